@@ -1,0 +1,26 @@
+// Shared by Stack.Dsl (runtime validation) and Stack.Analyzers (compile time) as a linked file,
+// so a rule has one ID on both sides. Ranges: STK00nn service checklist, STK01nn security,
+// STK02nn structure, STK03nn backups, STK04nn Traefik/Authelia wiring.
+namespace Stack.Rules;
+
+/// <summary>Every rule's ID, named by what it guards.</summary>
+internal static class RuleIds
+{
+    /// <summary>A DSL call was given a value it cannot accept.</summary>
+    public const string InvalidArgument = "STK0200";
+
+    /// <summary>A service, container, network, volume, secret or config name breaks compose's pattern.</summary>
+    public const string InvalidName = "STK0201";
+
+    /// <summary>Two things of one kind share a name.</summary>
+    public const string DuplicateName = "STK0202";
+
+    /// <summary>A reference points at something that is not part of the stack.</summary>
+    public const string UnknownReference = "STK0203";
+
+    /// <summary>Two sources write the same label with different values.</summary>
+    public const string ConflictingLabel = "STK0204";
+
+    /// <summary>The link to a rule's documentation page.</summary>
+    public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
+}

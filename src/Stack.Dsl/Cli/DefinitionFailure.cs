@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Reflection;
+using Stack.Rules;
+
+namespace Stack.Dsl.Cli;
+
+/// <summary>
+/// Turns an exception thrown while the definition was being built into one MSBuild-style line
+/// that points at the user's C# call, instead of a stack trace.
+/// </summary>
+internal static class DefinitionFailure
+{
+    public static string Describe(Exception exception)
+    {
+        var inner = Unwrap(exception);
+        var location = UserFrame(inner);
+        var where = location is { } l ? $"{l.File}({l.Line}): " : string.Empty;
+        return inner is ArgumentException
+            ? $"{where}error {RuleIds.InvalidArgument}: {inner.Message}"
+            : $"{where}error {RuleIds.InvalidArgument}: building the definition failed with {inner.GetType().Name}: {inner.Message}";
+    }
+
+    /// <summary>Static field initializers wrap the real error in a TypeInitializationException.</summary>
+    private static Exception Unwrap(Exception exception)
+    {
+        var current = exception;
+        while (current is TypeInitializationException or TargetInvocationException && current.InnerException is { } inner)
+        {
+            current = inner;
+        }
+
+        return current;
+    }
+
+    /// <summary>The first frame with a source file outside this library: the user's DSL call.</summary>
+    private static (string File, int Line)? UserFrame(Exception exception)
+    {
+        var dsl = typeof(DefinitionFailure).Assembly;
+        foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
+        {
+            var method = frame.GetMethod();
+            var file = frame.GetFileName();
+            if (file is not null && method?.DeclaringType?.Assembly != dsl && method?.DeclaringType?.Assembly != typeof(object).Assembly)
+            {
+                return (file, frame.GetFileLineNumber());
+            }
+        }
+
+        return null;
+    }
+}

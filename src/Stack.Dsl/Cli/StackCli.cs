@@ -1,0 +1,124 @@
+using System.CommandLine;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation;
+
+namespace Stack.Dsl.Cli;
+
+/// <summary>
+/// The command line of a definition project: generate the files, or check that they are up to
+/// date. A definition's <c>Main</c> is one call: <c>return StackCli.Run(args, Define, settings);</c>
+/// </summary>
+public static class StackCli
+{
+    /// <summary>Runs the command line against the stack <paramref name="define"/> builds.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="define">Builds the stack; exceptions it throws become error lines, not stack traces.</param>
+    /// <param name="settings">Where the definition lives and where files go.</param>
+    /// <param name="output">Where normal output goes; standard output when unset.</param>
+    /// <param name="error">Where errors go; standard error when unset.</param>
+    /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
+    public static int Run(string[] args, Func<ComposeStack> define, StackCliSettings settings, TextWriter? output = null, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(define);
+        ArgumentNullException.ThrowIfNull(settings);
+        output ??= Console.Out;
+        error ??= Console.Error;
+
+        var outOption = new Option<string>("--out")
+        {
+            Description = "Write into this folder instead of the default one.",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => settings.DefaultOutputDirectory,
+        };
+        var checkOption = new Option<bool>("--check")
+        {
+            Description = "Write nothing; exit 1 with a diff when the folder is not what the definition generates.",
+        };
+        var root = new RootCommand(
+            "Generates the compose files of this stack from its C# definition.\n" +
+            "Exit codes: 0 written or up to date; 1 errors in the definition, or --check found stale files; 2 bad usage.")
+        {
+            outOption,
+            checkOption,
+        };
+        root.SetAction(parsed => Generate(define, settings, parsed.GetValue(outOption)!, parsed.GetValue(checkOption), output, error));
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run with --help for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static int Generate(Func<ComposeStack> define, StackCliSettings settings, string outDirectory, bool check, TextWriter output, TextWriter error)
+    {
+        ComposeStack stack;
+        try
+        {
+            stack = define();
+        }
+#pragma warning disable CA1031 // Any failure in user code becomes one readable line, never a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            error.WriteLine(DefinitionFailure.Describe(exception));
+            error.WriteLine("Nothing was written.");
+            return ExitCodes.Failed;
+        }
+
+        var folder = new OutputFolder(outDirectory);
+        var generated = StackGenerator.Generate(stack, settings.OptionsFor(folder.Path));
+        if (!generated.Succeeded)
+        {
+            foreach (var diagnostic in generated.Diagnostics)
+            {
+                error.WriteLine(diagnostic);
+            }
+
+            error.WriteLine($"{generated.Diagnostics.Count} error(s) in the definition; nothing was written.");
+            return ExitCodes.Failed;
+        }
+
+        if (!folder.IsOwnedByStack(StackGenerator.ComposeFileName))
+        {
+            error.WriteLine($"error: '{folder.Path}' holds files Stack did not generate; choose a new or empty folder.");
+            return ExitCodes.Usage;
+        }
+
+        var stale = Drift.Between(folder, generated.Files);
+        if (check)
+        {
+            if (stale.Count == 0)
+            {
+                output.WriteLine($"{folder.Path} is up to date.");
+                return ExitCodes.Success;
+            }
+
+            foreach (var difference in stale)
+            {
+                error.Write(difference);
+            }
+
+            error.WriteLine($"{folder.Path} is stale: run `{settings.RunCommand}` and commit the result.");
+            return ExitCodes.Failed;
+        }
+
+        if (stale.Count == 0)
+        {
+            output.WriteLine($"{folder.Path} is up to date.");
+            return ExitCodes.Success;
+        }
+
+        folder.ReplaceWith(generated.Files);
+        output.WriteLine($"Wrote {generated.Files.Count} file(s) to {folder.Path}.");
+        return ExitCodes.Success;
+    }
+}

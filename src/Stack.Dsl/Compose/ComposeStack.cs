@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Yaml;
+
+namespace Stack.Dsl.Compose;
+
+/// <summary>
+/// A whole compose project: its name and services. Networks, volumes, secrets and configs that
+/// services use are declared automatically; add others explicitly only to declare them unused.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A compose stack, the product's own term, not a Stack<T> collection.")]
+public sealed record ComposeStack
+{
+    /// <summary>Creates an empty stack.</summary>
+    /// <param name="name">The project name (top-level <c>name:</c>); compose prefixes networks and volumes with it.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public ComposeStack(string name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
+        Location = new SourceLocation(filePath, line);
+    }
+
+    /// <summary>The project name.</summary>
+    public string Name { get; }
+
+    /// <summary>Where the stack was created.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>The services, in the order added (the YAML sorts them by name).</summary>
+    public ImmutableArray<Service> Services { get; init; } = [];
+
+    /// <summary>Networks declared explicitly, beyond those services join.</summary>
+    public ImmutableArray<Network> ExtraNetworks { get; init; } = [];
+
+    /// <summary>Volumes declared explicitly, beyond those services mount.</summary>
+    public ImmutableArray<Volume> ExtraVolumes { get; init; } = [];
+
+    /// <summary>Secrets, declared explicitly (services grant them by name).</summary>
+    public ImmutableArray<Secret> Secrets { get; init; } = [];
+
+    /// <summary>Configs, declared explicitly (services grant them by name).</summary>
+    public ImmutableArray<Config> Configs { get; init; } = [];
+
+    /// <summary>Top-level <c>x-</c> extension fields, sorted by key.</summary>
+    public ImmutableSortedDictionary<string, YamlValue> Extensions { get; init; } =
+        ImmutableSortedDictionary.Create<string, YamlValue>(StringComparer.Ordinal);
+
+    /// <summary>Adds services.</summary>
+    public ComposeStack WithServices(params IEnumerable<Service> services) => this with { Services = Services.AddRange(services) };
+
+    /// <summary>Declares networks no service joins yet.</summary>
+    public ComposeStack WithNetworks(params IEnumerable<Network> networks) => this with { ExtraNetworks = ExtraNetworks.AddRange(networks) };
+
+    /// <summary>Declares volumes no service mounts yet.</summary>
+    public ComposeStack WithVolumes(params IEnumerable<Volume> volumes) => this with { ExtraVolumes = ExtraVolumes.AddRange(volumes) };
+
+    /// <summary>Declares secrets.</summary>
+    public ComposeStack WithSecrets(params IEnumerable<Secret> secrets) => this with { Secrets = Secrets.AddRange(secrets) };
+
+    /// <summary>Declares configs.</summary>
+    public ComposeStack WithConfigs(params IEnumerable<Config> configs) => this with { Configs = Configs.AddRange(configs) };
+
+    /// <summary>Sets a top-level <c>x-</c> extension field.</summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> does not start with <c>x-</c>.</exception>
+    public ComposeStack WithExtension(string key, YamlValue value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!key.StartsWith("x-", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Top-level extension '{key}' must start with 'x-'.", nameof(key));
+        }
+
+        return this with { Extensions = Extensions.SetItem(key, value) };
+    }
+}

@@ -1,0 +1,43 @@
+using Stack.Dsl.Values;
+
+namespace Stack.Dsl.Compose;
+
+/// <summary>A path on the Docker host: absolute, or a file kept in the definition's project.</summary>
+public abstract record HostPath
+{
+    private protected HostPath()
+    {
+    }
+
+    /// <summary>
+    /// An absolute host path such as <c>/var/run/docker.sock</c>; it may use variables
+    /// (<c>$"{DataDir}/media"</c>).
+    /// </summary>
+    public static HostPath Absolute(ComposeString path) => new AbsoluteHostPath(path);
+
+    /// <summary>
+    /// A file or folder inside the definition project, relative to the project folder
+    /// (<c>"Services/Blog/config.json"</c>). The generator writes it relative to the output
+    /// folder, so the emitted YAML does not depend on where the repository is checked out.
+    /// </summary>
+    public static HostPath InProject(string relativePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
+        if (Path.IsPathRooted(relativePath) || relativePath.Split('/', '\\').Contains(".."))
+        {
+            throw new ArgumentException(
+                $"'{relativePath}' must be a path inside the definition project, relative to its folder and without '..'; use HostPath.Absolute for paths elsewhere on the host.",
+                nameof(relativePath));
+        }
+
+        return new ProjectHostPath(relativePath.Replace('\\', '/'));
+    }
+}
+
+/// <summary>An absolute path on the host.</summary>
+/// <param name="Path">The path.</param>
+public sealed record AbsoluteHostPath(ComposeString Path) : HostPath;
+
+/// <summary>A path relative to the definition project's folder.</summary>
+/// <param name="RelativePath">The path, with forward slashes.</param>
+public sealed record ProjectHostPath(string RelativePath) : HostPath;

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Stack.Dsl.Values;
+
+namespace Stack.Dsl.Compose;
+
+/// <summary>A service's <c>logging</c> driver and its options.</summary>
+/// <param name="Driver">The driver, for example <c>json-file</c> or <c>journald</c>.</param>
+public sealed record Logging(string Driver)
+{
+    /// <summary>Driver options, sorted by key.</summary>
+    public ImmutableSortedDictionary<string, ComposeString> Options { get; init; } = ImmutableSortedDictionary.Create<string, ComposeString>(StringComparer.Ordinal);
+
+    /// <summary>Returns a copy with one more option.</summary>
+    public Logging WithOption(string key, ComposeString value) => this with { Options = Options.SetItem(key, value) };
+
+    /// <summary>The json-file driver with rotation: at most <paramref name="files"/> files of <paramref name="maxSize"/> each.</summary>
+    public static Logging JsonFile(ByteSize maxSize, int files) =>
+        new Logging("json-file").WithOption("max-size", maxSize.ToString()).WithOption("max-file", files.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,26 @@
+using Stack.Dsl.Yaml;
+
+namespace Stack.Dsl.Compose;
+
+/// <summary>The escape hatch: fields the DSL does not model, and <c>x-</c> extensions.</summary>
+public sealed partial record Service
+{
+    /// <summary>
+    /// Sets a service field the DSL does not model (for example <c>sysctls</c> or <c>ulimits</c>),
+    /// or an <c>x-</c> extension. The value still goes through the generator's quoting and ordering.
+    /// </summary>
+    /// <exception cref="ArgumentException">The DSL models <paramref name="key"/>: use its method instead.</exception>
+    public Service WithField(string key, YamlValue value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (ServiceFieldNames.IsModeled(key))
+        {
+            throw new ArgumentException(
+                $"'{key}' is modeled by the DSL; use its With* method so the generator can check it.",
+                nameof(key));
+        }
+
+        return this with { ExtraFields = ExtraFields.SetItem(key, value) };
+    }
+}

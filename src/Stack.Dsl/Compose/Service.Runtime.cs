@@ -1,0 +1,71 @@
+using Stack.Dsl.Values;
+
+namespace Stack.Dsl.Compose;
+
+/// <summary>Fluent setters for what runs: image, command, restart, healthcheck.</summary>
+public sealed partial record Service
+{
+    /// <summary>Runs <paramref name="image"/> (pin a version tag: <c>redis:7.4.1-alpine</c>).</summary>
+    public Service WithImage(ComposeString image) => this with { Image = image ?? throw new ArgumentNullException(nameof(image)) };
+
+    /// <summary>Builds the image from <paramref name="build"/>.</summary>
+    public Service WithBuild(BuildSpec build) => this with { Build = build ?? throw new ArgumentNullException(nameof(build)) };
+
+    /// <summary>Names the container <paramref name="name"/> instead of compose's generated name.</summary>
+    public Service WithContainerName(ComposeString name) => this with { ContainerName = name ?? throw new ArgumentNullException(nameof(name)) };
+
+    /// <summary>Sets the container's host name.</summary>
+    public Service WithHostname(ComposeString hostname) => this with { Hostname = hostname ?? throw new ArgumentNullException(nameof(hostname)) };
+
+    /// <summary>Sets the restart policy.</summary>
+    public Service WithRestart(RestartPolicy policy) => this with { Restart = policy ?? throw new ArgumentNullException(nameof(policy)) };
+
+    /// <summary>Sets the healthcheck.</summary>
+    public Service WithHealthcheck(Healthcheck healthcheck) => this with { Healthcheck = healthcheck ?? throw new ArgumentNullException(nameof(healthcheck)) };
+
+    /// <summary>Sets the command as an argument list (exec form).</summary>
+    public Service WithCommand(params IEnumerable<ComposeString> arguments) => WithCommand(CommandLine.Exec(arguments));
+
+    /// <summary>Sets the command.</summary>
+    public Service WithCommand(CommandLine command) => this with { Command = command ?? throw new ArgumentNullException(nameof(command)) };
+
+    /// <summary>Sets the entrypoint as an argument list (exec form).</summary>
+    public Service WithEntrypoint(params IEnumerable<ComposeString> arguments) => WithEntrypoint(CommandLine.Exec(arguments));
+
+    /// <summary>Sets the entrypoint.</summary>
+    public Service WithEntrypoint(CommandLine entrypoint) => this with { Entrypoint = entrypoint ?? throw new ArgumentNullException(nameof(entrypoint)) };
+
+    /// <summary>Sets the working directory.</summary>
+    public Service WithWorkingDir(string path) => this with { WorkingDir = path ?? throw new ArgumentNullException(nameof(path)) };
+
+    /// <summary>Runs the container as <paramref name="user"/> (<c>uid[:gid]</c> or a name).</summary>
+    public Service WithUser(ComposeString user) => this with { User = user ?? throw new ArgumentNullException(nameof(user)) };
+
+    /// <summary>Runs an init process as PID 1. Default: unset (Docker's default, off).</summary>
+    public Service WithInit(bool enabled = true) => this with { Init = enabled };
+
+    /// <summary>Sets how long compose waits after SIGTERM before killing. Default: unset (10s).</summary>
+    public Service WithStopGracePeriod(TimeSpan period) => this with { StopGracePeriod = period };
+
+    /// <summary>Sets when compose pulls the image.</summary>
+    public Service WithPullPolicy(PullPolicy policy) => this with { PullPolicy = policy };
+
+    /// <summary>Enables the service only under these profiles.</summary>
+    public Service WithProfiles(params IEnumerable<string> profiles) => this with { Profiles = Profiles.AddRange(profiles) };
+
+    /// <summary>Sets the logging driver.</summary>
+    public Service WithLogging(Logging logging) => this with { Logging = logging ?? throw new ArgumentNullException(nameof(logging)) };
+
+    /// <summary>Caps CPU, memory and processes.</summary>
+    public Service WithResourceLimits(ResourceLimits limits) => this with { ResourceLimits = limits ?? throw new ArgumentNullException(nameof(limits)) };
+
+    /// <summary>Reserves CPU and memory.</summary>
+    public Service WithResourceReservations(ResourceLimits reservations) => this with { ResourceReservations = reservations ?? throw new ArgumentNullException(nameof(reservations)) };
+
+    /// <summary>Starts after <paramref name="target"/> meets <paramref name="condition"/>.</summary>
+    public Service DependsOn(Service target, DependencyCondition condition) =>
+        DependsOn(new Dependency(target ?? throw new ArgumentNullException(nameof(target)), condition));
+
+    /// <summary>Adds a dependency.</summary>
+    public Service DependsOn(Dependency dependency) => this with { Dependencies = Dependencies.Add(dependency ?? throw new ArgumentNullException(nameof(dependency))) };
+}

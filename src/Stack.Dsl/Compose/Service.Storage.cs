@@ -1,0 +1,30 @@
+namespace Stack.Dsl.Compose;
+
+/// <summary>Fluent setters for volumes, bind mounts, tmpfs, secrets and configs.</summary>
+public sealed partial record Service
+{
+    /// <summary>Mounts named volume <paramref name="volume"/> at <paramref name="target"/>.</summary>
+    public Service WithVolume(Volume volume, string target, bool readOnly = false) =>
+        WithMount(new VolumeMount(volume, target) { ReadOnly = readOnly });
+
+    /// <summary>Bind-mounts host path <paramref name="source"/> at <paramref name="target"/>.</summary>
+    public Service WithBind(HostPath source, string target, bool readOnly = false) =>
+        WithMount(new BindMount(source, target) { ReadOnly = readOnly });
+
+    /// <summary>Adds a mount.</summary>
+    public Service WithMount(Mount mount) => this with { Volumes = Volumes.Add(mount ?? throw new ArgumentNullException(nameof(mount))) };
+
+    /// <summary>Mounts an in-memory file system at <paramref name="target"/>.</summary>
+    public Service WithTmpfs(string target, ByteSize? size = null) => this with { Tmpfs = Tmpfs.Add(new Tmpfs(target) { Size = size }) };
+
+    /// <summary>Makes the root file system read-only. Default: unset (writable).</summary>
+    public Service WithReadOnlyRootFilesystem(bool readOnly = true) => this with { ReadOnly = readOnly };
+
+    /// <summary>Grants <paramref name="secret"/>, by default at <c>/run/secrets/NAME</c>.</summary>
+    public Service WithSecret(Secret secret, string? target = null) =>
+        this with { Secrets = Secrets.Add(new FileGrant((secret ?? throw new ArgumentNullException(nameof(secret))).Name) { Target = target }) };
+
+    /// <summary>Grants <paramref name="config"/>, by default at <c>/NAME</c>.</summary>
+    public Service WithConfig(Config config, string? target = null) =>
+        this with { Configs = Configs.Add(new FileGrant((config ?? throw new ArgumentNullException(nameof(config))).Name) { Target = target }) };
+}

@@ -1,0 +1,47 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Yaml;
+using static Stack.Dsl.Yaml.YamlValue;
+
+namespace Stack.Dsl.Generation;
+
+/// <summary>
+/// Builds the whole compose document: <c>x-</c> extensions, <c>name</c>, then services,
+/// networks, volumes, secrets and configs (dclint's <c>top-level-properties-order</c>), each
+/// sorted by name.
+/// </summary>
+internal static class ComposeDocument
+{
+    public static YamlMapping Build(ComposeStack stack, GenerationOptions options)
+    {
+        var top = new List<KeyValuePair<string, YamlValue>>();
+        top.AddRange(stack.Extensions);
+        top.Add(new("name", Text(stack.Name)));
+
+        var services = stack.Services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        top.Add(new("services", new YamlMapping([.. services.Select(s => new KeyValuePair<string, YamlValue>(s.Name, ServiceYaml.Build(s, options)))])));
+
+        var networks = StackResources.Networks(stack);
+        if (networks.Count > 0)
+        {
+            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new KeyValuePair<string, YamlValue>(n.Name, TopLevelYaml.Network(n)))])));
+        }
+
+        var volumes = StackResources.Volumes(stack);
+        if (volumes.Count > 0)
+        {
+            top.Add(new("volumes", new YamlMapping([.. volumes.Select(v => new KeyValuePair<string, YamlValue>(v.Name, TopLevelYaml.Volume(v)))])));
+        }
+
+        if (!stack.Secrets.IsEmpty)
+        {
+            top.Add(new("secrets", new YamlMapping([.. stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new KeyValuePair<string, YamlValue>(s.Name, TopLevelYaml.Secret(s, options)))])));
+        }
+
+        if (!stack.Configs.IsEmpty)
+        {
+            top.Add(new("configs", new YamlMapping([.. stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new KeyValuePair<string, YamlValue>(c.Name, TopLevelYaml.Config(c, options)))])));
+        }
+
+        return new YamlMapping([.. top]);
+    }
+}

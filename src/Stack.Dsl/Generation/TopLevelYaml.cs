@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Values;
+using Stack.Dsl.Yaml;
+using static Stack.Dsl.Yaml.YamlValue;
+
+namespace Stack.Dsl.Generation;
+
+/// <summary>Writes top-level networks, volumes, secrets and configs; one with no settings is <c>{}</c>.</summary>
+internal static class TopLevelYaml
+{
+    public static YamlMapping Network(Network network)
+    {
+        var entries = new List<KeyValuePair<string, YamlValue>>();
+        AddString(entries, "driver", network.Driver);
+        AddMap(entries, "driver_opts", network.DriverOptions);
+        AddFlag(entries, "external", network.External);
+        AddFlag(entries, "internal", network.Internal);
+        AddFlag(entries, "attachable", network.Attachable);
+        AddMap(entries, "labels", network.Labels);
+        if (network.ExternalName is { } name)
+        {
+            entries.Add(new("name", Text(name)));
+        }
+
+        return new YamlMapping([.. entries]);
+    }
+
+    public static YamlMapping Volume(Volume volume)
+    {
+        var entries = new List<KeyValuePair<string, YamlValue>>();
+        AddString(entries, "driver", volume.Driver);
+        AddMap(entries, "driver_opts", volume.DriverOptions);
+        AddFlag(entries, "external", volume.External);
+        AddMap(entries, "labels", volume.Labels);
+        if (volume.ExternalName is { } name)
+        {
+            entries.Add(new("name", Text(name)));
+        }
+
+        return new YamlMapping([.. entries]);
+    }
+
+    public static YamlMapping Secret(Secret secret, GenerationOptions options) =>
+        Source(secret.File, secret.Environment, null, secret.External, options);
+
+    public static YamlMapping Config(Config config, GenerationOptions options) =>
+        Source(config.File, config.Environment, config.Content, external: false, options);
+
+    private static YamlMapping Source(HostPath? file, Variable? environment, ComposeString? content, bool external, GenerationOptions options)
+    {
+        var entries = new List<KeyValuePair<string, YamlValue>>();
+        if (file is not null)
+        {
+            entries.Add(new("file", Text(HostPathFormat.Format(file, options))));
+        }
+
+        if (environment is not null)
+        {
+            // The variable's name, not a reference: compose reads the value itself.
+            entries.Add(new("environment", Text(environment.Name)));
+        }
+
+        if (content is not null)
+        {
+            entries.Add(new("content", Text(content)));
+        }
+
+        AddFlag(entries, "external", external);
+        return new YamlMapping([.. entries]);
+    }
+
+    private static void AddString(List<KeyValuePair<string, YamlValue>> entries, string key, string? value)
+    {
+        if (value is not null)
+        {
+            entries.Add(new(key, Text(value)));
+        }
+    }
+
+    private static void AddFlag(List<KeyValuePair<string, YamlValue>> entries, string key, bool value)
+    {
+        if (value)
+        {
+            entries.Add(new(key, Boolean(true)));
+        }
+    }
+
+    private static void AddMap(List<KeyValuePair<string, YamlValue>> entries, string key, ImmutableSortedDictionary<string, ComposeString> map)
+    {
+        if (!map.IsEmpty)
+        {
+            entries.Add(new(key, new YamlMapping([.. map.Select(e => new KeyValuePair<string, YamlValue>(e.Key, Text(e.Value)))])));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Values;
+
+namespace Stack.Dsl.Generation;
+
+/// <summary>Turns a service's routers into Traefik's docker-provider labels.</summary>
+internal static class TraefikLabels
+{
+    public static IEnumerable<KeyValuePair<string, ComposeString>> For(Service service)
+    {
+        if (service.Routers.IsEmpty)
+        {
+            yield break;
+        }
+
+        yield return Label("traefik.enable", "true");
+
+        var services = LoadBalancers(service);
+        foreach (var router in service.Routers)
+        {
+            var prefix = $"traefik.http.routers.{router.Name}";
+            if (router.Rule is { } rule)
+            {
+                yield return Label($"{prefix}.rule", rule.Expression);
+            }
+
+            if (!router.EntryPoints.IsEmpty)
+            {
+                yield return Label($"{prefix}.entrypoints", string.Join(',', router.EntryPoints.Select(e => e.Name)));
+            }
+
+            if (router.CertResolver is { } resolver)
+            {
+                yield return Label($"{prefix}.tls.certresolver", resolver.Name);
+            }
+
+            if (!router.Middlewares.IsEmpty)
+            {
+                yield return Label($"{prefix}.middlewares", string.Join(',', router.Middlewares.Select(m => m.Reference)));
+            }
+
+            // Traefik pairs a router with the container's only service by itself; name the
+            // service whenever that pairing would be wrong or ambiguous.
+            if (router.Service is { } target && (target.Name != router.Name || services.Count > 1))
+            {
+                yield return Label($"{prefix}.service", target.Name);
+            }
+        }
+
+        foreach (var loadBalancer in services)
+        {
+            yield return Label(
+                $"traefik.http.services.{loadBalancer.Name}.loadbalancer.server.port",
+                loadBalancer.Port.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>The distinct load-balancer services the routers forward to, in router order.</summary>
+    public static IReadOnlyList<TraefikService> LoadBalancers(Service service) =>
+        service.Routers.Select(r => r.Service).OfType<TraefikService>().DistinctBy(s => s.Name).ToList();
+
+    private static KeyValuePair<string, ComposeString> Label(string key, ComposeString value) => new(key, value);
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Values;
+
+namespace Stack.Dsl.Traefik;
+
+/// <summary>
+/// A Traefik HTTP router on a service: which requests it takes (rule), on which entrypoints,
+/// with which TLS resolver and middlewares, and which port it forwards to. The DSL writes the
+/// <c>traefik.*</c> labels; a service may have several routers.
+/// </summary>
+public sealed record Router
+{
+    /// <summary>Creates a router.</summary>
+    /// <param name="name">The router's name in Traefik (unique across the stack).</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Router(string name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        Location = new SourceLocation(filePath, line);
+    }
+
+    /// <summary>The router's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Where the router was created.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>Which requests the router takes.</summary>
+    public RouterRule? Rule { get; init; }
+
+    /// <summary>The entrypoints it listens on; empty means Traefik's default entrypoints.</summary>
+    public ImmutableArray<EntryPoint> EntryPoints { get; init; } = [];
+
+    /// <summary>The resolver that issues its TLS certificate; unset means no TLS section.</summary>
+    public CertResolver? CertResolver { get; init; }
+
+    /// <summary>Middlewares, applied in order.</summary>
+    public ImmutableArray<Middleware> Middlewares { get; init; } = [];
+
+    /// <summary>The load-balancer service it forwards to.</summary>
+    public TraefikService? Service { get; init; }
+
+    /// <summary>Sets the rule.</summary>
+    public Router WithRule(RouterRule rule) => this with { Rule = rule ?? throw new ArgumentNullException(nameof(rule)) };
+
+    /// <summary>Sets the rule to <c>Host(`host`)</c>.</summary>
+    public Router WithHost(ComposeString host) => WithRule(RouterRule.Host(host));
+
+    /// <summary>Adds entrypoints.</summary>
+    public Router WithEntryPoints(params IEnumerable<EntryPoint> entryPoints) => this with { EntryPoints = EntryPoints.AddRange(entryPoints) };
+
+    /// <summary>Issues the router's certificate through <paramref name="resolver"/>.</summary>
+    public Router WithTls(CertResolver resolver) => this with { CertResolver = resolver ?? throw new ArgumentNullException(nameof(resolver)) };
+
+    /// <summary>Adds middlewares, applied in the order given.</summary>
+    public Router WithMiddlewares(params IEnumerable<Middleware> middlewares) => this with { Middlewares = Middlewares.AddRange(middlewares) };
+
+    /// <summary>Forwards to container port <paramref name="port"/> through a service named after the router.</summary>
+    public Router WithPort(int port) => WithService(new TraefikService(Name, port));
+
+    /// <summary>Forwards to <paramref name="service"/> (for example one shared with another router).</summary>
+    public Router WithService(TraefikService service) => this with { Service = service ?? throw new ArgumentNullException(nameof(service)) };
+}

@@ -1,0 +1,106 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation;
+using Stack.Dsl.Traefik;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation;
+
+/// <summary>STK0202: one name, one thing.</summary>
+internal static class DuplicateRules
+{
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    {
+        foreach (var group in stack.Services.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                yield return Duplicate($"Service '{other.Name}' is added to the stack twice (first at {first.Location}). Add each service once; derive variants under a new name.", other.Location);
+            }
+        }
+
+        var literalContainers = stack.Services
+            .Where(s => s.ContainerName is { IsLiteral: true })
+            .GroupBy(s => s.ContainerName!.ToString(), StringComparer.Ordinal)
+            .Where(g => g.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() > 1);
+        foreach (var group in literalContainers)
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1).Where(s => s.Name != first.Name))
+            {
+                yield return Duplicate($"Services '{first.Name}' and '{other.Name}' both use container name '{group.Key}'; Docker allows one container per name. Rename one.", other.Location);
+            }
+        }
+
+        foreach (var d in SameNameDifferentSettings(StackResources.AllNetworks(stack), n => n.Name, n => n.Location, TopLevelYaml.Network, "network"))
+        {
+            yield return d;
+        }
+
+        foreach (var d in SameNameDifferentSettings(StackResources.AllVolumes(stack), v => v.Name, v => v.Location, TopLevelYaml.Volume, "volume"))
+        {
+            yield return d;
+        }
+
+        foreach (var d in Repeated(stack.Secrets, s => s.Name, s => s.Location, "secret"))
+        {
+            yield return d;
+        }
+
+        foreach (var d in Repeated(stack.Configs, c => c.Name, c => c.Location, "config"))
+        {
+            yield return d;
+        }
+
+        var routers = stack.Services.SelectMany(s => s.Routers.Select(r => (Service: s, Router: r)));
+        foreach (var group in routers.GroupBy(p => p.Router.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var (service, router) in group.Skip(1))
+            {
+                yield return Duplicate($"Traefik router '{router.Name}' on service '{service.Name}' is already defined on service '{first.Service.Name}' ({first.Router.Location}); Traefik rejects both. Give each router its own name.", router.Location);
+            }
+        }
+
+        foreach (var service in stack.Services)
+        {
+            foreach (var group in service.ExtraHosts.GroupBy(h => h.HostName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                yield return Duplicate($"Service '{service.Name}' maps extra host '{group.Key}' {group.Count()} times; keep one address per host name.", service.Location);
+            }
+
+            var loadBalancers = service.Routers.Select(r => r.Service).OfType<TraefikService>();
+            foreach (var group in loadBalancers.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Select(s => s.Port).Distinct().Count() > 1))
+            {
+                yield return Duplicate($"Service '{service.Name}' forwards Traefik service '{group.Key}' to different ports ({string.Join(", ", group.Select(s => s.Port).Distinct())}); one Traefik service has one port. Use one TraefikService object for routers that share it.", service.Location);
+            }
+        }
+    }
+
+    private static StackDiagnostic Duplicate(string message, SourceLocation location) => new(RuleIds.DuplicateName, message, location);
+
+    private static IEnumerable<StackDiagnostic> SameNameDifferentSettings<T, TOut>(IEnumerable<T> items, Func<T, string> name, Func<T, SourceLocation> location, Func<T, TOut> settings, string kind)
+        where T : notnull
+    {
+        foreach (var group in items.Distinct().GroupBy(name, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1).Where(o => !Equals(settings(o), settings(first))))
+            {
+                yield return Duplicate($"Two different {kind}s are named '{group.Key}' (the other at {location(first)}). Declare the {kind} once and share the object.", location(other));
+            }
+        }
+    }
+
+    private static IEnumerable<StackDiagnostic> Repeated<T>(IEnumerable<T> items, Func<T, string> name, Func<T, SourceLocation> location, string kind)
+    {
+        foreach (var group in items.GroupBy(name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                yield return Duplicate($"The {kind} '{group.Key}' is declared twice (first at {location(first)}). Declare it once.", location(other));
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Stack.Dsl.Compose;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation;
+
+/// <summary>STK0201: names must match what compose, Docker and Traefik accept.</summary>
+internal static partial class NameRules
+{
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    {
+        if (!ProjectName().IsMatch(stack.Name))
+        {
+            yield return Invalid("project", stack.Name, stack.Location, "lowercase letters, digits, '-' and '_', starting with a letter or digit");
+        }
+
+        foreach (var service in stack.Services)
+        {
+            if (!ResourceName().IsMatch(service.Name))
+            {
+                yield return Invalid("service", service.Name, service.Location, ResourceRule);
+            }
+
+            if (service.ContainerName is { IsLiteral: true } containerName && !ContainerName().IsMatch(containerName.ToString()))
+            {
+                yield return Invalid($"container name of service '{service.Name}'", containerName.ToString(), service.Location, "letters, digits, '_', '.' and '-', starting with a letter or digit, at least two characters");
+            }
+
+            foreach (var router in service.Routers)
+            {
+                if (!TraefikName().IsMatch(router.Name))
+                {
+                    yield return Invalid("Traefik router", router.Name, router.Location, TraefikRule);
+                }
+
+                if (router.Service is { } target && !TraefikName().IsMatch(target.Name))
+                {
+                    yield return Invalid($"Traefik service of router '{router.Name}'", target.Name, router.Location, TraefikRule);
+                }
+            }
+        }
+
+        foreach (var network in StackResourcesOf.Networks(stack))
+        {
+            if (!ResourceName().IsMatch(network.Name))
+            {
+                yield return Invalid("network", network.Name, network.Location, ResourceRule);
+            }
+        }
+
+        foreach (var volume in StackResourcesOf.Volumes(stack))
+        {
+            if (!ResourceName().IsMatch(volume.Name))
+            {
+                yield return Invalid("volume", volume.Name, volume.Location, ResourceRule);
+            }
+        }
+
+        foreach (var secret in stack.Secrets)
+        {
+            if (!ResourceName().IsMatch(secret.Name))
+            {
+                yield return Invalid("secret", secret.Name, secret.Location, ResourceRule);
+            }
+        }
+
+        foreach (var config in stack.Configs)
+        {
+            if (!ResourceName().IsMatch(config.Name))
+            {
+                yield return Invalid("config", config.Name, config.Location, ResourceRule);
+            }
+        }
+    }
+
+    private const string ResourceRule = "letters, digits, '.', '_' and '-'";
+    private const string TraefikRule = "letters, digits, '_' and '-' (a '.' would split the label path)";
+
+    private static StackDiagnostic Invalid(string what, string name, SourceLocation location, string rule) =>
+        new(RuleIds.InvalidName, $"The {what} name '{name}' is not valid: use only {rule}.", location);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProjectName();
+
+    [GeneratedRegex("^[a-zA-Z0-9._-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResourceName();
+
+    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerName();
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TraefikName();
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace Stack.Dsl.Yaml;
+
+/// <summary>
+/// Decides when a string must be quoted so that every YAML reader gets a string back. Compose
+/// files are read by YAML 1.1 parsers (PyYAML in docker-compose v1) and YAML 1.2 ones (Go's
+/// yaml.v3 in Compose v2), so a string is quoted when either would resolve it to a bool, null,
+/// number (including octal <c>0755</c> and base-60 <c>22:22</c>), timestamp or merge key.
+/// Over-quoting is harmless; under-quoting changes meaning.
+/// </summary>
+internal static partial class YamlScalarRules
+{
+    /// <summary>Whether <paramref name="text"/>, written plain, would not read back as this string.</summary>
+    public static bool NeedsQuoting(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        return ReservedWord().IsMatch(text)
+            || NumberLike().IsMatch(text)
+            || SpecialFloat().IsMatch(text)
+            || TimestampLike().IsMatch(text)
+            || text is "<<" or "=";
+    }
+
+    /// <summary>Whether the text spans lines and so is written as a literal block.</summary>
+    public static bool IsMultiLine(string text) => text.Contains('\n', StringComparison.Ordinal);
+
+    // YAML 1.1 booleans and nulls (1.2 core's true/false/null/~ are a subset).
+    [GeneratedRegex("^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReservedWord();
+
+    // Anything that starts like a number and contains only number characters: decimal, octal,
+    // hex, binary, 0o octal, floats with exponents, underscores and base-60 colons.
+    [GeneratedRegex("^[-+]?(\\.?[0-9])[0-9a-fA-FxXoObB_.:eE+-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberLike();
+
+    [GeneratedRegex("^[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpecialFloat();
+
+    // YAML 1.1 timestamps: 2001-12-14, 2001-12-14t21:59:43.10-05:00, 2001-12-14 21:59:43.10 -5.
+    [GeneratedRegex("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampLike();
+}

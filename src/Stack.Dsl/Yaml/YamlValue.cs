@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Stack.Dsl.Values;
+
+namespace Stack.Dsl.Yaml;
+
+/// <summary>
+/// A YAML value with its intended type. The generator builds the whole compose document from
+/// these, and they are the escape hatch for fields the DSL does not model
+/// (<c>Service.WithField</c>, <c>x-</c> extensions): whatever goes in still gets the same
+/// quoting, ordering and <c>$</c> escaping as everything else.
+/// </summary>
+public abstract record YamlValue
+{
+    private protected YamlValue()
+    {
+    }
+
+    /// <summary>The YAML null.</summary>
+    public static YamlScalar Null { get; } = new(ScalarKind.Null, "null");
+
+    /// <summary>A string scalar from literal text (a <c>$</c> in it is escaped as <c>$$</c>).</summary>
+    public static YamlScalar Text(ComposeString text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new YamlScalar(ScalarKind.Text, text.ToCompose()) { Variables = [.. text.Variables.Distinct()] };
+    }
+
+    /// <summary>An integer scalar.</summary>
+    public static YamlScalar Number(long value) =>
+        new(ScalarKind.Number, value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A decimal scalar, written with invariant formatting.</summary>
+    public static YamlScalar Number(decimal value) =>
+        new(ScalarKind.Number, value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A boolean scalar (<c>true</c>/<c>false</c>).</summary>
+    public static YamlScalar Boolean(bool value) => new(ScalarKind.Boolean, value ? "true" : "false");
+
+    /// <summary>A sequence.</summary>
+    public static YamlSequence Sequence(params IEnumerable<YamlValue> items) => new([.. items]);
+
+    /// <summary>A mapping. Entries are sorted ordinally by key, as compose gives them no order.</summary>
+    public static YamlMapping Mapping(params IEnumerable<KeyValuePair<string, YamlValue>> entries) =>
+        new([.. entries.OrderBy(e => e.Key, StringComparer.Ordinal)]);
+
+    /// <summary>A string scalar.</summary>
+    public static implicit operator YamlValue(string text) => Text(text);
+
+    /// <summary>A string scalar that may reference variables.</summary>
+    public static implicit operator YamlValue(ComposeString text) => Text(text);
+
+    /// <summary>An integer scalar.</summary>
+    public static implicit operator YamlValue(long value) => Number(value);
+
+    /// <summary>A boolean scalar.</summary>
+    public static implicit operator YamlValue(bool value) => Boolean(value);
+}
+
+/// <summary>What a scalar means, which decides how it may be written.</summary>
+public enum ScalarKind
+{
+    /// <summary>Text: quoted whenever YAML would otherwise read it as something else.</summary>
+    Text,
+
+    /// <summary>A number, written plain.</summary>
+    Number,
+
+    /// <summary>A boolean, written plain.</summary>
+    Boolean,
+
+    /// <summary>The null value.</summary>
+    Null,
+}
+
+/// <summary>A scalar: its text as compose reads it, and its kind.</summary>
+/// <param name="Kind">What the scalar means.</param>
+/// <param name="Value">The text, already in compose form (variables as <c>${NAME}</c>, <c>$$</c> escapes).</param>
+/// <param name="AlwaysQuoted">Quote even when plain would be safe (dclint wants ports quoted).</param>
+public sealed record YamlScalar(ScalarKind Kind, string Value, bool AlwaysQuoted = false) : YamlValue
+{
+    /// <summary>The variables the text references, so the generator can list what a stack needs.</summary>
+    public ImmutableArray<Variable> Variables { get; init; } = [];
+
+    /// <inheritdoc/>
+    public bool Equals(YamlScalar? other) =>
+        other is not null && Kind == other.Kind && Value == other.Value && AlwaysQuoted == other.AlwaysQuoted;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Value, AlwaysQuoted);
+}
+
+/// <summary>A sequence, in author order.</summary>
+/// <param name="Items">The items.</param>
+public sealed record YamlSequence(ImmutableArray<YamlValue> Items) : YamlValue
+{
+    /// <inheritdoc/>
+    public bool Equals(YamlSequence? other) =>
+        other is not null && Items.SequenceEqual(other.Items);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Items.Length;
+}
+
+/// <summary>A mapping whose entries are written in the order given.</summary>
+/// <param name="Entries">The entries.</param>
+public sealed record YamlMapping(ImmutableArray<KeyValuePair<string, YamlValue>> Entries) : YamlValue
+{
+    /// <summary>The empty mapping, written <c>{}</c>.</summary>
+    public static YamlMapping Empty { get; } = new(ImmutableArray<KeyValuePair<string, YamlValue>>.Empty);
+
+    /// <inheritdoc/>
+    public bool Equals(YamlMapping? other) =>
+        other is not null && Entries.SequenceEqual(other.Entries);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Entries.Length;
+}

@@ -1,0 +1,95 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Stack.Dsl.Yaml;
+
+/// <summary>
+/// Writes a <see cref="YamlValue"/> tree through YamlDotNet's emitter, choosing every scalar's
+/// style itself: no anchors or aliases, <c>\n</c> line ends, literal blocks for multi-line text,
+/// quotes wherever a plain scalar would change type.
+/// </summary>
+internal static class YamlWriter
+{
+    /// <summary>Writes one document, preceded by <paramref name="headerComments"/> lines.</summary>
+    public static string Write(YamlMapping document, IEnumerable<string> headerComments)
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        foreach (var line in headerComments)
+        {
+            text.Write(line.Length == 0 ? "#\n" : $"# {line}\n");
+        }
+
+        var emitter = new Emitter(text, new EmitterSettings(
+            bestIndent: 2,
+            bestWidth: int.MaxValue,
+            isCanonical: false,
+            maxSimpleKeyLength: 1024,
+            skipAnchorName: false,
+            indentSequences: true,
+            newLine: "\n"));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        Emit(emitter, document);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    private static void Emit(IEmitter emitter, YamlValue value)
+    {
+        switch (value)
+        {
+            case YamlScalar scalar:
+                EmitScalar(emitter, scalar);
+                break;
+            case YamlSequence sequence:
+                emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
+                foreach (var item in sequence.Items)
+                {
+                    Emit(emitter, item);
+                }
+
+                emitter.Emit(new SequenceEnd());
+                break;
+            case YamlMapping mapping:
+                var style = mapping.Entries.IsEmpty ? MappingStyle.Flow : MappingStyle.Block;
+                emitter.Emit(new MappingStart(null, null, isImplicit: true, style));
+                foreach (var (key, item) in mapping.Entries)
+                {
+                    EmitScalar(emitter, new YamlScalar(ScalarKind.Text, key));
+                    Emit(emitter, item);
+                }
+
+                emitter.Emit(new MappingEnd());
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown YAML value.");
+        }
+    }
+
+    private static void EmitScalar(IEmitter emitter, YamlScalar scalar)
+    {
+        var style = StyleOf(scalar);
+        var plain = style is ScalarStyle.Plain;
+        emitter.Emit(new Scalar(null, null, scalar.Value, style, isPlainImplicit: plain, isQuotedImplicit: !plain));
+    }
+
+    private static ScalarStyle StyleOf(YamlScalar scalar)
+    {
+        if (scalar.Kind is not ScalarKind.Text)
+        {
+            return ScalarStyle.Plain;
+        }
+
+        if (YamlScalarRules.IsMultiLine(scalar.Value))
+        {
+            return ScalarStyle.Literal;
+        }
+
+        // Single quotes need no escapes except '' and keep backslashes literal; YamlDotNet falls
+        // back to double quotes by itself for text single quotes cannot hold.
+        return scalar.AlwaysQuoted || YamlScalarRules.NeedsQuoting(scalar.Value)
+            ? ScalarStyle.SingleQuoted
+            : ScalarStyle.Plain;
+    }
+}
