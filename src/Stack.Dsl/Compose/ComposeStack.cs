@@ -8,7 +8,6 @@ namespace Stack.Dsl.Compose;
 /// A whole compose project: its name and services. Networks, volumes, secrets and configs that
 /// services use are declared automatically; add others explicitly only to declare them unused.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A compose stack, the product's own term, not a Stack<T> collection.")]
 public sealed record ComposeStack
 {
     /// <summary>Creates an empty stack.</summary>

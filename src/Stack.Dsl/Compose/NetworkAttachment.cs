@@ -16,6 +16,4 @@ public sealed record NetworkAttachment(Network Network)
     /// <summary>A fixed IPv6 address.</summary>
     public IPAddress? Ipv6Address { get; init; }
 
-    /// <summary>Whether the attachment has settings beyond joining (and so needs the long syntax).</summary>
-    public bool HasSettings => !Aliases.IsDefaultOrEmpty || Ipv4Address is not null || Ipv6Address is not null;
 }

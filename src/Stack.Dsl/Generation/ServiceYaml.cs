@@ -24,7 +24,8 @@ internal static class ServiceYaml
         Add("build", service.Build is { } build ? Build(build, options) : null);
         Add("container_name", service.ContainerName is { } containerName ? Text(containerName) : null);
         Add("depends_on", NonEmpty(service.Dependencies, DependsOn));
-        Add("volumes", NonEmpty(service.Volumes, v => Sequence(v.Select(m => Text(MountFormat.Format(m, options))))));
+        // Mount order carries no meaning (Docker mounts parents before children itself): sort by target.
+        Add("volumes", NonEmpty(service.Volumes, v => Sequence(v.OrderBy(m => m.Target, StringComparer.Ordinal).Select(m => (YamlValue)Text(MountFormat.Format(m, options))))));
         Add("configs", NonEmpty(service.Configs, FileGrants));
         Add("secrets", NonEmpty(service.Secrets, FileGrants));
         Add("environment", service.Environment.IsEmpty ? null : Mapping(service.Environment.Select(e => Entry(e.Key, EnvironmentValue(e.Value)))));
@@ -160,15 +161,9 @@ internal static class ServiceYaml
             .ThenBy(p => p.ToShortSyntax(), StringComparer.Ordinal)
             .Select(p => (YamlValue)new YamlScalar(ScalarKind.Text, p.ToShortSyntax(), AlwaysQuoted: true)));
 
-    private static YamlValue Networks(System.Collections.Immutable.ImmutableArray<NetworkAttachment> attachments)
-    {
-        var sorted = attachments.OrderBy(a => a.Network.Name, StringComparer.Ordinal).ToList();
-        if (sorted.TrueForAll(a => !a.HasSettings))
-        {
-            return Sequence(sorted.Select(a => (YamlValue)Text(a.Network.Name)));
-        }
-
-        return Mapping(sorted.Select(a =>
+    /// <summary>Always the mapping form (<c>public: {}</c>), so adding an alias never changes the shape.</summary>
+    private static YamlMapping Networks(System.Collections.Immutable.ImmutableArray<NetworkAttachment> attachments) =>
+        Mapping(attachments.Select(a =>
         {
             var entries = new List<KeyValuePair<string, YamlValue>>();
             if (!a.Aliases.IsDefaultOrEmpty)
@@ -188,7 +183,6 @@ internal static class ServiceYaml
 
             return Entry(a.Network.Name, new YamlMapping([.. entries]));
         }));
-    }
 
     private static YamlValue Command(CommandLine command) => command switch
     {

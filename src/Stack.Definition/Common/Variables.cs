@@ -1,0 +1,27 @@
+using Stack.Dsl.Values;
+
+namespace Stack.Definition.Common;
+
+/// <summary>Every variable the stack reads from the environment (<c>.env</c> on the server, never committed).</summary>
+public static class Variables
+{
+    public static readonly Variable BaseHost = new("BASE_HOST", "Domain every service is published under, e.g. example.com.");
+    public static readonly Variable BlogHost = new("BLOG_HOST", "Host name of the blog.");
+    public static readonly Variable Timezone = new("TIMEZONE", "Time zone of the containers, e.g. Europe/Berlin.");
+
+    public static readonly Variable SmtpSender = new("SMTP_SENDER", "From address of outgoing mail.");
+    public static readonly Variable SmtpUser = new("SMTP_USER", "SMTP user name.");
+    public static readonly Variable SmtpPass = new("SMTP_PASS", "SMTP password.");
+
+    public static readonly Variable B2Bucket = new("B2_BUCKET", "Backblaze B2 bucket holding the restic repository.");
+    public static readonly Variable B2ApplicationKeyId = new("B2_APPLICATION_KEY_ID", "Backblaze B2 application key id.");
+    public static readonly Variable B2ApplicationKey = new("B2_APPLICATION_KEY", "Backblaze B2 application key.");
+    public static readonly Variable ResticPassword = new("RESTIC_PASSWORD", "Password of the restic repository.");
+    public static readonly Variable SlackAlertsEndpoint = new("SLACK_ALERTS_ENDPOINT", "Slack webhook that receives backup failures.");
+
+    public static readonly Variable CloudflareDnsApiToken = new("CF_DNS_API_TOKEN", "Cloudflare token for the ACME DNS challenge.");
+    public static readonly Variable CloudflareZoneApiToken = new("CF_ZONE_API_TOKEN", "Cloudflare token to read the zone.");
+
+    public static readonly Variable LldapJwtSecret = new("LLDAP_JWT_SECRET", "Secret lldap signs its tokens with.");
+    public static readonly Variable LldapLdapUserPass = new("LLDAP_LDAP_USER_PASS", "Password of lldap's admin user.");
+}

@@ -1,0 +1,24 @@
+using Stack.Definition.Common;
+using Stack.Dsl.Compose;
+
+namespace Stack.Definition.Services.DockerGc;
+
+/// <summary>services/docker-gc: removes old containers, images and dangling volumes.</summary>
+public static class DockerCustodian
+{
+    /// <summary>Containers with this label are never removed (gc keeps itself).</summary>
+    private const string KeepLabel = "com.docker.keep-container";
+
+    // The reference sets no restart policy here; kept so (see README).
+    public static readonly Service Gc = new Service("gc")
+        .WithImage("yelp/docker-custodian:0.7.4")
+        .WithContainerName("gc")
+        .WithCommand(
+            "--max-container-age", "7days",
+            "--max-image-age", "30days",
+            "--dangling-volumes",
+            "--exclude-container-label", $"{KeepLabel}=true")
+        .WithNetworks(Networks.Private)
+        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        .WithLabel(KeepLabel, "true");
+}

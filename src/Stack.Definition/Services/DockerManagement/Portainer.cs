@@ -1,0 +1,28 @@
+using Stack.Definition.Services.ReverseProxy;
+using Stack.Definition.Common;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+
+namespace Stack.Definition.Services.DockerManagement;
+
+/// <summary>services/docker-management: Portainer, behind Authelia.</summary>
+public static class Portainer
+{
+    public static readonly Volume Data = new("portainer-data");
+
+    public static readonly Service Service = new Service("portainer")
+        .WithImage("portainer/portainer-ce:2.21.2-alpine")
+        .WithContainerName("portainer")
+        .WithRestart(RestartPolicy.UnlessStopped)
+        // https://github.com/portainer/portainer/issues/3572
+        .WithHealthcheck(Healthchecks.HttpGet("http://localhost:9000"))
+        .WithNetworks(Networks.Public)
+        .WithVolume(Data, "/data")
+        .WithBind(HostPath.Absolute("/etc/localtime"), "/etc/localtime", readOnly: true)
+        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        .WithRouter(new Router("portainer")
+            .WithHost($"portainer.{Variables.BaseHost}")
+            .WithTls(CertResolvers.LetsEncrypt)
+            .WithMiddlewares(Middlewares.Authelia)
+            .WithPort(9000));
+}

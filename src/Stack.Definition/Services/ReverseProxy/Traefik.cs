@@ -1,0 +1,34 @@
+using Stack.Definition.Common;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+
+namespace Stack.Definition.Services.ReverseProxy;
+
+/// <summary>services/reverse-proxy: Traefik, the only service that publishes ports.</summary>
+public static class Traefik
+{
+    public static readonly Volume Data = new("traefik-data");
+
+    public static readonly Service Service = new Service("traefik")
+        .WithImage("traefik:v3.1.6")
+        .WithContainerName("traefik")
+        .WithRestart(RestartPolicy.UnlessStopped)
+        .WithHealthcheck(Healthchecks.Standard(HealthcheckTest.Shell("traefik healthcheck --ping")))
+        .WithCommand("--configFile=/etc/traefik/static.yml")
+        .WithNetworks(Networks.Public)
+        .WithPort(EntryPoints.Http.Port, EntryPoints.Http.Port)
+        .WithPort(EntryPoints.Https.Port, EntryPoints.Https.Port)
+        .WithVolume(Data, "/mnt/traefik")
+        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        .WithBind(HostPath.InProject("Services/ReverseProxy/traefik.static.yml"), "/etc/traefik/static.yml", readOnly: true)
+        .WithBind(HostPath.InProject("Services/ReverseProxy/traefik.dynamic.yml"), "/etc/traefik/dynamic.yml", readOnly: true)
+        .WithEnvironment("CF_DNS_API_TOKEN", Variables.CloudflareDnsApiToken)
+        .WithEnvironment("CF_ZONE_API_TOKEN", Variables.CloudflareZoneApiToken)
+        .WithRouter(new Router("traefik")
+            .WithHost($"traefik.{Variables.BaseHost}")
+            .WithTls(CertResolvers.LetsEncrypt)
+            .WithMiddlewares(Middlewares.Authelia))
+        // Kept as the reference writes it: a load balancer named after Traefik's internal API
+        // service. The router is not pointed at api@internal; see the README's gap list.
+        .WithLabel("traefik.http.services.api@internal.loadbalancer.server.port", "8080");
+}

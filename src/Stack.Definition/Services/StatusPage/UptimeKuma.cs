@@ -1,0 +1,26 @@
+using Stack.Definition.Services.ReverseProxy;
+using Stack.Definition.Common;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+
+namespace Stack.Definition.Services.StatusPage;
+
+/// <summary>services/status-page: Uptime Kuma, behind Authelia; it watches containers through the Docker socket.</summary>
+public static class UptimeKuma
+{
+    public static readonly Volume Data = new("uptime-kuma-data");
+
+    public static readonly Service Service = new Service("uptime-kuma")
+        .WithImage("louislam/uptime-kuma:1.23.15-alpine")
+        .WithContainerName("uptime-kuma")
+        .WithRestart(RestartPolicy.UnlessStopped)
+        .WithHealthcheck(Healthchecks.HttpGet("http://localhost:3001/status") with { StartPeriod = TimeSpan.FromSeconds(60) })
+        .WithNetworks(Networks.Public, Networks.Private)
+        .WithVolume(Data, "/app/data")
+        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        .WithRouter(new Router("uptime-kuma")
+            .WithHost($"up.{Variables.BaseHost}")
+            .WithTls(CertResolvers.LetsEncrypt)
+            .WithMiddlewares(Middlewares.Authelia)
+            .WithPort(3001));
+}
