@@ -133,6 +133,18 @@ public sealed class ComposeString : IEquatable<ComposeString>
         }
     }
 
+    /// <summary>Compiler use: appends a value formatted with <paramref name="format"/>, invariantly.</summary>
+    public void AppendFormatted<T>(T value, string? format)
+    {
+        if (value is IFormattable formattable)
+        {
+            AppendLiteral(formattable.ToString(format, CultureInfo.InvariantCulture));
+            return;
+        }
+
+        AppendFormatted(value);
+    }
+
     /// <summary>
     /// The text compose reads: variables as <c>${NAME}</c>, each literal <c>$</c> doubled.
     /// </summary>

@@ -1,0 +1,31 @@
+using Stack.Dsl.Generation;
+
+namespace Stack.Dsl.Tests.Generation;
+
+public class DurationFormatTests
+{
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(15_000, "15s")]
+    [InlineData(60_000, "1m")]
+    [InlineData(90_000, "1m30s")]
+    [InlineData(3_600_000, "1h")]
+    [InlineData(3_723_004, "1h2m3s4ms")]
+    [InlineData(250, "250ms")]
+    public void Formats_as_go_duration(int milliseconds, string expected)
+    {
+        Assert.Equal(expected, DurationFormat.Format(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+
+    [Fact]
+    public void Formats_microseconds()
+    {
+        Assert.Equal("1s5us", DurationFormat.Format(TimeSpan.FromSeconds(1) + TimeSpan.FromMicroseconds(5)));
+    }
+
+    [Fact]
+    public void Negative_duration_is_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => DurationFormat.Format(TimeSpan.FromSeconds(-1)));
+    }
+}
