@@ -11,14 +11,14 @@ internal static partial class NameRules
     {
         if (!ProjectName().IsMatch(stack.Name))
         {
-            yield return Invalid("project", stack.Name, stack.Location, "lowercase letters, digits, '-' and '_', starting with a letter or digit");
+            yield return Invalid("project name", stack.Name, stack.Location, "lowercase letters, digits, '-' and '_', starting with a letter or digit");
         }
 
         foreach (var service in stack.Services)
         {
             if (!ResourceName().IsMatch(service.Name))
             {
-                yield return Invalid("service", service.Name, service.Location, ResourceRule);
+                yield return Invalid("service name", service.Name, service.Location, ResourceRule);
             }
 
             if (service.ContainerName is { IsLiteral: true } containerName && !ContainerName().IsMatch(containerName.ToString()))
@@ -30,7 +30,7 @@ internal static partial class NameRules
             {
                 if (!TraefikName().IsMatch(router.Name))
                 {
-                    yield return Invalid("Traefik router", router.Name, router.Location, TraefikRule);
+                    yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
                 }
 
                 if (router.Service is { } target && !TraefikName().IsMatch(target.Name))
@@ -44,7 +44,7 @@ internal static partial class NameRules
         {
             if (!ResourceName().IsMatch(network.Name))
             {
-                yield return Invalid("network", network.Name, network.Location, ResourceRule);
+                yield return Invalid("network name", network.Name, network.Location, ResourceRule);
             }
         }
 
@@ -52,7 +52,7 @@ internal static partial class NameRules
         {
             if (!ResourceName().IsMatch(volume.Name))
             {
-                yield return Invalid("volume", volume.Name, volume.Location, ResourceRule);
+                yield return Invalid("volume name", volume.Name, volume.Location, ResourceRule);
             }
         }
 
@@ -60,7 +60,7 @@ internal static partial class NameRules
         {
             if (!ResourceName().IsMatch(secret.Name))
             {
-                yield return Invalid("secret", secret.Name, secret.Location, ResourceRule);
+                yield return Invalid("secret name", secret.Name, secret.Location, ResourceRule);
             }
         }
 
@@ -68,7 +68,7 @@ internal static partial class NameRules
         {
             if (!ResourceName().IsMatch(config.Name))
             {
-                yield return Invalid("config", config.Name, config.Location, ResourceRule);
+                yield return Invalid("config name", config.Name, config.Location, ResourceRule);
             }
         }
     }
@@ -77,7 +77,7 @@ internal static partial class NameRules
     private const string TraefikRule = "letters, digits, '_' and '-' (a '.' would split the label path)";
 
     private static StackDiagnostic Invalid(string what, string name, SourceLocation location, string rule) =>
-        new(RuleIds.InvalidName, $"The {what} name '{name}' is not valid: use only {rule}.", location);
+        new(RuleIds.InvalidName, $"The {what} '{name}' is not valid: use only {rule}.", location);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ProjectName();

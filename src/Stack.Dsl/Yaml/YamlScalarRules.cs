@@ -22,12 +22,47 @@ internal static partial class YamlScalarRules
         return ReservedWord().IsMatch(text)
             || NumberLike().IsMatch(text)
             || SpecialFloat().IsMatch(text)
+            || Float11().IsMatch(text)
             || TimestampLike().IsMatch(text)
             || text is "<<" or "=";
     }
 
     /// <summary>Whether the text spans lines and so is written as a literal block.</summary>
     public static bool IsMultiLine(string text) => text.Contains('\n', StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the text may be written plain: unambiguous, and free of what YamlDotNet's emitter
+    /// mishandles in plain scalars (tabs, edge spaces, control characters).
+    /// </summary>
+    public static bool IsPlainSafe(string text) =>
+        !NeedsQuoting(text) && !HasEdgeWhitespace(text) && text.All(c => c != '\t' && !char.IsControl(c));
+
+    /// <summary>
+    /// Whether multi-line text reads back exactly from a literal block: no carriage returns or
+    /// control characters, no trailing whitespace on a line, and a first line that does not
+    /// start with whitespace or end (which would need an indentation indicator YamlDotNet gets
+    /// wrong, or leave nothing for the block to hold).
+    /// </summary>
+    public static bool IsLiteralSafe(string text)
+    {
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || text.Any(c => c != '\n' && c != '\t' && char.IsControl(c)))
+        {
+            return false;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.EndsWith(' ') || line.EndsWith('\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasEdgeWhitespace(string text) =>
+        text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]));
 
     // YAML 1.1 booleans and nulls (1.2 core's true/false/null/~ are a subset).
     [GeneratedRegex("^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL)$", RegexOptions.CultureInvariant)]
@@ -37,6 +72,10 @@ internal static partial class YamlScalarRules
     // hex, binary, 0o octal, floats with exponents, underscores and base-60 colons.
     [GeneratedRegex("^[-+]?(\\.?[0-9])[0-9a-fA-FxXoObB_.:eE+-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberLike();
+
+    // The YAML 1.1 spec's float pattern also matches digit-less text such as "." or "-..".
+    [GeneratedRegex("^[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Float11();
 
     [GeneratedRegex("^[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)$", RegexOptions.CultureInvariant)]
     private static partial Regex SpecialFloat();

@@ -83,13 +83,16 @@ internal static class YamlWriter
 
         if (YamlScalarRules.IsMultiLine(scalar.Value))
         {
-            return ScalarStyle.Literal;
+            return YamlScalarRules.IsLiteralSafe(scalar.Value) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
-        // Single quotes need no escapes except '' and keep backslashes literal; YamlDotNet falls
-        // back to double quotes by itself for text single quotes cannot hold.
-        return scalar.AlwaysQuoted || YamlScalarRules.NeedsQuoting(scalar.Value)
-            ? ScalarStyle.SingleQuoted
-            : ScalarStyle.Plain;
+        if (!scalar.AlwaysQuoted && YamlScalarRules.IsPlainSafe(scalar.Value))
+        {
+            return ScalarStyle.Plain;
+        }
+
+        // Single quotes need no escapes except '' and keep backslashes literal; control
+        // characters need double quotes' escapes.
+        return scalar.Value.Any(char.IsControl) ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted;
     }
 }
