@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
 
 namespace Stack.Dsl.Compose;
@@ -60,6 +61,14 @@ public sealed record ComposeStack
 
     /// <summary>Declares configs.</summary>
     public ComposeStack WithConfigs(params IEnumerable<Config> configs) => this with { Configs = Configs.AddRange(configs) };
+
+    /// <summary>Sets a top-level <c>x-</c> extension field to text.</summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> does not start with <c>x-</c>.</exception>
+    public ComposeStack WithExtension(string key, string value) => WithExtension(key, YamlValue.Text(value));
+
+    /// <summary>Sets a top-level <c>x-</c> extension field to text that may reference variables.</summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> does not start with <c>x-</c>.</exception>
+    public ComposeStack WithExtension(string key, ComposeString value) => WithExtension(key, YamlValue.Text(value));
 
     /// <summary>Sets a top-level <c>x-</c> extension field.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> does not start with <c>x-</c>.</exception>

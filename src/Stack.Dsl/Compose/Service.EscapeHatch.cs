@@ -1,3 +1,4 @@
+using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
 
 namespace Stack.Dsl.Compose;
@@ -9,6 +10,14 @@ public sealed partial record Service
     /// Sets a service field the DSL does not model (for example <c>sysctls</c> or <c>ulimits</c>),
     /// or an <c>x-</c> extension. The value still goes through the generator's quoting and ordering.
     /// </summary>
+    /// <exception cref="ArgumentException">The DSL models <paramref name="key"/>: use its method instead.</exception>
+    public Service WithField(string key, string value) => WithField(key, YamlValue.Text(value));
+
+    /// <summary>Sets a field to text that may reference variables (<c>$"team@{Host}"</c>).</summary>
+    /// <exception cref="ArgumentException">The DSL models <paramref name="key"/>: use its method instead.</exception>
+    public Service WithField(string key, ComposeString value) => WithField(key, YamlValue.Text(value));
+
+    /// <summary>Sets a field to any YAML value.</summary>
     /// <exception cref="ArgumentException">The DSL models <paramref name="key"/>: use its method instead.</exception>
     public Service WithField(string key, YamlValue value)
     {

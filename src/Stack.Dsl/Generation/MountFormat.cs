@@ -14,7 +14,9 @@ internal static class MountFormat
             BindMount bind => HostPathFormat.Format(bind.Source, options),
             _ => throw new ArgumentOutOfRangeException(nameof(mount), mount, "Unknown mount kind."),
         };
-        // Interpolation keeps the source's variables and escapes literal '$' on output.
-        return mount.ReadOnly ? $"{source}:{mount.Target}:ro" : $"{source}:{mount.Target}";
+        // Built through ComposeString's handler so the source keeps its variables. (A conditional
+        // `c ? $"..." : $"..."` would be typed string and lose them.)
+        ComposeString formatted = $"{source}:{mount.Target}";
+        return mount.ReadOnly ? ComposeString.Join(":", [formatted, "ro"]) : formatted;
     }
 }

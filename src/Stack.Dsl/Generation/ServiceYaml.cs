@@ -45,7 +45,7 @@ internal static class ServiceYaml
         Add("cap_add", NonEmpty(service.CapAdd, Strings));
         Add("cap_drop", NonEmpty(service.CapDrop, Strings));
         Add("deploy", Deploy(service));
-        Add("expose", NonEmpty(service.Expose, ports => Sequence(ports.Select(p => (YamlValue)new YamlScalar(ScalarKind.Text, p.ToString(), AlwaysQuoted: true)))));
+        Add("expose", NonEmpty(service.Expose, ports => Sequence(ports.Distinct().OrderBy(p => p.Start).ThenBy(p => p.End).Select(p => (YamlValue)new YamlScalar(ScalarKind.Text, p.ToString(), AlwaysQuoted: true)))));
         Add("hostname", service.Hostname is { } hostname ? Text(hostname) : null);
         Add("init", service.Init is { } init ? Boolean(init) : null);
         Add("profiles", NonEmpty(service.Profiles, Strings));
@@ -53,7 +53,7 @@ internal static class ServiceYaml
         Add("read_only", service.ReadOnly is { } readOnly ? Boolean(readOnly) : null);
         Add("security_opt", NonEmpty(service.SecurityOpt, Strings));
         Add("stop_grace_period", service.StopGracePeriod is { } grace ? Text(DurationFormat.Format(grace)) : null);
-        Add("tmpfs", NonEmpty(service.Tmpfs, t => Sequence(t.Select(x => (YamlValue)Text(x.ToString())))));
+        Add("tmpfs", NonEmpty(service.Tmpfs, t => Sequence(t.OrderBy(x => x.Target, StringComparer.Ordinal).Select(x => (YamlValue)Text(x.ToString())))));
         fields.AddRange(service.ExtraFields);
 
         fields.Sort((a, b) => ServiceFieldNames.Compare(a.Key, b.Key));
@@ -65,8 +65,9 @@ internal static class ServiceYaml
     private static YamlValue? NonEmpty<T>(System.Collections.Immutable.ImmutableArray<T> items, Func<System.Collections.Immutable.ImmutableArray<T>, YamlValue> build) =>
         items.IsDefaultOrEmpty ? null : build(items);
 
+    /// <summary>A set of strings (capabilities, profiles, aliases): no meaningful order, so sorted and distinct.</summary>
     private static YamlSequence Strings(System.Collections.Immutable.ImmutableArray<string> items) =>
-        Sequence(items.Select(i => (YamlValue)Text(i)));
+        Sequence(items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(i => (YamlValue)Text(i)));
 
     private static YamlMapping Build(BuildSpec build, GenerationOptions options)
     {
@@ -115,7 +116,7 @@ internal static class ServiceYaml
     };
 
     private static YamlSequence FileGrants(System.Collections.Immutable.ImmutableArray<FileGrant> grants) =>
-        Sequence(grants.Select(g =>
+        Sequence(grants.OrderBy(g => g.Name, StringComparer.Ordinal).ThenBy(g => g.Target, StringComparer.Ordinal).Select(g =>
         {
             if (!g.HasSettings)
             {
