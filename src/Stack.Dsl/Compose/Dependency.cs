@@ -5,6 +5,9 @@ namespace Stack.Dsl.Compose;
 /// <param name="Condition">What to wait for.</param>
 public sealed record Dependency(Service Target, DependencyCondition Condition)
 {
+    /// <summary>Where the dependency was declared, for error messages.</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.Unknown;
+
     /// <summary>Restart this service when the target is updated; unset leaves compose's default (false).</summary>
     public bool? Restart { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Stack.Dsl.Values;
 
 namespace Stack.Dsl.Compose;
@@ -63,8 +64,8 @@ public sealed partial record Service
     public Service WithResourceReservations(ResourceLimits reservations) => this with { ResourceReservations = reservations ?? throw new ArgumentNullException(nameof(reservations)) };
 
     /// <summary>Starts after <paramref name="target"/> meets <paramref name="condition"/>.</summary>
-    public Service DependsOn(Service target, DependencyCondition condition) =>
-        DependsOn(new Dependency(target ?? throw new ArgumentNullException(nameof(target)), condition));
+    public Service DependsOn(Service target, DependencyCondition condition, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        DependsOn(new Dependency(target ?? throw new ArgumentNullException(nameof(target)), condition) { Location = new SourceLocation(filePath, line) });
 
     /// <summary>Adds a dependency.</summary>
     public Service DependsOn(Dependency dependency) => this with { Dependencies = Dependencies.Add(dependency ?? throw new ArgumentNullException(nameof(dependency))) };

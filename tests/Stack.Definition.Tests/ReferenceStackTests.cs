@@ -1,0 +1,81 @@
+using System.Reflection;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation;
+using Stack.Testing;
+
+namespace Stack.Definition.Tests;
+
+public class ReferenceStackTests
+{
+    private static readonly string RepositoryRoot = typeof(ReferenceStackTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Stack.RepositoryRoot").Value!;
+
+    private static readonly string DefinitionDirectory = Path.Combine(RepositoryRoot, "src", "Stack.Definition");
+
+    private static readonly string GeneratedDirectory = Path.Combine(RepositoryRoot, "generated");
+
+    [Fact]
+    public void Emits_the_reference_stack()
+    {
+        Snapshot.Match(Generate().Files[StackGenerator.ComposeFileName]);
+    }
+
+    [Fact]
+    public void Committed_generated_folder_is_what_the_definition_emits()
+    {
+        var committed = File.ReadAllText(Path.Combine(GeneratedDirectory, StackGenerator.ComposeFileName));
+
+        Assert.True(
+            committed == Generate().Files[StackGenerator.ComposeFileName],
+            "generated/ is stale: run `dotnet run --project src/Stack.Definition` and commit the result.");
+    }
+
+    [Fact]
+    public void Every_project_file_the_stack_mounts_exists()
+    {
+        var missing = ReferenceStack.Build().Services
+            .SelectMany(s => s.Volumes.OfType<BindMount>())
+            .Select(m => m.Source)
+            .OfType<ProjectHostPath>()
+            .Select(p => p.RelativePath)
+            .Where(p => !File.Exists(Path.Combine(DefinitionDirectory, p)) && !Directory.Exists(Path.Combine(DefinitionDirectory, p)))
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Lists_the_variables_the_server_must_provide()
+    {
+        string[] expected =
+        [
+            "B2_APPLICATION_KEY", "B2_APPLICATION_KEY_ID", "B2_BUCKET", "BASE_HOST", "BLOG_HOST",
+            "CF_DNS_API_TOKEN", "CF_ZONE_API_TOKEN", "LLDAP_JWT_SECRET", "LLDAP_LDAP_USER_PASS",
+            "RESTIC_PASSWORD", "SLACK_ALERTS_ENDPOINT", "SMTP_PASS", "SMTP_SENDER", "SMTP_USER", "TIMEZONE",
+        ];
+
+        Assert.Equal(expected, Generate().Variables.Select(v => v.Name));
+    }
+
+    [Fact]
+    public void Every_service_group_of_the_reference_is_present()
+    {
+        string[] expected =
+        [
+            "adguardhome", "apprise", "authelia", "backup", "change-detection", "check", "devblog", "dozzle",
+            "gc", "lldap", "mysql", "portainer", "prune", "redis", "traefik", "uptime-kuma", "whoami",
+        ];
+
+        Assert.Equal(expected, ReferenceStack.Build().Services.Select(s => s.Name).Order(StringComparer.Ordinal));
+    }
+
+    private static GenerationResult Generate()
+    {
+        var result = StackGenerator.Generate(ReferenceStack.Build(), GenerationOptions.For(DefinitionDirectory, GeneratedDirectory) with
+        {
+            HeaderComments = [$"Change the C# definition and run: dotnet run --project src/Stack.Definition"],
+        });
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        return result;
+    }
+}

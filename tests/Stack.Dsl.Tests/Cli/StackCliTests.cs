@@ -1,0 +1,169 @@
+using Stack.Dsl.Cli;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation;
+
+namespace Stack.Dsl.Tests.Cli;
+
+public sealed class StackCliTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("stack-cli-").FullName;
+
+    private string Out => Path.Combine(_root, "generated");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Writes_the_compose_file_and_exits_0()
+    {
+        var (code, output, _) = Run([], ValidStack);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Wrote 1 file(s)", output, StringComparison.Ordinal);
+        Assert.Contains("image: example/app:1.0", File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_option_writes_elsewhere()
+    {
+        var elsewhere = Path.Combine(_root, "elsewhere");
+
+        var (code, _, _) = Run(["--out", elsewhere], ValidStack);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.True(File.Exists(Path.Combine(elsewhere, StackGenerator.ComposeFileName)));
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void Check_passes_when_up_to_date_and_writes_nothing()
+    {
+        Run([], ValidStack);
+        var before = File.GetLastWriteTimeUtc(Path.Combine(Out, StackGenerator.ComposeFileName));
+
+        var (code, output, _) = Run(["--check"], ValidStack);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("up to date", output, StringComparison.Ordinal);
+        Assert.Equal(before, File.GetLastWriteTimeUtc(Path.Combine(Out, StackGenerator.ComposeFileName)));
+    }
+
+    [Fact]
+    public void Check_fails_with_a_diff_when_stale_and_writes_nothing()
+    {
+        Run([], ValidStack);
+        var file = Path.Combine(Out, StackGenerator.ComposeFileName);
+        var stale = File.ReadAllText(file).Replace("example/app:1.0", "example/app:0.9", StringComparison.Ordinal);
+        File.WriteAllText(file, stale);
+
+        var (code, _, error) = Run(["--check"], ValidStack);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("-    image: example/app:0.9\n+    image: example/app:1.0\n", error, StringComparison.Ordinal);
+        Assert.Contains("is stale", error, StringComparison.Ordinal);
+        Assert.Equal(stale, File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Check_reports_a_missing_folder()
+    {
+        var (code, _, error) = Run(["--check"], ValidStack);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("(missing)", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void Validation_errors_exit_1_and_leave_the_previous_output_untouched()
+    {
+        Run([], ValidStack);
+        var previous = File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName));
+
+        var (code, _, error) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal("dup"), Emit.Minimal("dup")));
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("error STK0202:", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", error, StringComparison.Ordinal);
+        Assert.Equal(previous, File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName)));
+    }
+
+    [Fact]
+    public void Exception_in_the_definition_is_one_line_at_the_users_call_without_a_stack_trace()
+    {
+        var (code, _, error) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal().WithEnvironment("A=B", "x")));
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Matches(@"StackCliTests\.cs\(\d+\): error STK0200: Environment variable name 'A=B' must not contain '='", error);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void Unknown_option_is_bad_usage_exit_2()
+    {
+        var (code, _, error) = Run(["--frobnicate"], ValidStack);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--frobnicate", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_lists_the_options_and_exit_codes()
+    {
+        var (code, output, _) = Run(["--help"], ValidStack);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("--out", output, StringComparison.Ordinal);
+        Assert.Contains("--check", output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_folder_with_files_stack_did_not_write()
+    {
+        Directory.CreateDirectory(Out);
+        File.WriteAllText(Path.Combine(Out, "notes.txt"), "mine");
+
+        var (code, _, error) = Run([], ValidStack);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("holds files Stack did not generate", error, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(Out, "notes.txt")));
+    }
+
+    [Fact]
+    public void Regenerating_replaces_the_folder_and_drops_files_no_longer_generated()
+    {
+        Run([], ValidStack);
+        File.WriteAllText(Path.Combine(Out, "old.yml"), "stale");
+
+        var (check, _, error) = Run(["--check"], ValidStack);
+        var (code, _, _) = Run([], ValidStack);
+
+        Assert.Equal(ExitCodes.Failed, check);
+        Assert.Contains("old.yml: no longer generated", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal([StackGenerator.ComposeFileName], Directory.GetFiles(Out).Select(Path.GetFileName));
+        Assert.DoesNotContain(Directory.GetDirectories(_root), d => Path.GetFileName(d).StartsWith('.'));
+    }
+
+    [Fact]
+    public void Project_files_are_written_relative_to_the_output_folder()
+    {
+        var (code, _, _) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal().WithBind(HostPath.InProject("conf/app.toml"), "/app.toml")));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("- ../definition/conf/app.toml:/app.toml", File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName)), StringComparison.Ordinal);
+    }
+
+    private static ComposeStack ValidStack() => new ComposeStack("test").WithServices(Emit.Minimal());
+
+    private (int Code, string Output, string Error) Run(string[] args, Func<ComposeStack> define)
+    {
+        var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = Out };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = StackCli.Run(args, define, settings, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
