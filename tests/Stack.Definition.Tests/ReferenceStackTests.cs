@@ -1,4 +1,3 @@
-using System.Reflection;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation;
 using Stack.Testing;
@@ -7,12 +6,9 @@ namespace Stack.Definition.Tests;
 
 public class ReferenceStackTests
 {
-    private static readonly string RepositoryRoot = typeof(ReferenceStackTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Stack.RepositoryRoot").Value!;
+    private static readonly string DefinitionDirectory = Path.Combine(Repository.Root, "src", "Stack.Definition");
 
-    private static readonly string DefinitionDirectory = Path.Combine(RepositoryRoot, "src", "Stack.Definition");
-
-    private static readonly string GeneratedDirectory = Path.Combine(RepositoryRoot, "generated");
+    private static readonly string GeneratedDirectory = Path.Combine(Repository.Root, "generated");
 
     [Fact]
     public void Emits_the_reference_stack()
