@@ -1,9 +1,14 @@
 namespace Stack.Dsl.Cli;
 
-/// <summary>What differs between the output folder and what the definition generates, as readable diffs.</summary>
+/// <summary>What differs between the output folder and what the definition generates.</summary>
 internal static class Drift
 {
-    public static IReadOnlyList<string> Between(OutputFolder folder, IReadOnlyDictionary<string, string> files)
+    /// <summary>Whether the folder already holds exactly <paramref name="files"/> (cheap: no diffs computed).</summary>
+    public static bool IsUpToDate(OutputFolder folder, IReadOnlyDictionary<string, string> files) =>
+        files.All(f => folder.Read(f.Key) == f.Value) && folder.Extra(files).Count == 0;
+
+    /// <summary>Every difference as readable text: a unified diff per changed file, a line per file no longer generated.</summary>
+    public static IReadOnlyList<string> Describe(OutputFolder folder, IReadOnlyDictionary<string, string> files)
     {
         var differences = new List<string>();
         foreach (var (name, content) in files)

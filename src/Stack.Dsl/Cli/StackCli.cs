@@ -93,28 +93,21 @@ public static class StackCli
             return ExitCodes.Usage;
         }
 
-        var stale = Drift.Between(folder, generated.Files);
+        if (Drift.IsUpToDate(folder, generated.Files))
+        {
+            output.WriteLine($"{folder.Path} is up to date.");
+            return ExitCodes.Success;
+        }
+
         if (check)
         {
-            if (stale.Count == 0)
-            {
-                output.WriteLine($"{folder.Path} is up to date.");
-                return ExitCodes.Success;
-            }
-
-            foreach (var difference in stale)
+            foreach (var difference in Drift.Describe(folder, generated.Files))
             {
                 error.Write(difference);
             }
 
             error.WriteLine($"{folder.Path} is stale: run `{settings.RunCommand}` and commit the result.");
             return ExitCodes.Failed;
-        }
-
-        if (stale.Count == 0)
-        {
-            output.WriteLine($"{folder.Path} is up to date.");
-            return ExitCodes.Success;
         }
 
         folder.ReplaceWith(generated.Files);

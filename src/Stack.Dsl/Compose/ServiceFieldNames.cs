@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Stack.Dsl.Compose;
 
 /// <summary>The compose service keys the DSL models, in the order the generator writes them.</summary>
@@ -9,7 +7,7 @@ internal static class ServiceFieldNames
     /// dclint's <c>service-keys-order</c> groups (core, dependencies, data, environment, network,
     /// runtime, metadata, security), then every other key alphabetically.
     /// </summary>
-    public static readonly IReadOnlyList<string> GroupedOrder =
+    private static readonly string[] GroupedOrder =
     [
         "image", "build", "container_name",
         "depends_on",
@@ -21,17 +19,14 @@ internal static class ServiceFieldNames
         "user", "isolation",
     ];
 
-    private static readonly FrozenSet<string> Modeled = new[]
+    private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal)
     {
         "image", "build", "container_name", "depends_on", "volumes", "configs", "secrets",
         "environment", "env_file", "ports", "networks", "network_mode", "extra_hosts", "command",
         "entrypoint", "working_dir", "restart", "healthcheck", "logging", "labels", "user",
         "cap_add", "cap_drop", "deploy", "expose", "hostname", "init", "profiles", "pull_policy",
         "read_only", "security_opt", "stop_grace_period", "tmpfs",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, int> GroupRank =
-        GroupedOrder.Select((key, index) => (key, index)).ToFrozenDictionary(p => p.key, p => p.index, StringComparer.Ordinal);
+    };
 
     /// <summary>Whether the DSL has a method for <paramref name="key"/>.</summary>
     public static bool IsModeled(string key) => Modeled.Contains(key);
@@ -39,8 +34,14 @@ internal static class ServiceFieldNames
     /// <summary>Orders keys: grouped keys first in group order, then the rest ordinally.</summary>
     public static int Compare(string x, string y)
     {
-        var rankX = GroupRank.TryGetValue(x, out var rx) ? rx : int.MaxValue;
-        var rankY = GroupRank.TryGetValue(y, out var ry) ? ry : int.MaxValue;
+        var rankX = Rank(x);
+        var rankY = Rank(y);
         return rankX != rankY ? rankX.CompareTo(rankY) : string.CompareOrdinal(x, y);
+    }
+
+    private static int Rank(string key)
+    {
+        var index = Array.IndexOf(GroupedOrder, key);
+        return index < 0 ? int.MaxValue : index;
     }
 }

@@ -13,33 +13,33 @@ internal static class ComposeDocument
 {
     public static YamlMapping Build(ComposeStack stack, GenerationOptions options)
     {
-        var top = new List<KeyValuePair<string, YamlValue>>();
-        top.AddRange(stack.Extensions);
+        var top = new List<YamlEntry>();
+        top.AddRange(stack.Extensions.Select(e => new YamlEntry(e.Key, e.Value)));
         top.Add(new("name", Text(stack.Name)));
 
         var services = stack.Services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-        top.Add(new("services", new YamlMapping([.. services.Select(s => new KeyValuePair<string, YamlValue>(s.Name, ServiceYaml.Build(s, options)))])));
+        top.Add(new("services", new YamlMapping([.. services.Select(s => new YamlEntry(s.Name, ServiceYaml.Build(s, options)))])));
 
         var networks = StackResources.Networks(stack);
         if (networks.Count > 0)
         {
-            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new KeyValuePair<string, YamlValue>(n.Name, TopLevelYaml.Network(n)))])));
+            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new YamlEntry(n.Name, TopLevelYaml.Network(n)))])));
         }
 
         var volumes = StackResources.Volumes(stack);
         if (volumes.Count > 0)
         {
-            top.Add(new("volumes", new YamlMapping([.. volumes.Select(v => new KeyValuePair<string, YamlValue>(v.Name, TopLevelYaml.Volume(v)))])));
+            top.Add(new("volumes", new YamlMapping([.. volumes.Select(v => new YamlEntry(v.Name, TopLevelYaml.Volume(v)))])));
         }
 
         if (!stack.Secrets.IsEmpty)
         {
-            top.Add(new("secrets", new YamlMapping([.. stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new KeyValuePair<string, YamlValue>(s.Name, TopLevelYaml.Secret(s, options)))])));
+            top.Add(new("secrets", new YamlMapping([.. stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new YamlEntry(s.Name, TopLevelYaml.Secret(s, options)))])));
         }
 
         if (!stack.Configs.IsEmpty)
         {
-            top.Add(new("configs", new YamlMapping([.. stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new KeyValuePair<string, YamlValue>(c.Name, TopLevelYaml.Config(c, options)))])));
+            top.Add(new("configs", new YamlMapping([.. stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new YamlEntry(c.Name, TopLevelYaml.Config(c, options)))])));
         }
 
         return new YamlMapping([.. top]);

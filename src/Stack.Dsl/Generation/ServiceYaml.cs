@@ -11,7 +11,7 @@ internal static class ServiceYaml
 {
     public static YamlMapping Build(Service service, GenerationOptions options)
     {
-        var fields = new List<KeyValuePair<string, YamlValue>>();
+        var fields = new List<YamlEntry>();
         void Add(string key, YamlValue? value)
         {
             if (value is not null)
@@ -54,13 +54,13 @@ internal static class ServiceYaml
         Add("security_opt", NonEmpty(service.SecurityOpt, Strings));
         Add("stop_grace_period", service.StopGracePeriod is { } grace ? Text(DurationFormat.Format(grace)) : null);
         Add("tmpfs", NonEmpty(service.Tmpfs, t => Sequence(t.OrderBy(x => x.Target, StringComparer.Ordinal).Select(x => (YamlValue)Text(x.ToString())))));
-        fields.AddRange(service.ExtraFields);
+        fields.AddRange(service.ExtraFields.Select(f => new YamlEntry(f.Key, f.Value)));
 
         fields.Sort((a, b) => ServiceFieldNames.Compare(a.Key, b.Key));
         return new YamlMapping([.. fields]);
     }
 
-    private static KeyValuePair<string, YamlValue> Entry(string key, YamlValue value) => new(key, value);
+    private static YamlEntry Entry(string key, YamlValue value) => new(key, value);
 
     private static YamlValue? NonEmpty<T>(System.Collections.Immutable.ImmutableArray<T> items, Func<System.Collections.Immutable.ImmutableArray<T>, YamlValue> build) =>
         items.IsDefaultOrEmpty ? null : build(items);
@@ -71,7 +71,7 @@ internal static class ServiceYaml
 
     private static YamlMapping Build(BuildSpec build, GenerationOptions options)
     {
-        var entries = new List<KeyValuePair<string, YamlValue>> { Entry("context", Text(HostPathFormat.Format(build.Context, options))) };
+        var entries = new List<YamlEntry> { Entry("context", Text(HostPathFormat.Format(build.Context, options))) };
         if (build.Dockerfile is { } dockerfile)
         {
             entries.Add(Entry("dockerfile", Text(dockerfile)));
@@ -93,7 +93,7 @@ internal static class ServiceYaml
     private static YamlMapping DependsOn(System.Collections.Immutable.ImmutableArray<Dependency> dependencies) =>
         Mapping(dependencies.Select(d =>
         {
-            var entries = new List<KeyValuePair<string, YamlValue>> { Entry("condition", Text(ConditionName(d.Condition))) };
+            var entries = new List<YamlEntry> { Entry("condition", Text(ConditionName(d.Condition))) };
             if (d.Restart is { } restart)
             {
                 entries.Add(Entry("restart", Boolean(restart)));
@@ -123,7 +123,7 @@ internal static class ServiceYaml
                 return (YamlValue)Text(g.Name);
             }
 
-            var entries = new List<KeyValuePair<string, YamlValue>> { Entry("source", Text(g.Name)) };
+            var entries = new List<YamlEntry> { Entry("source", Text(g.Name)) };
             if (g.Target is { } target)
             {
                 entries.Add(Entry("target", Text(target)));
@@ -166,7 +166,7 @@ internal static class ServiceYaml
     private static YamlMapping Networks(System.Collections.Immutable.ImmutableArray<NetworkAttachment> attachments) =>
         Mapping(attachments.Select(a =>
         {
-            var entries = new List<KeyValuePair<string, YamlValue>>();
+            var entries = new List<YamlEntry>();
             if (!a.Aliases.IsDefaultOrEmpty)
             {
                 entries.Add(Entry("aliases", Strings(a.Aliases)));
@@ -200,7 +200,7 @@ internal static class ServiceYaml
         }
 
         // Compose's documented order: test, then timings.
-        var entries = new List<KeyValuePair<string, YamlValue>>
+        var entries = new List<YamlEntry>
         {
             Entry("test", healthcheck.Test switch
             {
@@ -221,7 +221,7 @@ internal static class ServiceYaml
         return new YamlMapping([.. entries]);
     }
 
-    private static void AddDuration(List<KeyValuePair<string, YamlValue>> entries, string key, TimeSpan? value)
+    private static void AddDuration(List<YamlEntry> entries, string key, TimeSpan? value)
     {
         if (value is { } duration)
         {
@@ -231,7 +231,7 @@ internal static class ServiceYaml
 
     private static YamlMapping Logging(Logging logging)
     {
-        var entries = new List<KeyValuePair<string, YamlValue>> { Entry("driver", Text(logging.Driver)) };
+        var entries = new List<YamlEntry> { Entry("driver", Text(logging.Driver)) };
         if (!logging.Options.IsEmpty)
         {
             entries.Add(Entry("options", Mapping(logging.Options.Select(o => Entry(o.Key, Text(o.Value))))));
@@ -242,19 +242,15 @@ internal static class ServiceYaml
 
     private static YamlMapping? Labels(Service service)
     {
-        var labels = new SortedDictionary<string, ComposeString>(service.Labels, StringComparer.Ordinal);
-        foreach (var (key, value) in TraefikLabels.For(service))
-        {
-            // A clash is reported by validation (STK0204); the explicit label wins here.
-            labels.TryAdd(key, value);
-        }
-
-        return labels.Count == 0 ? null : new YamlMapping([.. labels.Select(l => Entry(l.Key, Text(l.Value)))]);
+        // Hand-written labels win a clash here; validation (STK0204) has already refused real conflicts.
+        var routerLabels = TraefikLabels.For(service).Where(l => !service.Labels.ContainsKey(l.Key));
+        var labels = service.Labels.Select(l => new ServiceLabel(l.Key, l.Value)).Concat(routerLabels).OrderBy(l => l.Key, StringComparer.Ordinal).ToArray();
+        return labels.Length == 0 ? null : new YamlMapping([.. labels.Select(l => Entry(l.Key, Text(l.Value)))]);
     }
 
     private static YamlMapping? Deploy(Service service)
     {
-        var resources = new List<KeyValuePair<string, YamlValue>>();
+        var resources = new List<YamlEntry>();
         if (Resources(service.ResourceLimits) is { } limits)
         {
             resources.Add(Entry("limits", limits));
@@ -275,7 +271,7 @@ internal static class ServiceYaml
             return null;
         }
 
-        var entries = new List<KeyValuePair<string, YamlValue>>();
+        var entries = new List<YamlEntry>();
         if (resources.Cpus is { } cpus)
         {
             entries.Add(Entry("cpus", Text(cpus.ToString(CultureInfo.InvariantCulture))));

@@ -11,7 +11,7 @@ internal static class TopLevelYaml
 {
     public static YamlMapping Network(Network network)
     {
-        var entries = new List<KeyValuePair<string, YamlValue>>();
+        var entries = new List<YamlEntry>();
         AddString(entries, "driver", network.Driver);
         AddMap(entries, "driver_opts", network.DriverOptions);
         AddFlag(entries, "external", network.External);
@@ -28,7 +28,7 @@ internal static class TopLevelYaml
 
     public static YamlMapping Volume(Volume volume)
     {
-        var entries = new List<KeyValuePair<string, YamlValue>>();
+        var entries = new List<YamlEntry>();
         AddString(entries, "driver", volume.Driver);
         AddMap(entries, "driver_opts", volume.DriverOptions);
         AddFlag(entries, "external", volume.External);
@@ -49,7 +49,7 @@ internal static class TopLevelYaml
 
     private static YamlMapping Source(HostPath? file, Variable? environment, ComposeString? content, bool external, GenerationOptions options)
     {
-        var entries = new List<KeyValuePair<string, YamlValue>>();
+        var entries = new List<YamlEntry>();
         if (file is not null)
         {
             entries.Add(new("file", Text(HostPathFormat.Format(file, options))));
@@ -70,7 +70,7 @@ internal static class TopLevelYaml
         return new YamlMapping([.. entries]);
     }
 
-    private static void AddString(List<KeyValuePair<string, YamlValue>> entries, string key, string? value)
+    private static void AddString(List<YamlEntry> entries, string key, string? value)
     {
         if (value is not null)
         {
@@ -78,7 +78,7 @@ internal static class TopLevelYaml
         }
     }
 
-    private static void AddFlag(List<KeyValuePair<string, YamlValue>> entries, string key, bool value)
+    private static void AddFlag(List<YamlEntry> entries, string key, bool value)
     {
         if (value)
         {
@@ -86,11 +86,11 @@ internal static class TopLevelYaml
         }
     }
 
-    private static void AddMap(List<KeyValuePair<string, YamlValue>> entries, string key, ImmutableSortedDictionary<string, ComposeString> map)
+    private static void AddMap(List<YamlEntry> entries, string key, ImmutableSortedDictionary<string, ComposeString> map)
     {
         if (!map.IsEmpty)
         {
-            entries.Add(new(key, new YamlMapping([.. map.Select(e => new KeyValuePair<string, YamlValue>(e.Key, Text(e.Value)))])));
+            entries.Add(new(key, new YamlMapping([.. map.Select(e => new YamlEntry(e.Key, Text(e.Value)))])));
         }
     }
 }

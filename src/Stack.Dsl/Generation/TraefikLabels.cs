@@ -8,7 +8,7 @@ namespace Stack.Dsl.Generation;
 /// <summary>Turns a service's routers into Traefik's docker-provider labels.</summary>
 internal static class TraefikLabels
 {
-    public static IEnumerable<KeyValuePair<string, ComposeString>> For(Service service)
+    public static IEnumerable<ServiceLabel> For(Service service)
     {
         if (service.Routers.IsEmpty)
         {
@@ -61,5 +61,10 @@ internal static class TraefikLabels
     public static IReadOnlyList<TraefikService> LoadBalancers(Service service) =>
         service.Routers.Select(r => r.Service).OfType<TraefikService>().DistinctBy(s => s.Name).ToList();
 
-    private static KeyValuePair<string, ComposeString> Label(string key, ComposeString value) => new(key, value);
+    private static ServiceLabel Label(string key, ComposeString value) => new(key, value);
 }
+
+/// <summary>One container label, written by hand or by a router.</summary>
+/// <param name="Key">The label key.</param>
+/// <param name="Value">The label value.</param>
+internal sealed record ServiceLabel(string Key, ComposeString Value);

@@ -52,7 +52,7 @@ internal static class DuplicateRules
             yield return d;
         }
 
-        var routers = stack.Services.SelectMany(s => s.Routers.Select(r => (Service: s, Router: r)));
+        var routers = stack.Services.SelectMany(s => s.Routers.Select(r => new RouterOnService(s, r)));
         foreach (var group in routers.GroupBy(p => p.Router.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var first = group.First();
@@ -76,6 +76,9 @@ internal static class DuplicateRules
             }
         }
     }
+
+    /// <summary>A router and the service carrying it (a class: see YamlEntry on start-up cost).</summary>
+    private sealed record RouterOnService(Service Service, Router Router);
 
     private static StackDiagnostic Duplicate(string message, SourceLocation location) => new(RuleIds.DuplicateName, message, location);
 

@@ -1,7 +1,8 @@
 namespace Stack.Dsl.Values;
 
 /// <summary>One part of a <see cref="ComposeString"/>: literal text or a variable reference.</summary>
-public readonly record struct ComposeStringPart
+// A class rather than a struct: generic collections of reference types run precompiled code.
+public sealed record ComposeStringPart
 {
     private ComposeStringPart(string text, Variable? variable)
     {

@@ -41,7 +41,7 @@ public abstract record YamlValue
     public static YamlSequence Sequence(params IEnumerable<YamlValue> items) => new([.. items]);
 
     /// <summary>A mapping. Entries are sorted ordinally by key, as compose gives them no order.</summary>
-    public static YamlMapping Mapping(params IEnumerable<KeyValuePair<string, YamlValue>> entries) =>
+    public static YamlMapping Mapping(params IEnumerable<YamlEntry> entries) =>
         new([.. entries.OrderBy(e => e.Key, StringComparer.Ordinal)]);
 
     /// <summary>A string scalar.</summary>
@@ -102,12 +102,19 @@ public sealed record YamlSequence(ImmutableArray<YamlValue> Items) : YamlValue
     public override int GetHashCode() => Items.Length;
 }
 
+/// <summary>One key and its value in a <see cref="YamlMapping"/>.</summary>
+/// <param name="Key">The key.</param>
+/// <param name="Value">The value.</param>
+// A class, not a KeyValuePair: generic code over reference types is shared and precompiled,
+// which keeps the generator's start-up free of JIT work.
+public sealed record YamlEntry(string Key, YamlValue Value);
+
 /// <summary>A mapping whose entries are written in the order given.</summary>
 /// <param name="Entries">The entries.</param>
-public sealed record YamlMapping(ImmutableArray<KeyValuePair<string, YamlValue>> Entries) : YamlValue
+public sealed record YamlMapping(ImmutableArray<YamlEntry> Entries) : YamlValue
 {
     /// <summary>The empty mapping, written <c>{}</c>.</summary>
-    public static YamlMapping Empty { get; } = new(ImmutableArray<KeyValuePair<string, YamlValue>>.Empty);
+    public static YamlMapping Empty { get; } = new(ImmutableArray<YamlEntry>.Empty);
 
     /// <inheritdoc/>
     public bool Equals(YamlMapping? other) =>

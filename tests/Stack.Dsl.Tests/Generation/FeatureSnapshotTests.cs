@@ -165,8 +165,8 @@ public class FeatureSnapshotTests
     public void Escape_hatch_fields_and_extensions()
     {
         var app = Emit.Minimal()
-            .WithField("sysctls", YamlValue.Mapping(new KeyValuePair<string, YamlValue>("net.core.somaxconn", 1024)))
-            .WithField("ulimits", YamlValue.Mapping(new KeyValuePair<string, YamlValue>("nofile", YamlValue.Mapping(new("soft", 20000), new("hard", 40000)))))
+            .WithField("sysctls", YamlValue.Mapping(new YamlEntry("net.core.somaxconn", 1024)))
+            .WithField("ulimits", YamlValue.Mapping(new YamlEntry("nofile", YamlValue.Mapping(new("soft", 20000), new("hard", 40000)))))
             .WithField("x-owner", $"team@{Host}")
             .WithField("stdin_open", true);
         Snapshot.Match(Emit.Yaml(new ComposeStack("test").WithServices(app)

@@ -129,7 +129,7 @@ public class RoundTripTests
             .WithStopGracePeriod(TimeSpan.FromSeconds(90))
             .WithLabel("on", "off")
             .WithRouter(new Router("app").WithHost($"app.{host}").WithPort(80))
-            .WithField("sysctls", YamlValue.Mapping(new KeyValuePair<string, YamlValue>("net.core.somaxconn", 1024)))
+            .WithField("sysctls", YamlValue.Mapping(new YamlEntry("net.core.somaxconn", 1024)))
             .WithField("x-enabled", true);
         return new ComposeStack("test").WithServices(app, db).WithExtension("x-version", "1.10");
     }
