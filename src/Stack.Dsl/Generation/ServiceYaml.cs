@@ -54,9 +54,14 @@ internal static class ServiceYaml
         Add("security_opt", NonEmpty(service.SecurityOpt, Strings));
         Add("stop_grace_period", service.StopGracePeriod is { } grace ? Text(DurationFormat.Format(grace)) : null);
         Add("tmpfs", NonEmpty(service.Tmpfs, t => Sequence(t.OrderBy(x => x.Target, StringComparer.Ordinal).Select(x => (YamlValue)Text(x.ToString())))));
-        fields.AddRange(service.ExtraFields.Select(f => new YamlEntry(f.Key, f.Value)));
+        // The fields above are added in ServiceFieldNames order already; only escape-hatch
+        // fields need placing among them.
+        if (!service.ExtraFields.IsEmpty)
+        {
+            fields.AddRange(service.ExtraFields.Select(f => new YamlEntry(f.Key, f.Value)));
+            fields.Sort((a, b) => ServiceFieldNames.Compare(a.Key, b.Key));
+        }
 
-        fields.Sort((a, b) => ServiceFieldNames.Compare(a.Key, b.Key));
         return new YamlMapping([.. fields]);
     }
 

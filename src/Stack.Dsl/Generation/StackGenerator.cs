@@ -51,10 +51,18 @@ public static class StackGenerator
 
                     break;
                 case YamlSequence sequence:
-                    sequence.Items.ToList().ForEach(pending.Push);
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push(item);
+                    }
+
                     break;
                 case YamlMapping mapping:
-                    mapping.Entries.ToList().ForEach(e => pending.Push(e.Value));
+                    foreach (var entry in mapping.Entries)
+                    {
+                        pending.Push(entry.Value);
+                    }
+
                     break;
             }
         }

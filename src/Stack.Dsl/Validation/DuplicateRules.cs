@@ -10,7 +10,7 @@ internal static class DuplicateRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
-        foreach (var group in stack.Services.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in Repeats(stack.Services, s => s.Name))
         {
             var first = group.First();
             foreach (var other in group.Skip(1))
@@ -53,7 +53,7 @@ internal static class DuplicateRules
         }
 
         var routers = stack.Services.SelectMany(s => s.Routers.Select(r => new RouterOnService(s, r)));
-        foreach (var group in routers.GroupBy(p => p.Router.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in Repeats(routers, p => p.Router.Name))
         {
             var first = group.First();
             foreach (var (service, router) in group.Skip(1))
@@ -80,12 +80,31 @@ internal static class DuplicateRules
     /// <summary>A router and the service carrying it (a class: see YamlEntry on start-up cost).</summary>
     private sealed record RouterOnService(Service Service, Router Router);
 
+    /// <summary>
+    /// Groups of items whose name occurs more than once, in first-seen order. Names are counted
+    /// first, so a stack without duplicates builds no groups at all.
+    /// </summary>
+    private static IEnumerable<IGrouping<string, T>> Repeats<T>(IEnumerable<T> items, Func<T, string> name)
+    {
+        var all = items as IReadOnlyCollection<T> ?? items.ToList();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in all)
+        {
+            var key = name(item);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return counts.Values.Any(c => c > 1)
+            ? all.Where(i => counts[name(i)] > 1).GroupBy(name, StringComparer.Ordinal)
+            : [];
+    }
+
     private static StackDiagnostic Duplicate(string message, SourceLocation location) => new(RuleIds.DuplicateName, message, location);
 
     private static IEnumerable<StackDiagnostic> SameNameDifferentSettings<T, TOut>(IEnumerable<T> items, Func<T, string> name, Func<T, SourceLocation> location, Func<T, TOut> settings, string kind)
         where T : notnull
     {
-        foreach (var group in items.Distinct().GroupBy(name, StringComparer.Ordinal))
+        foreach (var group in Repeats(items.Distinct(), name))
         {
             var first = group.First();
             foreach (var other in group.Skip(1).Where(o => !Equals(settings(o), settings(first))))
@@ -97,7 +116,7 @@ internal static class DuplicateRules
 
     private static IEnumerable<StackDiagnostic> Repeated<T>(IEnumerable<T> items, Func<T, string> name, Func<T, SourceLocation> location, string kind)
     {
-        foreach (var group in items.GroupBy(name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in Repeats(items, name))
         {
             var first = group.First();
             foreach (var other in group.Skip(1))

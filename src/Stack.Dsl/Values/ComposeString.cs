@@ -49,10 +49,24 @@ public sealed class ComposeString : IEquatable<ComposeString>
 
     /// <summary>Every variable this string references, in order of appearance.</summary>
     public IEnumerable<Variable> Variables =>
-        Parts.Select(p => p.Variable).OfType<Variable>();
+        IsLiteral ? [] : Parts.Select(p => p.Variable).OfType<Variable>();
 
     /// <summary>Whether the string is literal text only (no variables).</summary>
-    public bool IsLiteral => Parts.All(p => p.Variable is null);
+    public bool IsLiteral
+    {
+        get
+        {
+            foreach (var part in Parts)
+            {
+                if (part.Variable is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>Creates a literal string (a <c>$</c> in it is literal too).</summary>
     public static ComposeString Literal(string text)

@@ -35,7 +35,21 @@ internal static partial class YamlScalarRules
     /// mishandles in plain scalars (tabs, edge spaces, control characters).
     /// </summary>
     public static bool IsPlainSafe(string text) =>
-        !NeedsQuoting(text) && !HasEdgeWhitespace(text) && text.All(c => c != '\t' && !char.IsControl(c));
+        !NeedsQuoting(text) && !HasEdgeWhitespace(text) && !HasControlCharacter(text, allowTabAndNewline: false);
+
+    /// <summary>Whether the text holds a control character; tab and newline count unless allowed.</summary>
+    public static bool HasControlCharacter(string text, bool allowTabAndNewline)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && !(allowTabAndNewline && c is '\t' or '\n'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether multi-line text reads back exactly from a literal block: no carriage returns or
@@ -45,14 +59,15 @@ internal static partial class YamlScalarRules
     /// </summary>
     public static bool IsLiteralSafe(string text)
     {
-        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || text.Any(c => c != '\n' && c != '\t' && char.IsControl(c)))
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || HasControlCharacter(text, allowTabAndNewline: true))
         {
             return false;
         }
 
-        foreach (var line in text.Split('\n'))
+        for (var i = 1; i <= text.Length; i++)
         {
-            if (line.EndsWith(' ') || line.EndsWith('\t'))
+            var endOfLine = i == text.Length || text[i] == '\n';
+            if (endOfLine && (text[i - 1] == ' ' || text[i - 1] == '\t'))
             {
                 return false;
             }

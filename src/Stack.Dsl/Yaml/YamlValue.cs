@@ -23,7 +23,8 @@ public abstract record YamlValue
     public static YamlScalar Text(ComposeString text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new YamlScalar(ScalarKind.Text, text.ToCompose()) { Variables = [.. text.Variables.Distinct()] };
+        var scalar = new YamlScalar(ScalarKind.Text, text.ToCompose());
+        return text.IsLiteral ? scalar : scalar with { Variables = [.. text.Variables.Distinct()] };
     }
 
     /// <summary>An integer scalar.</summary>

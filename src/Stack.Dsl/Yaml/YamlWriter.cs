@@ -56,7 +56,7 @@ internal static class YamlWriter
                 emitter.Emit(new MappingStart(null, null, isImplicit: true, style));
                 foreach (var (key, item) in mapping.Entries)
                 {
-                    EmitScalar(emitter, new YamlScalar(ScalarKind.Text, key));
+                    EmitScalar(emitter, key, StyleOfText(key, alwaysQuoted: false));
                     Emit(emitter, item);
                 }
 
@@ -67,32 +67,29 @@ internal static class YamlWriter
         }
     }
 
-    private static void EmitScalar(IEmitter emitter, YamlScalar scalar)
+    private static void EmitScalar(IEmitter emitter, YamlScalar scalar) =>
+        EmitScalar(emitter, scalar.Value, scalar.Kind is ScalarKind.Text ? StyleOfText(scalar.Value, scalar.AlwaysQuoted) : ScalarStyle.Plain);
+
+    private static void EmitScalar(IEmitter emitter, string value, ScalarStyle style)
     {
-        var style = StyleOf(scalar);
         var plain = style is ScalarStyle.Plain;
-        emitter.Emit(new Scalar(null, null, scalar.Value, style, isPlainImplicit: plain, isQuotedImplicit: !plain));
+        emitter.Emit(new Scalar(null, null, value, style, isPlainImplicit: plain, isQuotedImplicit: !plain));
     }
 
-    private static ScalarStyle StyleOf(YamlScalar scalar)
+    private static ScalarStyle StyleOfText(string text, bool alwaysQuoted)
     {
-        if (scalar.Kind is not ScalarKind.Text)
+        if (YamlScalarRules.IsMultiLine(text))
         {
-            return ScalarStyle.Plain;
+            return YamlScalarRules.IsLiteralSafe(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
-        if (YamlScalarRules.IsMultiLine(scalar.Value))
-        {
-            return YamlScalarRules.IsLiteralSafe(scalar.Value) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
-        }
-
-        if (!scalar.AlwaysQuoted && YamlScalarRules.IsPlainSafe(scalar.Value))
+        if (!alwaysQuoted && YamlScalarRules.IsPlainSafe(text))
         {
             return ScalarStyle.Plain;
         }
 
         // Single quotes need no escapes except '' and keep backslashes literal; control
         // characters need double quotes' escapes.
-        return scalar.Value.Any(char.IsControl) ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted;
+        return YamlScalarRules.HasControlCharacter(text, allowTabAndNewline: false) ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted;
     }
 }

@@ -66,6 +66,60 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void Every_field_the_dsl_writes_comes_in_dclint_order_without_escape_hatch_fields()
+    {
+        // Every modeled field set at once: the generator adds them in order without sorting.
+        var yaml = Emit.Yaml(new ComposeStack("test")
+            .WithServices(Emit.Minimal("db"))
+            .WithSecrets(Secret.FromExternal("s"))
+            .WithConfigs(Config.FromContent("c", "x"))
+            .WithServices(Emit.Minimal()
+                .WithBuild(new BuildSpec(HostPath.InProject("app")))
+                .WithContainerName("app")
+                .DependsOn(Emit.Minimal("db"), DependencyCondition.ServiceStarted)
+                .WithVolume(new Volume("v"), "/v")
+                .WithConfig(Config.FromContent("c", "x"))
+                .WithSecret(Secret.FromExternal("s"))
+                .WithEnvironment("E", "v")
+                .WithEnvFile(HostPath.InProject("e.env"))
+                .WithPort(1, 1)
+                .WithNetworks(new Network("n"))
+                .WithExtraHost(new ExtraHost("h", "1.2.3.4"))
+                .WithCommand("c")
+                .WithEntrypoint("e")
+                .WithWorkingDir("/w")
+                .WithRestart(RestartPolicy.Always)
+                .WithHealthcheck(Healthcheck.Disabled)
+                .WithLogging(new Logging("local"))
+                .WithLabel("l", "v")
+                .WithUser("u1")
+                .WithCapAdd("A")
+                .WithCapDrop("B")
+                .WithResourceLimits(new ResourceLimits { Pids = 1 })
+                .WithExpose(2)
+                .WithHostname("h1")
+                .WithInit()
+                .WithProfiles("p")
+                .WithPullPolicy(PullPolicy.Always)
+                .WithReadOnlyRootFilesystem()
+                .WithSecurityOpt("s")
+                .WithStopGracePeriod(TimeSpan.FromSeconds(1))
+                .WithTmpfs("/t")));
+        string[] expected =
+        [
+            "image", "build", "container_name", "depends_on", "volumes", "configs", "secrets", "environment", "env_file",
+            "ports", "networks", "extra_hosts", "command", "entrypoint", "working_dir", "restart", "healthcheck", "logging",
+            "labels", "user", "cap_add", "cap_drop", "deploy", "expose", "hostname", "init", "profiles", "pull_policy",
+            "read_only", "security_opt", "stop_grace_period", "tmpfs",
+        ];
+
+        var app = yaml[yaml.IndexOf("\n  app:\n", StringComparison.Ordinal)..yaml.IndexOf("\n  db:\n", StringComparison.Ordinal)];
+        var keys = app.Split('\n').Where(l => l.StartsWith("    ", StringComparison.Ordinal) && !l.StartsWith("     ", StringComparison.Ordinal)).Select(l => l.Trim().Split(':')[0]).ToArray();
+
+        Assert.Equal(expected, keys);
+    }
+
+    [Fact]
     public void Header_marks_the_file_as_generated()
     {
         Assert.StartsWith("# " + GenerationOptions.FirstHeaderLine + "\n", Emit.Yaml(Stack()), StringComparison.Ordinal);

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Stack.Benchmarks;
+using Stack.Dsl.Generation;
+
+// `peak-memory N`: one cold validate-and-emit of N synthetic services in this process, then the
+// process's peak working set (BenchmarkDotNet reports allocations, not peak memory).
+if (args is ["peak-memory", var countText])
+{
+    var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+    var stack = SyntheticStack.Create(count);
+    var clock = Stopwatch.StartNew();
+    var result = StackGenerator.Generate(stack, new GenerationOptions { ProjectDirectoryFromOutput = "." });
+    clock.Stop();
+    using var process = Process.GetCurrentProcess();
+    Console.WriteLine($"{count} services: {result.Files[StackGenerator.ComposeFileName].Length / 1024} KiB of YAML in {clock.ElapsedMilliseconds} ms (cold); peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MiB");
+    return 0;
+}
+
+// `phases N`: where validate-and-emit of N synthetic services spends its time, after a warm-up.
+if (args is ["phases", var phaseCountText])
+{
+    var stack = SyntheticStack.Create(int.Parse(phaseCountText, System.Globalization.CultureInfo.InvariantCulture));
+    // Enough rounds for the JIT to reach its optimized tier; the last round is reported.
+    for (var round = 1; round <= 15; round++)
+    {
+        var timings = PhaseTimer.Measure(stack);
+        if (round == 15)
+        {
+            Console.WriteLine(timings);
+        }
+    }
+
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GenerateBenchmarks).Assembly).Run(args);
+return 0;
