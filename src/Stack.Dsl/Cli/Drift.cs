@@ -11,7 +11,7 @@ internal static class Drift
     public static IReadOnlyList<string> Describe(OutputFolder folder, IReadOnlyDictionary<string, string> files)
     {
         var differences = new List<string>();
-        foreach (var (name, content) in files)
+        foreach (var (name, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var current = folder.Read(name);
             if (current != content)

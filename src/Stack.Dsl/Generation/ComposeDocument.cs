@@ -18,7 +18,8 @@ internal static class ComposeDocument
         top.Add(new("name", Text(stack.Name)));
 
         var services = stack.Services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-        top.Add(new("services", new YamlMapping([.. services.Select(s => new YamlEntry(s.Name, ServiceYaml.Build(s, options)))])));
+        // Each service is built when the writer reaches it: memory stays flat however large the stack.
+        top.Add(new("services", new YamlMapping([.. services.Select(s => new YamlEntry(s.Name, new DeferredYamlValue(() => ServiceYaml.Build(s, options))))])));
 
         var networks = StackResources.Networks(stack);
         if (networks.Count > 0)

@@ -23,57 +23,31 @@ public static class StackGenerator
         var diagnostics = StackValidator.Validate(stack);
         if (diagnostics.Count > 0)
         {
-            return new GenerationResult(diagnostics, new SortedDictionary<string, string>(StringComparer.Ordinal), []);
+            return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
-        var document = ComposeDocument.Build(stack, options);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            [ComposeFileName] = YamlWriter.Write(document, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments]),
-        };
-        return new GenerationResult([], files, VariablesIn(document));
-    }
-
-    /// <summary>Every variable the document references, one per name, sorted by name.</summary>
-    private static IReadOnlyList<Variable> VariablesIn(YamlValue document)
-    {
-        var found = new SortedDictionary<string, Variable>(StringComparer.Ordinal);
-        var pending = new Stack<YamlValue>([document]);
-        while (pending.TryPop(out var value))
-        {
-            switch (value)
+        // One pass writes the YAML and collects every variable it references.
+        // Plain dictionaries, sorted once at the end: SortedDictionary's generic code over
+        // KeyValuePair is not precompiled and costs start-up time.
+        var variables = new Dictionary<string, Variable>(StringComparer.Ordinal);
+        var yaml = YamlWriter.Write(
+            ComposeDocument.Build(stack, options),
+            [GenerationOptions.FirstHeaderLine, .. options.HeaderComments],
+            scalar =>
             {
-                case YamlScalar scalar:
-                    foreach (var variable in scalar.Variables)
-                    {
-                        found.TryAdd(variable.Name, variable);
-                    }
-
-                    break;
-                case YamlSequence sequence:
-                    foreach (var item in sequence.Items)
-                    {
-                        pending.Push(item);
-                    }
-
-                    break;
-                case YamlMapping mapping:
-                    foreach (var entry in mapping.Entries)
-                    {
-                        pending.Push(entry.Value);
-                    }
-
-                    break;
-            }
-        }
-
-        return [.. found.Values];
+                foreach (var variable in scalar.Variables)
+                {
+                    variables.TryAdd(variable.Name, variable);
+                }
+            });
+        var files = new Dictionary<string, string>(StringComparer.Ordinal) { [ComposeFileName] = yaml };
+        return new GenerationResult([], files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]);
     }
 }
 
 /// <summary>What generating a stack produced.</summary>
 /// <param name="Diagnostics">Every problem found; when any, <paramref name="Files"/> is empty.</param>
-/// <param name="Files">File name to content, sorted by name.</param>
+/// <param name="Files">File name to content.</param>
 /// <param name="Variables">Every <c>${VAR}</c> the stack needs, sorted by name.</param>
 public sealed record GenerationResult(
     IReadOnlyList<StackDiagnostic> Diagnostics,

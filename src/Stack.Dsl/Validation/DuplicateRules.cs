@@ -94,9 +94,15 @@ internal static class DuplicateRules
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
-        return counts.Values.Any(c => c > 1)
-            ? all.Where(i => counts[name(i)] > 1).GroupBy(name, StringComparer.Ordinal)
-            : [];
+        foreach (var count in counts.Values)
+        {
+            if (count > 1)
+            {
+                return all.Where(i => counts[name(i)] > 1).GroupBy(name, StringComparer.Ordinal);
+            }
+        }
+
+        return [];
     }
 
     private static StackDiagnostic Duplicate(string message, SourceLocation location) => new(RuleIds.DuplicateName, message, location);

@@ -11,7 +11,10 @@ namespace Stack.Dsl.Yaml;
 internal static class YamlWriter
 {
     /// <summary>Writes one document, preceded by <paramref name="headerComments"/> lines.</summary>
-    public static string Write(YamlMapping document, IEnumerable<string> headerComments)
+    /// <param name="document">The document.</param>
+    /// <param name="headerComments">Comment lines for the top of the file.</param>
+    /// <param name="onScalar">Called with every value scalar written, for example to collect variables.</param>
+    public static string Write(YamlMapping document, IEnumerable<string> headerComments, Action<YamlScalar>? onScalar = null)
     {
         var text = new StringWriter { NewLine = "\n" };
         foreach (var line in headerComments)
@@ -29,24 +32,28 @@ internal static class YamlWriter
             newLine: "\n"));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        Emit(emitter, document);
+        Emit(emitter, document, onScalar);
         emitter.Emit(new DocumentEnd(isImplicit: true));
         emitter.Emit(new StreamEnd());
         return text.ToString();
     }
 
-    private static void Emit(IEmitter emitter, YamlValue value)
+    private static void Emit(IEmitter emitter, YamlValue value, Action<YamlScalar>? onScalar)
     {
         switch (value)
         {
             case YamlScalar scalar:
                 EmitScalar(emitter, scalar);
+                onScalar?.Invoke(scalar);
+                break;
+            case DeferredYamlValue deferred:
+                Emit(emitter, deferred.Resolve(), onScalar);
                 break;
             case YamlSequence sequence:
                 emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
                 foreach (var item in sequence.Items)
                 {
-                    Emit(emitter, item);
+                    Emit(emitter, item, onScalar);
                 }
 
                 emitter.Emit(new SequenceEnd());
@@ -57,7 +64,7 @@ internal static class YamlWriter
                 foreach (var (key, item) in mapping.Entries)
                 {
                     EmitScalar(emitter, key, StyleOfText(key, alwaysQuoted: false));
-                    Emit(emitter, item);
+                    Emit(emitter, item, onScalar);
                 }
 
                 emitter.Emit(new MappingEnd());

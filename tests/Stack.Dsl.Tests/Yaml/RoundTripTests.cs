@@ -65,6 +65,9 @@ public class RoundTripTests
     {
         switch (expected)
         {
+            case DeferredYamlValue deferred:
+                AssertSame(deferred.Resolve(), actual, path);
+                break;
             case YamlScalar scalar:
                 var node = Assert.IsType<YamlScalarNode>(actual);
                 Assert.True(scalar.Value == node.Value, $"{path}: wrote '{scalar.Value}', read back '{node.Value}'");
