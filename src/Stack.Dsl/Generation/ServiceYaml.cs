@@ -1,6 +1,5 @@
 using System.Globalization;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
 using static Stack.Dsl.Yaml.YamlValue;
 

@@ -9,31 +9,24 @@ namespace Stack.Dsl.Generation;
 /// <summary>Writes top-level networks, volumes, secrets and configs; one with no settings is <c>{}</c>.</summary>
 internal static class TopLevelYaml
 {
-    public static YamlMapping Network(Network network)
+    public static YamlMapping Network(Network network) => Resource(network, entries =>
     {
-        var entries = new List<YamlEntry>();
-        AddString(entries, "driver", network.Driver);
-        AddMap(entries, "driver_opts", network.DriverOptions);
-        AddFlag(entries, "external", network.External);
         AddFlag(entries, "internal", network.Internal);
         AddFlag(entries, "attachable", network.Attachable);
-        AddMap(entries, "labels", network.Labels);
-        if (network.ExternalName is { } name)
-        {
-            entries.Add(new("name", Text(name)));
-        }
+    });
 
-        return new YamlMapping([.. entries]);
-    }
+    public static YamlMapping Volume(Volume volume) => Resource(volume, specific: null);
 
-    public static YamlMapping Volume(Volume volume)
+    /// <summary>The shared settings, with the kind's own flags after <c>external</c>.</summary>
+    private static YamlMapping Resource(ComposeResource resource, Action<List<YamlEntry>>? specific)
     {
         var entries = new List<YamlEntry>();
-        AddString(entries, "driver", volume.Driver);
-        AddMap(entries, "driver_opts", volume.DriverOptions);
-        AddFlag(entries, "external", volume.External);
-        AddMap(entries, "labels", volume.Labels);
-        if (volume.ExternalName is { } name)
+        AddString(entries, "driver", resource.Driver);
+        AddMap(entries, "driver_opts", resource.DriverOptions);
+        AddFlag(entries, "external", resource.External);
+        specific?.Invoke(entries);
+        AddMap(entries, "labels", resource.Labels);
+        if (resource.ExternalName is { } name)
         {
             entries.Add(new("name", Text(name)));
         }

@@ -22,9 +22,7 @@ public static class AdGuard
         .WithNetworks(Networks.Public)
         .WithVolume(Work, "/opt/adguardhome/work")
         .WithVolume(Conf, "/opt/adguardhome/conf")
-        .WithRouter(new Router("adguard")
-            .WithHost($"adguard.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("adguard", "adguard")
             .WithMiddlewares(Middlewares.Authelia)
             .WithService(Web))
         // DNS-over-HTTPS bypasses Authelia, which tends to reject DNS clients.

@@ -1,7 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.ChangeDetection;
 
@@ -17,9 +16,7 @@ public static class ChangeDetectionIo
         .WithNetworks(Networks.Public)
         .WithVolume(Datastore, "/datastore")
         .WithEnvironment("BASE_URL", $"https://change-detection.{Variables.BaseHost}")
-        .WithRouter(new Router("change-detection")
-            .WithHost($"change-detection.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("change-detection", "change-detection")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(5000));
 }

@@ -1,7 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.Debug;
 
@@ -14,8 +13,6 @@ public static class Whoami
         .WithRestart(RestartPolicy.UnlessStopped)
         .WithNetworks(Networks.Public)
         // The reference has its Authelia middleware commented out; kept so (see README).
-        .WithRouter(new Router("whoami")
-            .WithHost($"whoami.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("whoami", "whoami")
             .WithPort(80));
 }

@@ -1,7 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.DockerManagement;
 
@@ -20,9 +19,7 @@ public static class Portainer
         .WithVolume(Data, "/data")
         .WithBind(HostPath.Absolute("/etc/localtime"), "/etc/localtime", readOnly: true)
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
-        .WithRouter(new Router("portainer")
-            .WithHost($"portainer.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("portainer", "portainer")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(9000));
 }

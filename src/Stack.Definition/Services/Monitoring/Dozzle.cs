@@ -1,7 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.Monitoring;
 
@@ -16,9 +15,7 @@ public static class Dozzle
         .WithNetworks(Networks.Public)
         .WithEnvironment("DOZZLE_NO_ANALYTICS", "true")
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)
-        .WithRouter(new Router("dozzle")
-            .WithHost($"dozzle.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("dozzle", "dozzle")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(8080));
 }

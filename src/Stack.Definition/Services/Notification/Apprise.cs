@@ -1,7 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.Notification;
 
@@ -16,9 +15,7 @@ public static class Apprise
         .WithNetworks(Networks.Public)
         .WithEnvironment("APPRISE_WORKER_COUNT", 1)
         .WithEnvironment("APPRISE_STATEFUL_MODE", "disabled")
-        .WithRouter(new Router("apprise")
-            .WithHost($"apprise.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("apprise", "apprise")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(8000));
 }

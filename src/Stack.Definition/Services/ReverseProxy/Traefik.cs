@@ -1,6 +1,5 @@
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.ReverseProxy;
 
@@ -24,9 +23,7 @@ public static class Traefik
         .WithBind(HostPath.InProject("Services/ReverseProxy/traefik.dynamic.yml"), "/etc/traefik/dynamic.yml", readOnly: true)
         .WithEnvironment("CF_DNS_API_TOKEN", Variables.CloudflareDnsApiToken)
         .WithEnvironment("CF_ZONE_API_TOKEN", Variables.CloudflareZoneApiToken)
-        .WithRouter(new Router("traefik")
-            .WithHost($"traefik.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("traefik", "traefik")
             .WithMiddlewares(Middlewares.Authelia))
         // Kept as the reference writes it: a load balancer named after Traefik's internal API
         // service. The router is not pointed at api@internal; see the README's gap list.

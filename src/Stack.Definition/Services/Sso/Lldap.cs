@@ -1,7 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.Sso;
 
@@ -21,9 +20,7 @@ public static class Lldap
         .WithEnvironment("LLDAP_JWT_SECRET", Variables.LldapJwtSecret)
         .WithEnvironment("LLDAP_LDAP_USER_PASS", Variables.LldapLdapUserPass)
         // Behind Authelia too, if only to force 2FA on the admin UI.
-        .WithRouter(new Router("lldap")
-            .WithHost($"ldap.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("lldap", "ldap")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(17170));
 }

@@ -4,7 +4,6 @@ using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Services.Sso;
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.SsoProxy;
 
@@ -22,9 +21,7 @@ public static class Authelia
         .WithBind(HostPath.InProject("Services/SsoProxy/config.yml"), "/config/configuration.yml", readOnly: true)
         .WithEnvironment("TZ", Variables.Timezone)
         // The reference puts the portal behind its own middleware; kept so (see README).
-        .WithRouter(new Router("authelia")
-            .WithHost($"auth.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("authelia", "auth")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(9091));
 }

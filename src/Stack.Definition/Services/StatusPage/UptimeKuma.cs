@@ -1,7 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
-using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.StatusPage;
 
@@ -18,9 +17,7 @@ public static class UptimeKuma
         .WithNetworks(Networks.Public, Networks.Private)
         .WithVolume(Data, "/app/data")
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
-        .WithRouter(new Router("uptime-kuma")
-            .WithHost($"up.{Variables.BaseHost}")
-            .WithTls(CertResolvers.LetsEncrypt)
+        .WithRouter(WebRouters.ForSubdomain("uptime-kuma", "up")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(3001));
 }

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Stack.Dsl.Values;
+
+namespace Stack.Dsl.Compose;
+
+/// <summary>
+/// What top-level networks and volumes share: a name that compose prefixes with the project
+/// name, a driver with options, an external flag, a fixed real name, and labels.
+/// </summary>
+public abstract record ComposeResource
+{
+    private protected ComposeResource(string name, SourceLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
+        Location = location;
+    }
+
+    /// <summary>The key under <c>networks:</c> or <c>volumes:</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Where it was created, for error messages.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>The driver; unset means compose's default (bridge for networks, local for volumes).</summary>
+    public string? Driver { get; init; }
+
+    /// <summary>Driver options, sorted by key.</summary>
+    public ImmutableSortedDictionary<string, ComposeString> DriverOptions { get; init; } = ImmutableSortedDictionary.Create<string, ComposeString>(StringComparer.Ordinal);
+
+    /// <summary>Whether it is created outside this stack.</summary>
+    public bool External { get; init; }
+
+    /// <summary>The real name (<c>name:</c>), when it must not be project-prefixed.</summary>
+    public ComposeString? ExternalName { get; init; }
+
+    /// <summary>Labels, sorted by key.</summary>
+    public ImmutableSortedDictionary<string, ComposeString> Labels { get; init; } = ImmutableSortedDictionary.Create<string, ComposeString>(StringComparer.Ordinal);
+}
