@@ -21,6 +21,9 @@ internal static class RuleIds
     /// <summary>Two sources write the same label with different values.</summary>
     public const string ConflictingLabel = "STK0204";
 
+    /// <summary>A file or folder of the definition project that the stack mounts or reads does not exist.</summary>
+    public const string MissingProjectFile = "STK0205";
+
     /// <summary>The link to a rule's documentation page.</summary>
     public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
 }

@@ -12,7 +12,4 @@ public sealed record ExtraHost(string HostName, string Address)
 
     /// <summary>An entry for a fixed IP address.</summary>
     public static ExtraHost For(string hostName, IPAddress address) => new(hostName, address.ToString());
-
-    /// <summary>The compose form, <c>name=address</c> (the form that also holds IPv6 addresses).</summary>
-    public override string ToString() => $"{HostName}={Address}";
 }

@@ -25,7 +25,13 @@ public sealed record Healthcheck(HealthcheckTest Test)
     /// <summary>Disables any healthcheck the image defines (<c>disable: true</c>).</summary>
     public static Healthcheck Disabled { get; } = new(HealthcheckTest.None);
 
-    /// <summary>Returns a copy with the given timings; <see langword="null"/> leaves a timing unset.</summary>
+    /// <summary>Returns a copy with the given timings; a timing passed as <see langword="null"/> keeps its current value.</summary>
     public Healthcheck WithTiming(TimeSpan? interval = null, TimeSpan? timeout = null, int? retries = null, TimeSpan? startPeriod = null) =>
-        this with { Interval = interval, Timeout = timeout, Retries = retries, StartPeriod = startPeriod };
+        this with
+        {
+            Interval = interval ?? Interval,
+            Timeout = timeout ?? Timeout,
+            Retries = retries ?? Retries,
+            StartPeriod = startPeriod ?? StartPeriod,
+        };
 }

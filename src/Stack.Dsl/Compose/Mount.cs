@@ -14,6 +14,9 @@ public abstract record Mount
 
     /// <summary>Whether the container sees it read-only.</summary>
     public bool ReadOnly { get; init; }
+
+    /// <summary>Where the mount was declared, for error messages.</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.Unknown;
 }
 
 /// <summary>A named volume mounted into the container.</summary>

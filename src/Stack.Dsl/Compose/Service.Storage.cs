@@ -1,15 +1,20 @@
+using System.Runtime.CompilerServices;
+
 namespace Stack.Dsl.Compose;
 
 /// <summary>Fluent setters for volumes, bind mounts, tmpfs, secrets and configs.</summary>
 public sealed partial record Service
 {
     /// <summary>Mounts named volume <paramref name="volume"/> at <paramref name="target"/>.</summary>
-    public Service WithVolume(Volume volume, string target, bool readOnly = false) =>
-        WithMount(new VolumeMount(volume, target) { ReadOnly = readOnly });
+    public Service WithVolume(Volume volume, string target, bool readOnly = false, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        WithMount(new VolumeMount(volume, target) { ReadOnly = readOnly, Location = new SourceLocation(filePath, line) });
 
-    /// <summary>Bind-mounts host path <paramref name="source"/> at <paramref name="target"/>.</summary>
-    public Service WithBind(HostPath source, string target, bool readOnly = false) =>
-        WithMount(new BindMount(source, target) { ReadOnly = readOnly });
+    /// <summary>
+    /// Bind-mounts host path <paramref name="source"/> at <paramref name="target"/>. A project file
+    /// (<see cref="HostPath.InProject"/>) must exist: Docker would create an empty folder in its place.
+    /// </summary>
+    public Service WithBind(HostPath source, string target, bool readOnly = false, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        WithMount(new BindMount(source, target) { ReadOnly = readOnly, Location = new SourceLocation(filePath, line) });
 
     /// <summary>Adds a mount.</summary>
     public Service WithMount(Mount mount) => this with { Volumes = Volumes.Add(mount ?? throw new ArgumentNullException(nameof(mount))) };

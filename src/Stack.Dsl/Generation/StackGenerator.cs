@@ -20,7 +20,7 @@ public static class StackGenerator
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(options);
 
-        var diagnostics = StackValidator.Validate(stack);
+        var diagnostics = StackValidator.Validate(stack, options.ProjectDirectory);
         if (diagnostics.Count > 0)
         {
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);

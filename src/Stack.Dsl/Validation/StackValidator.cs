@@ -9,10 +9,13 @@ namespace Stack.Dsl.Validation;
 public static class StackValidator
 {
     /// <summary>Every problem in <paramref name="stack"/>, in a stable order (by location, then rule).</summary>
-    public static IReadOnlyList<StackDiagnostic> Validate(ComposeStack stack)
+    /// <param name="stack">The stack.</param>
+    /// <param name="projectDirectory">The definition project's folder; when given, project files must exist in it.</param>
+    public static IReadOnlyList<StackDiagnostic> Validate(ComposeStack stack, string? projectDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(stack);
         return NameRules.Check(stack)
+            .Concat(projectDirectory is null ? [] : ProjectFileRules.Check(stack, projectDirectory))
             .Concat(DuplicateRules.Check(stack))
             .Concat(ReferenceRules.Check(stack))
             .Concat(LabelRules.Check(stack))

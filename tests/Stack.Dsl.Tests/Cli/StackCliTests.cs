@@ -150,10 +150,23 @@ public sealed class StackCliTests : IDisposable
     [Fact]
     public void Project_files_are_written_relative_to_the_output_folder()
     {
+        Directory.CreateDirectory(Path.Combine(_root, "definition", "conf"));
+        File.WriteAllText(Path.Combine(_root, "definition", "conf", "app.toml"), "x = 1");
+
         var (code, _, _) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal().WithBind(HostPath.InProject("conf/app.toml"), "/app.toml")));
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("- ../definition/conf/app.toml:/app.toml", File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_project_file_is_an_error_and_nothing_is_written()
+    {
+        var (code, _, error) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal().WithBind(HostPath.InProject("nope.toml"), "/app.toml")));
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Matches(@"StackCliTests\.cs\(\d+\): error STK0205: Service 'app' bind-mounts 'nope.toml'", error);
+        Assert.False(Directory.Exists(Out));
     }
 
     private static ComposeStack ValidStack() => new ComposeStack("test").WithServices(Emit.Minimal());

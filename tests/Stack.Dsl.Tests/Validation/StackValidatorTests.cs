@@ -136,6 +136,39 @@ public class StackValidatorTests
     }
 
     [Fact]
+    public void Missing_project_files_are_STK0205_at_the_call_that_names_them()
+    {
+        var project = Directory.CreateTempSubdirectory("stack-project-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(project, "present.conf"), "x");
+            Directory.CreateDirectory(Path.Combine(project, "init"));
+            var (service, line) = (Emit.Minimal()
+                .WithBind(HostPath.InProject("present.conf"), "/present")
+                .WithBind(HostPath.InProject("init"), "/init")
+                .WithBind(HostPath.Absolute("/not/checked"), "/host")
+                .WithBind(HostPath.InProject("missing.conf"), "/missing"), Line());
+            var withEnvFile = Emit.Minimal("other").WithEnvFile(HostPath.InProject("missing.env"));
+            var secret = Secret.FromFile("token", HostPath.InProject("secrets/token.txt"));
+            var stack = new ComposeStack("test").WithServices(service, withEnvFile).WithSecrets(secret);
+
+            var diagnostics = StackValidator.Validate(stack, project);
+
+            Assert.All(diagnostics, d => Assert.Equal("STK0205", d.Id));
+            Assert.Equal(3, diagnostics.Count);
+            var bind = Assert.Single(diagnostics, d => d.Message.Contains("'missing.conf'", StringComparison.Ordinal));
+            Assert.Equal(line, bind.Location.Line);
+            Assert.Contains(diagnostics, d => d.Message.Contains("env file 'missing.env'", StringComparison.Ordinal));
+            Assert.Contains(diagnostics, d => d.Message.Contains("Secret 'token'", StringComparison.Ordinal));
+            Assert.Empty(StackValidator.Validate(stack));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var stack = new ComposeStack("test").WithServices(
