@@ -27,7 +27,8 @@ internal static class ServiceYaml
         Add("volumes", NonEmpty(service.Volumes, v => Sequence(v.OrderBy(m => m.Target, StringComparer.Ordinal).Select(m => (YamlValue)Text(MountFormat.Format(m, options))))));
         Add("configs", NonEmpty(service.Configs, FileGrants));
         Add("secrets", NonEmpty(service.Secrets, FileGrants));
-        Add("environment", service.Environment.IsEmpty ? null : Mapping(service.Environment.Select(e => Entry(e.Key, EnvironmentValue(e.Value)))));
+        // Environment and build args are sorted maps already: no Mapping(...) sort needed.
+        Add("environment", service.Environment.IsEmpty ? null : new YamlMapping([.. service.Environment.Select(e => Entry(e.Key, EnvironmentValue(e.Value)))]));
         Add("env_file", NonEmpty(service.EnvFiles, files => Sequence(files.Select(f => Text(HostPathFormat.Format(f, options))))));
         Add("ports", NonEmpty(service.Ports, Ports));
         Add("networks", NonEmpty(service.Networks, Networks));
@@ -88,7 +89,7 @@ internal static class ServiceYaml
 
         if (!build.Args.IsEmpty)
         {
-            entries.Add(Entry("args", Mapping(build.Args.Select(a => Entry(a.Key, Text(a.Value))))));
+            entries.Add(Entry("args", new YamlMapping([.. build.Args.Select(a => Entry(a.Key, Text(a.Value)))])));
         }
 
         return Mapping(entries);

@@ -19,9 +19,8 @@ internal static class DuplicateRules
             }
         }
 
-        var literalContainers = stack.Services
-            .Where(s => s.ContainerName is { IsLiteral: true })
-            .GroupBy(s => s.ContainerName!.ToString(), StringComparer.Ordinal)
+        // A service added twice repeats its container name too; that is reported above, not here.
+        var literalContainers = Repeats(stack.Services.Where(s => s.ContainerName is { IsLiteral: true }), s => s.ContainerName!.ToString())
             .Where(g => g.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() > 1);
         foreach (var group in literalContainers)
         {
