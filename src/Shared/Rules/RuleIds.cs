@@ -6,6 +6,21 @@ namespace Stack.Rules;
 /// <summary>Every rule's ID, named by what it guards.</summary>
 internal static class RuleIds
 {
+    /// <summary>A service has no restart policy.</summary>
+    public const string MissingRestartPolicy = "STK0001";
+
+    /// <summary>A service joins no network.</summary>
+    public const string MissingNetwork = "STK0002";
+
+    /// <summary>A Traefik router has no entrypoint.</summary>
+    public const string MissingEntryPoint = "STK0003";
+
+    /// <summary>A Traefik router serves without the forward-auth (Authelia) middleware.</summary>
+    public const string MissingAuthentication = "STK0004";
+
+    /// <summary>A depends_on does not wait on a healthcheck.</summary>
+    public const string UnhealthyDependency = "STK0005";
+
     /// <summary>A DSL call was given a value it cannot accept.</summary>
     public const string InvalidArgument = "STK0200";
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation;
+using Stack.Dsl.Validation;
 
 namespace Stack.Dsl.Cli;
 
@@ -34,14 +35,24 @@ public static class StackCli
         {
             Description = "Write nothing; exit 1 with a diff when the folder is not what the definition generates.",
         };
+        var warningsAsErrorsOption = new Option<bool>("--warnaserror")
+        {
+            Description = "Treat checklist warnings (STK00nn) as errors: write nothing and exit 1.",
+        };
         var root = new RootCommand(
             "Generates the compose files of this stack from its C# definition.\n" +
-            "Exit codes: 0 written or up to date; 1 errors in the definition, or --check found stale files; 2 bad usage.")
+            "Exit codes: 0 written or up to date; 1 errors in the definition (or warnings with --warnaserror), or --check found stale files; 2 bad usage.")
         {
             outOption,
             checkOption,
+            warningsAsErrorsOption,
         };
-        root.SetAction(parsed => Generate(define, settings, parsed.GetValue(outOption)!, parsed.GetValue(checkOption), output, error));
+        root.SetAction(parsed => Generate(
+            define,
+            settings,
+            new GenerateRequest(parsed.GetValue(outOption)!, parsed.GetValue(checkOption), parsed.GetValue(warningsAsErrorsOption)),
+            output,
+            error));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -58,7 +69,7 @@ public static class StackCli
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static int Generate(Func<ComposeStack> define, StackCliSettings settings, string outDirectory, bool check, TextWriter output, TextWriter error)
+    private static int Generate(Func<ComposeStack> define, StackCliSettings settings, GenerateRequest request, TextWriter output, TextWriter error)
     {
         ComposeStack stack;
         try
@@ -74,16 +85,17 @@ public static class StackCli
             return ExitCodes.Failed;
         }
 
-        var folder = new OutputFolder(outDirectory);
+        var folder = new OutputFolder(request.OutDirectory);
         var generated = StackGenerator.Generate(stack, settings.OptionsFor(folder.Path));
-        if (!generated.Succeeded)
+        foreach (var diagnostic in generated.Diagnostics)
         {
-            foreach (var diagnostic in generated.Diagnostics)
-            {
-                error.WriteLine(diagnostic);
-            }
+            error.WriteLine(request.WarningsAsErrors ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
+        }
 
-            error.WriteLine($"{generated.Diagnostics.Count} error(s) in the definition; nothing was written.");
+        var errors = generated.Diagnostics.Count(d => request.WarningsAsErrors || d.Severity == DiagnosticSeverity.Error);
+        if (errors > 0)
+        {
+            error.WriteLine($"{errors} error(s) in the definition; nothing was written.");
             return ExitCodes.Failed;
         }
 
@@ -99,7 +111,7 @@ public static class StackCli
             return ExitCodes.Success;
         }
 
-        if (check)
+        if (request.Check)
         {
             foreach (var difference in Drift.Describe(folder, generated.Files))
             {
@@ -115,3 +127,6 @@ public static class StackCli
         return ExitCodes.Success;
     }
 }
+
+/// <summary>What the command line asked for.</summary>
+internal sealed record GenerateRequest(string OutDirectory, bool Check, bool WarningsAsErrors);

@@ -11,6 +11,9 @@ public sealed record Dependency(Service Target, DependencyCondition Condition)
     /// <summary>Restart this service when the target is updated; unset leaves compose's default (false).</summary>
     public bool? Restart { get; init; }
 
+    /// <summary>Why this dependency does not wait on a healthcheck, when it does not (STK0005); not emitted.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>Whether the target must exist; unset leaves compose's default (true).</summary>
     public bool? Required { get; init; }
 }

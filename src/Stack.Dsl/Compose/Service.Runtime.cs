@@ -64,8 +64,23 @@ public sealed partial record Service
     public Service WithResourceReservations(ResourceLimits reservations) => this with { ResourceReservations = reservations ?? throw new ArgumentNullException(nameof(reservations)) };
 
     /// <summary>Starts after <paramref name="target"/> meets <paramref name="condition"/>.</summary>
-    public Service DependsOn(Service target, DependencyCondition condition, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        DependsOn(new Dependency(target ?? throw new ArgumentNullException(nameof(target)), condition) { Location = new SourceLocation(filePath, line) });
+    /// <param name="target">The service to wait for.</param>
+    /// <param name="condition">What to wait for; the checklist (STK0005) expects <see cref="DependencyCondition.ServiceHealthy"/>.</param>
+    /// <param name="reason">Why waiting without a healthcheck is right here; states the choice for STK0005.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service DependsOn(Service target, DependencyCondition condition, string? reason = null, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        DependsOn(new Dependency(target ?? throw new ArgumentNullException(nameof(target)), condition)
+        {
+            Reason = reason is null || !string.IsNullOrWhiteSpace(reason) ? reason : throw new ArgumentException("A reason must say something.", nameof(reason)),
+            Location = new SourceLocation(filePath, line),
+        });
+
+    /// <summary>
+    /// Declares a job that runs once and exits (a migration, a seed): it does not restart, and
+    /// other services may wait for it with <see cref="DependencyCondition.ServiceCompletedSuccessfully"/>.
+    /// </summary>
+    public Service AsOneShot() => this with { IsOneShot = true, Restart = Restart ?? RestartPolicy.No };
 
     /// <summary>Adds a dependency.</summary>
     public Service DependsOn(Dependency dependency) => this with { Dependencies = Dependencies.Add(dependency ?? throw new ArgumentNullException(nameof(dependency))) };

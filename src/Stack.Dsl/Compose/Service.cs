@@ -118,6 +118,9 @@ public sealed partial record Service
     /// <summary>Whether an init process reaps zombies and forwards signals (<c>init:</c>).</summary>
     public bool? Init { get; init; }
 
+    /// <summary>Whether the service is a job that runs once and exits (see <see cref="AsOneShot"/>).</summary>
+    public bool IsOneShot { get; init; }
+
     /// <summary>Profiles that enable the service (<c>profiles:</c>).</summary>
     public ImmutableArray<string> Profiles { get; init; } = [];
 

@@ -21,7 +21,7 @@ public static class StackGenerator
         ArgumentNullException.ThrowIfNull(options);
 
         var diagnostics = StackValidator.Validate(stack, options.ProjectDirectory);
-        if (diagnostics.Count > 0)
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
@@ -41,12 +41,12 @@ public static class StackGenerator
                 }
             });
         var files = new Dictionary<string, string>(StringComparer.Ordinal) { [ComposeFileName] = yaml };
-        return new GenerationResult([], files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]);
+        return new GenerationResult(diagnostics, files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]);
     }
 }
 
 /// <summary>What generating a stack produced.</summary>
-/// <param name="Diagnostics">Every problem found; when any, <paramref name="Files"/> is empty.</param>
+/// <param name="Diagnostics">Every problem found; when any is an error, <paramref name="Files"/> is empty.</param>
 /// <param name="Files">File name to content.</param>
 /// <param name="Variables">Every <c>${VAR}</c> the stack needs, sorted by name.</param>
 public sealed record GenerationResult(
@@ -55,5 +55,5 @@ public sealed record GenerationResult(
     IReadOnlyList<Variable> Variables)
 {
     /// <summary>Whether the stack was valid and its files rendered.</summary>
-    public bool Succeeded => Diagnostics.Count == 0;
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

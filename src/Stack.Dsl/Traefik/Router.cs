@@ -44,6 +44,20 @@ public sealed record Router
     /// <summary>The load-balancer service it forwards to.</summary>
     public TraefikService? Service { get; init; }
 
+    /// <summary>Why the router relies on Traefik's default entrypoints (STK0003); labels are unchanged.</summary>
+    public string? DefaultEntryPointsReason { get; init; }
+
+    /// <summary>Why the router serves without forward-auth (STK0004); labels are unchanged.</summary>
+    public string? PublicAccessReason { get; init; }
+
+    /// <summary>Relies on Traefik's default entrypoints (<c>asDefault</c>) on purpose, instead of naming them.</summary>
+    /// <param name="reason">Why; kept in the model, so the runtime check sees the choice too.</param>
+    public Router OnDefaultEntryPoints(string reason) => this with { DefaultEntryPointsReason = RequireReason(reason) };
+
+    /// <summary>Serves without the forward-auth (Authelia) middleware on purpose: a login portal, a public site.</summary>
+    /// <param name="reason">Why; kept in the model, so the runtime check sees the choice too.</param>
+    public Router WithPublicAccess(string reason) => this with { PublicAccessReason = RequireReason(reason) };
+
     /// <summary>Sets the rule.</summary>
     public Router WithRule(RouterRule rule) => this with { Rule = rule ?? throw new ArgumentNullException(nameof(rule)) };
 
@@ -64,4 +78,7 @@ public sealed record Router
 
     /// <summary>Forwards to <paramref name="service"/> (for example one shared with another router).</summary>
     public Router WithService(TraefikService service) => this with { Service = service ?? throw new ArgumentNullException(nameof(service)) };
+
+    private static string RequireReason(string reason) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("A reason must say something.", nameof(reason)) : reason;
 }

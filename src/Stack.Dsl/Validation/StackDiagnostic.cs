@@ -8,7 +8,23 @@ namespace Stack.Dsl.Validation;
 /// <param name="Location">The C# line that made the offending thing.</param>
 public sealed record StackDiagnostic(string Id, string Message, SourceLocation Location)
 {
-    /// <summary>MSBuild's canonical error format, so IDEs and CI annotate the line: <c>file(line): error ID: message</c>.</summary>
-    public override string ToString() =>
-        Location.IsKnown ? $"{Location}: error {Id}: {Message}" : $"error {Id}: {Message}";
+    /// <summary>Errors stop generation; warnings (the service checklist) are reported and generation goes on.</summary>
+    public DiagnosticSeverity Severity { get; init; } = DiagnosticSeverity.Error;
+
+    /// <summary>MSBuild's canonical format, so IDEs and CI annotate the line: <c>file(line): error ID: message</c>.</summary>
+    public override string ToString()
+    {
+        var severity = Severity == DiagnosticSeverity.Warning ? "warning" : "error";
+        return Location.IsKnown ? $"{Location}: {severity} {Id}: {Message}" : $"{severity} {Id}: {Message}";
+    }
+}
+
+/// <summary>How serious a <see cref="StackDiagnostic"/> is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>The stack cannot be generated.</summary>
+    Error,
+
+    /// <summary>The stack breaks the checklist; it is generated anyway unless warnings are treated as errors.</summary>
+    Warning,
 }

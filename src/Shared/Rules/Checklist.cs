@@ -1,0 +1,137 @@
+// Shared by Stack.Dsl (runtime validation) and Stack.Analyzers (compile time) as a linked file:
+// both sides decide with these functions and word the finding with these messages, so they
+// cannot drift apart. The runtime passes proven facts; the analyzer passes what it could trace.
+namespace Stack.Rules;
+
+/// <summary>The service checklist (STK0001-STK0005): when each rule fires, and what it says.</summary>
+internal static class Checklist
+{
+    /// <summary>The analyzer category of the checklist rules.</summary>
+    public const string Category = "Checklist";
+
+    public static readonly ChecklistRule MissingRestartPolicy = new(
+        RuleIds.MissingRestartPolicy,
+        "Service has no restart policy",
+        "Service '{0}' has no restart policy; add .WithRestart(RestartPolicy.UnlessStopped), or .WithRestart(RestartPolicy.No) to choose not to restart",
+        "Without a restart policy a container that crashes, or a host that reboots, leaves the service down. An explicit RestartPolicy.No (or AsOneShot()) states that this is intended.");
+
+    public static readonly ChecklistRule MissingNetwork = new(
+        RuleIds.MissingNetwork,
+        "Service joins no network",
+        "Service '{0}' joins no network; add .WithNetworks(...) with the stack network it belongs on, or choose .WithNetworkMode(...) explicitly",
+        "A service without networks lands on compose's implicit default network, which every other such service shares. Joining a named network, or choosing a network mode, keeps the isolation visible.");
+
+    public static readonly ChecklistRule MissingEntryPoint = new(
+        RuleIds.MissingEntryPoint,
+        "Traefik router has no entrypoint",
+        "Router '{0}' names no entrypoint; add .WithEntryPoints(...), or .OnDefaultEntryPoints(\"reason\") to rely on Traefik's default entrypoints on purpose",
+        "A router without entrypoints listens on every default entrypoint of the Traefik instance, including plain HTTP when that is a default. Naming the entrypoint makes where the service is reachable explicit.");
+
+    public static readonly ChecklistRule MissingAuthentication = new(
+        RuleIds.MissingAuthentication,
+        "Web-facing router has no Authelia middleware",
+        "Router '{0}' serves without a forward-auth (Authelia) middleware; add it with .WithMiddlewares(...), or declare the router public with .WithPublicAccess(\"reason\")",
+        "Everything Traefik routes to is reachable from the internet. Unless a service is public on purpose, it belongs behind the Authelia forward-auth middleware.");
+
+    public static readonly ChecklistRule UnhealthyDependency = new(
+        RuleIds.UnhealthyDependency,
+        "depends_on does not wait on a healthcheck",
+        "Service '{0}' depends on '{1}' {2}; wait with DependencyCondition.ServiceHealthy on a target that has a healthcheck, or pass a reason to DependsOn",
+        "depends_on with service_started only waits for the container to exist, not for the service in it to be ready. Waiting on a healthcheck (or on a declared one-shot job's completion) makes start-up order real.");
+
+    /// <summary>Every checklist rule, in ID order.</summary>
+    public static readonly ChecklistRule[] All =
+    [
+        MissingRestartPolicy, MissingNetwork, MissingEntryPoint, MissingAuthentication, UnhealthyDependency,
+    ];
+
+    /// <summary>STK0001: no restart policy was set (AsOneShot sets one).</summary>
+    public static Fact MissesRestartPolicy(Fact hasRestartPolicy) => hasRestartPolicy.Not();
+
+    /// <summary>STK0002: neither networks nor a network mode.</summary>
+    public static Fact MissesNetwork(Fact hasNetworks, Fact hasNetworkMode) => hasNetworks.Or(hasNetworkMode).Not();
+
+    /// <summary>STK0003: no entrypoint, and Traefik's defaults were not chosen with a reason.</summary>
+    public static Fact MissesEntryPoint(Fact hasEntryPoints, Fact defaultEntryPointsOnPurpose) =>
+        hasEntryPoints.Or(defaultEntryPointsOnPurpose).Not();
+
+    /// <summary>STK0004: no forward-auth middleware, and not declared public with a reason.</summary>
+    public static Fact MissesAuthentication(Fact hasForwardAuth, Fact publicOnPurpose) =>
+        hasForwardAuth.Or(publicOnPurpose).Not();
+
+    /// <summary>STK0005: what is wrong with a depends_on, if anything is proven wrong.</summary>
+    public static DependencyFinding CheckDependency(WaitCondition condition, Fact targetHasHealthcheck, Fact targetIsOneShot, Fact reasonGiven)
+    {
+        if (reasonGiven == Fact.Yes)
+        {
+            return DependencyFinding.None;
+        }
+
+        var finding = condition switch
+        {
+            WaitCondition.Healthy => targetHasHealthcheck == Fact.No ? DependencyFinding.TargetHasNoHealthcheck
+                : targetHasHealthcheck == Fact.Yes ? DependencyFinding.None : DependencyFinding.Unproven,
+            WaitCondition.CompletedSuccessfully => targetIsOneShot == Fact.No ? DependencyFinding.CompletionOfLongRunningService
+                : targetIsOneShot == Fact.Yes ? DependencyFinding.None : DependencyFinding.Unproven,
+            WaitCondition.Started => DependencyFinding.NotWaitingOnHealth,
+            _ => DependencyFinding.Unproven,
+        };
+        return reasonGiven == Fact.Unknown && finding != DependencyFinding.None ? DependencyFinding.Unproven : finding;
+    }
+
+    /// <summary>The words that complete <see cref="UnhealthyDependency"/>'s message for a finding.</summary>
+    public static string Describe(DependencyFinding finding) => finding switch
+    {
+        DependencyFinding.TargetHasNoHealthcheck => "with service_healthy, but the target has no healthcheck",
+        DependencyFinding.CompletionOfLongRunningService => "with service_completed_successfully, but the target is not declared AsOneShot()",
+        DependencyFinding.NotWaitingOnHealth => "with service_started, which does not wait until the target is ready",
+        _ => string.Empty,
+    };
+}
+
+/// <summary>A checklist rule's fixed texts.</summary>
+internal sealed class ChecklistRule
+{
+    public ChecklistRule(string id, string title, string messageFormat, string description)
+    {
+        Id = id;
+        Title = title;
+        MessageFormat = messageFormat;
+        Description = description;
+    }
+
+    public string Id { get; }
+
+    public string Title { get; }
+
+    /// <summary>A composite format string; {0} is the service or router name.</summary>
+    public string MessageFormat { get; }
+
+    public string Description { get; }
+
+    public string Format(params object[] arguments) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, arguments);
+}
+
+/// <summary>The DSL's DependencyCondition, by the same numeric values (a test keeps them equal).</summary>
+internal enum WaitCondition
+{
+    Unknown = -1,
+    Started = 0,
+    Healthy = 1,
+    CompletedSuccessfully = 2,
+}
+
+/// <summary>The outcome of checking one depends_on.</summary>
+internal enum DependencyFinding
+{
+    /// <summary>Proven fine.</summary>
+    None,
+
+    /// <summary>Could not be decided (compile time only).</summary>
+    Unproven,
+
+    TargetHasNoHealthcheck,
+    CompletionOfLongRunningService,
+    NotWaitingOnHealth,
+}

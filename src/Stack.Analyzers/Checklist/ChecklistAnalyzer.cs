@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Stack.Analyzers.Tracing;
+using Stack.Rules;
+
+namespace Stack.Analyzers.Checklist;
+
+/// <summary>
+/// The service checklist (STK0001-STK0005) while typing. Checks where a value is used: a service
+/// where it is added to a stack, a router where it is attached to a service, a depends_on where
+/// it is declared; the tracer follows the value back to where it was built. Reports only what it
+/// proves; what it cannot see is left to the runtime check with the same ID.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property naming the STK0005 finding, for the code fix.</summary>
+    internal const string FindingProperty = "Finding";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+    [
+        ChecklistDescriptors.MissingRestartPolicy,
+        ChecklistDescriptors.MissingNetwork,
+        ChecklistDescriptors.MissingEntryPoint,
+        ChecklistDescriptors.MissingAuthentication,
+        ChecklistDescriptors.UnhealthyDependency,
+    ];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DslTypes.TryCreate(start.Compilation) is not { } types || types.ComposeStack is null)
+            {
+                return; // Not a Stack definition.
+            }
+
+            var models = new SemanticModels(start.Compilation);
+            var session = new Session(types, models, new ValueTracer(types, models));
+            start.RegisterOperationAction(session.AnalyzeInvocation, OperationKind.Invocation);
+        });
+    }
+
+    /// <summary>The per-compilation state: types looked up once, semantic models cached.</summary>
+    private sealed class Session(DslTypes types, SemanticModels models, ValueTracer tracer)
+    {
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (types.IsComposeStack(method.ContainingType) && method.Name == "WithServices")
+            {
+                AnalyzeServices(context, invocation);
+            }
+            else if (types.IsService(method.ContainingType) && method.Name == "WithRouter" && Argument(invocation, "router") is { } router)
+            {
+                AnalyzeRouter(context, router);
+            }
+            else if (types.IsService(method.ContainingType) && method.Name == "DependsOn" && Argument(invocation, "target") is { } target)
+            {
+                AnalyzeDependency(context, invocation, target);
+            }
+        }
+
+        private void AnalyzeServices(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                var elements = tracer.ElementsOf(argument.Value);
+                var services = elements?.Select(e => e.Value) ?? (types.IsService(argument.Value.Type) ? [argument.Value] : []);
+                foreach (var service in services)
+                {
+                    var facts = tracer.Trace(service);
+                    var name = facts.Name ?? service.Syntax.ToString();
+                    var location = InAnalyzedTree(service, argument, invocation);
+                    if (Rules.Checklist.MissesRestartPolicy(facts[FactKind.Restart]) == Fact.Yes)
+                    {
+                        Report(context, ChecklistDescriptors.MissingRestartPolicy, location, service, name);
+                    }
+
+                    if (Rules.Checklist.MissesNetwork(facts[FactKind.Networks], facts[FactKind.NetworkMode]) == Fact.Yes)
+                    {
+                        Report(context, ChecklistDescriptors.MissingNetwork, location, service, name);
+                    }
+                }
+            }
+        }
+
+        private void AnalyzeRouter(OperationAnalysisContext context, IOperation router)
+        {
+            var facts = tracer.Trace(router);
+            var name = facts.Name ?? router.Syntax.ToString();
+            var location = router.Syntax.GetLocation();
+            if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints]) == Fact.Yes)
+            {
+                Report(context, ChecklistDescriptors.MissingEntryPoint, location, router, name);
+            }
+
+            if (Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess]) == Fact.Yes)
+            {
+                Report(context, ChecklistDescriptors.MissingAuthentication, location, router, name);
+            }
+        }
+
+        private void AnalyzeDependency(OperationAnalysisContext context, IInvocationOperation invocation, IOperation target)
+        {
+            var condition = Argument(invocation, "condition");
+            var reason = Argument(invocation, "reason");
+            var targetFacts = tracer.Trace(target);
+            var finding = Rules.Checklist.CheckDependency(
+                Condition(condition),
+                targetFacts[FactKind.Healthcheck],
+                targetFacts[FactKind.OneShot],
+                reason is null ? Fact.No : tracer.Presence(reason));
+            if (finding is DependencyFinding.None or DependencyFinding.Unproven)
+            {
+                return;
+            }
+
+            var owner = invocation.Instance is { } instance ? tracer.Trace(instance).Name : null;
+            var message = new object[] { owner ?? "?", targetFacts.Name ?? target.Syntax.ToString(), Rules.Checklist.Describe(finding) };
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(FindingProperty, finding.ToString());
+            context.ReportDiagnostic(Diagnostic.Create(
+                ChecklistDescriptors.UnhealthyDependency,
+                CallLocation(invocation),
+                additionalLocations: [condition!.Syntax.GetLocation(), FixTargets.Of(target, models)],
+                properties,
+                message));
+        }
+
+        private static WaitCondition Condition(IOperation? condition) =>
+            ValueTracer.Unwrap(condition)?.ConstantValue is { HasValue: true, Value: int value } ? (WaitCondition)value : WaitCondition.Unknown;
+
+        private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, IOperation value, string name) =>
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, additionalLocations: [FixTargets.Of(value, models)], name));
+
+        /// <summary>The element's own location when it is in the analyzed file (the IDE shows diagnostics per file), else the argument's.</summary>
+        private static Location InAnalyzedTree(IOperation element, IArgumentOperation argument, IInvocationOperation invocation) =>
+            element.Syntax.SyntaxTree == invocation.Syntax.SyntaxTree && !argument.IsImplicit
+                ? element.Syntax.GetLocation()
+                : (argument.IsImplicit ? invocation.Syntax : argument.Syntax).GetLocation();
+
+        /// <summary><c>DependsOn(...)</c> without the receiver chain in front of it.</summary>
+        private static Location CallLocation(IInvocationOperation invocation) =>
+            invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
+                ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, call.Span.End))
+                : invocation.Syntax.GetLocation();
+
+        private static IOperation? Argument(IInvocationOperation invocation, string parameter)
+        {
+            var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter);
+            return argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Stack.Analyzers.Tracing;
+
+/// <summary>
+/// Every value that a local, field, property or method can hold or return, read off the source.
+/// Null means "cannot tell" (written from outside, ref/out, abstract, metadata): the tracer then
+/// knows nothing, and the rules stay silent.
+/// </summary>
+internal sealed class SourceValues
+{
+    private readonly SemanticModels _models;
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>?> _cache = new(SymbolEqualityComparer.Default);
+
+    public SourceValues(SemanticModels models) => _models = models;
+
+    /// <summary>The values a symbol may hold (locals, fields, properties) or return (methods).</summary>
+    public ImmutableArray<IOperation>? Of(ISymbol symbol) => _cache.GetOrAdd(symbol, Find);
+
+    private ImmutableArray<IOperation>? Find(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => OfLocal(local),
+        IFieldSymbol field => OfField(field),
+        IPropertySymbol property => OfProperty(property),
+        IMethodSymbol method => OfMethod(method),
+        _ => null,
+    };
+
+    private ImmutableArray<IOperation>? OfLocal(ILocalSymbol local)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 || local.IsRef)
+        {
+            return null;
+        }
+
+        var declaration = local.DeclaringSyntaxReferences[0].GetSyntax();
+        if (declaration is not VariableDeclaratorSyntax { Initializer: { } initializer })
+        {
+            return null; // foreach variables and pattern/out variables: see ForEachCollection.
+        }
+
+        // Locals can be written anywhere in their body, lambdas included.
+        var scope = declaration.FirstAncestorOrSelf<SyntaxNode>(n =>
+            n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax
+                or PropertyDeclarationSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+        return scope is null ? null : WithWrites(local, [initializer.Value], [scope]);
+    }
+
+    private ImmutableArray<IOperation>? OfField(IFieldSymbol field)
+    {
+        // Anyone can write a non-private, writable field.
+        if (!field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
+        {
+            return null;
+        }
+
+        var initializers = new List<ExpressionSyntax>();
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer })
+            {
+                initializers.Add(initializer.Value);
+            }
+        }
+
+        return WithWrites(field, initializers, TypeDeclarations(field.ContainingType));
+    }
+
+    private ImmutableArray<IOperation>? OfProperty(IPropertySymbol property)
+    {
+        if (property.DeclaringSyntaxReferences.Length != 1
+            || property.DeclaringSyntaxReferences[0].GetSyntax() is not PropertyDeclarationSyntax declaration)
+        {
+            return null;
+        }
+
+        if (declaration.ExpressionBody is { } arrow)
+        {
+            return Operations([arrow.Expression]);
+        }
+
+        var getter = declaration.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
+        if (getter?.ExpressionBody is { } getterArrow)
+        {
+            return Operations([getterArrow.Expression]);
+        }
+
+        if (getter?.Body is { } body)
+        {
+            return Returns(body);
+        }
+
+        // An auto-property: its initializer and constructor writes, unless callers may set it too.
+        var setter = declaration.AccessorList?.Accessors.Any(a => !a.IsKind(SyntaxKind.GetAccessorDeclaration)) ?? true;
+        if (setter)
+        {
+            return null;
+        }
+
+        return WithWrites(property, declaration.Initializer is { } initializer ? [initializer.Value] : [], TypeDeclarations(property.ContainingType));
+    }
+
+    private ImmutableArray<IOperation>? OfMethod(IMethodSymbol method)
+    {
+        if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern || method.IsAsync
+            || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        return method.DeclaringSyntaxReferences[0].GetSyntax() switch
+        {
+            BaseMethodDeclarationSyntax { ExpressionBody: { } arrow } => Operations([arrow.Expression]),
+            BaseMethodDeclarationSyntax { Body: { } body } => Returns(body),
+            LocalFunctionStatementSyntax { ExpressionBody: { } arrow } => Operations([arrow.Expression]),
+            LocalFunctionStatementSyntax { Body: { } body } => Returns(body),
+            _ => null,
+        };
+    }
+
+    private ImmutableArray<IOperation>? Returns(BlockSyntax body)
+    {
+        var returns = new List<ExpressionSyntax>();
+        foreach (var node in body.DescendantNodes(n => n == body || !IsNestedFunction(n)))
+        {
+            if (node is YieldStatementSyntax)
+            {
+                return null;
+            }
+
+            if (node is ReturnStatementSyntax { Expression: { } value })
+            {
+                returns.Add(value);
+            }
+        }
+
+        return Operations(returns);
+    }
+
+    /// <summary>The initial values plus every assignment to <paramref name="symbol"/> within <paramref name="scopes"/>.</summary>
+    private ImmutableArray<IOperation>? WithWrites(ISymbol symbol, IEnumerable<ExpressionSyntax> initialValues, IEnumerable<SyntaxNode> scopes)
+    {
+        var values = new List<ExpressionSyntax>(initialValues);
+        foreach (var scope in scopes)
+        {
+            var model = _models.For(scope.SyntaxTree);
+            if (model is null)
+            {
+                return null;
+            }
+
+            foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != symbol.Name || !IsWritten(name, out var assigned))
+                {
+                    continue;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, symbol.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                if (assigned is null)
+                {
+                    return null; // ref, out, or a deconstruction: value unknown.
+                }
+
+                values.Add(assigned);
+            }
+        }
+
+        return Operations(values);
+    }
+
+    /// <summary>Whether <paramref name="name"/> is written; <paramref name="value"/> is what, when it can be told.</summary>
+    private static bool IsWritten(IdentifierNameSyntax name, out ExpressionSyntax? value)
+    {
+        value = null;
+        SyntaxNode target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        switch (target.Parent)
+        {
+            case AssignmentExpressionSyntax assignment when assignment.Left == target:
+                value = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression)
+                    ? assignment.Right
+                    : null;
+                return true;
+            case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None):
+                return true;
+            case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
+                return tuple.Parent is AssignmentExpressionSyntax deconstruction && deconstruction.Left == tuple;
+            default:
+                return false;
+        }
+    }
+
+    private ImmutableArray<IOperation>? Operations(IEnumerable<ExpressionSyntax> expressions)
+    {
+        var operations = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var expression in expressions)
+        {
+            if (_models.OperationOf(expression) is not { } operation)
+            {
+                return null;
+            }
+
+            operations.Add(operation);
+        }
+
+        return operations.ToImmutable();
+    }
+
+    private static IEnumerable<SyntaxNode> TypeDeclarations(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Select(r => r.GetSyntax());
+
+    private static bool IsNestedFunction(SyntaxNode node) =>
+        node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
+}

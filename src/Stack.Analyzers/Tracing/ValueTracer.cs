@@ -1,0 +1,338 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Stack.Rules;
+
+namespace Stack.Analyzers.Tracing;
+
+/// <summary>
+/// Proves facts about a DSL value (a service, a router, a middleware) by following it back to
+/// where it was built: through fluent chains, <c>with</c> expressions, locals, fields, properties,
+/// helper methods (with their arguments bound), conditionals and foreach loops, across files.
+/// What it cannot follow is <see cref="Fact.Unknown"/>. One instance per compilation; thread-safe.
+/// </summary>
+internal sealed class ValueTracer
+{
+    // Deep enough for helpers calling helpers; a guard against pathological code, not a limit users meet.
+    private const int MaxDepth = 48;
+
+    private readonly DslTypes _types;
+    private readonly SemanticModels _models;
+    private readonly SourceValues _values;
+    private readonly DslEffects _effects;
+
+    public ValueTracer(DslTypes types, SemanticModels models)
+    {
+        _types = types;
+        _models = models;
+        _values = new SourceValues(models);
+        _effects = new DslEffects(types, this);
+    }
+
+    /// <summary>What is proven about <paramref name="value"/>.</summary>
+    public FactSet Trace(IOperation value) => Eval(value, Bindings.None, new Walk());
+
+    /// <summary>
+    /// The values a collection argument (<c>params</c>, a collection expression, an array, a local
+    /// holding one) is made of, each with the bindings to evaluate it in; null when not visible.
+    /// </summary>
+    public IReadOnlyList<(IOperation Value, Bindings Scope)>? ElementsOf(IOperation collection) =>
+        Elements(collection, Bindings.None, new Walk());
+
+    internal FactSet Eval(IOperation? operation, Bindings scope, Walk walk)
+    {
+        operation = Unwrap(operation);
+        if (operation is null || walk.Depth >= MaxDepth)
+        {
+            return FactSet.Unknown;
+        }
+
+        walk.Depth++;
+        try
+        {
+            return WithTypeFacts(operation.Type, EvalCore(operation, scope, walk));
+        }
+        finally
+        {
+            walk.Depth--;
+        }
+    }
+
+    internal IReadOnlyList<(IOperation Value, Bindings Scope)>? Elements(IOperation? operation, Bindings scope, Walk walk)
+    {
+        operation = Unwrap(operation);
+        if (operation is null || walk.Depth >= MaxDepth)
+        {
+            return null;
+        }
+
+        walk.Depth++;
+        try
+        {
+            switch (operation)
+            {
+                case ICollectionExpressionOperation collection:
+                    return Flatten(collection.Elements, scope, walk);
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    return Flatten(initializer.ElementValues, scope, walk);
+                case IParameterReferenceOperation parameter when scope.TryGet(parameter.Parameter, out var argument, out var argumentScope):
+                    return Elements(argument, argumentScope, walk);
+                case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation:
+                    var symbol = ReferencedSymbol(operation)!;
+                    if (_values.Of(symbol) is not { Length: 1 } values || !walk.Enter(symbol))
+                    {
+                        return null;
+                    }
+
+                    try
+                    {
+                        return Elements(values[0], scope, walk);
+                    }
+                    finally
+                    {
+                        walk.Leave(symbol);
+                    }
+
+                default:
+                    return null;
+            }
+        }
+        finally
+        {
+            walk.Depth--;
+        }
+    }
+
+    /// <summary>The constant string <paramref name="operation"/> evaluates to, through bound parameters.</summary>
+    internal static string? ConstantString(IOperation? operation, Bindings scope)
+    {
+        operation = Unwrap(operation);
+        if (operation is IParameterReferenceOperation parameter && scope.TryGet(parameter.Parameter, out var argument, out var argumentScope))
+        {
+            return ConstantString(argument, argumentScope);
+        }
+
+        return operation?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+    }
+
+    /// <summary>Whether a value is there (not null), as far as can be told.</summary>
+    internal Fact Presence(IOperation? operation)
+    {
+        operation = Unwrap(operation);
+        return operation switch
+        {
+            null => Fact.Unknown,
+            { ConstantValue.HasValue: true } => FactLogic.Of(operation.ConstantValue.Value is not null),
+            IObjectCreationOperation => Fact.Yes,
+            IMemberReferenceOperation { Member.IsStatic: true } member when _types.IsDslType(member.Member.ContainingType) => Fact.Yes,
+            IInvocationOperation invocation when _types.IsDslType(invocation.TargetMethod.ContainingType) => Fact.Yes,
+            _ => Fact.Unknown,
+        };
+    }
+
+    private FactSet EvalCore(IOperation operation, Bindings scope, Walk walk)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation creation:
+                return _effects.ApplyInitializer(Created(creation, scope), creation.Initializer, scope, walk);
+            case IWithOperation with:
+                return _effects.ApplyInitializer(Eval(with.Operand, scope, walk), with.Initializer, scope, walk);
+            case IInvocationOperation invocation:
+                return Invoked(invocation, scope, walk);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return Eval(conditional.WhenTrue, scope, walk).Meet(Eval(whenFalse, scope, walk));
+            case ICoalesceOperation coalesce:
+                return Eval(coalesce.Value, scope, walk).Meet(Eval(coalesce.WhenNull, scope, walk));
+            case IParameterReferenceOperation parameter:
+                return scope.TryGet(parameter.Parameter, out var argument, out var argumentScope)
+                    ? Eval(argument, argumentScope, walk)
+                    : FactSet.Unknown;
+            case ILocalReferenceOperation local when ForEachCollection(local.Local) is { } loop:
+                // The loop variable is each element in turn: what holds for all of them.
+                return MeetAll(Elements(loop, scope, walk), walk);
+            case IPropertyReferenceOperation { Property.Name: "Disabled" } property when _types.IsHealthcheck(property.Type):
+                return FactSet.Fresh(null).With(FactKind.DisabledHealthcheck, Fact.Yes);
+            case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation:
+                var symbol = ReferencedSymbol(operation)!;
+                if (_types.IsDslType(symbol.ContainingType))
+                {
+                    return FactSet.Unknown;
+                }
+
+                // A local is read in the scope it was written in; fields and properties know no parameters.
+                var valueScope = operation is ILocalReferenceOperation ? scope : Bindings.None;
+                return Values(symbol, valueScope, walk);
+            default:
+                return FactSet.Unknown;
+        }
+    }
+
+    private FactSet Created(IObjectCreationOperation creation, Bindings scope)
+    {
+        var name = creation.Arguments.Length > 0 ? ConstantString(creation.Arguments[0].Value, scope) : null;
+        if (_types.IsService(creation.Type))
+        {
+            return FactSet.Fresh(name, FactKind.Restart, FactKind.Networks, FactKind.NetworkMode, FactKind.Healthcheck, FactKind.OneShot);
+        }
+
+        if (_types.IsRouter(creation.Type))
+        {
+            return FactSet.Fresh(name, FactKind.EntryPoints, FactKind.DefaultEntryPoints, FactKind.ForwardAuth, FactKind.PublicAccess);
+        }
+
+        if (_types.IsHealthcheck(creation.Type))
+        {
+            var test = creation.Arguments.Length > 0 ? Unwrap(creation.Arguments[0].Value) : null;
+            var disabled = test is IPropertyReferenceOperation { Property.Name: "None" } none && _types.IsDslType(none.Property.ContainingType);
+            return FactSet.Fresh(null).With(FactKind.DisabledHealthcheck, FactLogic.Of(disabled));
+        }
+
+        return FactSet.Unknown;
+    }
+
+    private FactSet Invoked(IInvocationOperation invocation, Bindings scope, Walk walk)
+    {
+        var method = invocation.TargetMethod;
+        if (_types.IsDslType(method.ContainingType))
+        {
+            // The DSL's own methods are modelled, not read: fluent instance methods keep the receiver's facts.
+            return !method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ReturnType, method.ContainingType)
+                ? _effects.Apply(invocation, Eval(invocation.Instance, scope, walk), scope, walk)
+                : FactSet.Unknown;
+        }
+
+        var definition = method.OriginalDefinition;
+        if (_values.Of(definition) is not { } returns || !walk.Enter(definition))
+        {
+            return FactSet.Unknown;
+        }
+
+        try
+        {
+            // A helper sees only its own parameters, bound to what this call passes.
+            var calleeScope = Bindings.None;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter)
+                {
+                    calleeScope = calleeScope.Bind(parameter, argument.Value, scope);
+                }
+            }
+
+            return MeetAll(returns.Select(value => (value, calleeScope)).ToList(), walk);
+        }
+        finally
+        {
+            walk.Leave(definition);
+        }
+    }
+
+    private FactSet Values(ISymbol symbol, Bindings scope, Walk walk)
+    {
+        if (_values.Of(symbol) is not { } values || !walk.Enter(symbol))
+        {
+            return FactSet.Unknown;
+        }
+
+        try
+        {
+            return MeetAll(values.Select(value => (value, scope)).ToList(), walk);
+        }
+        finally
+        {
+            walk.Leave(symbol);
+        }
+    }
+
+    private FactSet MeetAll(IReadOnlyList<(IOperation Value, Bindings Scope)>? values, Walk walk)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return FactSet.Unknown;
+        }
+
+        var facts = Eval(values[0].Value, values[0].Scope, walk);
+        for (var i = 1; i < values.Count; i++)
+        {
+            facts = facts.Meet(Eval(values[i].Value, values[i].Scope, walk));
+        }
+
+        return facts;
+    }
+
+    private List<(IOperation Value, Bindings Scope)>? Flatten(IEnumerable<IOperation> elements, Bindings scope, Walk walk)
+    {
+        var values = new List<(IOperation Value, Bindings Scope)>();
+        foreach (var element in elements)
+        {
+            if (element is ISpreadOperation spread)
+            {
+                if (Elements(spread.Operand, scope, walk) is not { } spreadValues)
+                {
+                    return null;
+                }
+
+                values.AddRange(spreadValues);
+            }
+            else
+            {
+                values.Add((element, scope));
+            }
+        }
+
+        return values;
+    }
+
+    private FactSet WithTypeFacts(ITypeSymbol? type, FactSet facts)
+    {
+        // Middleware kinds are sealed records: the static type alone says whether it is forward-auth.
+        if (_types.IsForwardAuthMiddleware(type))
+        {
+            return facts.With(FactKind.ForwardAuth, Fact.Yes);
+        }
+
+        return _types.IsMiddleware(type) && type!.IsSealed ? facts.With(FactKind.ForwardAuth, Fact.No) : facts;
+    }
+
+    /// <summary>The collection a foreach loop variable walks over, or null for other locals.</summary>
+    private IOperation? ForEachCollection(ILocalSymbol local) =>
+        local.DeclaringSyntaxReferences.Length == 1
+        && local.DeclaringSyntaxReferences[0].GetSyntax() is ForEachStatementSyntax loop
+        && _models.OperationOf(loop) is IForEachLoopOperation operation
+            ? operation.Collection
+            : null;
+
+    private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field.OriginalDefinition,
+        IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+        _ => null,
+    };
+
+    /// <summary>Looks through implicit conversions (a ForwardAuthMiddleware passed as a Middleware).</summary>
+    internal static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation { OperatorMethod: null } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The state of one trace: depth, and the symbols being traced (a cycle means "unknown").</summary>
+    internal sealed class Walk
+    {
+        private readonly HashSet<ISymbol> _active = new(SymbolEqualityComparer.Default);
+
+        public int Depth { get; set; }
+
+        public bool Enter(ISymbol symbol) => _active.Add(symbol);
+
+        public void Leave(ISymbol symbol) => _active.Remove(symbol);
+    }
+}
