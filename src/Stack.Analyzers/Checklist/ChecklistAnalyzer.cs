@@ -45,13 +45,13 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             }
 
             var models = new SemanticModels(start.Compilation);
-            var session = new Session(types, models, new ValueTracer(types, models));
+            var session = new Session(types, new ValueTracer(types, models));
             start.RegisterOperationAction(session.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
 
     /// <summary>The per-compilation state: types looked up once, semantic models cached.</summary>
-    private sealed class Session(DslTypes types, SemanticModels models, ValueTracer tracer)
+    private sealed class Session(DslTypes types, ValueTracer tracer)
     {
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
@@ -77,19 +77,21 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             {
                 var elements = tracer.ElementsOf(argument.Value);
                 var services = elements?.Select(e => e.Value) ?? (types.IsService(argument.Value.Type) ? [argument.Value] : []);
-                foreach (var service in services)
+
+                // A loop variable over a known collection is each element in turn: check each where it is written.
+                foreach (var service in services.SelectMany(tracer.LoopElementsOrSelf))
                 {
                     var facts = tracer.Trace(service);
                     var name = facts.Name ?? service.Syntax.ToString();
                     var location = InAnalyzedTree(service, argument, invocation);
                     if (Rules.Checklist.MissesRestartPolicy(facts[FactKind.Restart]) == Fact.Yes)
                     {
-                        Report(context, ChecklistDescriptors.MissingRestartPolicy, location, service, name);
+                        Report(context, ChecklistDescriptors.MissingRestartPolicy, location, name);
                     }
 
                     if (Rules.Checklist.MissesNetwork(facts[FactKind.Networks], facts[FactKind.NetworkMode]) == Fact.Yes)
                     {
-                        Report(context, ChecklistDescriptors.MissingNetwork, location, service, name);
+                        Report(context, ChecklistDescriptors.MissingNetwork, location, name);
                     }
                 }
             }
@@ -102,12 +104,12 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             var location = router.Syntax.GetLocation();
             if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints]) == Fact.Yes)
             {
-                Report(context, ChecklistDescriptors.MissingEntryPoint, location, router, name);
+                Report(context, ChecklistDescriptors.MissingEntryPoint, location, name);
             }
 
             if (Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess]) == Fact.Yes)
             {
-                Report(context, ChecklistDescriptors.MissingAuthentication, location, router, name);
+                Report(context, ChecklistDescriptors.MissingAuthentication, location, name);
             }
         }
 
@@ -129,23 +131,18 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             var owner = invocation.Instance is { } instance ? tracer.Trace(instance).Name : null;
             var message = new object[] { owner ?? "?", targetFacts.Name ?? target.Syntax.ToString(), Rules.Checklist.Describe(finding) };
             var properties = ImmutableDictionary<string, string?>.Empty.Add(FindingProperty, finding.ToString());
-            context.ReportDiagnostic(Diagnostic.Create(
-                ChecklistDescriptors.UnhealthyDependency,
-                CallLocation(invocation),
-                additionalLocations: [condition!.Syntax.GetLocation(), FixTargets.Of(target, models)],
-                properties,
-                message));
+            context.ReportDiagnostic(Diagnostic.Create(ChecklistDescriptors.UnhealthyDependency, CallLocation(invocation), properties, message));
         }
 
         private static WaitCondition Condition(IOperation? condition) =>
             ValueTracer.Unwrap(condition)?.ConstantValue is { HasValue: true, Value: int value } ? (WaitCondition)value : WaitCondition.Unknown;
 
-        private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, IOperation value, string name) =>
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, additionalLocations: [FixTargets.Of(value, models)], name));
+        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, string name) =>
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, name));
 
         /// <summary>The element's own location when it is in the analyzed file (the IDE shows diagnostics per file), else the argument's.</summary>
         private static Location InAnalyzedTree(IOperation element, IArgumentOperation argument, IInvocationOperation invocation) =>
-            element.Syntax.SyntaxTree == invocation.Syntax.SyntaxTree && !argument.IsImplicit
+            element.Syntax.SyntaxTree == invocation.Syntax.SyntaxTree
                 ? element.Syntax.GetLocation()
                 : (argument.IsImplicit ? invocation.Syntax : argument.Syntax).GetLocation();
 

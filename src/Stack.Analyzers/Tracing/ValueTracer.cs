@@ -41,6 +41,22 @@ internal sealed class ValueTracer
     public IReadOnlyList<(IOperation Value, Bindings Scope)>? ElementsOf(IOperation collection) =>
         Elements(collection, Bindings.None, new Walk());
 
+    /// <summary>
+    /// For a foreach loop variable over a visible collection, the collection's elements (each is
+    /// the variable in one iteration); otherwise the value itself.
+    /// </summary>
+    public IEnumerable<IOperation> LoopElementsOrSelf(IOperation value)
+    {
+        if (Unwrap(value) is ILocalReferenceOperation local
+            && ForEachCollection(local.Local) is { } loop
+            && Elements(loop, Bindings.None, new Walk()) is { } elements)
+        {
+            return elements.SelectMany(e => LoopElementsOrSelf(e.Value));
+        }
+
+        return [value];
+    }
+
     internal FactSet Eval(IOperation? operation, Bindings scope, Walk walk)
     {
         operation = Unwrap(operation);

@@ -1,0 +1,32 @@
+using Stack.Analyzers.Tests.Samples;
+using Verifier = Stack.Analyzers.Tests.Infrastructure.Verify<Stack.Analyzers.Checklist.ChecklistAnalyzer>;
+
+namespace Stack.Analyzers.Tests.Checklist;
+
+/// <summary>The analyzer reports exactly the marked spans of every sample: nothing missed, nothing extra.</summary>
+public sealed class ChecklistAnalyzerTests
+{
+    [Theory]
+    [MemberData(nameof(ChecklistSamples.Names), MemberType = typeof(ChecklistSamples))]
+    public Task Reports_exactly_the_marked_spans(string sample) => Verifier.Analyzer(ChecklistSamples.Named(sample).Sources);
+
+    [Fact]
+    public Task Messages_name_the_service_and_say_how_to_fix() => Verifier.Analyzer(
+        """
+        static class Definition
+        {
+            public static ComposeStack Build() => new ComposeStack("s").WithServices({|#0:new Service("gc").WithImage("docker-gc:1").WithNetworkMode(NetworkMode.None)|});
+        }
+        """,
+        Verifier.Diagnostic("STK0001").WithLocation(0).WithMessage(
+            "Service 'gc' has no restart policy; add .WithRestart(RestartPolicy.UnlessStopped), or .WithRestart(RestartPolicy.No) to choose not to restart"));
+
+    [Fact]
+    public Task Code_that_builds_no_stack_reports_nothing() => Verifier.Analyzer(
+        """
+        static class Definition
+        {
+            public static int Build() => 1;
+        }
+        """);
+}

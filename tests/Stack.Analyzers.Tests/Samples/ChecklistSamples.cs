@@ -1,0 +1,11 @@
+namespace Stack.Analyzers.Tests.Samples;
+
+/// <summary>Every checklist sample, by name, for theories.</summary>
+internal static class ChecklistSamples
+{
+    public static IReadOnlyList<Sample> All { get; } = [.. ServiceSamples.All, .. RouterSamples.All, .. DependencySamples.All];
+
+    public static TheoryData<string> Names => [.. All.Select(sample => sample.Name)];
+
+    public static Sample Named(string name) => All.Single(sample => sample.Name == name);
+}

@@ -1,0 +1,192 @@
+namespace Stack.Analyzers.Tests.Samples;
+
+/// <summary>STK0001 (restart policy) and STK0002 (networks) in every code shape a definition uses.</summary>
+internal static class ServiceSamples
+{
+    private const string Net = "static readonly Network Net = new(\"n\");";
+
+    public static IEnumerable<Sample> All =>
+    [
+        new("inline chain", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    {|STK0001:new Service("web").WithImage("nginx:1").WithNetworks(Net)|},
+                    {|STK0002:new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always)|},
+                    new Service("ok").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.UnlessStopped));
+            }
+            """], ["STK0001", "STK0002"]),
+
+        new("explicit choices: RestartPolicy.No, a network mode, AsOneShot", [$$"""
+            static class Definition
+            {
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    new Service("a").WithImage("nginx:1").WithRestart(RestartPolicy.No).WithNetworkMode(NetworkMode.None),
+                    new Service("b").WithImage("nginx:1").AsOneShot().WithNetworkMode(NetworkMode.Host));
+            }
+            """], []),
+
+        new("field initializers", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                static readonly Service Gc = new Service("gc").WithImage("docker-gc:1").WithNetworks(Net);
+                static readonly Service Ok = new Service("ok").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always);
+                public static ComposeStack Build() => new ComposeStack("s").WithServices({|STK0001:Gc|}, Ok);
+            }
+            """], ["STK0001"]),
+
+        new("property initializers: expression-bodied, get-only auto, getter block", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                static Service Arrow => new Service("arrow").WithImage("nginx:1").WithRestart(RestartPolicy.Always);
+                static Service Auto { get; } = new Service("auto").WithImage("nginx:1").WithNetworks(Net);
+                static Service Block { get { return new Service("block").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always); } }
+                public static ComposeStack Build() => new ComposeStack("s").WithServices({|STK0002:Arrow|}, {|STK0001:Auto|}, Block);
+            }
+            """], ["STK0002", "STK0001"]),
+
+        new("a settable property is not provable", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                public static Service Settable { get; set; } = new Service("settable").WithImage("nginx:1").WithNetworks(Net);
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(Settable);
+            }
+            """], ["STK0001"]),
+
+        new("locals, including reassigned ones", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build()
+                {
+                    var bare = new Service("bare").WithImage("nginx:1");
+                    var grown = new Service("grown").WithImage("nginx:1");
+                    grown = grown.WithRestart(RestartPolicy.Always).WithNetworks(Net);
+                    var stack = new ComposeStack("s");
+                    return stack.WithServices({|STK0001:{|STK0002:bare|}|}, grown);
+                }
+            }
+            """], ["STK0001", "STK0002"]),
+
+        new("declared in one file, used in another", [$$"""
+            public static class Services
+            {
+                static readonly Network Net = new("n");
+                public static readonly Service Gc = new Service("gc").WithImage("docker-gc:1").WithNetworks(Net);
+                public static readonly Service Web = new Service("web").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always);
+            }
+            """, """
+            static class Definition
+            {
+                public static ComposeStack Build() => new ComposeStack("s").WithServices({|STK0001:Services.Gc|}, Services.Web);
+            }
+            """], ["STK0001"]),
+
+        new("with expressions set and clear", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                static readonly Service Base = new Service("base").WithImage("nginx:1").WithNetworks(Net);
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    Base with { Restart = RestartPolicy.Always },
+                    {|STK0001:new Service("cleared").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always) with { Restart = null }|});
+            }
+            """], ["STK0001"]),
+
+        new("a helper extension that bundles settings", [$$"""
+            static class Conventions
+            {
+                static readonly Network Private = new("private");
+                public static Service Internal(this Service service) => service.WithRestart(RestartPolicy.UnlessStopped).WithNetworks(Private);
+                public static Service Logged(this Service service) => service.WithLogging(new Logging("json-file"));
+            }
+
+            static class Definition
+            {
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    new Service("a").WithImage("nginx:1").Internal(),
+                    new Service("b").Internal().WithImage("nginx:1"),
+                    {|STK0001:{|STK0002:new Service("c").WithImage("nginx:1").Logged()|}|});
+            }
+            """], ["STK0001", "STK0002"]),
+
+        new("a helper that builds a service from parameters", [$$"""
+            static class Definition
+            {
+                static readonly Network Net = new("n");
+                static Service App(string name, string image, bool restart)
+                {
+                    var service = new Service(name).WithImage(image).WithNetworks(Net);
+                    return restart ? service.WithRestart(RestartPolicy.Always) : service;
+                }
+
+                static Service Sidecar(string name) => new Service(name).WithImage("busybox:1");
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    App("a", "nginx:1", restart: true),
+                    App("b", "nginx:1", restart: false),
+                    {|STK0001:{|STK0002:Sidecar("c")|}|});
+            }
+            """], ["STK0001", "STK0002"]),
+
+        new("conditional expressions", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build(bool production = true) => new ComposeStack("s").WithServices(
+                    production
+                        ? new Service("a").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always)
+                        : new Service("a").WithImage("nginx:1").WithNetworks(Net),
+                    {|STK0001:production ? new Service("b").WithImage("nginx:1").WithNetworks(Net) : new Service("b").WithImage("nginx:2").WithNetworks(Net)|});
+            }
+            """], ["STK0001"]),
+
+        new("added in a loop over a known collection", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build()
+                {
+                    Service[] services =
+                    [
+                        new Service("a").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always),
+                        {|STK0001:new Service("b").WithImage("nginx:1").WithNetworks(Net)|},
+                    ];
+                    var stack = new ComposeStack("s");
+                    foreach (var service in services)
+                    {
+                        stack = stack.WithServices(service);
+                    }
+
+                    return stack;
+                }
+            }
+            """], ["STK0001"]),
+
+        new("added in a loop over a list the analyzer cannot see into", [$$"""
+            static class Definition
+            {
+                public static ComposeStack Build()
+                {
+                    var services = new List<Service>();
+                    foreach (var name in new[] { "a", "b" })
+                    {
+                        services.Add(new Service(name).WithImage("nginx:1"));
+                    }
+
+                    var stack = new ComposeStack("s");
+                    foreach (var service in services)
+                    {
+                        stack = stack.WithServices(service);
+                    }
+
+                    return stack;
+                }
+            }
+            """], ["STK0001", "STK0002", "STK0001", "STK0002"]),
+    ];
+}
