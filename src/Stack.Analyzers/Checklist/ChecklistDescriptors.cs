@@ -3,26 +3,59 @@ using Stack.Rules;
 
 namespace Stack.Analyzers.Checklist;
 
-/// <summary>The checklist rules as diagnostic descriptors; texts come from the rule definitions shared with the runtime.</summary>
+/// <summary>
+/// The checklist rules as diagnostic descriptors. Texts come from the rule definitions shared with
+/// the runtime; IDs are written out as constants so release tracking (RS2000) can see them.
+/// </summary>
 internal static class ChecklistDescriptors
 {
-    public static readonly DiagnosticDescriptor MissingRestartPolicy = Create(Rules.Checklist.MissingRestartPolicy);
-
-    public static readonly DiagnosticDescriptor MissingNetwork = Create(Rules.Checklist.MissingNetwork);
-
-    public static readonly DiagnosticDescriptor MissingEntryPoint = Create(Rules.Checklist.MissingEntryPoint);
-
-    public static readonly DiagnosticDescriptor MissingAuthentication = Create(Rules.Checklist.MissingAuthentication);
-
-    public static readonly DiagnosticDescriptor UnhealthyDependency = Create(Rules.Checklist.UnhealthyDependency);
-
-    private static DiagnosticDescriptor Create(ChecklistRule rule) => new(
-        rule.Id,
-        rule.Title,
-        rule.MessageFormat,
+    public static readonly DiagnosticDescriptor MissingRestartPolicy = new(
+        RuleIds.MissingRestartPolicy,
+        Rules.Checklist.MissingRestartPolicy.Title,
+        Rules.Checklist.MissingRestartPolicy.MessageFormat,
         Rules.Checklist.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: rule.Description,
-        helpLinkUri: RuleIds.HelpLink(rule.Id));
+        Rules.Checklist.MissingRestartPolicy.Description,
+        RuleIds.HelpLink(RuleIds.MissingRestartPolicy));
+
+    public static readonly DiagnosticDescriptor MissingNetwork = new(
+        RuleIds.MissingNetwork,
+        Rules.Checklist.MissingNetwork.Title,
+        Rules.Checklist.MissingNetwork.MessageFormat,
+        Rules.Checklist.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Rules.Checklist.MissingNetwork.Description,
+        RuleIds.HelpLink(RuleIds.MissingNetwork));
+
+    public static readonly DiagnosticDescriptor MissingEntryPoint = new(
+        RuleIds.MissingEntryPoint,
+        Rules.Checklist.MissingEntryPoint.Title,
+        Rules.Checklist.MissingEntryPoint.MessageFormat,
+        Rules.Checklist.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Rules.Checklist.MissingEntryPoint.Description,
+        RuleIds.HelpLink(RuleIds.MissingEntryPoint));
+
+    public static readonly DiagnosticDescriptor MissingAuthentication = new(
+        RuleIds.MissingAuthentication,
+        Rules.Checklist.MissingAuthentication.Title,
+        Rules.Checklist.MissingAuthentication.MessageFormat,
+        Rules.Checklist.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Rules.Checklist.MissingAuthentication.Description,
+        RuleIds.HelpLink(RuleIds.MissingAuthentication));
+
+    public static readonly DiagnosticDescriptor UnhealthyDependency = new(
+        RuleIds.UnhealthyDependency,
+        Rules.Checklist.UnhealthyDependency.Title,
+        Rules.Checklist.UnhealthyDependency.MessageFormat,
+        Rules.Checklist.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Rules.Checklist.UnhealthyDependency.Description,
+        RuleIds.HelpLink(RuleIds.UnhealthyDependency));
 }

@@ -131,7 +131,7 @@ internal static class ServiceSamples
                     App("b", "nginx:1", restart: false),
                     {|STK0001:{|STK0002:Sidecar("c")|}|});
             }
-            """], ["STK0001", "STK0002"]),
+            """], ["STK0001", "STK0002", "STK0001"]), // App("b", restart: false): only the runtime can tell.
 
         new("conditional expressions", [$$"""
             static class Definition

@@ -7,11 +7,15 @@ namespace Stack.Dsl.Tests.Validation;
 
 public class StackValidatorTests
 {
+    // These tests are about structure (STK02nn); the checklist warnings have their own tests.
+    private static List<StackDiagnostic> Errors(ComposeStack stack, string? projectDirectory = null) =>
+        [.. StackValidator.Validate(stack, projectDirectory).Where(d => d.Severity == DiagnosticSeverity.Error)];
+
     [Fact]
     public void Valid_stack_has_no_diagnostics()
     {
         var db = Emit.Minimal("db");
-        Assert.Empty(StackValidator.Validate(new ComposeStack("ok").WithServices(db, Emit.Minimal("app").DependsOn(db, DependencyCondition.ServiceStarted))));
+        Assert.Empty(Errors(new ComposeStack("ok").WithServices(db, Emit.Minimal("app").DependsOn(db, DependencyCondition.ServiceStarted))));
     }
 
     [Theory]
@@ -22,7 +26,7 @@ public class StackValidatorTests
     {
         var (service, line) = (new Service(name).WithImage("a:1"), Line());
 
-        var diagnostic = Assert.Single(StackValidator.Validate(new ComposeStack("test").WithServices(service)));
+        var diagnostic = Assert.Single(Errors(new ComposeStack("test").WithServices(service)));
 
         Assert.Equal("STK0201", diagnostic.Id);
         Assert.Equal(line, diagnostic.Location.Line);
@@ -38,7 +42,7 @@ public class StackValidatorTests
             .WithVolume(new Volume("bad:vol"), "/data")
             .WithRouter(new Router("bad.router").WithHost("x").WithPort(1));
 
-        var diagnostics = StackValidator.Validate(new ComposeStack("Upper").WithServices(service));
+        var diagnostics = Errors(new ComposeStack("Upper").WithServices(service));
 
         Assert.All(diagnostics, d => Assert.Equal("STK0201", d.Id));
         Assert.Equal(4, diagnostics.Count);
@@ -54,7 +58,7 @@ public class StackValidatorTests
         var first = Emit.Minimal("app");
         var (second, line) = (new Service("app").WithImage("a:1"), Line());
 
-        var diagnostic = Assert.Single(StackValidator.Validate(new ComposeStack("test").WithServices(first, second)));
+        var diagnostic = Assert.Single(Errors(new ComposeStack("test").WithServices(first, second)));
 
         Assert.Equal("STK0202", diagnostic.Id);
         Assert.Equal(line, diagnostic.Location.Line);
@@ -64,7 +68,7 @@ public class StackValidatorTests
     [Fact]
     public void Shared_container_name_is_STK0202()
     {
-        var diagnostic = Assert.Single(StackValidator.Validate(new ComposeStack("test").WithServices(
+        var diagnostic = Assert.Single(Errors(new ComposeStack("test").WithServices(
             Emit.Minimal("a").WithContainerName("same"),
             Emit.Minimal("b").WithContainerName("same"))));
 
@@ -79,8 +83,8 @@ public class StackValidatorTests
         var samePlain = new Network("net");
         var (different, line) = (new Network("net") { Internal = true }, Line());
 
-        Assert.Empty(StackValidator.Validate(new ComposeStack("test").WithServices(Emit.Minimal("a").WithNetworks(plain), Emit.Minimal("b").WithNetworks(samePlain))));
-        var diagnostic = Assert.Single(StackValidator.Validate(new ComposeStack("test").WithServices(Emit.Minimal("a").WithNetworks(plain), Emit.Minimal("b").WithNetworks(different))));
+        Assert.Empty(Errors(new ComposeStack("test").WithServices(Emit.Minimal("a").WithNetworks(plain), Emit.Minimal("b").WithNetworks(samePlain))));
+        var diagnostic = Assert.Single(Errors(new ComposeStack("test").WithServices(Emit.Minimal("a").WithNetworks(plain), Emit.Minimal("b").WithNetworks(different))));
         Assert.Equal("STK0202", diagnostic.Id);
         Assert.Equal(line, diagnostic.Location.Line);
     }
@@ -88,7 +92,7 @@ public class StackValidatorTests
     [Fact]
     public void Router_name_used_twice_is_STK0202()
     {
-        var diagnostic = Assert.Single(StackValidator.Validate(new ComposeStack("test").WithServices(
+        var diagnostic = Assert.Single(Errors(new ComposeStack("test").WithServices(
             Emit.Minimal("a").WithRouter(new Router("web").WithHost("a").WithPort(1)),
             Emit.Minimal("b").WithRouter(new Router("web").WithHost("b").WithPort(1)))));
 
@@ -102,7 +106,7 @@ public class StackValidatorTests
         var db = Emit.Minimal("db");
         var (app, line) = (Emit.Minimal("app").DependsOn(db, DependencyCondition.ServiceHealthy), Line());
 
-        var diagnostic = Assert.Single(StackValidator.Validate(new ComposeStack("test").WithServices(app)));
+        var diagnostic = Assert.Single(Errors(new ComposeStack("test").WithServices(app)));
 
         Assert.Equal("STK0203", diagnostic.Id);
         Assert.Equal(line, diagnostic.Location.Line);
@@ -118,7 +122,7 @@ public class StackValidatorTests
             .WithSecret(Secret.FromExternal("token"))
             .WithConfig(Config.FromContent("motd", "hi"));
 
-        var diagnostics = StackValidator.Validate(new ComposeStack("test").WithServices(app));
+        var diagnostics = Errors(new ComposeStack("test").WithServices(app));
 
         Assert.Equal(3, diagnostics.Count);
         Assert.All(diagnostics, d => Assert.Equal("STK0203", d.Id));
@@ -129,7 +133,7 @@ public class StackValidatorTests
     {
         var (app, line) = (new Service("app").WithImage("a:1").WithRouter(new Router("app").WithHost("a").WithPort(80)).WithLabel("traefik.http.services.app.loadbalancer.server.port", "81"), Line());
 
-        var diagnostic = Assert.Single(StackValidator.Validate(new ComposeStack("test").WithServices(app)));
+        var diagnostic = Assert.Single(Errors(new ComposeStack("test").WithServices(app)));
 
         Assert.Equal("STK0204", diagnostic.Id);
         Assert.Equal(line, diagnostic.Location.Line);
@@ -152,7 +156,7 @@ public class StackValidatorTests
             var secret = Secret.FromFile("token", HostPath.InProject("secrets/token.txt"));
             var stack = new ComposeStack("test").WithServices(service, withEnvFile).WithSecrets(secret);
 
-            var diagnostics = StackValidator.Validate(stack, project);
+            var diagnostics = Errors(stack, project);
 
             Assert.All(diagnostics, d => Assert.Equal("STK0205", d.Id));
             Assert.Equal(3, diagnostics.Count);
@@ -160,7 +164,7 @@ public class StackValidatorTests
             Assert.Equal(line, bind.Location.Line);
             Assert.Contains(diagnostics, d => d.Message.Contains("env file 'missing.env'", StringComparison.Ordinal));
             Assert.Contains(diagnostics, d => d.Message.Contains("Secret 'token'", StringComparison.Ordinal));
-            Assert.Empty(StackValidator.Validate(stack));
+            Assert.Empty(Errors(stack));
         }
         finally
         {
@@ -177,7 +181,7 @@ public class StackValidatorTests
             Emit.Minimal("dup"),
             Emit.Minimal("orphan").DependsOn(Emit.Minimal("ghost"), DependencyCondition.ServiceStarted));
 
-        Assert.Equal(["STK0201", "STK0202", "STK0203"], StackValidator.Validate(stack).Select(d => d.Id).Order().ToArray());
+        Assert.Equal(["STK0201", "STK0202", "STK0203"], Errors(stack).Select(d => d.Id).Order().ToArray());
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Validation;
+using Stack.Rules;
+
+namespace Stack.Dsl.Tests;
+
+/// <summary>The runtime side of the checklist: severity, locations, and the shared enum mirror.</summary>
+public sealed class ChecklistRulesTests
+{
+    private static readonly Network Net = new("n");
+
+    [Fact]
+    public void The_shared_wait_conditions_mirror_the_DSL_enum()
+    {
+        foreach (var condition in Enum.GetValues<DependencyCondition>())
+        {
+            Assert.Equal(condition.ToString().Replace("Service", string.Empty, StringComparison.Ordinal), ((WaitCondition)(int)condition).ToString());
+        }
+    }
+
+    [Fact]
+    public void Checklist_findings_are_warnings_at_the_line_that_made_the_thing()
+    {
+        var service = new Service("gc").WithImage("docker-gc:1").WithNetworks(Net); var line = ThisLine();
+        var diagnostic = Assert.Single(StackValidator.Validate(new ComposeStack("s").WithServices(service)));
+
+        Assert.Equal(("STK0001", DiagnosticSeverity.Warning, line), (diagnostic.Id, diagnostic.Severity, diagnostic.Location.Line));
+        Assert.Contains(": warning STK0001: Service 'gc' has no restart policy", diagnostic.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Warnings_do_not_stop_generation()
+    {
+        var stack = new ComposeStack("s").WithServices(new Service("gc").WithImage("docker-gc:1"));
+
+        var result = StackGenerator.Generate(stack, Emit.Options);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(["STK0001", "STK0002"], result.Diagnostics.Select(d => d.Id));
+        Assert.Contains("gc:", result.Files[StackGenerator.ComposeFileName], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stated_intent_satisfies_every_rule()
+    {
+        var job = new Service("migrate").WithImage("app:1").WithNetworkMode(NetworkMode.None).AsOneShot();
+        var cache = new Service("cache").WithImage("redis:7").WithNetworks(Net).WithRestart(RestartPolicy.No);
+        var app = new Service("app").WithImage("app:1").WithNetworks(Net).WithRestart(RestartPolicy.Always)
+            .DependsOn(job, DependencyCondition.ServiceCompletedSuccessfully)
+            .DependsOn(cache, DependencyCondition.ServiceStarted, reason: "redis is ready when it listens")
+            .WithRouter(new Router("app").WithHost("app.example.org").WithPort(80)
+                .OnDefaultEntryPoints("websecure is asDefault in the static config")
+                .WithPublicAccess("a public web site"));
+
+        Assert.Empty(StackValidator.Validate(new ComposeStack("s").WithServices(job, cache, app)));
+        Assert.Equal(RestartPolicy.No, job.Restart);
+    }
+
+    [Fact]
+    public void Blank_reasons_are_rejected()
+    {
+        var router = new Router("app");
+
+        Assert.Throws<ArgumentException>(() => router.WithPublicAccess(" "));
+        Assert.Throws<ArgumentException>(() => router.OnDefaultEntryPoints(string.Empty));
+        Assert.Throws<ArgumentException>(() => new Service("a").DependsOn(new Service("b"), DependencyCondition.ServiceStarted, reason: ""));
+    }
+
+    private static int ThisLine([System.Runtime.CompilerServices.CallerLineNumber] int line = 0) => line;
+}
