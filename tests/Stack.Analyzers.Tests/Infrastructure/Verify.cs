@@ -28,7 +28,7 @@ internal static class Verify<TAnalyzer>
     public static Task Analyzer(string source, params DiagnosticResult[] expected) => Analyzer([source], expected);
 
     /// <summary>Applies <typeparamref name="TAnalyzer"/>'s fix (one by one and with Fix All) and compares with <paramref name="fixedSources"/>.</summary>
-    public static Task CodeFix<TCodeFix>(string[] sources, string[] fixedSources, DiagnosticResult[] expected, string? equivalenceKey = null)
+    public static Task CodeFix<TCodeFix>(string[] sources, string[] fixedSources, DiagnosticResult[] expected, string? equivalenceKey = null, bool prependUsings = true)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
@@ -36,17 +36,17 @@ internal static class Verify<TAnalyzer>
             ReferenceAssemblies = TestReferences.None,
             CodeActionEquivalenceKey = equivalenceKey,
         };
-        Configure(test.TestState, sources);
-        Configure(test.FixedState, fixedSources);
+        Configure(test.TestState, sources, prependUsings);
+        Configure(test.FixedState, fixedSources, prependUsings);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
 
-    private static void Configure(SolutionState state, string[] sources)
+    private static void Configure(SolutionState state, string[] sources, bool prependUsings = true)
     {
         for (var i = 0; i < sources.Length; i++)
         {
-            state.Sources.Add(($"/0/File{i}.cs", Usings + sources[i]));
+            state.Sources.Add(($"/0/File{i}.cs", (prependUsings ? Usings : string.Empty) + sources[i]));
         }
 
         state.AdditionalReferences.AddRange(TestReferences.All);

@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+using Stack.Analyzers.Checklist;
+using Stack.Analyzers.Tracing;
+using Stack.Rules;
+
+namespace Stack.Analyzers.CodeFixes;
+
+/// <summary>
+/// Fixes for the checklist: each appends the missing call where the value is built (following a
+/// field or local to its initializer, in whichever file that is), or switches a depends_on to
+/// <c>ServiceHealthy</c>. Fix All applies the same choice everywhere.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChecklistCodeFixProvider))]
+[Shared]
+public sealed class ChecklistCodeFixProvider : CodeFixProvider
+{
+    private const string Dsl = "global::Stack.Dsl.Compose.";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+    [
+        RuleIds.MissingRestartPolicy, RuleIds.MissingNetwork, RuleIds.MissingEntryPoint, RuleIds.MissingAuthentication, RuleIds.UnhealthyDependency,
+    ];
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || DslTypes.TryCreate(model.Compilation) is not { } types)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var value = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
+            switch (diagnostic.Id)
+            {
+                case RuleIds.MissingRestartPolicy when value is not null:
+                    Register(context, diagnostic, model, value, "Add restart policy unless-stopped", diagnostic.Id, "WithRestart", Dsl + "RestartPolicy.UnlessStopped");
+                    break;
+                case RuleIds.MissingNetwork when value is not null:
+                    foreach (var network in CandidateMembers.Find(model.Compilation, model, value.SpanStart, (_, type) => Is(type, "Stack.Dsl.Compose.Network", model)))
+                    {
+                        RegisterMember(context, diagnostic, model, value, "Join network", "WithNetworks", network);
+                    }
+
+                    break;
+                case RuleIds.MissingEntryPoint when value is not null:
+                    foreach (var entryPoint in CandidateMembers.Find(model.Compilation, model, value.SpanStart, (_, type) => Is(type, "Stack.Dsl.Traefik.EntryPoint", model)))
+                    {
+                        RegisterMember(context, diagnostic, model, value, "Add entrypoint", "WithEntryPoints", entryPoint);
+                    }
+
+                    break;
+                case RuleIds.MissingAuthentication when value is not null && types.ForwardAuthMiddleware is { } forwardAuth:
+                    var middlewares = CandidateMembers.Find(model.Compilation, model, value.SpanStart, (symbol, type) =>
+                        SymbolEqualityComparer.Default.Equals(type, forwardAuth)
+                        || (types.IsMiddleware(type) && CandidateMembers.IsInitializedWith(symbol, forwardAuth, model.Compilation)));
+                    foreach (var middleware in middlewares)
+                    {
+                        RegisterMember(context, diagnostic, model, value, "Add forward-auth middleware", "WithMiddlewares", middleware);
+                    }
+
+                    break;
+                case RuleIds.UnhealthyDependency when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call:
+                    RegisterDependencyFixes(context, diagnostic, model, call);
+                    break;
+            }
+        }
+    }
+
+    private static void RegisterDependencyFixes(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, InvocationExpressionSyntax call)
+    {
+        if (model.GetOperation(call, context.CancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        var condition = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "condition")?.Syntax as ArgumentSyntax;
+        var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "target")?.Syntax as ArgumentSyntax;
+        diagnostic.Properties.TryGetValue(ChecklistAnalyzer.FindingProperty, out var finding);
+        if (finding == nameof(DependencyFinding.TargetHasNoHealthcheck) && target is not null)
+        {
+            Register(
+                context,
+                diagnostic,
+                model,
+                target.Expression,
+                "Add a healthcheck to the target (replace its command with a real readiness probe)",
+                diagnostic.Id + ":healthcheck",
+                "WithHealthcheck",
+                $"new {Dsl}Healthcheck({Dsl}HealthcheckTest.Shell(\"exit 1 # TODO: a command that exits 0 once the service is ready\"))");
+        }
+        else if (condition is not null)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Wait until the target is healthy",
+                    token => ReplaceAsync(context.Document, condition.Expression, ChainAppender.QualifiedExpression(Dsl + "DependencyCondition.ServiceHealthy"), token),
+                    diagnostic.Id + ":healthy"),
+                diagnostic);
+        }
+    }
+
+    private static void RegisterMember(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, ExpressionSyntax value, string verb, string method, ISymbol member) =>
+        Register(context, diagnostic, model, value, $"{verb} {CandidateMembers.Display(member)}", $"{diagnostic.Id}:{CandidateMembers.Qualified(member)}", method, CandidateMembers.Qualified(member));
+
+    /// <summary>Registers "append <c>.method(argument)</c> where the value is built".</summary>
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, ExpressionSyntax value, string title, string equivalenceKey, string method, string argument)
+    {
+        if (model.GetOperation(value, context.CancellationToken) is not { } operation)
+        {
+            return;
+        }
+
+        var target = FixTargets.Of(operation, new SemanticModels(model.Compilation));
+        var document = target.SourceTree is { } tree ? context.Document.Project.Solution.GetDocument(tree) : null;
+        if (document is null)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(title, token => AppendAsync(document, target, method, argument, token), equivalenceKey),
+            diagnostic);
+    }
+
+    private static async Task<Solution> AppendAsync(Document document, Location target, string method, string argument, CancellationToken token)
+    {
+        var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        if (root?.FindNode(target.SourceSpan, getInnermostNodeForTie: true) is not { } node
+            || (node is ArgumentSyntax argumentNode ? argumentNode.Expression : node as ExpressionSyntax) is not { } expression)
+        {
+            return document.Project.Solution;
+        }
+
+        var changed = document.WithSyntaxRoot(root.ReplaceNode(expression, ChainAppender.Append(expression, method, argument)));
+        return (await WithImportsAsync(changed, token).ConfigureAwait(false)).Project.Solution;
+    }
+
+    private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax old, ExpressionSyntax replacement, CancellationToken token)
+    {
+        var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        return root is null ? document : await WithImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(old, replacement.WithTriviaFrom(old))), token).ConfigureAwait(false);
+    }
+
+    // Adds the usings the fully qualified names need; the code action's cleanup then shortens them.
+    private static Task<Document> WithImportsAsync(Document document, CancellationToken token) =>
+        ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: token);
+
+    private static bool Is(ITypeSymbol type, string metadataName, SemanticModel model) =>
+        SymbolEqualityComparer.Default.Equals(type, model.Compilation.GetTypeByMetadataName(metadataName));
+}
