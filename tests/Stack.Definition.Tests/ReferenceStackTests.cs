@@ -65,6 +65,25 @@ public class ReferenceStackTests
         Assert.Equal(expected, ReferenceStack.Build().Services.Select(s => s.Name).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void The_cleaned_up_definition_passes_the_whole_checklist_at_run_time()
+    {
+        // The build proves it for the analyzer (warnings are errors there); this proves it for the runtime check.
+        Assert.Empty(Generate().Diagnostics);
+    }
+
+    [Fact]
+    public void Public_routers_say_why()
+    {
+        var publicRouters = ReferenceStack.Build().Services
+            .SelectMany(s => s.Routers)
+            .Where(r => r.PublicAccessReason is not null)
+            .Select(r => r.Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["adguard-doh", "devblog"], publicRouters);
+    }
+
     private static GenerationResult Generate()
     {
         var result = StackGenerator.Generate(ReferenceStack.Build(), GenerationOptions.For(DefinitionDirectory, GeneratedDirectory) with

@@ -25,9 +25,10 @@ public static class AdGuard
         .WithRouter(WebRouters.ForSubdomain("adguard", "adguard")
             .WithMiddlewares(Middlewares.Authelia)
             .WithService(Web))
-        // DNS-over-HTTPS bypasses Authelia, which tends to reject DNS clients.
         .WithRouter(new Router("adguard-doh")
             .WithRule(RouterRule.Host($"dns.{Variables.BaseHost}").And(RouterRule.PathPrefix("/dns-query")))
+            .WithEntryPoints(EntryPoints.Https)
             .WithTls(CertResolvers.LetsEncrypt)
+            .WithPublicAccess("DNS-over-HTTPS clients (phones, browsers) cannot answer Authelia's login")
             .WithService(Web));
 }

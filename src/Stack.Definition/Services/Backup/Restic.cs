@@ -39,6 +39,8 @@ public static class Restic
         .WithImage(Image)
         .WithContainerName("restic-prune")
         .WithRestart(RestartPolicy.UnlessStopped)
+        // The reference joined no network (STK0002); B2 is reached through the private network, as for backup.
+        .WithNetworks(Networks.Private)
         .WithHostname("docker")
         .WithResticRepository()
         .WithEnvironment("RUN_ON_STARTUP", "false")
@@ -48,6 +50,7 @@ public static class Restic
         .WithImage(Image)
         .WithContainerName("restic-check")
         .WithRestart(RestartPolicy.UnlessStopped)
+        .WithNetworks(Networks.Private)
         .WithHostname("docker")
         .WithResticRepository()
         .WithEnvironment("RUN_ON_STARTUP", "false")

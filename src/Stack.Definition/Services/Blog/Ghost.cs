@@ -32,7 +32,9 @@ public static class Ghost
         .WithEnvironment("mail__options__auth__pass", Variables.SmtpPass)
         .WithRouter(new Router("devblog")
             .WithHost(Variables.BlogHost)
+            .WithEntryPoints(EntryPoints.Https)
             .WithTls(CertResolvers.LetsEncrypt)
             .WithMiddlewares(Middlewares.RateLimitBurst, Middlewares.RateLimitWindow)
+            .WithPublicAccess("the public blog: rate limited instead of signed in")
             .WithPort(2368));
 }

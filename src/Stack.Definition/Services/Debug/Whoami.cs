@@ -12,7 +12,9 @@ public static class Whoami
         .WithContainerName("whoami")
         .WithRestart(RestartPolicy.UnlessStopped)
         .WithNetworks(Networks.Public)
-        // The reference has its Authelia middleware commented out; kept so (see README).
+        // The reference had its Authelia middleware commented out (STK0004); a debug echo of
+        // request headers is not for the public (see README).
         .WithRouter(WebRouters.ForSubdomain("whoami", "whoami")
+            .WithMiddlewares(Middlewares.Authelia)
             .WithPort(80));
 }

@@ -9,10 +9,12 @@ public static class DockerCustodian
     /// <summary>Containers with this label are never removed (gc keeps itself).</summary>
     private const string KeepLabel = "com.docker.keep-container";
 
-    // The reference sets no restart policy here; kept so (see README).
+    // dcgc removes what is old and exits: a one-shot job, run on each `up`. The reference set no
+    // restart policy (STK0001); AsOneShot states the choice (restart: "no"; see README).
     public static readonly Service Gc = new Service("gc")
         .WithImage("yelp/docker-custodian:0.7.4")
         .WithContainerName("gc")
+        .AsOneShot()
         .WithCommand(
             "--max-container-age", "7days",
             "--max-image-age", "30days",
