@@ -34,5 +34,19 @@ if (args is ["phases", var phaseCountText])
     return 0;
 }
 
+// `write-definition N DIR`: writes the synthetic N-service definition's C# files into DIR, for
+// timing real builds with and without the analyzer (bench/analyzer-build-timing.sh).
+if (args is ["write-definition", var definitionCountText, var directory])
+{
+    Directory.CreateDirectory(directory);
+    var sources = SyntheticDefinition.Create(int.Parse(definitionCountText, System.Globalization.CultureInfo.InvariantCulture));
+    for (var i = 0; i < sources.Count; i++)
+    {
+        File.WriteAllText(Path.Combine(directory, $"File{i}.cs"), sources[i]);
+    }
+
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GenerateBenchmarks).Assembly).Run(args);
 return 0;

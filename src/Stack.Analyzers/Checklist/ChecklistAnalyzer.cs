@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,32 +47,52 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
 
             var models = new SemanticModels(start.Compilation);
             var session = new Session(types, new ValueTracer(types, models));
-            start.RegisterOperationAction(session.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(session.AnalyzeCall, SyntaxKind.InvocationExpression);
         });
     }
 
     /// <summary>The per-compilation state: types looked up once, semantic models cached.</summary>
     private sealed class Session(DslTypes types, ValueTracer tracer)
     {
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        /// <summary>
+        /// Filters by the called name before asking for semantics: an operation action would make
+        /// the driver build operation trees for every method in the project, which costs more than
+        /// the checks themselves (see bench/Stack.Benchmarks/AnalyzerBenchmarks.cs).
+        /// </summary>
+        public void AnalyzeCall(SyntaxNodeAnalysisContext context)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            if (types.IsComposeStack(method.ContainingType) && method.Name == "WithServices")
+            var call = (InvocationExpressionSyntax)context.Node;
+            var name = call.Expression switch
             {
-                AnalyzeServices(context, invocation);
-            }
-            else if (types.IsService(method.ContainingType) && method.Name == "WithRouter" && Argument(invocation, "router") is { } router)
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is "WithServices" or "WithRouter" or "DependsOn"
+                && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
             {
-                AnalyzeRouter(context, router);
-            }
-            else if (types.IsService(method.ContainingType) && method.Name == "DependsOn" && Argument(invocation, "target") is { } target)
-            {
-                AnalyzeDependency(context, invocation, target);
+                Analyze(invocation, context.ReportDiagnostic);
             }
         }
 
-        private void AnalyzeServices(OperationAnalysisContext context, IInvocationOperation invocation)
+        private void Analyze(IInvocationOperation invocation, System.Action<Diagnostic> report)
+        {
+            var method = invocation.TargetMethod;
+            if (types.IsComposeStack(method.ContainingType) && method.Name == "WithServices")
+            {
+                AnalyzeServices(report, invocation);
+            }
+            else if (types.IsService(method.ContainingType) && method.Name == "WithRouter" && Argument(invocation, "router") is { } router)
+            {
+                AnalyzeRouter(report, router);
+            }
+            else if (types.IsService(method.ContainingType) && method.Name == "DependsOn" && Argument(invocation, "target") is { } target)
+            {
+                AnalyzeDependency(report, invocation, target);
+            }
+        }
+
+        private void AnalyzeServices(System.Action<Diagnostic> report, IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -86,34 +107,34 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                     var location = InAnalyzedTree(service, argument, invocation);
                     if (Rules.Checklist.MissesRestartPolicy(facts[FactKind.Restart]) == Fact.Yes)
                     {
-                        Report(context, ChecklistDescriptors.MissingRestartPolicy, location, name);
+                        Report(report, ChecklistDescriptors.MissingRestartPolicy, location, name);
                     }
 
                     if (Rules.Checklist.MissesNetwork(facts[FactKind.Networks], facts[FactKind.NetworkMode]) == Fact.Yes)
                     {
-                        Report(context, ChecklistDescriptors.MissingNetwork, location, name);
+                        Report(report, ChecklistDescriptors.MissingNetwork, location, name);
                     }
                 }
             }
         }
 
-        private void AnalyzeRouter(OperationAnalysisContext context, IOperation router)
+        private void AnalyzeRouter(System.Action<Diagnostic> report, IOperation router)
         {
             var facts = tracer.Trace(router);
             var name = facts.Name ?? router.Syntax.ToString();
             var location = router.Syntax.GetLocation();
             if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints]) == Fact.Yes)
             {
-                Report(context, ChecklistDescriptors.MissingEntryPoint, location, name);
+                Report(report, ChecklistDescriptors.MissingEntryPoint, location, name);
             }
 
             if (Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess]) == Fact.Yes)
             {
-                Report(context, ChecklistDescriptors.MissingAuthentication, location, name);
+                Report(report, ChecklistDescriptors.MissingAuthentication, location, name);
             }
         }
 
-        private void AnalyzeDependency(OperationAnalysisContext context, IInvocationOperation invocation, IOperation target)
+        private void AnalyzeDependency(System.Action<Diagnostic> report, IInvocationOperation invocation, IOperation target)
         {
             var condition = Argument(invocation, "condition");
             var reason = Argument(invocation, "reason");
@@ -131,14 +152,14 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             var owner = invocation.Instance is { } instance ? tracer.Trace(instance).Name : null;
             var message = new object[] { owner ?? "?", targetFacts.Name ?? target.Syntax.ToString(), Rules.Checklist.Describe(finding) };
             var properties = ImmutableDictionary<string, string?>.Empty.Add(FindingProperty, finding.ToString());
-            context.ReportDiagnostic(Diagnostic.Create(ChecklistDescriptors.UnhealthyDependency, CallLocation(invocation), properties, message));
+            report(Diagnostic.Create(ChecklistDescriptors.UnhealthyDependency, CallLocation(invocation), properties, message));
         }
 
         private static WaitCondition Condition(IOperation? condition) =>
             ValueTracer.Unwrap(condition)?.ConstantValue is { HasValue: true, Value: int value } ? (WaitCondition)value : WaitCondition.Unknown;
 
-        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, string name) =>
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, name));
+        private static void Report(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, string name) =>
+            report(Diagnostic.Create(descriptor, location, name));
 
         /// <summary>The element's own location when it is in the analyzed file (the IDE shows diagnostics per file), else the argument's.</summary>
         private static Location InAnalyzedTree(IOperation element, IArgumentOperation argument, IInvocationOperation invocation) =>

@@ -17,6 +17,7 @@ internal sealed class SourceValues
 {
     private readonly SemanticModels _models;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>?> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, ILookup<string, (IdentifierNameSyntax Name, ExpressionSyntax? Value)>> _writes = new();
 
     public SourceValues(SemanticModels models) => _models = models;
 
@@ -155,29 +156,35 @@ internal sealed class SourceValues
                 return null;
             }
 
-            foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            foreach (var write in WritesIn(scope)[symbol.Name])
             {
-                if (name.Identifier.ValueText != symbol.Name || !IsWritten(name, out var assigned))
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Name).Symbol?.OriginalDefinition, symbol.OriginalDefinition))
                 {
                     continue;
                 }
 
-                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, symbol.OriginalDefinition))
-                {
-                    continue;
-                }
-
-                if (assigned is null)
+                if (write.Value is null)
                 {
                     return null; // ref, out, or a deconstruction: value unknown.
                 }
 
-                values.Add(assigned);
+                values.Add(write.Value);
             }
         }
 
         return Operations(values);
     }
+
+    /// <summary>
+    /// Every name written in <paramref name="scope"/>, by identifier, found in one walk per scope:
+    /// a type with a thousand fields is walked once, not once per field.
+    /// </summary>
+    private ILookup<string, (IdentifierNameSyntax Name, ExpressionSyntax? Value)> WritesIn(SyntaxNode scope) =>
+        _writes.GetOrAdd(scope, static node => node.DescendantNodes()
+            .OfType<IdentifierNameSyntax>()
+            .Select(name => (Name: name, Written: IsWritten(name, out var value), Value: value))
+            .Where(write => write.Written)
+            .ToLookup(write => write.Name.Identifier.ValueText, write => (write.Name, write.Value), System.StringComparer.Ordinal));
 
     /// <summary>Whether <paramref name="name"/> is written; <paramref name="value"/> is what, when it can be told.</summary>
     private static bool IsWritten(IdentifierNameSyntax name, out ExpressionSyntax? value)

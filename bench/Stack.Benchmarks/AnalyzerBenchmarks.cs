@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Stack.Analyzers.Checklist;
+using Stack.Dsl.Compose;
+
+namespace Stack.Benchmarks;
+
+/// <summary>
+/// What the checklist analyzer adds to the compiler's work on a 1,000-service definition: binding
+/// and checking a fresh compilation, without and with the analyzer driven through it as the
+/// command-line compiler does. Parsing is done once; emit is left out of both, which only makes
+/// the ratio stricter. bench/analyzer-build-timing.sh times the real `dotnet build`.
+/// </summary>
+[MemoryDiagnoser]
+[InProcess]
+public class AnalyzerBenchmarks
+{
+    private ImmutableArray<SyntaxTree> _trees;
+    private ImmutableArray<MetadataReference> _references;
+    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers = [new ChecklistAnalyzer()];
+
+    [Params(1_000)]
+    public int Services { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _trees = [.. SyntheticDefinition.Create(Services).Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"File{i}.cs"))];
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        _references = [.. Directory.GetFiles(runtime, "System.*.dll").Where(p => !p.Contains(".Native.", StringComparison.Ordinal))
+            .Append(Path.Combine(runtime, "netstandard.dll"))
+            .Append(typeof(Service).Assembly.Location)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+        var errors = Compile().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, errors.Take(5)));
+        }
+    }
+
+    /// <summary>The compiler alone: bind every file and report its diagnostics.</summary>
+    [Benchmark(Baseline = true)]
+    public int Compiler() => Compile().GetDiagnostics().Length;
+
+    /// <summary>The same pass with the checklist analyzer riding along, as in a build.</summary>
+    [Benchmark]
+    public int CompilerAndChecklist()
+    {
+        var analyzed = Compile().WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var diagnostics = analyzed.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        return diagnostics.Any(d => d.Id.StartsWith("STK", StringComparison.Ordinal))
+            ? throw new InvalidOperationException("the synthetic definition should pass the checklist")
+            : diagnostics.Length;
+    }
+
+    /// <summary>
+    /// The floor of any analyzer like this one: the same invocation callback doing nothing, so
+    /// what the driver itself costs can be told from what the checks cost.
+    /// </summary>
+    [Benchmark]
+    public int CompilerAndEmptyAnalyzer() => Compile().WithAnalyzers([new EmptyInvocationAnalyzer()])
+        .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+
+    private CSharpCompilation Compile() =>
+        CSharpCompilation.Create("Bench", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+}
+
+/// <summary>Registers an invocation syntax action that does nothing (the benchmark's floor).</summary>
+#pragma warning disable RS1036, RS1041, RS2008 // A benchmark fixture run in process, never loaded by a compiler.
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EmptyInvocationAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Unused = new("BENCH0001", "unused", "unused", "Bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Unused];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+    }
+}
+#pragma warning restore RS1036, RS1041, RS2008
