@@ -103,7 +103,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 foreach (var service in services.SelectMany(tracer.LoopElementsOrSelf))
                 {
                     var facts = tracer.Trace(service);
-                    var name = facts.Name ?? service.Syntax.ToString();
+                    var name = NameOf(facts, service);
                     var location = InAnalyzedTree(service, argument, invocation);
                     if (Rules.Checklist.MissesRestartPolicy(facts[FactKind.Restart]) == Fact.Yes)
                     {
@@ -121,7 +121,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         private void AnalyzeRouter(System.Action<Diagnostic> report, IOperation router)
         {
             var facts = tracer.Trace(router);
-            var name = facts.Name ?? router.Syntax.ToString();
+            var name = NameOf(facts, router);
             var location = router.Syntax.GetLocation();
             if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints]) == Fact.Yes)
             {
@@ -149,10 +149,22 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var owner = invocation.Instance is { } instance ? tracer.Trace(instance).Name : null;
-            var message = new object[] { owner ?? "?", targetFacts.Name ?? target.Syntax.ToString(), Rules.Checklist.Describe(finding) };
+            var owner = invocation.Instance is { } instance ? NameOf(tracer.Trace(instance), instance) : "this service";
+            var message = new object[] { owner, NameOf(targetFacts, target), Rules.Checklist.Describe(finding) };
             var properties = ImmutableDictionary<string, string?>.Empty.Add(FindingProperty, finding.ToString());
             report(Diagnostic.Create(ChecklistDescriptors.UnhealthyDependency, CallLocation(invocation), properties, message));
+        }
+
+        /// <summary>The name given to the constructor, else the expression when it is short, else a plain description.</summary>
+        private static string NameOf(FactSet facts, IOperation value)
+        {
+            if (facts.Name is { } name)
+            {
+                return name;
+            }
+
+            var text = value.Syntax.ToString();
+            return text.Length <= 60 && text.IndexOf('\n') < 0 ? text : "this value";
         }
 
         private static WaitCondition Condition(IOperation? condition) =>
