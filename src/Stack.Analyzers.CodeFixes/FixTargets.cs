@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Stack.Analyzers.Tracing;
 
-namespace Stack.Analyzers.Checklist;
+namespace Stack.Analyzers.CodeFixes;
 
 /// <summary>
 /// Where a code fix should append the missing call: where the value is built. A reference to a
