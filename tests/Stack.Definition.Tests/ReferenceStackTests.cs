@@ -46,8 +46,8 @@ public class ReferenceStackTests
         string[] expected =
         [
             "B2_APPLICATION_KEY", "B2_APPLICATION_KEY_ID", "B2_BUCKET", "BASE_HOST", "BLOG_HOST",
-            "CF_DNS_API_TOKEN", "CF_ZONE_API_TOKEN", "LLDAP_JWT_SECRET", "LLDAP_LDAP_USER_PASS",
-            "RESTIC_PASSWORD", "SLACK_ALERTS_ENDPOINT", "SMTP_PASS", "SMTP_SENDER", "SMTP_USER", "TIMEZONE",
+            "CF_DNS_API_TOKEN", "CF_ZONE_API_TOKEN", "GHOST_DB_PASSWORD", "LLDAP_JWT_SECRET", "LLDAP_LDAP_USER_PASS",
+            "MYSQL_ROOT_PASSWORD", "RESTIC_PASSWORD", "SLACK_ALERTS_ENDPOINT", "SMTP_PASS", "SMTP_SENDER", "SMTP_USER", "TIMEZONE",
         ];
 
         Assert.Equal(expected, Generate().Variables.Select(v => v.Name));
@@ -70,6 +70,15 @@ public class ReferenceStackTests
     {
         // The build proves it for the analyzer (warnings are errors there); this proves it for the runtime check.
         Assert.Empty(Generate().Diagnostics);
+    }
+
+    [Fact]
+    public void No_literal_password_reaches_generated()
+    {
+        var yaml = Generate().Files[StackGenerator.ComposeFileName];
+
+        Assert.DoesNotContain("mysql-root-password", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghost-devblog-password", yaml, StringComparison.Ordinal);
     }
 
     [Fact]

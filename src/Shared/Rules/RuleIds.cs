@@ -21,6 +21,30 @@ internal static class RuleIds
     /// <summary>A depends_on does not wait on a healthcheck.</summary>
     public const string UnhealthyDependency = "STK0005";
 
+    /// <summary>A secret-looking environment variable has a literal value.</summary>
+    public const string LiteralSecret = "STK0100";
+
+    /// <summary>The Docker socket is mounted writable.</summary>
+    public const string WritableDockerSocket = "STK0101";
+
+    /// <summary>A container-daemon socket is mounted without a stated reason.</summary>
+    public const string DaemonSocket = "STK0102";
+
+    /// <summary>A service is privileged or shares a host namespace (network, pid, ipc).</summary>
+    public const string HostPrivilege = "STK0103";
+
+    /// <summary>A service adds a dangerous capability (ALL, SYS_ADMIN, ...).</summary>
+    public const string DangerousCapability = "STK0104";
+
+    /// <summary>A database publishes a port on the host.</summary>
+    public const string DatabasePortPublished = "STK0105";
+
+    /// <summary>A published port is bound to all host interfaces.</summary>
+    public const string PortOnAllInterfaces = "STK0106";
+
+    /// <summary>An image has no tag, or a moving one such as latest.</summary>
+    public const string UnpinnedImage = "STK0107";
+
     /// <summary>A DSL call was given a value it cannot accept.</summary>
     public const string InvalidArgument = "STK0200";
 

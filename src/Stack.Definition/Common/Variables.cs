@@ -24,4 +24,8 @@ public static class Variables
 
     public static readonly Variable LldapJwtSecret = new("LLDAP_JWT_SECRET", "Secret lldap signs its tokens with.");
     public static readonly Variable LldapLdapUserPass = new("LLDAP_LDAP_USER_PASS", "Password of lldap's admin user.");
+
+    // The reference wrote these two as literals in the YAML (STK0100).
+    public static readonly Variable MysqlRootPassword = new("MYSQL_ROOT_PASSWORD", "Password of MySQL's root user.");
+    public static readonly Variable GhostDatabasePassword = new("GHOST_DB_PASSWORD", "Password of the blog's MySQL user (created by Database/init).");
 }

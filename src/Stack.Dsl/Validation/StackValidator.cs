@@ -19,6 +19,7 @@ public static class StackValidator
             .Concat(DuplicateRules.Check(stack))
             .Concat(ReferenceRules.Check(stack))
             .Concat(LabelRules.Check(stack))
+            .Concat(Security.SecurityRules.Check(stack))
             .Concat(ChecklistRules.Check(stack))
             .OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)

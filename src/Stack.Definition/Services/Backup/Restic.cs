@@ -21,6 +21,7 @@ public static class Restic
         .WithBind(HostPath.InProject("Scripts/wait-for"), "/usr/local/bin/wait-for", readOnly: true)
         .WithBind(HostPath.Absolute("/var/lib/docker/volumes"), "/docker/volumes")
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        .AcceptRisk(SecurityRisk.WritableDockerSocket, "runs `docker exec` in the databases to dump them before each snapshot")
         .WithResticRepository()
         .WithEnvironment("RUN_ON_STARTUP", "true")
         .WithEnvironment("BACKUP_CRON", "0 30 3 * * *")

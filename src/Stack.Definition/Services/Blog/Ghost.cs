@@ -25,7 +25,7 @@ public static class Ghost
         .WithBind(HostPath.InProject("Services/Blog/config.json"), "/var/lib/ghost/config.production.json", readOnly: true)
         .WithEnvironment("url", $"https://{Variables.BlogHost}")
         .WithEnvironment("database__connection__user", "ghost-devblog")
-        .WithEnvironment("database__connection__password", "ghost-devblog-password")
+        .WithEnvironment("database__connection__password", Variables.GhostDatabasePassword)
         .WithEnvironment("database__connection__database", "devblog")
         .WithEnvironment("mail__from", Variables.SmtpSender)
         .WithEnvironment("mail__options__auth__user", Variables.SmtpUser)

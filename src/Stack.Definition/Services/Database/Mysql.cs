@@ -17,7 +17,7 @@ public static class Mysql
         .WithContainerName("mysql")
         .WithRestart(RestartPolicy.UnlessStopped)
         // https://stackoverflow.com/a/51641089
-        .WithHealthcheck(Healthchecks.Standard(HealthcheckTest.Shell("mysql --user=root --password=mysql-root-password --execute 'SHOW DATABASES;'")))
+        .WithHealthcheck(Healthchecks.Standard(HealthcheckTest.Shell("mysql --user=root --password=\"$MYSQL_ROOT_PASSWORD\" --execute 'SHOW DATABASES;'")))
         .WithNetworks(Networks.Private)
         .WithVolume(Data, "/var/lib/mysql")
         .WithVolume(Dump, "/mnt/dump")
@@ -25,7 +25,7 @@ public static class Mysql
         .WithBind(HostPath.InProject("Services/Database/my.cnf"), "/etc/mysql/conf.d/my.cnf", readOnly: true)
         .WithBind(HostPath.InProject("Services/Database/dump.sh"), "/usr/local/bin/dump", readOnly: true)
         .WithBind(HostPath.InProject("Services/Database/restore.sh"), "/usr/local/bin/restore", readOnly: true)
-        .WithEnvironment("MYSQL_ROOT_PASSWORD", "mysql-root-password")
+        .WithEnvironment("MYSQL_ROOT_PASSWORD", Variables.MysqlRootPassword)
         // mbind: Operation not permitted otherwise (https://stackoverflow.com/questions/55559386).
         .WithCapAdd("SYS_NICE");
 }

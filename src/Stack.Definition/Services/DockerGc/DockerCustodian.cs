@@ -22,5 +22,6 @@ public static class DockerCustodian
             "--exclude-container-label", $"{KeepLabel}=true")
         .WithNetworks(Networks.Private)
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        .AcceptRisk(SecurityRisk.WritableDockerSocket, "removes old containers, images and volumes")
         .WithLabel(KeepLabel, "true");
 }

@@ -19,6 +19,7 @@ public static class Portainer
         .WithVolume(Data, "/data")
         .WithBind(HostPath.Absolute("/etc/localtime"), "/etc/localtime", readOnly: true)
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        .AcceptRisk(SecurityRisk.WritableDockerSocket, "Portainer manages this Docker host")
         .WithRouter(WebRouters.ForSubdomain("portainer", "portainer")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(9000));

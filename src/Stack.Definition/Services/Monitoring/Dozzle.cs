@@ -15,6 +15,7 @@ public static class Dozzle
         .WithNetworks(Networks.Public)
         .WithEnvironment("DOZZLE_NO_ANALYTICS", "true")
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)
+        .AcceptRisk(SecurityRisk.DaemonSocket, "the log viewer reads every container's logs")
         .WithRouter(WebRouters.ForSubdomain("dozzle", "dozzle")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(8080));

@@ -17,8 +17,11 @@ public static class Traefik
         .WithNetworks(Networks.Public)
         .WithPort(EntryPoints.Http.Port, EntryPoints.Http.Port)
         .WithPort(EntryPoints.Https.Port, EntryPoints.Https.Port)
+        .AcceptRisk(SecurityRisk.PortOnAllInterfaces, "the reverse proxy: 80 and 443 are the stack's front door")
         .WithVolume(Data, "/mnt/traefik")
-        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        // Read-only (the reference mounted it writable: STK0101): the docker provider only reads labels.
+        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)
+        .AcceptRisk(SecurityRisk.DaemonSocket, "the docker provider discovers routers from container labels")
         .WithBind(HostPath.InProject("Services/ReverseProxy/traefik.static.yml"), "/etc/traefik/static.yml", readOnly: true)
         .WithBind(HostPath.InProject("Services/ReverseProxy/traefik.dynamic.yml"), "/etc/traefik/dynamic.yml", readOnly: true)
         .WithEnvironment("CF_DNS_API_TOKEN", Variables.CloudflareDnsApiToken)

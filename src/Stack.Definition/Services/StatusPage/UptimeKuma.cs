@@ -16,7 +16,9 @@ public static class UptimeKuma
         .WithHealthcheck(Healthchecks.HttpGet("http://localhost:3001/status") with { StartPeriod = TimeSpan.FromSeconds(60) })
         .WithNetworks(Networks.Public, Networks.Private)
         .WithVolume(Data, "/app/data")
-        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+        // Read-only (the reference mounted it writable: STK0101): docker monitors only read container state.
+        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)
+        .AcceptRisk(SecurityRisk.DaemonSocket, "docker container monitors read container state")
         .WithRouter(WebRouters.ForSubdomain("uptime-kuma", "up")
             .WithMiddlewares(Middlewares.Authelia)
             .WithPort(3001));

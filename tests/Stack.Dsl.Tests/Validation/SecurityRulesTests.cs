@@ -1,0 +1,125 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Validation;
+using Stack.Dsl.Validation.Security;
+
+namespace Stack.Dsl.Tests.Validation;
+
+/// <summary>STK0100-STK0107: each risk is refused with its ID and a fix, and accepted with a reason.</summary>
+public sealed class SecurityRulesTests
+{
+    private static readonly Network Net = new("n");
+
+    /// <summary>A service that passes every rule, to add one risk to.</summary>
+    private static Service Safe(string name = "app", [CallerLineNumber] int line = 0) =>
+        new Service(name, "Definition.cs", line).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+
+    private static List<StackDiagnostic> Security(params Service[] services) =>
+        [.. StackValidator.Validate(new ComposeStack("s").WithServices(services)).Where(d => d.Id.StartsWith("STK01", StringComparison.Ordinal))];
+
+    public static TheoryData<string, SecurityRisk, string> Risky => new()
+    {
+        { "literal password", SecurityRisk.LiteralSecret, "STK0100" },
+        { "writable docker socket", SecurityRisk.WritableDockerSocket, "STK0101" },
+        { "read-only containerd socket", SecurityRisk.DaemonSocket, "STK0102" },
+        { "host network", SecurityRisk.HostPrivilege, "STK0103" },
+        { "privileged", SecurityRisk.HostPrivilege, "STK0103" },
+        { "pid host", SecurityRisk.HostPrivilege, "STK0103" },
+        { "SYS_ADMIN", SecurityRisk.DangerousCapability, "STK0104" },
+        { "published database", SecurityRisk.DatabasePortPublished, "STK0105" },
+        { "port on all interfaces", SecurityRisk.PortOnAllInterfaces, "STK0106" },
+        { "no tag", SecurityRisk.UnpinnedImage, "STK0107" },
+        { "latest", SecurityRisk.UnpinnedImage, "STK0107" },
+    };
+
+    private static Service Make(string risk) => risk switch
+    {
+        "literal password" => Safe().WithEnvironment("DB_PASSWORD", "hunter2"),
+        "writable docker socket" => Safe().WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock"),
+        "read-only containerd socket" => Safe().WithBind(HostPath.Absolute("/run/containerd/containerd.sock"), "/run/containerd/containerd.sock", readOnly: true),
+        "host network" => Safe() with { Networks = [], NetworkMode = NetworkMode.Host },
+        "privileged" => Safe().WithField("privileged", true),
+        "pid host" => Safe().WithField("pid", "host"),
+        "SYS_ADMIN" => Safe().WithCapAdd("SYS_ADMIN", "SYS_NICE"),
+        "published database" => Safe().WithImage("mysql:8.4.3").WithPort(3306, 3306, IPAddress.Loopback),
+        "port on all interfaces" => Safe().WithPort(8080, 80),
+        "no tag" => Safe().WithImage("traefik/whoami"),
+        "latest" => Safe().WithImage("registry.example.org:5000/team/app:latest"),
+        _ => throw new ArgumentOutOfRangeException(nameof(risk)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Risky))]
+    public void A_risk_is_an_error_that_says_how_to_accept_it(string risk, SecurityRisk kind, string id)
+    {
+        var diagnostic = Assert.Single(Security(Make(risk)));
+
+        Assert.Equal((id, DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains($".AcceptRisk(SecurityRisk.{kind}, \"why\")", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Matches($@"^[^(]+\(\d+\): error {id}: Service 'app' ", diagnostic.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Risky))]
+    public void An_accepted_risk_with_a_reason_passes(string risk, SecurityRisk kind, string id)
+    {
+        Assert.Empty(Security(Make(risk).AcceptRisk(kind, "tested on purpose")));
+        Assert.NotEmpty(id);
+    }
+
+    [Fact]
+    public void Accepting_one_risk_does_not_accept_another()
+    {
+        var service = Safe().WithImage("redis:latest").WithPort(6379, 6379).AcceptRisk(SecurityRisk.UnpinnedImage, "tested");
+
+        Assert.Equal(["STK0105", "STK0106"], Security(service).Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public void Safe_settings_pass()
+    {
+        var service = Safe()
+            .WithEnvironment("DB_PASSWORD", new Stack.Dsl.Values.Variable("DB_PASSWORD"))
+            .WithEnvironment("DB_PASSWORD_FILE", "/run/secrets/db")
+            .WithEnvironment("KEYBOARD_LAYOUT", "de")
+            .WithPort(8080, 80, IPAddress.Loopback)
+            .WithCapAdd("NET_BIND_SERVICE")
+            .WithImage("nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+
+        Assert.Empty(Security(service));
+    }
+
+    [Fact]
+    public void Socket_findings_point_at_the_mount_call()
+    {
+        var service = Safe().WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock"); var line = ThisLine();
+
+        Assert.Equal(line, Assert.Single(Security(service)).Location.Line);
+    }
+
+    [Fact]
+    public void Blank_reasons_are_rejected() =>
+        Assert.Throws<ArgumentException>(() => Safe().AcceptRisk(SecurityRisk.UnpinnedImage, " "));
+
+    [Theory]
+    [InlineData("mysql", "mysql", null, false)]
+    [InlineData("mysql:8.4.3", "mysql", "8.4.3", false)]
+    [InlineData("localhost:5000/app", "localhost:5000/app", null, false)]
+    [InlineData("localhost:5000/app:1.2", "localhost:5000/app", "1.2", false)]
+    [InlineData("ghcr.io/org/app:1@sha256:abc", "ghcr.io/org/app", "1", true)]
+    public void Image_references_parse(string image, string repository, string? tag, bool digest) =>
+        Assert.Equal(new ImageReference(repository, tag, digest), ImageReference.Parse(image));
+
+    [Theory]
+    [InlineData("MYSQL_ROOT_PASSWORD", true)]
+    [InlineData("database__connection__password", true)]
+    [InlineData("B2_ACCOUNT_KEY", true)]
+    [InlineData("api-token", true)]
+    [InlineData("MYSQL_ROOT_PASSWORD_FILE", false)]
+    [InlineData("KEYBOARD", false)]
+    [InlineData("PASSTHROUGH", false)]
+    public void Secret_names_are_whole_words(string name, bool secret) => Assert.Equal(secret, SecretNames.LooksSecret(name));
+
+    private static int ThisLine([CallerLineNumber] int line = 0) => line;
+}
