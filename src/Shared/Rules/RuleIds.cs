@@ -63,6 +63,30 @@ internal static class RuleIds
     /// <summary>A file or folder of the definition project that the stack mounts or reads does not exist.</summary>
     public const string MissingProjectFile = "STK0205";
 
+    /// <summary>Services wait on each other in a circle (depends_on, network_mode: service:, volumes_from).</summary>
+    public const string DependencyCycle = "STK0206";
+
+    /// <summary>A port is outside 1-65535, or a range is reversed or maps to a range of another length.</summary>
+    public const string InvalidPort = "STK0207";
+
+    /// <summary>Two services publish the same host address, port and protocol.</summary>
+    public const string PortConflict = "STK0208";
+
+    /// <summary>One service mounts two things at the same container path.</summary>
+    public const string DuplicateMountTarget = "STK0209";
+
+    /// <summary>A service has both a network mode and networks.</summary>
+    public const string NetworkModeWithNetworks = "STK0210";
+
+    /// <summary>A service has neither an image nor a build.</summary>
+    public const string MissingImage = "STK0211";
+
+    /// <summary>A duration, size or count is out of range (zero or negative where compose needs positive).</summary>
+    public const string InvalidValue = "STK0212";
+
+    /// <summary>A healthcheck's test is empty.</summary>
+    public const string InvalidHealthcheck = "STK0213";
+
     /// <summary>The link to a rule's documentation page.</summary>
     public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
 }

@@ -19,6 +19,13 @@ public sealed partial record Service
     /// <summary>Adds a mount.</summary>
     public Service WithMount(Mount mount) => this with { Volumes = Volumes.Add(mount ?? throw new ArgumentNullException(nameof(mount))) };
 
+    /// <summary>Mounts every volume of <paramref name="source"/> (<c>volumes_from</c>); <paramref name="source"/> starts first.</summary>
+    public Service WithVolumesFrom(Service source, bool readOnly = false, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        this with
+        {
+            VolumesFrom = VolumesFrom.Add(new VolumesFrom(source ?? throw new ArgumentNullException(nameof(source)), readOnly) { Location = new SourceLocation(filePath, line) }),
+        };
+
     /// <summary>Mounts an in-memory file system at <paramref name="target"/>.</summary>
     public Service WithTmpfs(string target, ByteSize? size = null) => this with { Tmpfs = Tmpfs.Add(new Tmpfs(target) { Size = size }) };
 

@@ -48,6 +48,9 @@ public sealed partial record Service
     /// <summary>Mounted volumes and bind mounts, in order (<c>volumes:</c>).</summary>
     public ImmutableArray<Mount> Volumes { get; init; } = [];
 
+    /// <summary>Services whose volumes are mounted too (<c>volumes_from:</c>).</summary>
+    public ImmutableArray<VolumesFrom> VolumesFrom { get; init; } = [];
+
     /// <summary>Configs granted to the service (<c>configs:</c>).</summary>
     public ImmutableArray<FileGrant> Configs { get; init; } = [];
 

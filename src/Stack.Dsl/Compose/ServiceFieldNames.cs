@@ -21,7 +21,7 @@ internal static class ServiceFieldNames
 
     private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal)
     {
-        "image", "build", "container_name", "depends_on", "volumes", "configs", "secrets",
+        "image", "build", "container_name", "depends_on", "volumes", "volumes_from", "configs", "secrets",
         "environment", "env_file", "ports", "networks", "network_mode", "extra_hosts", "command",
         "entrypoint", "working_dir", "restart", "healthcheck", "logging", "labels", "user",
         "cap_add", "cap_drop", "deploy", "expose", "hostname", "init", "profiles", "pull_policy",

@@ -25,6 +25,7 @@ internal static class ServiceYaml
         Add("depends_on", NonEmpty(service.Dependencies, DependsOn));
         // Mount order carries no meaning (Docker mounts parents before children itself): sort by target.
         Add("volumes", NonEmpty(service.Volumes, v => Sequence(v.OrderBy(m => m.Target, StringComparer.Ordinal).Select(m => (YamlValue)Text(MountFormat.Format(m, options))))));
+        Add("volumes_from", NonEmpty(service.VolumesFrom, sources => Sequence(sources.Select(s => s.ToString()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(s => (YamlValue)Text(s)))));
         Add("configs", NonEmpty(service.Configs, FileGrants));
         Add("secrets", NonEmpty(service.Secrets, FileGrants));
         // Environment and build args are sorted maps already: no Mapping(...) sort needed.

@@ -24,6 +24,11 @@ internal static class ReferenceRules
                 yield return Unknown($"Service '{service.Name}' shares the network stack of '{shared.Service.Name}', which is not in the stack. Add '{shared.Service.Name}' to the stack.", service.Location);
             }
 
+            foreach (var source in service.VolumesFrom.Where(v => !services.Contains(v.Source.Name)))
+            {
+                yield return Unknown($"Service '{service.Name}' mounts the volumes of '{source.Source.Name}', which is not in the stack. Add '{source.Source.Name}' to the stack.", source.Location);
+            }
+
             foreach (var grant in service.Secrets.Where(g => !secrets.Contains(g.Name)))
             {
                 yield return Unknown($"Service '{service.Name}' uses secret '{grant.Name}', which the stack does not declare. Add it with ComposeStack.WithSecrets.", service.Location);

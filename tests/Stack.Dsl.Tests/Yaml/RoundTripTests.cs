@@ -31,12 +31,14 @@ public class RoundTripTests
         var random = new Random(20261123);
         for (var round = 0; round < 2000; round++)
         {
+            // A blank healthcheck command is refused (STK0213); any other string must survive.
+            var check = RandomText(random);
             var service = Emit.Minimal($"s{round}")
                 .WithEnvironment("A", RandomText(random))
                 .WithEnvironment("B", RandomText(random))
                 .WithLabel("label." + round, RandomText(random))
                 .WithCommand(RandomText(random), RandomText(random))
-                .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell(RandomText(random))))
+                .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell(string.IsNullOrWhiteSpace(check) ? check + "x" : check)))
                 .WithField("x-note", RandomText(random));
             AssertRoundTrip(new ComposeStack("test").WithServices(service));
         }

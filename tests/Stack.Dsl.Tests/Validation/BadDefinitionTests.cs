@@ -1,0 +1,97 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Cli;
+using Stack.Dsl.Compose;
+
+namespace Stack.Dsl.Tests.Validation;
+
+/// <summary>
+/// A corpus of bad definitions, run through the command line as a user would: each must exit 1,
+/// name the rule, say what is wrong at the C# line that made it, and leave generated/ as it was.
+/// </summary>
+public sealed class BadDefinitionTests : IDisposable
+{
+    private static readonly Network Net = new("n");
+    private static readonly Volume Data = new("data");
+
+    private readonly string _root = Directory.CreateTempSubdirectory("stack-bad-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>A service that passes every rule.</summary>
+    private static Service Safe(string name, [CallerLineNumber] int line = 0) =>
+        new Service(name, "Definition.cs", line).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+
+    private static int Line([CallerLineNumber] int line = 0) => line;
+
+    private sealed record Bad(string Id, string Message, int Line, Func<ComposeStack> Build);
+
+    private static ComposeStack Stack(params Service[] services) => new ComposeStack("bad").WithServices(services);
+
+    private static readonly Dictionary<string, Func<Bad>> Corpus = new()
+    {
+        ["literal secret"] = () => new("STK0100", "sets DB_PASSWORD to a literal value", Line(), () => Stack(Safe("a").WithEnvironment("DB_PASSWORD", "hunter2"))),
+        ["writable docker socket"] = () => new("STK0101", "mounts the Docker socket /var/run/docker.sock writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock"))),
+        ["daemon socket"] = () => new("STK0102", "mounts the daemon socket /run/podman/podman.sock", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/run/podman/podman.sock"), "/run/podman/podman.sock", readOnly: true))),
+        ["privileged"] = () => new("STK0103", "uses privileged: true", Line(), () => Stack(Safe("a").WithField("privileged", true))),
+        ["dangerous capability"] = () => new("STK0104", "adds ALL", Line(), () => Stack(Safe("a").WithCapAdd("ALL"))),
+        ["published database"] = () => new("STK0105", "runs a database (postgres) and publishes 127.0.0.1:5432:5432", Line(), () => Stack(Safe("db").WithImage("postgres:17").WithPort(5432, 5432, IPAddress.Loopback))),
+        ["port on all interfaces"] = () => new("STK0106", "publishes 8080:80 on every host interface", Line(), () => Stack(Safe("a").WithPort(8080, 80))),
+        ["latest image"] = () => new("STK0107", "image nginx uses the moving tag 'latest'", Line(), () => Stack(Safe("a").WithImage("nginx:latest"))),
+        ["invalid name"] = () => new("STK0201", "The service name 'Has Space' is not valid", Line(), () => Stack(Safe("Has Space"))),
+        ["duplicate service"] = () => new("STK0202", "Service 'a' is added to the stack twice", Line(), () => Stack(Safe("a"), Safe("a"))),
+        ["dependency outside the stack"] = () => new("STK0203", "depends on 'b', which is not in the stack", Line(), () => Stack(Safe("a").DependsOn(Safe("b"), DependencyCondition.ServiceHealthy))),
+        ["volumes_from outside the stack"] = () => new("STK0203", "mounts the volumes of 'b', which is not in the stack", Line(), () => Stack(Safe("a").WithVolumesFrom(Safe("b")))),
+        ["two-service cycle"] = () =>
+        {
+            var a = Safe("a");
+            var b = Safe("b").DependsOn(a, DependencyCondition.ServiceStarted, reason: "test");
+            return new("STK0206", "(a -> b -> a): 'a' depends on 'b', 'b' depends on 'a'", Line(), () => Stack(a.DependsOn(b, DependencyCondition.ServiceStarted, reason: "test"), b));
+        },
+        ["cycle through network_mode and volumes_from"] = () =>
+        {
+            var c = Safe("c");
+            var b = Safe("b").WithVolumesFrom(c);
+            return new("STK0206", "(a -> b -> c -> a): 'a' shares the network of 'b', 'b' mounts the volumes of 'c', 'c' depends on 'a'", Line(), () => { var a = Safe("a") with { Networks = [], NetworkMode = NetworkMode.OfService(b) }; return Stack(a, b, c.DependsOn(a, DependencyCondition.ServiceStarted, reason: "test")); });
+        },
+        ["self dependency"] = () => new("STK0206", "(a -> a): 'a' depends on 'a'", Line(), () => { var a = Safe("a"); return Stack(a.DependsOn(a, DependencyCondition.ServiceStarted, reason: "test")); }),
+        ["port out of range"] = () => new("STK0207", "port '127.0.0.1:70000:80': ports are 1-65535", Line(), () => Stack(Safe("a").WithPort(70000, 80, IPAddress.Loopback))),
+        ["reversed range"] = () => new("STK0207", "ports are 1-65535 and a range goes from low to high", Line(), () => Stack(Safe("a").WithPort(PortRange.Between(9000, 8000), PortRange.Between(9000, 8000), IPAddress.Loopback))),
+        ["ranges of different length"] = () => new("STK0207", "the host range has 3 ports and the container range 2", Line(), () => Stack(Safe("a").WithPort(PortRange.Between(8000, 8002), PortRange.Between(80, 81), IPAddress.Loopback))),
+        ["same host port"] = () => new("STK0208", "Services 'a' and 'b' both publish host port 8080/tcp on 127.0.0.1", Line(), () => Stack(Safe("a").WithPort(8080, 80, IPAddress.Loopback), Safe("b").WithPort(8080, 81, IPAddress.Loopback))),
+        ["all interfaces against one address"] = () => new(Id: "STK0208", Message: "both publish host port 53/udp on all interfaces", Build: () => Stack(
+            Safe("a").WithPort(53, 53, protocol: PortProtocol.Udp).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "test"),
+            Safe("b").WithPort(53, 53, IPAddress.Loopback, PortProtocol.Udp)), Line: Line()), // reported at the second service
+        ["mount target twice"] = () => new("STK0209", "mounts 2 things at '/data'", Line(), () => Stack(Safe("a").WithVolume(Data, "/data").WithTmpfs("/data/"))),
+        ["network mode and networks"] = () => new("STK0210", "has network_mode 'host' and networks too", Line(), () => Stack(Safe("a").WithNetworkMode(NetworkMode.Host).AcceptRisk(SecurityRisk.HostPrivilege, "test"))),
+        ["no image"] = () => new("STK0211", "has neither an image nor a build", Line(), () => Stack(Safe("a") with { Image = null })),
+        ["negative interval"] = () => new("STK0212", "has a healthcheck interval of -00:00:05; it must be positive", Line(), () => Stack(Safe("a").WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("true")) { Interval = TimeSpan.FromSeconds(-5) }))),
+        ["empty tmpfs"] = () => new("STK0212", "has a tmpfs at '/tmp' of 0 bytes", Line(), () => Stack(Safe("a").WithTmpfs("/tmp", ByteSize.Megabytes(0)))),
+        ["empty healthcheck"] = () => new("STK0213", "has a healthcheck with an empty test", Line(), () => Stack(Safe("a").WithHealthcheck(new Healthcheck(HealthcheckTest.Exec())))),
+    };
+
+    public static TheoryData<string> Names => [.. Corpus.Keys];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Is_refused_at_its_line_and_leaves_generated_untouched(string name)
+    {
+        var bad = Corpus[name]();
+        var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = Path.Combine(_root, "generated") };
+        Assert.Equal(ExitCodes.Success, StackCli.Run([], () => Stack(Safe("previous")), settings, TextWriter.Null, TextWriter.Null));
+        var before = Snapshot(settings.DefaultOutputDirectory);
+
+        using var error = new StringWriter();
+        var code = StackCli.Run([], bad.Build, settings, TextWriter.Null, error);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        var line = Assert.Single(error.ToString().Split('\n'), l => l.Contains($": error {bad.Id}: ", StringComparison.Ordinal));
+        Assert.Contains(bad.Message, line, StringComparison.Ordinal);
+        Assert.Matches($@"^(?:.*BadDefinitionTests\.cs|Definition\.cs)\({bad.Line}(?:,\d+)?\): error ", line);
+        Assert.Equal(before, Snapshot(settings.DefaultOutputDirectory));
+    }
+
+    private static string Snapshot(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+        .Order(StringComparer.Ordinal)
+        .Select(f => f + "\n" + File.ReadAllText(f)));
+}
