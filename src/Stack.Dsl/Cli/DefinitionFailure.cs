@@ -14,7 +14,7 @@ internal static class DefinitionFailure
     {
         var inner = Unwrap(exception);
         var location = UserFrame(inner);
-        var where = location is { } l ? $"{l.File}({l.Line}): " : string.Empty;
+        var where = location is { } l ? (l.Column > 0 ? $"{l.File}({l.Line},{l.Column}): " : $"{l.File}({l.Line}): ") : string.Empty;
         return inner is ArgumentException
             ? $"{where}error {RuleIds.InvalidArgument}: {inner.Message}"
             : $"{where}error {RuleIds.InvalidArgument}: building the definition failed with {inner.GetType().Name}: {inner.Message}";
@@ -33,7 +33,7 @@ internal static class DefinitionFailure
     }
 
     /// <summary>The first frame with a source file outside this library: the user's DSL call.</summary>
-    private static (string File, int Line)? UserFrame(Exception exception)
+    private static (string File, int Line, int Column)? UserFrame(Exception exception)
     {
         var dsl = typeof(DefinitionFailure).Assembly;
         foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
@@ -42,7 +42,7 @@ internal static class DefinitionFailure
             var file = frame.GetFileName();
             if (file is not null && method?.DeclaringType?.Assembly != dsl && method?.DeclaringType?.Assembly != typeof(object).Assembly)
             {
-                return (file, frame.GetFileLineNumber());
+                return (file, frame.GetFileLineNumber(), frame.GetFileColumnNumber());
             }
         }
 

@@ -87,9 +87,10 @@ public static class StackCli
 
         var folder = new OutputFolder(request.OutDirectory);
         var generated = StackGenerator.Generate(stack, settings.OptionsFor(folder.Path));
+        var columns = new SourceColumns();
         foreach (var diagnostic in generated.Diagnostics)
         {
-            error.WriteLine(request.WarningsAsErrors ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
+            error.WriteLine((request.WarningsAsErrors ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic).Describe(columns.Format));
         }
 
         var errors = generated.Diagnostics.Count(d => request.WarningsAsErrors || d.Severity == DiagnosticSeverity.Error);

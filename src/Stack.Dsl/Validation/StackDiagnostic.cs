@@ -12,10 +12,14 @@ public sealed record StackDiagnostic(string Id, string Message, SourceLocation L
     public DiagnosticSeverity Severity { get; init; } = DiagnosticSeverity.Error;
 
     /// <summary>MSBuild's canonical format, so IDEs and CI annotate the line: <c>file(line): error ID: message</c>.</summary>
-    public override string ToString()
+    public override string ToString() => Describe(location => location.ToString());
+
+    /// <summary>The canonical format, with the location written by <paramref name="where"/> (the CLI adds the column).</summary>
+    public string Describe(Func<SourceLocation, string> where)
     {
+        ArgumentNullException.ThrowIfNull(where);
         var severity = Severity == DiagnosticSeverity.Warning ? "warning" : "error";
-        return Location.IsKnown ? $"{Location}: {severity} {Id}: {Message}" : $"{severity} {Id}: {Message}";
+        return Location.IsKnown ? $"{where(Location)}: {severity} {Id}: {Message}" : $"{severity} {Id}: {Message}";
     }
 }
 

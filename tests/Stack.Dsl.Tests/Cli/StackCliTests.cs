@@ -93,7 +93,7 @@ public sealed class StackCliTests : IDisposable
         var (code, _, error) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal().WithEnvironment("A=B", "x")));
 
         Assert.Equal(ExitCodes.Failed, code);
-        Assert.Matches(@"StackCliTests\.cs\(\d+\): error STK0200: Environment variable name 'A=B' must not contain '='", error);
+        Assert.Matches(@"StackCliTests\.cs\(\d+,\d+\): error STK0200: Environment variable name 'A=B' must not contain '='", error);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Out));
     }
@@ -165,7 +165,7 @@ public sealed class StackCliTests : IDisposable
         var (code, _, error) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal().WithBind(HostPath.InProject("nope.toml"), "/app.toml")));
 
         Assert.Equal(ExitCodes.Failed, code);
-        Assert.Matches(@"StackCliTests\.cs\(\d+\): error STK0205: Service 'app' bind-mounts 'nope.toml'", error);
+        Assert.Matches(@"StackCliTests\.cs\(\d+,\d+\): error STK0205: Service 'app' bind-mounts 'nope.toml'", error);
         Assert.False(Directory.Exists(Out));
     }
 
