@@ -17,7 +17,7 @@ namespace Stack.Dsl.Tests.Yaml;
 /// </summary>
 public class RoundTripTests
 {
-    private const string Tricky = "aeoyntfxYNO01579.:-+_~ #'\"\\$`{}[]*&!%@,?|>=<\t\n";
+    internal const string Tricky = "aeoyntfxYNO01579.:-+_~ #'\"\\$`{}[]*&!%@,?|>=<\t\n";
 
     [Fact]
     public void Every_scalar_of_a_feature_rich_stack_keeps_its_type_and_value()
@@ -56,7 +56,7 @@ public class RoundTripTests
         return text.ToString();
     }
 
-    private static void AssertRoundTrip(ComposeStack stack)
+    internal static void AssertRoundTrip(ComposeStack stack)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(Emit.Yaml(stack)));
