@@ -9,38 +9,38 @@ internal static class Checklist
     /// <summary>The analyzer category of the checklist rules.</summary>
     public const string Category = "Checklist";
 
-    public static readonly ChecklistRule MissingRestartPolicy = new(
+    public static readonly RuleText MissingRestartPolicy = new(
         RuleIds.MissingRestartPolicy,
         "Service has no restart policy",
         "Service '{0}' has no restart policy; add .WithRestart(RestartPolicy.UnlessStopped), or .WithRestart(RestartPolicy.No) to choose not to restart",
         "Without a restart policy a container that crashes, or a host that reboots, leaves the service down. An explicit RestartPolicy.No (or AsOneShot()) states that this is intended.");
 
-    public static readonly ChecklistRule MissingNetwork = new(
+    public static readonly RuleText MissingNetwork = new(
         RuleIds.MissingNetwork,
         "Service joins no network",
         "Service '{0}' joins no network; add .WithNetworks(...) with the stack network it belongs on, or choose .WithNetworkMode(...) explicitly",
         "A service without networks lands on compose's implicit default network, which every other such service shares. Joining a named network, or choosing a network mode, keeps the isolation visible.");
 
-    public static readonly ChecklistRule MissingEntryPoint = new(
+    public static readonly RuleText MissingEntryPoint = new(
         RuleIds.MissingEntryPoint,
         "Traefik router has no entrypoint",
         "Router '{0}' names no entrypoint; add .WithEntryPoints(...), or .OnDefaultEntryPoints(\"reason\") to rely on Traefik's default entrypoints on purpose",
         "A router without entrypoints listens on every default entrypoint of the Traefik instance, including plain HTTP when that is a default. Naming the entrypoint makes where the service is reachable explicit.");
 
-    public static readonly ChecklistRule MissingAuthentication = new(
+    public static readonly RuleText MissingAuthentication = new(
         RuleIds.MissingAuthentication,
         "Web-facing router has no Authelia middleware",
         "Router '{0}' serves without a forward-auth (Authelia) middleware; add it with .WithMiddlewares(...), or declare the router public with .WithPublicAccess(\"reason\")",
         "Everything Traefik routes to is reachable from the internet. Unless a service is public on purpose, it belongs behind the Authelia forward-auth middleware.");
 
-    public static readonly ChecklistRule UnhealthyDependency = new(
+    public static readonly RuleText UnhealthyDependency = new(
         RuleIds.UnhealthyDependency,
         "depends_on does not wait on a healthcheck",
         "Service '{0}' depends on '{1}' {2}; wait with DependencyCondition.ServiceHealthy on a target that has a healthcheck, or pass a reason to DependsOn",
         "depends_on with service_started only waits for the container to exist, not for the service in it to be ready. Waiting on a healthcheck (or on a declared one-shot job's completion) makes start-up order real.");
 
     /// <summary>Every checklist rule, in ID order.</summary>
-    public static readonly ChecklistRule[] All =
+    public static readonly RuleText[] All =
     [
         MissingRestartPolicy, MissingNetwork, MissingEntryPoint, MissingAuthentication, UnhealthyDependency,
     ];
@@ -89,10 +89,10 @@ internal static class Checklist
     };
 }
 
-/// <summary>A checklist rule's fixed texts.</summary>
-internal sealed class ChecklistRule
+/// <summary>A rule's fixed texts, shared by the analyzer descriptor and the runtime message.</summary>
+internal sealed class RuleText
 {
-    public ChecklistRule(string id, string title, string messageFormat, string description)
+    public RuleText(string id, string title, string messageFormat, string description)
     {
         Id = id;
         Title = title;

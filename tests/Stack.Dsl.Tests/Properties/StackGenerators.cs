@@ -2,7 +2,7 @@ using System.Net;
 using CsCheck;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Tests.Yaml;
-using Stack.Dsl.Validation.Security;
+using Stack.Rules;
 
 namespace Stack.Dsl.Tests.Properties;
 

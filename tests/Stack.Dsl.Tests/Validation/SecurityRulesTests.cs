@@ -2,7 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Validation;
-using Stack.Dsl.Validation.Security;
+using Stack.Rules;
 
 namespace Stack.Dsl.Tests.Validation;
 

@@ -22,17 +22,16 @@ internal static class SecurityRules
             .Concat(Capabilities(service))
             .Concat(Ports(service))
             .Concat(Image(service));
-        return findings.Where(f => !service.AcceptedRisks.ContainsKey(f.Risk)).Select(f => f.Diagnostic);
+        return findings
+            .Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.AcceptedRisks.ContainsKey(f.Risk))) == Fact.Yes)
+            .Select(f => f.Diagnostic);
     }
 
     private static IEnumerable<Finding> LiteralSecrets(Service service) =>
         from variable in service.Environment
         where SecretNames.LooksSecret(variable.Key)
             && variable.Value is TextEnvironmentValue { Value: { IsLiteral: true } text } && text.ToCompose().Length > 0
-        select new Finding(SecurityRisk.LiteralSecret, RuleIds.LiteralSecret, service.Location,
-            $"Service '{service.Name}' sets {variable.Key} to a literal value, which would be committed with generated/. " +
-            $"Use a Variable (declared once, its value in the server's .env) or a compose secret; if it is not a secret, " +
-            $".AcceptRisk(SecurityRisk.LiteralSecret, \"why\").");
+        select new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, variable.Key);
 
     private static IEnumerable<Finding> Sockets(Service service)
     {
@@ -46,15 +45,11 @@ internal static class SecurityRules
             var source = path.ToCompose();
             if (HostRisks.IsDockerSocket(source) && !mount.ReadOnly)
             {
-                yield return new Finding(SecurityRisk.WritableDockerSocket, RuleIds.WritableDockerSocket, mount.Location,
-                    $"Service '{service.Name}' mounts the Docker socket {source} writable, which gives it root on the host. " +
-                    "Mount it with readOnly: true if the service only reads, or .AcceptRisk(SecurityRisk.WritableDockerSocket, \"why\").");
+                yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, mount.Location, service.Name, source);
             }
             else if (HostRisks.IsDaemonSocket(source))
             {
-                yield return new Finding(SecurityRisk.DaemonSocket, RuleIds.DaemonSocket, mount.Location,
-                    $"Service '{service.Name}' mounts the daemon socket {source}; even read-only it reveals every container's environment. " +
-                    "State why with .AcceptRisk(SecurityRisk.DaemonSocket, \"why\"), or remove the mount.");
+                yield return new Finding(SecurityRisk.DaemonSocket, SecurityPolicy.DaemonSocket, mount.Location, service.Name, source);
             }
         }
     }
@@ -82,9 +77,7 @@ internal static class SecurityRules
 
         if (privileges.Count > 0)
         {
-            yield return new Finding(SecurityRisk.HostPrivilege, RuleIds.HostPrivilege, service.Location,
-                $"Service '{service.Name}' uses {string.Join(" and ", privileges)}, which removes the container's isolation from the host. " +
-                "Drop it, or .AcceptRisk(SecurityRisk.HostPrivilege, \"why\").");
+            yield return new Finding(SecurityRisk.HostPrivilege, SecurityPolicy.HostPrivilege, service.Location, service.Name, string.Join(" and ", privileges));
         }
     }
 
@@ -93,9 +86,7 @@ internal static class SecurityRules
         var dangerous = service.CapAdd.Where(HostRisks.IsDangerousCapability).ToList();
         if (dangerous.Count > 0)
         {
-            yield return new Finding(SecurityRisk.DangerousCapability, RuleIds.DangerousCapability, service.Location,
-                $"Service '{service.Name}' adds {string.Join(", ", dangerous)}, close to root on the host. " +
-                "Add only the narrow capability the service needs, or .AcceptRisk(SecurityRisk.DangerousCapability, \"why\").");
+            yield return new Finding(SecurityRisk.DangerousCapability, SecurityPolicy.DangerousCapability, service.Location, service.Name, string.Join(", ", dangerous));
         }
     }
 
@@ -104,17 +95,13 @@ internal static class SecurityRules
         var published = service.Ports.Where(p => p.Published is not null).ToList();
         if (published.Count > 0 && ImageOf(service) is { } image && HostRisks.IsDatabaseImage(image))
         {
-            yield return new Finding(SecurityRisk.DatabasePortPublished, RuleIds.DatabasePortPublished, service.Location,
-                $"Service '{service.Name}' runs a database ({image.Name}) and publishes {string.Join(", ", published.Select(p => p.ToShortSyntax()))} on the host. " +
-                "Other services reach it over a stack network; remove the port, or .AcceptRisk(SecurityRisk.DatabasePortPublished, \"why\").");
+            yield return new Finding(SecurityRisk.DatabasePortPublished, SecurityPolicy.DatabasePortPublished, service.Location, service.Name, image.Name, Ports(published));
         }
 
         var open = published.Where(p => p.HostIp is null || p.HostIp.Equals(IPAddress.Any) || p.HostIp.Equals(IPAddress.IPv6Any)).ToList();
         if (open.Count > 0)
         {
-            yield return new Finding(SecurityRisk.PortOnAllInterfaces, RuleIds.PortOnAllInterfaces, service.Location,
-                $"Service '{service.Name}' publishes {string.Join(", ", open.Select(p => p.ToShortSyntax()))} on every host interface. " +
-                "Bind it to one address (hostIp: IPAddress.Loopback for local use), or .AcceptRisk(SecurityRisk.PortOnAllInterfaces, \"why\") for a port meant for the internet.");
+            yield return new Finding(SecurityRisk.PortOnAllInterfaces, SecurityPolicy.PortOnAllInterfaces, service.Location, service.Name, Ports(open));
         }
     }
 
@@ -122,10 +109,7 @@ internal static class SecurityRules
     {
         if (ImageOf(service) is { IsUnpinned: true } image)
         {
-            var what = image.Tag is null ? "has no tag" : $"uses the moving tag '{image.Tag}'";
-            yield return new Finding(SecurityRisk.UnpinnedImage, RuleIds.UnpinnedImage, service.Location,
-                $"Service '{service.Name}' image {image.Repository} {what}, so each pull may run different code. " +
-                "Pin a version tag (or a digest), or .AcceptRisk(SecurityRisk.UnpinnedImage, \"why\").");
+            yield return new Finding(SecurityRisk.UnpinnedImage, SecurityPolicy.UnpinnedImage, service.Location, service.Name, image.Repository, image.TagProblem);
         }
     }
 
@@ -133,8 +117,12 @@ internal static class SecurityRules
     private static ImageReference? ImageOf(Service service) =>
         service.Image is { IsLiteral: true } image ? ImageReference.Parse(image.ToCompose()) : null;
 
-    private sealed record Finding(SecurityRisk Risk, string Id, SourceLocation Location, string Message)
+    private static string Ports(IEnumerable<PortMapping> ports) => string.Join(", ", ports.Select(p => p.ToShortSyntax()));
+
+    private sealed class Finding(SecurityRisk risk, RuleText rule, SourceLocation location, params object[] arguments)
     {
-        public StackDiagnostic Diagnostic => new(Id, Message, Location);
+        public SecurityRisk Risk => risk;
+
+        public StackDiagnostic Diagnostic => new(rule.Id, rule.Format(arguments), location);
     }
 }

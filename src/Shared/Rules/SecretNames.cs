@@ -1,4 +1,9 @@
-namespace Stack.Dsl.Validation.Security;
+// Shared by Stack.Dsl and Stack.Analyzers as a linked file (see RuleIds.cs); netstandard2.0-safe.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Stack.Rules;
 
 /// <summary>Whether an environment variable's name says it holds a secret (STK0100).</summary>
 internal static class SecretNames
@@ -15,7 +20,7 @@ internal static class SecretNames
 
         // X_PASSWORD_FILE names a file holding the secret (the secrets: convention), not the secret.
         return words.Length > 0
-            && !words[^1].Equals("FILE", StringComparison.OrdinalIgnoreCase)
+            && !words[words.Length - 1].Equals("FILE", StringComparison.OrdinalIgnoreCase)
             && words.Any(SecretWords.Contains);
     }
 }

@@ -1,4 +1,9 @@
-namespace Stack.Dsl.Validation.Security;
+// Shared by Stack.Dsl and Stack.Analyzers as a linked file (see RuleIds.cs); netstandard2.0-safe.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Stack.Rules;
 
 /// <summary>What the security rules recognise on the host side: daemon sockets, databases, dangerous capabilities.</summary>
 internal static class HostRisks
@@ -29,7 +34,7 @@ internal static class HostRisks
         DaemonSocketNames.Any(name => hostPath.TrimEnd('/').EndsWith("/" + name, StringComparison.Ordinal));
 
     public static bool IsDangerousCapability(string capability) =>
-        DangerousCapabilities.Contains(capability.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? capability[4..] : capability);
+        DangerousCapabilities.Contains(capability.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? capability.Substring(4) : capability);
 
     public static bool IsDatabaseImage(ImageReference image) =>
         DatabaseImages.Any(name => image.Name.Equals(name, StringComparison.OrdinalIgnoreCase)

@@ -1,4 +1,8 @@
-namespace Stack.Dsl.Validation.Security;
+// Shared by Stack.Dsl and Stack.Analyzers as a linked file (see RuleIds.cs); netstandard2.0-safe.
+using System;
+using System.Collections.Generic;
+
+namespace Stack.Rules;
 
 /// <summary>The parts of an image reference the security rules read: <c>[registry/]path[:tag][@digest]</c>.</summary>
 internal sealed record ImageReference(string Repository, string? Tag, bool HasDigest)
@@ -10,21 +14,24 @@ internal sealed record ImageReference(string Repository, string? Tag, bool HasDi
     };
 
     /// <summary>The last path segment of the repository: <c>mysql</c> for <c>docker.io/library/mysql</c>.</summary>
-    public string Name => Repository[(Repository.LastIndexOf('/') + 1)..];
+    public string Name => Repository.Substring(Repository.LastIndexOf('/') + 1);
 
     /// <summary>Neither a digest nor a fixed tag: pulling it twice may run different code.</summary>
     public bool IsUnpinned => !HasDigest && (Tag is null || MovingTags.Contains(Tag));
 
+    /// <summary>What is wrong with the tag, for messages: "has no tag" or "uses the moving tag 'latest'".</summary>
+    public string TagProblem => Tag is null ? "has no tag" : $"uses the moving tag '{Tag}'";
+
     public static ImageReference Parse(string image)
     {
-        var at = image.IndexOf('@', StringComparison.Ordinal);
+        var at = image.IndexOf('@');
         var hasDigest = at >= 0;
-        var reference = hasDigest ? image[..at] : image;
+        var reference = hasDigest ? image.Substring(0, at) : image;
 
         // A ':' after the last '/' starts the tag; one before it is a registry port (host:5000/app).
         var colon = reference.LastIndexOf(':');
         return colon > reference.LastIndexOf('/')
-            ? new ImageReference(reference[..colon], reference[(colon + 1)..], hasDigest)
+            ? new ImageReference(reference.Substring(0, colon), reference.Substring(colon + 1), hasDigest)
             : new ImageReference(reference, null, hasDigest);
     }
 }

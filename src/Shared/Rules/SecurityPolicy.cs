@@ -1,0 +1,61 @@
+// Shared by Stack.Dsl (runtime validation) and Stack.Analyzers (compile time) as a linked file:
+// both sides word the security findings with these texts and decide with Fires.
+namespace Stack.Rules;
+
+/// <summary>The security rules (STK0100-STK0107): texts, and when a finding stands.</summary>
+internal static class SecurityPolicy
+{
+    /// <summary>The analyzer category of the security rules.</summary>
+    public const string Category = "Security";
+
+    public static readonly RuleText LiteralSecret = new(
+        RuleIds.LiteralSecret,
+        "Literal secret in environment",
+        "Service '{0}' sets {1} to a literal value, which would be committed with generated/. Use a Variable (declared once, its value in the server's .env) or a compose secret; if it is not a secret, .AcceptRisk(SecurityRisk.LiteralSecret, \"why\").",
+        "generated/ is committed: a literal password in it is in git forever. A Variable keeps only ${NAME} in the YAML.");
+
+    public static readonly RuleText WritableDockerSocket = new(
+        RuleIds.WritableDockerSocket,
+        "Docker socket mounted writable",
+        "Service '{0}' mounts the Docker socket {1} writable, which gives it root on the host. Mount it with readOnly: true if the service only reads, or .AcceptRisk(SecurityRisk.WritableDockerSocket, \"why\").",
+        "Whoever can write to the Docker socket can start a privileged container that mounts the host's root.");
+
+    public static readonly RuleText DaemonSocket = new(
+        RuleIds.DaemonSocket,
+        "Daemon socket mounted without a reason",
+        "Service '{0}' mounts the daemon socket {1}; even read-only it reveals every container's environment. State why with .AcceptRisk(SecurityRisk.DaemonSocket, \"why\"), or remove the mount.",
+        "Even read-only, a container-daemon socket lists every container with its environment, secrets included.");
+
+    public static readonly RuleText HostPrivilege = new(
+        RuleIds.HostPrivilege,
+        "Privileged container or host namespace",
+        "Service '{0}' uses {1}, which removes the container's isolation from the host. Drop it, or .AcceptRisk(SecurityRisk.HostPrivilege, \"why\").",
+        "Privileged mode and the host's network, pid or ipc namespace remove isolation between container and host.");
+
+    public static readonly RuleText DangerousCapability = new(
+        RuleIds.DangerousCapability,
+        "Dangerous capability added",
+        "Service '{0}' adds {1}, close to root on the host. Add only the narrow capability the service needs, or .AcceptRisk(SecurityRisk.DangerousCapability, \"why\").",
+        "ALL, SYS_ADMIN, SYS_MODULE, SYS_PTRACE and their kind amount to root on the host.");
+
+    public static readonly RuleText DatabasePortPublished = new(
+        RuleIds.DatabasePortPublished,
+        "Database port published on the host",
+        "Service '{0}' runs a database ({1}) and publishes {2} on the host. Other services reach it over a stack network; remove the port, or .AcceptRisk(SecurityRisk.DatabasePortPublished, \"why\").",
+        "Never expose the database port: other services reach it over a stack network.");
+
+    public static readonly RuleText PortOnAllInterfaces = new(
+        RuleIds.PortOnAllInterfaces,
+        "Published port on all interfaces",
+        "Service '{0}' publishes {1} on every host interface. Bind it to one address (hostIp: IPAddress.Loopback for local use), or .AcceptRisk(SecurityRisk.PortOnAllInterfaces, \"why\") for a port meant for the internet.",
+        "Without a host IP, Docker listens on every interface and opens its own firewall rules.");
+
+    public static readonly RuleText UnpinnedImage = new(
+        RuleIds.UnpinnedImage,
+        "Image without a pinned tag",
+        "Service '{0}' image {1} {2}, so each pull may run different code. Pin a version tag (or a digest), or .AcceptRisk(SecurityRisk.UnpinnedImage, \"why\").",
+        "A moving tag pulls different code without any change in git.");
+
+    /// <summary>A finding stands when the risk is proven and its acceptance is proven absent.</summary>
+    public static Fact Fires(Fact hasRisk, Fact accepted) => hasRisk.And(accepted.Not());
+}
