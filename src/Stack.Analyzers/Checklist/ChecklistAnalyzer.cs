@@ -62,13 +62,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCall(SyntaxNodeAnalysisContext context)
         {
             var call = (InvocationExpressionSyntax)context.Node;
-            var name = call.Expression switch
-            {
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (name is "WithServices" or "WithRouter" or "DependsOn"
+            if (StackServices.CalledName(call) is "WithServices" or "WithRouter" or "DependsOn"
                 && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
             {
                 Analyze(invocation, context.ReportDiagnostic);
@@ -94,26 +88,16 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeServices(System.Action<Diagnostic> report, IInvocationOperation invocation)
         {
-            foreach (var argument in invocation.Arguments)
+            foreach (var service in StackServices.Added(invocation, types, tracer))
             {
-                var elements = tracer.ElementsOf(argument.Value);
-                var services = elements?.Select(e => e.Value) ?? (types.IsService(argument.Value.Type) ? [argument.Value] : []);
-
-                // A loop variable over a known collection is each element in turn: check each where it is written.
-                foreach (var service in services.SelectMany(tracer.LoopElementsOrSelf))
+                if (Rules.Checklist.MissesRestartPolicy(service.Facts[FactKind.Restart]) == Fact.Yes)
                 {
-                    var facts = tracer.Trace(service);
-                    var name = NameOf(facts, service);
-                    var location = InAnalyzedTree(service, argument, invocation);
-                    if (Rules.Checklist.MissesRestartPolicy(facts[FactKind.Restart]) == Fact.Yes)
-                    {
-                        Report(report, ChecklistDescriptors.MissingRestartPolicy, location, name);
-                    }
+                    Report(report, ChecklistDescriptors.MissingRestartPolicy, service.Location, service.Name);
+                }
 
-                    if (Rules.Checklist.MissesNetwork(facts[FactKind.Networks], facts[FactKind.NetworkMode]) == Fact.Yes)
-                    {
-                        Report(report, ChecklistDescriptors.MissingNetwork, location, name);
-                    }
+                if (Rules.Checklist.MissesNetwork(service.Facts[FactKind.Networks], service.Facts[FactKind.NetworkMode]) == Fact.Yes)
+                {
+                    Report(report, ChecklistDescriptors.MissingNetwork, service.Location, service.Name);
                 }
             }
         }
@@ -121,7 +105,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         private void AnalyzeRouter(System.Action<Diagnostic> report, IOperation router)
         {
             var facts = tracer.Trace(router);
-            var name = NameOf(facts, router);
+            var name = StackServices.NameOf(facts, router);
             var location = router.Syntax.GetLocation();
             if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints]) == Fact.Yes)
             {
@@ -149,22 +133,10 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var owner = invocation.Instance is { } instance ? NameOf(tracer.Trace(instance), instance) : "this service";
-            var message = new object[] { owner, NameOf(targetFacts, target), Rules.Checklist.Describe(finding) };
+            var owner = invocation.Instance is { } instance ? StackServices.NameOf(tracer.Trace(instance), instance) : "this service";
+            var message = new object[] { owner, StackServices.NameOf(targetFacts, target), Rules.Checklist.Describe(finding) };
             var properties = ImmutableDictionary<string, string?>.Empty.Add(FindingProperty, finding.ToString());
             report(Diagnostic.Create(ChecklistDescriptors.UnhealthyDependency, CallLocation(invocation), properties, message));
-        }
-
-        /// <summary>The name given to the constructor, else the expression when it is short, else a plain description.</summary>
-        private static string NameOf(FactSet facts, IOperation value)
-        {
-            if (facts.Name is { } name)
-            {
-                return name;
-            }
-
-            var text = value.Syntax.ToString();
-            return text.Length <= 60 && text.IndexOf('\n') < 0 ? text : "this value";
         }
 
         private static WaitCondition Condition(IOperation? condition) =>
@@ -172,12 +144,6 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
 
         private static void Report(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, string name) =>
             report(Diagnostic.Create(descriptor, location, name));
-
-        /// <summary>The element's own location when it is in the analyzed file (the IDE shows diagnostics per file), else the argument's.</summary>
-        private static Location InAnalyzedTree(IOperation element, IArgumentOperation argument, IInvocationOperation invocation) =>
-            element.Syntax.SyntaxTree == invocation.Syntax.SyntaxTree
-                ? element.Syntax.GetLocation()
-                : (argument.IsImplicit ? invocation.Syntax : argument.Syntax).GetLocation();
 
         /// <summary><c>DependsOn(...)</c> without the receiver chain in front of it.</summary>
         private static Location CallLocation(IInvocationOperation invocation) =>

@@ -13,11 +13,13 @@ internal sealed class DslEffects
 {
     private readonly DslTypes _types;
     private readonly ValueTracer _tracer;
+    private readonly SecurityEffects _security;
 
     public DslEffects(DslTypes types, ValueTracer tracer)
     {
         _types = types;
         _tracer = tracer;
+        _security = new SecurityEffects(tracer);
     }
 
     /// <summary>The facts after calling a fluent DSL method on a receiver with <paramref name="receiver"/>'s facts.</summary>
@@ -26,6 +28,7 @@ internal sealed class DslEffects
         var type = invocation.TargetMethod.ContainingType;
         if (_types.IsService(type))
         {
+            receiver = _security.Apply(invocation, receiver, scope, walk);
             return invocation.TargetMethod.Name switch
             {
                 "WithRestart" => receiver.With(FactKind.Restart, Fact.Yes),
@@ -78,6 +81,7 @@ internal sealed class DslEffects
                     FactKind.Healthcheck,
                     _tracer.Presence(value).And(_tracer.Eval(value, scope, walk)[FactKind.DisabledHealthcheck].Not())),
                 (true, _, "IsOneShot") => facts.With(FactKind.OneShot, Constant(value)),
+                (true, _, _) => SecurityEffects.ApplyProperty(facts, property.Name, value),
                 (_, true, "EntryPoints") => facts.With(FactKind.EntryPoints, NonEmpty(value, scope, walk)),
                 (_, true, "Middlewares") => facts.With(FactKind.ForwardAuth, AnyForwardAuth(value, scope, walk)),
                 (_, true, "DefaultEntryPointsReason") => facts.With(FactKind.DefaultEntryPoints, _tracer.Presence(value)),

@@ -32,4 +32,41 @@ internal enum FactKind
 
     /// <summary>A healthcheck is the disabled one (test NONE).</summary>
     DisabledHealthcheck,
+
+    /// <summary>The image has no tag or a moving one (STK0107).</summary>
+    UnpinnedImage,
+
+    /// <summary>The image is a database's (STK0105).</summary>
+    DatabaseImage,
+
+    /// <summary>A port is published on the host (STK0105).</summary>
+    PublishedPort,
+
+    /// <summary>A port is published on every interface (STK0106).</summary>
+    PortOnAllInterfaces,
+
+    /// <summary>The Docker socket is mounted writable (STK0101).</summary>
+    WritableDockerSocket,
+
+    /// <summary>A daemon socket is mounted otherwise (STK0102).</summary>
+    DaemonSocket,
+
+    /// <summary>network_mode is host (STK0103).</summary>
+    HostNetwork,
+
+    /// <summary>privileged is true (STK0103).</summary>
+    Privileged,
+
+    /// <summary>A dangerous capability is added (STK0104).</summary>
+    DangerousCapability,
+
+    // One per SecurityRisk, by the same name after "Accepted": AcceptRisk(...) was called with it.
+    AcceptedLiteralSecret,
+    AcceptedWritableDockerSocket,
+    AcceptedDaemonSocket,
+    AcceptedHostPrivilege,
+    AcceptedDangerousCapability,
+    AcceptedDatabasePortPublished,
+    AcceptedPortOnAllInterfaces,
+    AcceptedUnpinnedImage,
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stack.Rules;
 
 namespace Stack.Analyzers.Tracing;
@@ -5,21 +6,27 @@ namespace Stack.Analyzers.Tracing;
 /// <summary>What the tracer proved about one DSL value: a <see cref="Fact"/> per <see cref="FactKind"/>, and its name when constant.</summary>
 internal sealed class FactSet
 {
-    private const int KindCount = (int)FactKind.DisabledHealthcheck + 1;
+    private const int KindCount = (int)FactKind.AcceptedUnpinnedImage + 1;
 
     private readonly Fact[] _facts;
+    private readonly string?[] _details;
 
-    private FactSet(Fact[] facts, string? name)
+    private FactSet(Fact[] facts, string?[] details, string? name, ImmutableSortedSet<string>? literalSecrets)
     {
         _facts = facts;
+        _details = details;
         Name = name;
+        LiteralSecrets = literalSecrets;
     }
 
     /// <summary>Nothing is known.</summary>
-    public static FactSet Unknown { get; } = new(new Fact[KindCount], null);
+    public static FactSet Unknown { get; } = new(new Fact[KindCount], new string?[KindCount], null, null);
 
     /// <summary>The name given to the service or router's constructor, when it is a constant.</summary>
     public string? Name { get; }
+
+    /// <summary>Secret-looking environment variables set to literals (STK0100); null when not known.</summary>
+    public ImmutableSortedSet<string>? LiteralSecrets { get; }
 
     /// <summary>A value just created: every listed property is proven absent.</summary>
     public static FactSet Fresh(string? name, params FactKind[] absent)
@@ -30,32 +37,47 @@ internal sealed class FactSet
             facts[(int)kind] = Fact.No;
         }
 
-        return new FactSet(facts, name);
+        return new FactSet(facts, new string?[KindCount], name, ImmutableSortedSet<string>.Empty);
     }
 
     public Fact this[FactKind kind] => _facts[(int)kind];
 
-    public FactSet With(FactKind kind, Fact fact)
+    /// <summary>What made the fact true, for messages (a socket path, a port), when known.</summary>
+    public string? Detail(FactKind kind) => _details[(int)kind];
+
+    public FactSet With(FactKind kind, Fact fact, string? detail = null)
     {
-        if (_facts[(int)kind] == fact)
+        if (_facts[(int)kind] == fact && _details[(int)kind] == detail)
         {
             return this;
         }
 
         var facts = (Fact[])_facts.Clone();
+        var details = (string?[])_details.Clone();
         facts[(int)kind] = fact;
-        return new FactSet(facts, Name);
+        details[(int)kind] = detail;
+        return new FactSet(facts, details, Name, LiteralSecrets);
     }
+
+    /// <summary>Adds to a fact that only grows (mounts, ports): Yes stays Yes; the detail of the first Yes is kept.</summary>
+    public FactSet Add(FactKind kind, Fact fact, string? detail = null) =>
+        this[kind] == Fact.Yes ? this : With(kind, this[kind].Or(fact), fact == Fact.Yes ? detail : null);
+
+    public FactSet WithLiteralSecrets(ImmutableSortedSet<string>? secrets) => new(_facts, _details, Name, secrets);
 
     /// <summary>What holds for a value that is either of two.</summary>
     public FactSet Meet(FactSet other)
     {
         var facts = new Fact[KindCount];
+        var details = new string?[KindCount];
         for (var i = 0; i < KindCount; i++)
         {
             facts[i] = _facts[i].Meet(other._facts[i]);
+            details[i] = _details[i] == other._details[i] ? _details[i] : null;
         }
 
-        return new FactSet(facts, Name == other.Name ? Name : null);
+        // A literal secret is proven only if both values have it.
+        var secrets = LiteralSecrets is { } mine && other.LiteralSecrets is { } theirs ? mine.Intersect(theirs) : null;
+        return new FactSet(facts, details, Name == other.Name ? Name : null, secrets);
     }
 }

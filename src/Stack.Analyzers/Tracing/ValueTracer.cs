@@ -18,6 +18,16 @@ internal sealed class ValueTracer
     // Deep enough for helpers calling helpers; a guard against pathological code, not a limit users meet.
     private const int MaxDepth = 48;
 
+    // A new service has none of these: no restart policy, no networks, no risky settings, nothing accepted.
+    private static readonly FactKind[] FreshService =
+    [
+        FactKind.Restart, FactKind.Networks, FactKind.NetworkMode, FactKind.Healthcheck, FactKind.OneShot,
+        FactKind.UnpinnedImage, FactKind.DatabaseImage, FactKind.PublishedPort, FactKind.PortOnAllInterfaces,
+        FactKind.WritableDockerSocket, FactKind.DaemonSocket, FactKind.HostNetwork, FactKind.Privileged, FactKind.DangerousCapability,
+        FactKind.AcceptedLiteralSecret, FactKind.AcceptedWritableDockerSocket, FactKind.AcceptedDaemonSocket, FactKind.AcceptedHostPrivilege,
+        FactKind.AcceptedDangerousCapability, FactKind.AcceptedDatabasePortPublished, FactKind.AcceptedPortOnAllInterfaces, FactKind.AcceptedUnpinnedImage,
+    ];
+
     private readonly DslTypes _types;
     private readonly SemanticModels _models;
     private readonly SourceValues _values;
@@ -191,7 +201,7 @@ internal sealed class ValueTracer
         var name = creation.Arguments.Length > 0 ? ConstantString(creation.Arguments[0].Value, scope) : null;
         if (_types.IsService(creation.Type))
         {
-            return FactSet.Fresh(name, FactKind.Restart, FactKind.Networks, FactKind.NetworkMode, FactKind.Healthcheck, FactKind.OneShot);
+            return FactSet.Fresh(name, FreshService);
         }
 
         if (_types.IsRouter(creation.Type))

@@ -8,7 +8,7 @@ public sealed class ChecklistAnalyzerTests
 {
     [Theory]
     [MemberData(nameof(ChecklistSamples.Names), MemberType = typeof(ChecklistSamples))]
-    public Task Reports_exactly_the_marked_spans(string sample) => Verifier.Analyzer(ChecklistSamples.Named(sample).Sources);
+    public Task Reports_exactly_the_marked_spans(string sample) => Verifier.AllAnalyzers(ChecklistSamples.Named(sample).Sources);
 
     [Fact]
     public Task Messages_name_the_service_and_say_how_to_fix() => Verifier.Analyzer(

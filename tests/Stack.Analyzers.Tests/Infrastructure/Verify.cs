@@ -27,6 +27,21 @@ internal static class Verify<TAnalyzer>
 
     public static Task Analyzer(string source, params DiagnosticResult[] expected) => Analyzer([source], expected);
 
+    /// <summary>Like <see cref="Analyzer(string[], DiagnosticResult[])"/>, with every analyzer of the package at once.</summary>
+    public static Task AllAnalyzers(string[] sources)
+    {
+        var test = new AllAnalyzersTest();
+        Configure(test.TestState, sources);
+        test.ReferenceAssemblies = TestReferences.None;
+        return test.RunAsync();
+    }
+
+    private sealed class AllAnalyzersTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+            [new Analyzers.Checklist.ChecklistAnalyzer(), new Analyzers.Security.SecurityAnalyzer()];
+    }
+
     /// <summary>Applies <typeparamref name="TAnalyzer"/>'s fix (one by one and with Fix All) and compares with <paramref name="fixedSources"/>.</summary>
     public static Task CodeFix<TCodeFix>(string[] sources, string[] fixedSources, DiagnosticResult[] expected, string? equivalenceKey = null, bool prependUsings = true)
         where TCodeFix : CodeFixProvider, new()

@@ -23,7 +23,8 @@ internal static class ServiceSamples
             {
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
                     new Service("a").WithImage("nginx:1").WithRestart(RestartPolicy.No).WithNetworkMode(NetworkMode.None),
-                    new Service("b").WithImage("nginx:1").AsOneShot().WithNetworkMode(NetworkMode.Host));
+                    new Service("b").WithImage("nginx:1").AsOneShot().WithNetworkMode(NetworkMode.Host)
+                        .AcceptRisk(SecurityRisk.HostPrivilege, "a sample of an explicit network mode"));
             }
             """], []),
 

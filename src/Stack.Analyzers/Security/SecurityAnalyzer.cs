@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Stack.Analyzers.Tracing;
+using Stack.Rules;
+
+namespace Stack.Analyzers.Security;
+
+/// <summary>
+/// The security rules (STK0100-STK0107) where constants prove them: a literal password, a
+/// writable Docker socket, an unpinned image... Checked where a service is added to a stack, after
+/// the tracer has followed it (so an AcceptRisk anywhere in its making counts); what it cannot
+/// prove is left to the generator, which refuses it as an error.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecurityAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+    [
+        SecurityDescriptors.LiteralSecret, SecurityDescriptors.WritableDockerSocket, SecurityDescriptors.DaemonSocket,
+        SecurityDescriptors.HostPrivilege, SecurityDescriptors.DangerousCapability, SecurityDescriptors.DatabasePortPublished,
+        SecurityDescriptors.PortOnAllInterfaces, SecurityDescriptors.UnpinnedImage,
+    ];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DslTypes.TryCreate(start.Compilation) is not { } types || types.ComposeStack is null)
+            {
+                return;
+            }
+
+            var tracer = new ValueTracer(types, new SemanticModels(start.Compilation));
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    var call = (InvocationExpressionSyntax)node.Node;
+                    if (StackServices.CalledName(call) == "WithServices"
+                        && node.SemanticModel.GetOperation(call, node.CancellationToken) is IInvocationOperation invocation
+                        && types.IsComposeStack(invocation.TargetMethod.ContainingType))
+                    {
+                        foreach (var service in StackServices.Added(invocation, types, tracer))
+                        {
+                            Check(service, node.ReportDiagnostic);
+                        }
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+        });
+    }
+
+    private static void Check(AddedService service, System.Action<Diagnostic> report)
+    {
+        var facts = service.Facts;
+        void Report(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, params object[] details)
+        {
+            if (SecurityPolicy.Fires(risk, facts[accepted]) == Fact.Yes)
+            {
+                report(Diagnostic.Create(descriptor, service.Location, [service.Name, .. details]));
+            }
+        }
+
+        var secrets = facts.LiteralSecrets is { } names ? FactLogic.Of(names.Count > 0) : Fact.Unknown;
+        Report(SecurityDescriptors.LiteralSecret, secrets, FactKind.AcceptedLiteralSecret, string.Join(", ", facts.LiteralSecrets ?? []));
+        Report(SecurityDescriptors.WritableDockerSocket, facts[FactKind.WritableDockerSocket], FactKind.AcceptedWritableDockerSocket, Detail(facts, FactKind.WritableDockerSocket, "the Docker socket"));
+        Report(SecurityDescriptors.DaemonSocket, facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket, Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
+        var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true" : "the host's network (network_mode: host)";
+        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]), FactKind.AcceptedHostPrivilege, privilege);
+        Report(SecurityDescriptors.DangerousCapability, facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability, Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
+        Report(SecurityDescriptors.DatabasePortPublished, facts[FactKind.DatabaseImage].And(facts[FactKind.PublishedPort]), FactKind.AcceptedDatabasePortPublished,
+            Detail(facts, FactKind.DatabaseImage, "a database"), Detail(facts, FactKind.PublishedPort, "a port"));
+        Report(SecurityDescriptors.PortOnAllInterfaces, facts[FactKind.PortOnAllInterfaces], FactKind.AcceptedPortOnAllInterfaces, Detail(facts, FactKind.PortOnAllInterfaces, "a port"));
+        var image = Detail(facts, FactKind.UnpinnedImage, "\nhas no pinned tag").Split('\n');
+        Report(SecurityDescriptors.UnpinnedImage, facts[FactKind.UnpinnedImage], FactKind.AcceptedUnpinnedImage, image[0], image[1]);
+    }
+
+    private static string Detail(FactSet facts, FactKind kind, string fallback) => facts.Detail(kind) is { Length: > 0 } detail ? detail : fallback;
+}

@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+using Stack.Rules;
+
+namespace Stack.Analyzers.Security;
+
+/// <summary>
+/// The security rules as diagnostic descriptors, with the runtime's texts. Warnings in the IDE
+/// (a half-typed chain should not break the build); the generator refuses them as errors.
+/// </summary>
+internal static class SecurityDescriptors
+{
+    public static readonly DiagnosticDescriptor LiteralSecret = new(
+        RuleIds.LiteralSecret,
+        SecurityPolicy.LiteralSecret.Title,
+        SecurityPolicy.LiteralSecret.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.LiteralSecret.Description,
+        RuleIds.HelpLink(RuleIds.LiteralSecret));
+
+    public static readonly DiagnosticDescriptor WritableDockerSocket = new(
+        RuleIds.WritableDockerSocket,
+        SecurityPolicy.WritableDockerSocket.Title,
+        SecurityPolicy.WritableDockerSocket.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.WritableDockerSocket.Description,
+        RuleIds.HelpLink(RuleIds.WritableDockerSocket));
+
+    public static readonly DiagnosticDescriptor DaemonSocket = new(
+        RuleIds.DaemonSocket,
+        SecurityPolicy.DaemonSocket.Title,
+        SecurityPolicy.DaemonSocket.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.DaemonSocket.Description,
+        RuleIds.HelpLink(RuleIds.DaemonSocket));
+
+    public static readonly DiagnosticDescriptor HostPrivilege = new(
+        RuleIds.HostPrivilege,
+        SecurityPolicy.HostPrivilege.Title,
+        SecurityPolicy.HostPrivilege.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.HostPrivilege.Description,
+        RuleIds.HelpLink(RuleIds.HostPrivilege));
+
+    public static readonly DiagnosticDescriptor DangerousCapability = new(
+        RuleIds.DangerousCapability,
+        SecurityPolicy.DangerousCapability.Title,
+        SecurityPolicy.DangerousCapability.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.DangerousCapability.Description,
+        RuleIds.HelpLink(RuleIds.DangerousCapability));
+
+    public static readonly DiagnosticDescriptor DatabasePortPublished = new(
+        RuleIds.DatabasePortPublished,
+        SecurityPolicy.DatabasePortPublished.Title,
+        SecurityPolicy.DatabasePortPublished.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.DatabasePortPublished.Description,
+        RuleIds.HelpLink(RuleIds.DatabasePortPublished));
+
+    public static readonly DiagnosticDescriptor PortOnAllInterfaces = new(
+        RuleIds.PortOnAllInterfaces,
+        SecurityPolicy.PortOnAllInterfaces.Title,
+        SecurityPolicy.PortOnAllInterfaces.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.PortOnAllInterfaces.Description,
+        RuleIds.HelpLink(RuleIds.PortOnAllInterfaces));
+
+    public static readonly DiagnosticDescriptor UnpinnedImage = new(
+        RuleIds.UnpinnedImage,
+        SecurityPolicy.UnpinnedImage.Title,
+        SecurityPolicy.UnpinnedImage.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.UnpinnedImage.Description,
+        RuleIds.HelpLink(RuleIds.UnpinnedImage));
+}

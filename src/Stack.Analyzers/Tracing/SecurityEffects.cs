@@ -1,0 +1,204 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Stack.Rules;
+
+namespace Stack.Analyzers.Tracing;
+
+/// <summary>
+/// What the DSL's service methods do to the security facts (STK0100-STK0107). Only constant
+/// arguments prove anything; any other value makes the fact unknown, and the runtime check decides.
+/// </summary>
+internal sealed class SecurityEffects
+{
+    private static readonly FactKind[] Accepted =
+    [
+        FactKind.AcceptedLiteralSecret, FactKind.AcceptedWritableDockerSocket, FactKind.AcceptedDaemonSocket, FactKind.AcceptedHostPrivilege,
+        FactKind.AcceptedDangerousCapability, FactKind.AcceptedDatabasePortPublished, FactKind.AcceptedPortOnAllInterfaces, FactKind.AcceptedUnpinnedImage,
+    ];
+
+    private readonly ValueTracer _tracer;
+
+    public SecurityEffects(ValueTracer tracer) => _tracer = tracer;
+
+    public FactSet Apply(IInvocationOperation invocation, FactSet facts, Bindings scope, ValueTracer.Walk walk)
+    {
+        IOperation? Argument(string name) =>
+            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name) is { ArgumentKind: not ArgumentKind.DefaultValue } argument ? argument.Value : null;
+
+        switch (invocation.TargetMethod.Name)
+        {
+            case "WithImage":
+                return Image(facts, ValueTracer.ConstantString(Unconverted(Argument("image")), scope));
+            case "WithPort" when invocation.TargetMethod.Parameters.Length == 1:
+                return facts.Add(FactKind.PublishedPort, Fact.Unknown).Add(FactKind.PortOnAllInterfaces, Fact.Unknown);
+            case "WithPort":
+                var detail = Unconverted(Argument("published"))?.ConstantValue is { HasValue: true, Value: int published }
+                    && Unconverted(Argument("target"))?.ConstantValue is { HasValue: true, Value: int target }
+                        ? $"{published}:{target}" : null;
+                return facts.Add(FactKind.PublishedPort, Fact.Yes, detail).Add(FactKind.PortOnAllInterfaces, AllInterfaces(Argument("hostIp")), detail);
+            case "WithBind":
+                return Bind(facts, Argument("source"), Argument("readOnly"), scope);
+            case "WithMount":
+                return facts.Add(FactKind.WritableDockerSocket, Fact.Unknown).Add(FactKind.DaemonSocket, Fact.Unknown);
+            case "WithNetworkMode":
+                return facts.With(FactKind.HostNetwork, HostNetwork(Argument("mode")));
+            case "WithField" when ValueTracer.ConstantString(Argument("key"), scope) is { } key:
+                return key == "privileged" ? facts.With(FactKind.Privileged, ConstantBool(Argument("value"))) : facts;
+            case "WithField":
+                return facts.With(FactKind.Privileged, Fact.Unknown);
+            case "WithCapAdd":
+                return Capabilities(facts, Argument("capabilities"), scope, walk);
+            case "WithEnvironment":
+                return Environment(facts, invocation, Argument("name"), Argument("value"), scope);
+            case "AcceptRisk":
+                return Accept(facts, Argument("risk"));
+            default:
+                return facts;
+        }
+    }
+
+    /// <summary>A <c>with</c> expression or initializer sets a property.</summary>
+    public static FactSet ApplyProperty(FactSet facts, string property, IOperation value) => property switch
+    {
+        "Image" => Image(facts, Unconverted(value)?.ConstantValue is { HasValue: true, Value: string image } ? image : null),
+        "Ports" => facts.With(FactKind.PublishedPort, Fact.Unknown).With(FactKind.PortOnAllInterfaces, Fact.Unknown),
+        "Volumes" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown).With(FactKind.DaemonSocket, Fact.Unknown),
+        "NetworkMode" => facts.With(FactKind.HostNetwork, HostNetwork(value)),
+        "ExtraFields" => facts.With(FactKind.Privileged, Fact.Unknown),
+        "CapAdd" => facts.With(FactKind.DangerousCapability, Fact.Unknown),
+        "Environment" => facts.WithLiteralSecrets(null),
+        "AcceptedRisks" => Accepted.Aggregate(facts, (current, kind) => current.With(kind, Fact.Unknown)),
+        _ => facts,
+    };
+
+    private static FactSet Image(FactSet facts, string? image)
+    {
+        if (image is null)
+        {
+            return facts.With(FactKind.UnpinnedImage, Fact.Unknown).With(FactKind.DatabaseImage, Fact.Unknown);
+        }
+
+        var reference = ImageReference.Parse(image);
+        return facts
+            .With(FactKind.UnpinnedImage, FactLogic.Of(reference.IsUnpinned), reference.Repository + "\n" + reference.TagProblem)
+            .With(FactKind.DatabaseImage, FactLogic.Of(HostRisks.IsDatabaseImage(reference)), reference.Name);
+    }
+
+    private static FactSet Bind(FactSet facts, IOperation? source, IOperation? readOnly, Bindings scope)
+    {
+        // HostPath.Absolute("/var/run/docker.sock"): the DSL's factory with a constant path.
+        var path = ValueTracer.Unwrap(source) is IInvocationOperation { TargetMethod.Name: "Absolute" } absolute && absolute.Arguments.Length == 1
+            ? ValueTracer.ConstantString(Unconverted(absolute.Arguments[0].Value), scope)
+            : null;
+        var readOnlyFact = readOnly is null ? Fact.No : ConstantBool(readOnly);
+        if (path is null || readOnlyFact == Fact.Unknown)
+        {
+            return facts.Add(FactKind.WritableDockerSocket, Fact.Unknown).Add(FactKind.DaemonSocket, Fact.Unknown);
+        }
+
+        return HostRisks.IsDockerSocket(path) && readOnlyFact == Fact.No
+            ? facts.Add(FactKind.WritableDockerSocket, Fact.Yes, path)
+            : facts.Add(FactKind.DaemonSocket, FactLogic.Of(HostRisks.IsDaemonSocket(path)), path);
+    }
+
+    private FactSet Capabilities(FactSet facts, IOperation? capabilities, Bindings scope, ValueTracer.Walk walk)
+    {
+        if (_tracer.Elements(capabilities, scope, walk) is not { } elements)
+        {
+            return facts.Add(FactKind.DangerousCapability, Fact.Unknown);
+        }
+
+        var names = elements.Select(e => ValueTracer.ConstantString(e.Value, e.Scope)).ToList();
+        if (names.Any(n => n is null))
+        {
+            return facts.Add(FactKind.DangerousCapability, Fact.Unknown);
+        }
+
+        var dangerous = names.Where(n => HostRisks.IsDangerousCapability(n!)).ToList();
+        return facts.Add(FactKind.DangerousCapability, FactLogic.Of(dangerous.Count > 0), string.Join(", ", dangerous));
+    }
+
+    /// <summary>Tracks which secret-looking variables hold literals: a later non-literal value for the same name clears it.</summary>
+    private static FactSet Environment(FactSet facts, IInvocationOperation invocation, IOperation? nameOperation, IOperation? value, Bindings scope)
+    {
+        var name = ValueTracer.ConstantString(nameOperation, scope);
+        if (name is null)
+        {
+            return facts.WithLiteralSecrets(null); // Could be any name: nothing is proven any more.
+        }
+
+        if (facts.LiteralSecrets is not { } secrets || !SecretNames.LooksSecret(name))
+        {
+            return facts;
+        }
+
+        var isText = invocation.TargetMethod.Parameters.Length > 1 && invocation.TargetMethod.Parameters[1].Type.Name == "ComposeString";
+        var literal = isText ? Literal(value, scope) : invocation.TargetMethod.Parameters[1].Type.SpecialType == SpecialType.System_Int64 ? Fact.No : Fact.Unknown;
+        return literal switch
+        {
+            Fact.Yes => facts.WithLiteralSecrets(secrets.Add(name)),
+            Fact.No => facts.WithLiteralSecrets(secrets.Remove(name)),
+            _ => facts.WithLiteralSecrets(null),
+        };
+    }
+
+    /// <summary>A non-empty constant string, or an interpolated string without holes, is literal; a Variable is not.</summary>
+    private static Fact Literal(IOperation? value, Bindings scope)
+    {
+        var operand = Unconverted(value);
+        if (ValueTracer.ConstantString(operand, scope) is { } text)
+        {
+            return FactLogic.Of(text.Length > 0);
+        }
+
+        return operand switch
+        {
+            IInterpolatedStringOperation interpolated => FactLogic.Of(interpolated.Parts.All(p => p is IInterpolatedStringTextOperation)),
+            { Type.Name: "Variable" } => Fact.No,
+            _ => Fact.Unknown,
+        };
+    }
+
+    private static FactSet Accept(FactSet facts, IOperation? risk)
+    {
+        var operand = ValueTracer.Unwrap(risk);
+        if (operand is IFieldReferenceOperation { Field: { HasConstantValue: true } field }
+            && System.Enum.TryParse<FactKind>("Accepted" + field.Name, out var kind))
+        {
+            return facts.With(kind, Fact.Yes);
+        }
+
+        return Accepted.Aggregate(facts, (current, accepted) => current.Add(accepted, Fact.Unknown));
+    }
+
+    private static Fact AllInterfaces(IOperation? hostIp) => ValueTracer.Unwrap(hostIp) switch
+    {
+        null => Fact.Yes, // not passed: every interface
+        { ConstantValue: { HasValue: true, Value: null } } => Fact.Yes,
+        IFieldReferenceOperation { Field.Name: "Any" or "IPv6Any" } => Fact.Yes,
+        IFieldReferenceOperation { Field.Name: "Loopback" or "IPv6Loopback" } => Fact.No,
+        _ => Fact.Unknown,
+    };
+
+    private static Fact HostNetwork(IOperation? mode) => ValueTracer.Unwrap(mode) switch
+    {
+        IPropertyReferenceOperation { Property.Name: "Host" } => Fact.Yes,
+        IPropertyReferenceOperation { Property.Name: "None" or "Bridge" } or IInvocationOperation { TargetMethod.Name: "OfService" } => Fact.No,
+        _ => Fact.Unknown,
+    };
+
+    private static Fact ConstantBool(IOperation? value) =>
+        Unconverted(value)?.ConstantValue is { HasValue: true, Value: bool flag } ? FactLogic.Of(flag) : Fact.Unknown;
+
+    /// <summary>Looks through the DSL's implicit conversions too (string to ComposeString, bool to YamlValue).</summary>
+    private static IOperation? Unconverted(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}

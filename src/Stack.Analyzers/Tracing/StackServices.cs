@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Stack.Analyzers.Tracing;
+
+/// <summary>A service added to a stack by a <c>WithServices</c> call: what was proven about it, and where to report.</summary>
+internal sealed record AddedService(IOperation Value, Location Location, FactSet Facts, string Name);
+
+/// <summary>The services a <c>ComposeStack.WithServices</c> call adds: the sink the service rules check at.</summary>
+internal static class StackServices
+{
+    /// <summary>The name of the method an invocation calls, read off the syntax (to filter before binding).</summary>
+    public static string? CalledName(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    public static IEnumerable<AddedService> Added(IInvocationOperation invocation, DslTypes types, ValueTracer tracer)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var elements = tracer.ElementsOf(argument.Value);
+            var services = elements?.Select(e => e.Value) ?? (types.IsService(argument.Value.Type) ? [argument.Value] : []);
+
+            // A loop variable over a known collection is each element in turn: check each where it is written.
+            foreach (var service in services.SelectMany(tracer.LoopElementsOrSelf))
+            {
+                var facts = tracer.Trace(service);
+                yield return new AddedService(service, InAnalyzedTree(service, argument, invocation), facts, NameOf(facts, service));
+            }
+        }
+    }
+
+    /// <summary>The name given to the constructor, else the expression when it is short, else a plain description.</summary>
+    public static string NameOf(FactSet facts, IOperation value)
+    {
+        if (facts.Name is { } name)
+        {
+            return name;
+        }
+
+        var text = value.Syntax.ToString();
+        return text.Length <= 60 && text.IndexOf('\n') < 0 ? text : "this value";
+    }
+
+    /// <summary>The element's own location when it is in the analyzed file (the IDE shows diagnostics per file), else the argument's.</summary>
+    private static Location InAnalyzedTree(IOperation element, IArgumentOperation argument, IInvocationOperation invocation) =>
+        element.Syntax.SyntaxTree == invocation.Syntax.SyntaxTree
+            ? element.Syntax.GetLocation()
+            : (argument.IsImplicit ? invocation.Syntax : argument.Syntax).GetLocation();
+}

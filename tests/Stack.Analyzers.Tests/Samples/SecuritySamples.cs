@@ -1,0 +1,66 @@
+namespace Stack.Analyzers.Tests.Samples;
+
+/// <summary>STK0100-STK0107: proven by constants, accepted with AcceptRisk anywhere in the making, or left to the runtime.</summary>
+internal static class SecuritySamples
+{
+    private const string Common = """
+        static readonly Network Net = new("n");
+        static Service Base(string name) => new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+        """;
+
+    public static IEnumerable<Sample> All =>
+    [
+        new("security: each risk proven by constants", [$$"""
+            using System.Net;
+
+            static class Definition
+            {
+                {{Common}}
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    {|STK0100:Base("a").WithEnvironment("DB_PASSWORD", "hunter2")|},
+                    {|STK0101:Base("b").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")|},
+                    {|STK0102:Base("c").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)|},
+                    {|STK0103:Base("d").WithField("privileged", true)|},
+                    {|STK0104:Base("e").WithCapAdd("SYS_NICE", "SYS_ADMIN")|},
+                    {|STK0105:Base("f").WithImage("mysql:8.4.3").WithPort(3306, 3306, IPAddress.Loopback)|},
+                    {|STK0106:Base("g").WithPort(8080, 80)|},
+                    {|STK0107:Base("h").WithImage("nginx:latest")|});
+            }
+            """], ["STK0100", "STK0101", "STK0102", "STK0103", "STK0104", "STK0105", "STK0106", "STK0107"]),
+
+        new("security: accepted with a reason, before or after, or in a helper", [$$"""
+            static class Definition
+            {
+                {{Common}}
+                static Service Proxy(this Service service) => service
+                    .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)
+                    .AcceptRisk(SecurityRisk.DaemonSocket, "reads labels");
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    Base("a").AcceptRisk(SecurityRisk.PortOnAllInterfaces, "the front door").WithPort(443, 443),
+                    Base("b").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock").AcceptRisk(SecurityRisk.WritableDockerSocket, "backups"),
+                    Base("c").Proxy());
+            }
+            """], []),
+
+        new("security: safe values and values only the runtime can judge", [$$"""
+            using System.Net;
+            using Stack.Dsl.Values;
+
+            static class Definition
+            {
+                {{Common}}
+                static readonly Variable Password = new("DB_PASSWORD");
+
+                public static ComposeStack Build(string image = "nginx:latest")
+                {
+                    var secret = Base("a").WithEnvironment("DB_PASSWORD", "hunter2");
+                    return new ComposeStack("s").WithServices(
+                        secret.WithEnvironment("DB_PASSWORD", Password),
+                        Base("b").WithEnvironment("DB_PASSWORD_FILE", "/run/secrets/db").WithPort(8080, 80, IPAddress.Loopback),
+                        Base("c").WithImage(image));
+                }
+            }
+            """], ["STK0107"]), // the image comes from a parameter: only the runtime sees 'latest'
+    ];
+}
