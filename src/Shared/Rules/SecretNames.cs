@@ -1,7 +1,6 @@
 // Shared by Stack.Dsl and Stack.Analyzers as a linked file (see RuleIds.cs); netstandard2.0-safe.
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Stack.Rules;
 
@@ -16,11 +15,28 @@ internal static class SecretNames
 
     public static bool LooksSecret(string name)
     {
-        var words = name.Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries);
+        // A hand-written split: string.Split with several separators starts vectorized search code
+        // that is compiled at start-up, and this runs for every environment variable.
+        var secret = false;
+        string? last = null;
+        var start = 0;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            if (i < name.Length && name[i] is not ('_' or '-' or '.'))
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                last = name.Substring(start, i - start);
+                secret |= SecretWords.Contains(last);
+            }
+
+            start = i + 1;
+        }
 
         // X_PASSWORD_FILE names a file holding the secret (the secrets: convention), not the secret.
-        return words.Length > 0
-            && !words[words.Length - 1].Equals("FILE", StringComparison.OrdinalIgnoreCase)
-            && words.Any(SecretWords.Contains);
+        return secret && !string.Equals(last, "FILE", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -11,13 +11,21 @@ internal static class CycleRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
-        var byName = stack.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // Loops rather than LINQ: this runs on every generate, and each LINQ shape costs start-up time.
+        var byName = new Dictionary<string, Service>(StringComparer.Ordinal);
+        foreach (var service in stack.Services)
+        {
+            byName.TryAdd(service.Name, service);
+        }
+
+        var names = new List<string>(byName.Keys);
+        names.Sort(StringComparer.Ordinal);
         var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the path; true: done
         var path = new List<Edge>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
 
         // Visit in name order, edges in name order: the same cycle is reported the same way every time.
-        foreach (var name in byName.Keys.Order(StringComparer.Ordinal))
+        foreach (var name in names)
         {
             foreach (var cycle in Visit(name))
             {

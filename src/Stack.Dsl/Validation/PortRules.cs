@@ -20,9 +20,12 @@ internal static class PortRules
                 }
             }
 
-            foreach (var range in service.Expose.Where(r => !IsValid(r)))
+            for (var i = 0; i < service.Expose.Length; i++)
             {
-                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Service '{service.Name}' exposes '{range}': {RangeProblem}", service.Location);
+                if (!IsValid(service.Expose[i]))
+                {
+                    yield return new StackDiagnostic(RuleIds.InvalidPort, $"Service '{service.Name}' exposes '{service.Expose[i]}': {RangeProblem}", service.Location);
+                }
             }
         }
 
@@ -51,33 +54,53 @@ internal static class PortRules
 
     private static IEnumerable<StackDiagnostic> Conflicts(ComposeStack stack)
     {
-        // Every host port each service binds, with its address; "all interfaces" clashes with any address.
-        var bindings = stack.Services
-            .SelectMany(s => s.Ports.Where(p => p.Published is { } r && IsValid(r)).SelectMany(p => Ports(p).Select(n => (Service: s, Port: p, Number: n))))
-            .ToList();
-        var reported = new HashSet<(string, string, int, PortProtocol)>();
-        for (var i = 0; i < bindings.Count; i++)
+        // Every fixed host port each service binds, by number; "all interfaces" clashes with any address.
+        // Plain classes and loops: tuples over value types would be compiled at start-up (no ReadyToRun code).
+        var byPort = new Dictionary<int, List<Binding>>();
+        foreach (var service in stack.Services)
         {
-            for (var j = i + 1; j < bindings.Count; j++)
+            foreach (var port in service.Ports)
             {
-                var (a, b) = (bindings[i], bindings[j]);
-                if (a.Service.Name != b.Service.Name && a.Number == b.Number && a.Port.Protocol == b.Port.Protocol && SameAddress(a.Port, b.Port)
-                    && reported.Add((a.Service.Name, b.Service.Name, a.Number, a.Port.Protocol)))
+                if (port.Published is not { } published || !IsValid(published) || (published.IsRange && !port.Target.IsRange))
                 {
-                    yield return new StackDiagnostic(
-                        RuleIds.PortConflict,
-                        $"Services '{a.Service.Name}' and '{b.Service.Name}' both publish host port {a.Number}/{a.Port.Protocol.ToString().ToLowerInvariant()} " +
-                        $"on {Address(a.Port)}; the second to start would fail. Publish one of them on another port or address.",
-                        b.Service.Location);
+                    continue; // Docker picks one free port of a host range for a single container port: nothing fixed to clash.
+                }
+
+                for (var number = published.Start; number <= published.End; number++)
+                {
+                    if (!byPort.TryGetValue(number, out var bindings))
+                    {
+                        bindings = [];
+                        byPort[number] = bindings;
+                    }
+
+                    bindings.Add(new Binding(service, port));
+                }
+            }
+        }
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var number in byPort.Keys.Order())
+        {
+            var bindings = byPort[number];
+            for (var i = 0; i < bindings.Count; i++)
+            {
+                for (var j = i + 1; j < bindings.Count; j++)
+                {
+                    var (a, b) = (bindings[i], bindings[j]);
+                    if (a.Service.Name != b.Service.Name && a.Port.Protocol == b.Port.Protocol && SameAddress(a.Port, b.Port)
+                        && reported.Add($"{a.Service.Name}|{b.Service.Name}|{number}|{a.Port.Protocol}"))
+                    {
+                        yield return new StackDiagnostic(
+                            RuleIds.PortConflict,
+                            $"Services '{a.Service.Name}' and '{b.Service.Name}' both publish host port {number}/{a.Port.Protocol.ToString().ToLowerInvariant()} " +
+                            $"on {Address(a.Port)}; the second to start would fail. Publish one of them on another port or address.",
+                            b.Service.Location);
+                    }
                 }
             }
         }
     }
-
-    private static IEnumerable<int> Ports(PortMapping port) =>
-        port.Published is { IsRange: true } range && !port.Target.IsRange
-            ? [] // Docker picks one free port of the range: no fixed binding to clash.
-            : Enumerable.Range(port.Published!.Value.Start, port.Published.Value.Length);
 
     private static bool SameAddress(PortMapping a, PortMapping b) =>
         a.HostIp is null || b.HostIp is null || IsAny(a.HostIp) || IsAny(b.HostIp) || a.HostIp.Equals(b.HostIp);
@@ -86,4 +109,6 @@ internal static class PortRules
         address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any);
 
     private static string Address(PortMapping port) => port.HostIp is { } ip && !IsAny(ip) ? ip.ToString() : "all interfaces";
+
+    private sealed record Binding(Service Service, PortMapping Port);
 }

@@ -13,13 +13,11 @@ internal static class ShapeRules
 
     private static IEnumerable<StackDiagnostic> Check(Service service)
     {
-        var targets = service.Volumes.Select(v => (v.Target, v.Location.IsKnown ? v.Location : service.Location))
-            .Concat(service.Tmpfs.Select(t => (t.Target, service.Location)));
-        foreach (var repeated in targets.GroupBy(t => t.Target.TrimEnd('/'), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var repeated in MountTargets(service).Where(t => t.Count > 1))
         {
             yield return new StackDiagnostic(RuleIds.DuplicateMountTarget,
-                $"Service '{service.Name}' mounts {repeated.Count()} things at '{repeated.Key}'; only one would be visible. Give each mount its own container path.",
-                repeated.Last().Item2);
+                $"Service '{service.Name}' mounts {repeated.Count} things at '{repeated.Path}'; only one would be visible. Give each mount its own container path.",
+                repeated.Last);
         }
 
         if (service.NetworkMode is { } mode && !service.Networks.IsEmpty)
@@ -50,16 +48,55 @@ internal static class ShapeRules
         }
     }
 
+    /// <summary>Container paths in mount order, with how often each is used and the last call that used it.</summary>
+    private static List<MountTarget> MountTargets(Service service)
+    {
+        var targets = new List<MountTarget>();
+        void Use(string path, SourceLocation location)
+        {
+            var normalized = path.TrimEnd('/');
+            var existing = targets.Find(t => t.Path == normalized);
+            if (existing is null)
+            {
+                targets.Add(new MountTarget(normalized) { Count = 1, Last = location });
+            }
+            else
+            {
+                existing.Count++;
+                existing.Last = location;
+            }
+        }
+
+        foreach (var mount in service.Volumes)
+        {
+            Use(mount.Target, mount.Location.IsKnown ? mount.Location : service.Location);
+        }
+
+        foreach (var tmpfs in service.Tmpfs)
+        {
+            Use(tmpfs.Target, service.Location);
+        }
+
+        return targets;
+    }
+
     private static IEnumerable<string> ValueProblems(Service service)
     {
         if (service.Healthcheck is { } healthcheck)
         {
-            foreach (var (name, value) in new[] { ("interval", healthcheck.Interval), ("timeout", healthcheck.Timeout), ("start_interval", healthcheck.StartInterval) })
+            if (Positive("interval", healthcheck.Interval) is { } interval)
             {
-                if (value is { } duration && duration <= TimeSpan.Zero)
-                {
-                    yield return $"has a healthcheck {name} of {duration}; it must be positive.";
-                }
+                yield return interval;
+            }
+
+            if (Positive("timeout", healthcheck.Timeout) is { } timeout)
+            {
+                yield return timeout;
+            }
+
+            if (Positive("start_interval", healthcheck.StartInterval) is { } startInterval)
+            {
+                yield return startInterval;
             }
 
             if (healthcheck.StartPeriod is { } start && start < TimeSpan.Zero)
@@ -83,17 +120,34 @@ internal static class ShapeRules
             yield return $"has a tmpfs at '{tmpfs.Target}' of {tmpfs.Size!.Value.Bytes} bytes; a size must be positive.";
         }
 
-        foreach (var (kind, limits) in new[] { ("limit", service.ResourceLimits), ("reservation", service.ResourceReservations) })
+        foreach (var problem in LimitProblems("limit", service.ResourceLimits).Concat(LimitProblems("reservation", service.ResourceReservations)))
         {
-            if (limits?.Memory is { Bytes: <= 0 } memory)
-            {
-                yield return $"has a memory {kind} of {memory.Bytes} bytes; it must be positive.";
-            }
-
-            if (limits?.Cpus is <= 0)
-            {
-                yield return $"has a CPU {kind} of {limits.Cpus}; it must be positive.";
-            }
+            yield return problem;
         }
+    }
+
+    private static string? Positive(string name, TimeSpan? value) =>
+        value is { } duration && duration <= TimeSpan.Zero ? $"has a healthcheck {name} of {duration}; it must be positive." : null;
+
+    private static IEnumerable<string> LimitProblems(string kind, ResourceLimits? limits)
+    {
+        if (limits?.Memory is { Bytes: <= 0 } memory)
+        {
+            yield return $"has a memory {kind} of {memory.Bytes} bytes; it must be positive.";
+        }
+
+        if (limits?.Cpus is <= 0)
+        {
+            yield return $"has a CPU {kind} of {limits.Cpus}; it must be positive.";
+        }
+    }
+
+    private sealed class MountTarget(string path)
+    {
+        public string Path { get; } = path;
+
+        public int Count { get; set; }
+
+        public SourceLocation Last { get; set; }
     }
 }

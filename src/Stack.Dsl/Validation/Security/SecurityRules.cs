@@ -23,15 +23,21 @@ internal static class SecurityRules
             .Concat(Ports(service))
             .Concat(Image(service));
         return findings
-            .Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.AcceptedRisks.ContainsKey(f.Risk))) == Fact.Yes)
+            .Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.Accepts(f.Risk))) == Fact.Yes)
             .Select(f => f.Diagnostic);
     }
 
-    private static IEnumerable<Finding> LiteralSecrets(Service service) =>
-        from variable in service.Environment
-        where SecretNames.LooksSecret(variable.Key)
-            && variable.Value is TextEnvironmentValue { Value: { IsLiteral: true } text } && text.ToCompose().Length > 0
-        select new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, variable.Key);
+    private static IEnumerable<Finding> LiteralSecrets(Service service)
+    {
+        foreach (var name in service.Environment.Keys)
+        {
+            if (SecretNames.LooksSecret(name)
+                && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && text.ToCompose().Length > 0)
+            {
+                yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, name);
+            }
+        }
+    }
 
     private static IEnumerable<Finding> Sockets(Service service)
     {
