@@ -69,9 +69,23 @@ internal static class DuplicateRules
             }
 
             var loadBalancers = service.Routers.Select(r => r.Service).OfType<TraefikService>();
-            foreach (var group in loadBalancers.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Select(s => s.Port).Distinct().Count() > 1))
+            foreach (var group in loadBalancers.GroupBy(s => s.Name, StringComparer.Ordinal))
             {
-                yield return Duplicate($"Service '{service.Name}' forwards Traefik service '{group.Key}' to different ports ({string.Join(", ", group.Select(s => s.Port).Distinct())}); one Traefik service has one port. Use one TraefikService object for routers that share it.", service.Location);
+                // Ports as text, not ints: Distinct over int is compiled at start-up (no ReadyToRun code for it).
+                var ports = new List<string>();
+                foreach (var balancer in group)
+                {
+                    var port = balancer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (!ports.Contains(port))
+                    {
+                        ports.Add(port);
+                    }
+                }
+
+                if (ports.Count > 1)
+                {
+                    yield return Duplicate($"Service '{service.Name}' forwards Traefik service '{group.Key}' to different ports ({string.Join(", ", ports)}); one Traefik service has one port. Use one TraefikService object for routers that share it.", service.Location);
+                }
             }
         }
     }
