@@ -4,7 +4,7 @@ using Stack.Dsl.Compose;
 using Stack.Dsl.Tests.Yaml;
 using Stack.Rules;
 
-namespace Stack.Dsl.Tests.Properties;
+namespace Stack.Dsl.Tests.PropertyBased;
 
 /// <summary>CsCheck generators of valid stacks: every rule passes, every scalar is as awkward as YAML allows.</summary>
 internal static class StackGenerators

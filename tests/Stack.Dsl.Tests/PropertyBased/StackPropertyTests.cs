@@ -5,7 +5,7 @@ using Stack.Dsl.Generation;
 using Stack.Dsl.Tests.Yaml;
 using Stack.Dsl.Validation;
 
-namespace Stack.Dsl.Tests.Properties;
+namespace Stack.Dsl.Tests.PropertyBased;
 
 /// <summary>
 /// Property tests (CsCheck; a failure prints the seed to replay it): random valid stacks are
