@@ -1,3 +1,4 @@
+using Stack.Definition.Common;
 using Stack.Definition.Services.Adblock;
 using Stack.Definition.Services.Backup;
 using Stack.Definition.Services.Blog;
@@ -24,7 +25,7 @@ public static class ReferenceStack
     public const string ProjectName = "stack";
 
     /// <summary>Builds the whole stack.</summary>
-    public static ComposeStack Build() => new ComposeStack(ProjectName).WithServices(
+    public static ComposeStack Build() => new ComposeStack(ProjectName).WithVariables(Variables.All).WithServices(
         AdGuard.AdGuardHome,
         Restic.Backup,
         Restic.Prune,

@@ -1,3 +1,4 @@
+using Stack.Definition.Common;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation;
 using Stack.Testing;
@@ -19,11 +20,27 @@ public class ReferenceStackTests
     [Fact]
     public void Committed_generated_folder_is_what_the_definition_emits()
     {
-        var committed = File.ReadAllText(Path.Combine(GeneratedDirectory, StackGenerator.ComposeFileName));
+        var files = Generate().Files;
 
-        Assert.True(
-            committed == Generate().Files[StackGenerator.ComposeFileName],
-            "generated/ is stale: run `dotnet run --project src/Stack.Definition` and commit the result.");
+        Assert.Equal(files.Keys.Order(StringComparer.Ordinal), Directory.GetFiles(GeneratedDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var (name, content) in files)
+        {
+            Assert.True(
+                File.ReadAllText(Path.Combine(GeneratedDirectory, name)) == content,
+                $"generated/{name} is stale: run `dotnet run --project src/Stack.Definition` and commit the result.");
+        }
+    }
+
+    [Fact]
+    public void Env_example_lists_every_variable_and_no_secret_value()
+    {
+        var lines = Generate().Files[".env.example"].Split('\n');
+        var assignments = lines.Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#')).ToList();
+
+        Assert.Equal(Generate().Variables.Select(v => v.Name + "="), assignments.Select(a => a[..(a.IndexOf('=', StringComparison.Ordinal) + 1)]));
+        Assert.All(Variables.All.Where(v => v.IsSecret), secret => Assert.Contains(secret.Name + "=", assignments));
+        Assert.All(assignments.Where(a => Variables.All.Single(v => a.StartsWith(v.Name + "=", StringComparison.Ordinal)).IsSecret), a => Assert.EndsWith("=", a, StringComparison.Ordinal));
+        Assert.Contains("TIMEZONE=Etc/UTC", assignments);
     }
 
     [Fact]

@@ -16,12 +16,23 @@ internal static class Emit
     /// </summary>
     public static string Yaml(ComposeStack stack)
     {
-        var result = StackGenerator.Generate(stack with { Services = [.. stack.Services.Select(AcceptingEveryRisk)] }, Options);
+        stack = stack with { Services = [.. stack.Services.Select(AcceptingEveryRisk)] };
+        var result = StackGenerator.Generate(stack.WithVariables(UsedVariables(Document(stack))), Options);
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         return result.Files[StackGenerator.ComposeFileName];
     }
 
     public static string Yaml(params Service[] services) => Yaml(new ComposeStack("test").WithServices(services));
+
+    /// <summary>Every variable a document uses: emission tests declare them all (VariablesTests covers declaring).</summary>
+    private static IEnumerable<Stack.Dsl.Values.Variable> UsedVariables(YamlValue value) => value switch
+    {
+        DeferredYamlValue deferred => UsedVariables(deferred.Resolve()),
+        YamlScalar scalar => scalar.Variables,
+        YamlSequence sequence => sequence.Items.SelectMany(UsedVariables),
+        YamlMapping mapping => mapping.Entries.SelectMany(e => UsedVariables(e.Value)),
+        _ => [],
+    };
 
     public static Service AcceptingEveryRisk(Service service) =>
         Enum.GetValues<SecurityRisk>().Aggregate(service, (accepting, risk) => accepting.AcceptRisk(risk, "an emission test"));

@@ -87,6 +87,9 @@ internal static class RuleIds
     /// <summary>A healthcheck's test is empty.</summary>
     public const string InvalidHealthcheck = "STK0213";
 
+    /// <summary>A ${VARIABLE} is used but the stack does not declare it.</summary>
+    public const string UndeclaredVariable = "STK0214";
+
     /// <summary>The link to a rule's documentation page.</summary>
     public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
 }

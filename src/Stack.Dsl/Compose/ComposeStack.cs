@@ -31,6 +31,9 @@ public sealed record ComposeStack
     /// <summary>The services, in the order added (the YAML sorts them by name).</summary>
     public ImmutableArray<Service> Services { get; init; } = [];
 
+    /// <summary>The <c>${VARIABLES}</c> the stack declares (see <see cref="WithVariables"/>).</summary>
+    public ImmutableArray<Variable> Variables { get; init; } = [];
+
     /// <summary>Networks declared explicitly, beyond those services join.</summary>
     public ImmutableArray<Network> ExtraNetworks { get; init; } = [];
 
@@ -49,6 +52,9 @@ public sealed record ComposeStack
 
     /// <summary>Adds services.</summary>
     public ComposeStack WithServices(params IEnumerable<Service> services) => this with { Services = Services.AddRange(services) };
+
+    /// <summary>Declares the variables the stack's server must provide; <c>.env.example</c> lists them.</summary>
+    public ComposeStack WithVariables(params IEnumerable<Variable> variables) => this with { Variables = Variables.AddRange(variables) };
 
     /// <summary>Declares networks no service joins yet.</summary>
     public ComposeStack WithNetworks(params IEnumerable<Network> networks) => this with { ExtraNetworks = ExtraNetworks.AddRange(networks) };

@@ -2,6 +2,7 @@ using Stack.Dsl.Compose;
 using Stack.Dsl.Validation;
 using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
+using Stack.Rules;
 
 namespace Stack.Dsl.Generation;
 
@@ -40,7 +41,24 @@ public static class StackGenerator
                     variables.TryAdd(variable.Name, variable);
                 }
             });
+        // Every ${VAR} the YAML uses must be declared on the stack, so .env.example is complete.
+        var declared = new HashSet<string>(stack.Variables.Select(v => v.Name), StringComparer.Ordinal);
+        var undeclared = variables.Keys.Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        if (undeclared.Count > 0)
+        {
+            var errors = undeclared.Select(name => new StackDiagnostic(
+                RuleIds.UndeclaredVariable,
+                $"The stack uses ${{{name}}} but does not declare it, so .env.example would not list it. Add it with ComposeStack.WithVariables(...).",
+                stack.Location));
+            return new GenerationResult([.. diagnostics, .. errors], new Dictionary<string, string>(StringComparer.Ordinal), []);
+        }
+
         var files = new Dictionary<string, string>(StringComparer.Ordinal) { [ComposeFileName] = yaml };
+        if (!stack.Variables.IsEmpty)
+        {
+            files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), GenerationOptions.FirstHeaderLine);
+        }
+
         return new GenerationResult(diagnostics, files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]);
     }
 }

@@ -41,6 +41,11 @@ internal static class DuplicateRules
             yield return d;
         }
 
+        foreach (var group in Repeats(stack.Variables, v => v.Name).Where(g => g.Distinct().Count() > 1))
+        {
+            yield return Duplicate($"Variable '{group.Key}' is declared twice with different descriptions, defaults or secrecy. Declare it once and use that object everywhere.", stack.Location);
+        }
+
         foreach (var d in Repeated(stack.Secrets, s => s.Name, s => s.Location, "secret"))
         {
             yield return d;

@@ -35,6 +35,15 @@ public sealed partial record Variable
     /// <summary>The reference as compose reads it: <c>${NAME}</c>.</summary>
     public string Reference => "${" + Name + "}";
 
+    /// <summary>The value <c>.env.example</c> suggests (never written for a secret).</summary>
+    public string? Default { get; init; }
+
+    /// <summary>Whether the value is a secret: <c>.env.example</c> lists it without a value.</summary>
+    public bool IsSecret { get; init; }
+
+    /// <summary>A variable whose value is a secret (a password, a token): listed in <c>.env.example</c> without a value.</summary>
+    public static Variable Secret(string name, string? description = null) => new(name, description) { IsSecret = true };
+
     /// <inheritdoc/>
     public override string ToString() => Reference;
 
