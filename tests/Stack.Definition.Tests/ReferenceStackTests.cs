@@ -107,7 +107,7 @@ public class ReferenceStackTests
             .Select(r => r.Name)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["adguard-doh", "devblog"], publicRouters);
+        Assert.Equal(["adguard-doh", "authelia", "devblog"], publicRouters);
     }
 
     private static GenerationResult Generate()

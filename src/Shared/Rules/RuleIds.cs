@@ -45,6 +45,9 @@ internal static class RuleIds
     /// <summary>An image has no tag, or a moving one such as latest.</summary>
     public const string UnpinnedImage = "STK0107";
 
+    /// <summary>The forward-auth service's own router uses its forward-auth middleware (a login loop).</summary>
+    public const string ForwardAuthLoop = "STK0400";
+
     /// <summary>A DSL call was given a value it cannot accept.</summary>
     public const string InvalidArgument = "STK0200";
 

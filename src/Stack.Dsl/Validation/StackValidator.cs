@@ -22,6 +22,7 @@ public static class StackValidator
             .Concat(CycleRules.Check(stack))
             .Concat(PortRules.Check(stack))
             .Concat(ShapeRules.Check(stack))
+            .Concat(TraefikRules.Check(stack))
             .Concat(Security.SecurityRules.Check(stack))
             .Concat(ChecklistRules.Check(stack))
             .OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)

@@ -20,8 +20,8 @@ public static class Authelia
         .WithNetworks(Networks.Public, Networks.Private)
         .WithBind(HostPath.InProject("Services/SsoProxy/config.yml"), "/config/configuration.yml", readOnly: true)
         .WithEnvironment("TZ", Variables.Timezone)
-        // The reference puts the portal behind its own middleware; kept so (see README).
+        // The reference put the portal behind its own middleware (STK0400): a login loop.
         .WithRouter(WebRouters.ForSubdomain("authelia", "auth")
-            .WithMiddlewares(Middlewares.Authelia)
+            .WithPublicAccess("the login portal itself")
             .WithPort(9091));
 }
