@@ -36,6 +36,21 @@ public sealed partial record Service
     public Service WithSecret(Secret secret, string? target = null) =>
         this with { Secrets = Secrets.Add(new FileGrant((secret ?? throw new ArgumentNullException(nameof(secret))).Name) { Target = target }) };
 
+    /// <summary>
+    /// Hands <paramref name="secret"/> to an image that reads secrets through <c>NAME_FILE</c>
+    /// variables (the official mysql, postgres and many others): grants the secret and sets
+    /// <c><paramref name="variable"/>_FILE</c> to where compose mounts it, <c>/run/secrets/SECRET</c>.
+    /// </summary>
+    /// <param name="variable">The variable the image documents, without <c>_FILE</c> (for example <c>MYSQL_ROOT_PASSWORD</c>).</param>
+    /// <param name="secret">The secret; the stack must declare it (<see cref="ComposeStack.WithSecrets"/>).</param>
+    public Service WithSecretFile(string variable, Secret secret)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(variable);
+        ArgumentNullException.ThrowIfNull(secret);
+        var name = variable.EndsWith("_FILE", StringComparison.Ordinal) ? variable : variable + "_FILE";
+        return WithSecret(secret).WithEnvironment(name, Values.ComposeString.Literal("/run/secrets/" + secret.Name));
+    }
+
     /// <summary>Grants <paramref name="config"/>, by default at <c>/NAME</c>.</summary>
     public Service WithConfig(Config config, string? target = null) =>
         this with { Configs = Configs.Add(new FileGrant((config ?? throw new ArgumentNullException(nameof(config))).Name) { Target = target }) };
