@@ -45,8 +45,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 return; // Not a Stack definition.
             }
 
-            var models = new SemanticModels(start.Compilation);
-            var session = new Session(types, new ValueTracer(types, models));
+            var session = new Session(types, ValueTracer.For(start.Compilation, types));
             start.RegisterSyntaxNodeAction(session.AnalyzeCall, SyntaxKind.InvocationExpression);
         });
     }

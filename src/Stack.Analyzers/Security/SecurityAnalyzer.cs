@@ -38,7 +38,7 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var tracer = new ValueTracer(types, new SemanticModels(start.Compilation));
+            var tracer = ValueTracer.For(start.Compilation, types);
             start.RegisterSyntaxNodeAction(
                 node =>
                 {

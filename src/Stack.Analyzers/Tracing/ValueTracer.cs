@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,6 +30,9 @@ internal sealed class ValueTracer
         FactKind.AcceptedDangerousCapability, FactKind.AcceptedDatabasePortPublished, FactKind.AcceptedPortOnAllInterfaces, FactKind.AcceptedUnpinnedImage,
     ];
 
+    private static readonly ConditionalWeakTable<Compilation, ValueTracer> PerCompilation = new();
+
+    private readonly ConcurrentDictionary<IOperation, FactSet> _traced = new();
     private readonly DslTypes _types;
     private readonly SemanticModels _models;
     private readonly SourceValues _values;
@@ -42,7 +47,14 @@ internal sealed class ValueTracer
     }
 
     /// <summary>What is proven about <paramref name="value"/>.</summary>
-    public FactSet Trace(IOperation value) => Eval(value, Bindings.None, new Walk());
+    public FactSet Trace(IOperation value) => _traced.GetOrAdd(value, operation => Eval(operation, Bindings.None, new Walk()));
+
+    /// <summary>
+    /// The compilation's tracer, shared by the checklist and security analyzers: both check every
+    /// service added to a stack, and a trace from the top (no bindings) is the same for both.
+    /// </summary>
+    public static ValueTracer For(Compilation compilation, DslTypes types) =>
+        PerCompilation.GetValue(compilation, c => new ValueTracer(types, new SemanticModels(c)));
 
     /// <summary>
     /// The values a collection argument (<c>params</c>, a collection expression, an array, a local
