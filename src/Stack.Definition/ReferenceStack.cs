@@ -25,7 +25,7 @@ public static class ReferenceStack
     public const string ProjectName = "stack";
 
     /// <summary>Builds the whole stack.</summary>
-    public static ComposeStack Build() => new ComposeStack(ProjectName).WithVariables(Variables.All).WithServices(
+    public static ComposeStack Build() => new ComposeStack(ProjectName).WithVariables(Variables.All).WithTraefik(Traefik.Proxy).WithServices(
         AdGuard.AdGuardHome,
         Restic.Backup,
         Restic.Prune,

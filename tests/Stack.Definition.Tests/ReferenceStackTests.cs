@@ -18,6 +18,18 @@ public class ReferenceStackTests
     }
 
     [Fact]
+    public void Emits_Traefiks_static_config()
+    {
+        Snapshot.Match(Generate().Files["traefik.static.yml"]);
+    }
+
+    [Fact]
+    public void Emits_Traefiks_dynamic_config()
+    {
+        Snapshot.Match(Generate().Files["traefik.dynamic.yml"]);
+    }
+
+    [Fact]
     public void Committed_generated_folder_is_what_the_definition_emits()
     {
         var files = Generate().Files;

@@ -22,6 +22,15 @@ internal static class Emit
         return result.Files[StackGenerator.ComposeFileName];
     }
 
+    /// <summary>Every file generated for <paramref name="stack"/> (risks accepted and variables declared as in <see cref="Yaml(ComposeStack)"/>).</summary>
+    public static IReadOnlyDictionary<string, string> Files(ComposeStack stack)
+    {
+        stack = stack with { Services = [.. stack.Services.Select(AcceptingEveryRisk)] };
+        var result = StackGenerator.Generate(stack.WithVariables(UsedVariables(Document(stack))), Options);
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        return result.Files;
+    }
+
     public static string Yaml(params Service[] services) => Yaml(new ComposeStack("test").WithServices(services));
 
     /// <summary>Every variable a document uses: emission tests declare them all (VariablesTests covers declaring).</summary>

@@ -48,6 +48,21 @@ internal static class RuleIds
     /// <summary>The forward-auth service's own router uses its forward-auth middleware (a login loop).</summary>
     public const string ForwardAuthLoop = "STK0400";
 
+    /// <summary>A router or entrypoint uses a middleware the stack's Traefik does not define.</summary>
+    public const string UndefinedMiddleware = "STK0401";
+
+    /// <summary>A router names an entrypoint the stack's Traefik does not have.</summary>
+    public const string UnknownEntryPoint = "STK0402";
+
+    /// <summary>A routed service shares no network with Traefik.</summary>
+    public const string UnreachableRoutedService = "STK0403";
+
+    /// <summary>A routed service is off Traefik's default network and does not say which network Traefik uses.</summary>
+    public const string AmbiguousTraefikNetwork = "STK0404";
+
+    /// <summary>A router's certificate resolver is not declared on the stack's Traefik.</summary>
+    public const string UnknownCertResolver = "STK0405";
+
     /// <summary>A DSL call was given a value it cannot accept.</summary>
     public const string InvalidArgument = "STK0200";
 

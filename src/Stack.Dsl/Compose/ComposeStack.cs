@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
 
@@ -34,6 +35,9 @@ public sealed record ComposeStack
     /// <summary>The <c>${VARIABLES}</c> the stack declares (see <see cref="WithVariables"/>).</summary>
     public ImmutableArray<Variable> Variables { get; init; } = [];
 
+    /// <summary>The stack's Traefik, when it runs one (see <see cref="WithTraefik"/>).</summary>
+    public TraefikProxy? Traefik { get; init; }
+
     /// <summary>Networks declared explicitly, beyond those services join.</summary>
     public ImmutableArray<Network> ExtraNetworks { get; init; } = [];
 
@@ -55,6 +59,12 @@ public sealed record ComposeStack
 
     /// <summary>Declares the variables the stack's server must provide; <c>.env.example</c> lists them.</summary>
     public ComposeStack WithVariables(params IEnumerable<Variable> variables) => this with { Variables = Variables.AddRange(variables) };
+
+    /// <summary>
+    /// Declares the stack's Traefik: the generator writes its static and dynamic config into the
+    /// output folder and mounts them into the proxy's service, and checks every router against it.
+    /// </summary>
+    public ComposeStack WithTraefik(TraefikProxy proxy) => this with { Traefik = proxy ?? throw new ArgumentNullException(nameof(proxy)) };
 
     /// <summary>Declares networks no service joins yet.</summary>
     public ComposeStack WithNetworks(params IEnumerable<Network> networks) => this with { ExtraNetworks = ExtraNetworks.AddRange(networks) };

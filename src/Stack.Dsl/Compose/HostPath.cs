@@ -32,6 +32,18 @@ public abstract record HostPath
 
         return new ProjectHostPath(relativePath.Replace('\\', '/'));
     }
+
+    /// <summary>
+    /// A file the generator writes beside the compose file (for example Traefik's configs), so
+    /// it is written as <c>./NAME</c>.
+    /// </summary>
+    public static HostPath InOutput(string fileName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        return fileName.Contains('/', StringComparison.Ordinal) || fileName.Contains('\\', StringComparison.Ordinal)
+            ? throw new ArgumentException($"'{fileName}' must be a file name in the output folder, without folders.", nameof(fileName))
+            : new OutputHostPath(fileName);
+    }
 }
 
 /// <summary>An absolute path on the host.</summary>
@@ -41,3 +53,7 @@ public sealed record AbsoluteHostPath(ComposeString Path) : HostPath;
 /// <summary>A path relative to the definition project's folder.</summary>
 /// <param name="RelativePath">The path, with forward slashes.</param>
 public sealed record ProjectHostPath(string RelativePath) : HostPath;
+
+/// <summary>A file in the output folder, beside the compose file.</summary>
+/// <param name="FileName">The file's name.</param>
+public sealed record OutputHostPath(string FileName) : HostPath;

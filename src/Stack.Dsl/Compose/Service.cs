@@ -145,6 +145,9 @@ public sealed partial record Service
     /// <summary>Traefik routers; the generator writes their <c>traefik.*</c> labels.</summary>
     public ImmutableArray<Router> Routers { get; init; } = [];
 
+    /// <summary>The network Traefik reaches the service on, when it shares several with Traefik.</summary>
+    public Network? TraefikNetwork { get; init; }
+
     /// <summary>Fields the DSL does not model, and <c>x-</c> extensions, sorted by key.</summary>
     public ImmutableSortedDictionary<string, YamlValue> ExtraFields { get; init; } =
         ImmutableSortedDictionary.Create<string, YamlValue>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Yaml;
 using static Stack.Dsl.Yaml.YamlValue;
 
@@ -11,13 +12,13 @@ namespace Stack.Dsl.Generation;
 /// </summary>
 internal static class ComposeDocument
 {
-    public static YamlMapping Build(ComposeStack stack, GenerationOptions options)
+    public static YamlMapping Build(ComposeStack stack, GenerationOptions options, TraefikFileNames? traefikFiles = null)
     {
         var top = new List<YamlEntry>();
         top.AddRange(stack.Extensions.Select(e => new YamlEntry(e.Key, e.Value)));
         top.Add(new("name", Text(stack.Name)));
 
-        var services = stack.Services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var services = stack.Services.Select(s => AsEmitted(s, stack, traefikFiles ?? TraefikFileNames.Default)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         // Each service is built when the writer reaches it: memory stays flat however large the stack.
         top.Add(new("services", new YamlMapping([.. services.Select(s => new YamlEntry(s.Name, new DeferredYamlValue(() => ServiceYaml.Build(s, options))))])));
 
@@ -44,5 +45,22 @@ internal static class ComposeDocument
         }
 
         return new YamlMapping([.. top]);
+    }
+
+    /// <summary>A service with what the stack adds to it: the Traefik proxy's config files, and the network label of a routed service.</summary>
+    private static Service AsEmitted(Service service, ComposeStack stack, TraefikFileNames traefikFiles)
+    {
+        if (service.TraefikNetwork is { } network)
+        {
+            service = service.WithLabel("traefik.docker.network", TraefikStaticConfig.RealName(network, stack.Name));
+        }
+
+        if (stack.Traefik is { } proxy && proxy.Service.Name == service.Name)
+        {
+            var middlewares = TraefikWiring.FileMiddlewares(stack, proxy);
+            service = TraefikWiring.Wire(service, proxy, traefikFiles, TraefikWiring.DynamicVariables(middlewares));
+        }
+
+        return service;
     }
 }

@@ -10,6 +10,7 @@ internal static class HostPathFormat
     {
         AbsoluteHostPath absolute => absolute.Path,
         ProjectHostPath project => Relative(options.ProjectDirectoryFromOutput, project.RelativePath),
+        OutputHostPath output => "./" + output.FileName,
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "Unknown host path kind."),
     };
 

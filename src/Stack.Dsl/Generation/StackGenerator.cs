@@ -1,4 +1,5 @@
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Validation;
 using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
@@ -31,16 +32,7 @@ public static class StackGenerator
         // Plain dictionaries, sorted once at the end: SortedDictionary's generic code over
         // KeyValuePair is not precompiled and costs start-up time.
         var variables = new Dictionary<string, Variable>(StringComparer.Ordinal);
-        var yaml = YamlWriter.Write(
-            ComposeDocument.Build(stack, options),
-            [GenerationOptions.FirstHeaderLine, .. options.HeaderComments],
-            scalar =>
-            {
-                foreach (var variable in scalar.Variables)
-                {
-                    variables.TryAdd(variable.Name, variable);
-                }
-            });
+        var files = Render(stack, options, TraefikFileNames.Default, variables);
         // Every ${VAR} the YAML uses must be declared on the stack, so .env.example is complete.
         var declared = new HashSet<string>(stack.Variables.Select(v => v.Name), StringComparer.Ordinal);
         var undeclared = variables.Keys.Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
@@ -53,13 +45,37 @@ public static class StackGenerator
             return new GenerationResult([.. diagnostics, .. errors], new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
-        var files = new Dictionary<string, string>(StringComparer.Ordinal) { [ComposeFileName] = yaml };
         if (!stack.Variables.IsEmpty)
         {
             files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), GenerationOptions.FirstHeaderLine);
         }
 
         return new GenerationResult(diagnostics, files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Renders the compose file and, when the stack declares its Traefik, Traefik's two config files.</summary>
+    private static Dictionary<string, string> Render(ComposeStack stack, GenerationOptions options, TraefikFileNames traefikFiles, Dictionary<string, Variable> variables)
+    {
+        string[] header = [GenerationOptions.FirstHeaderLine, .. options.HeaderComments];
+        void Collect(YamlScalar scalar)
+        {
+            foreach (var variable in scalar.Variables)
+            {
+                variables.TryAdd(variable.Name, variable);
+            }
+        }
+
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ComposeFileName] = YamlWriter.Write(ComposeDocument.Build(stack, options, traefikFiles), header, Collect),
+        };
+        if (stack.Traefik is { } proxy)
+        {
+            files[traefikFiles.Static] = YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, Collect);
+            files[traefikFiles.Dynamic] = YamlWriter.Write(TraefikDynamicConfig.Build(TraefikWiring.FileMiddlewares(stack, proxy)), header, Collect);
+        }
+
+        return files;
     }
 }
 

@@ -1,5 +1,30 @@
 namespace Stack.Dsl.Traefik;
 
-/// <summary>A Traefik certificate resolver, as named in Traefik's static config.</summary>
+/// <summary>
+/// A Traefik certificate resolver, as named in Traefik's static config. Routers name it; the
+/// <see cref="TraefikProxy"/> that declares it writes its ACME settings.
+/// </summary>
 /// <param name="Name">The resolver's name, for example <c>letsencrypt</c>.</param>
-public sealed record CertResolver(string Name);
+public sealed record CertResolver(string Name)
+{
+    /// <summary>Let's Encrypt's production directory.</summary>
+    public const string LetsEncryptProduction = "https://acme-v02.api.letsencrypt.org/directory";
+
+    /// <summary>Let's Encrypt's staging directory: untrusted certificates, generous rate limits. Use it to test.</summary>
+    public const string LetsEncryptStaging = "https://acme-staging-v02.api.letsencrypt.org/directory";
+
+    /// <summary>The ACME directory; unset means Traefik's default (Let's Encrypt production).</summary>
+    public string? CaServer { get; init; }
+
+    /// <summary>The account email; Traefik reads its static config literally, so this is text, not a variable.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>Where Traefik keeps certificates, inside its container (mount a volume there).</summary>
+    public string Storage { get; init; } = "/letsencrypt/acme.json";
+
+    /// <summary>The DNS provider of the DNS-01 challenge (<c>cloudflare</c>); its credentials come from Traefik's environment.</summary>
+    public string? DnsChallengeProvider { get; init; }
+
+    /// <summary>The entrypoint of the HTTP-01 challenge, when not using DNS.</summary>
+    public EntryPoint? HttpChallengeEntryPoint { get; init; }
+}

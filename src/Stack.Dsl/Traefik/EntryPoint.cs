@@ -1,9 +1,46 @@
+using System.Collections.Immutable;
+
 namespace Stack.Dsl.Traefik;
 
 /// <summary>
 /// A Traefik entrypoint. Declare each one once (for example in a static class) and hand the object
-/// to routers, so every router names an entrypoint that exists.
+/// to routers and to the <see cref="TraefikProxy"/>, so every router names an entrypoint that exists
+/// and Traefik's static config is written from the same objects.
 /// </summary>
 /// <param name="Name">The entrypoint's name in Traefik's static config.</param>
-/// <param name="Port">The port it listens on.</param>
-public sealed record EntryPoint(string Name, int Port);
+/// <param name="Port">The port it listens on inside the Traefik container.</param>
+public sealed record EntryPoint(string Name, int Port)
+{
+    /// <summary>Where every request is redirected (permanently, scheme https), if anywhere.</summary>
+    public EntryPoint? RedirectTo { get; init; }
+
+    /// <summary>Whether routers that name no entrypoint listen here (<c>asDefault</c>).</summary>
+    public bool IsDefault { get; init; }
+
+    /// <summary>Middlewares applied to every request on this entrypoint, before the router's.</summary>
+    public ImmutableArray<Middleware> Middlewares { get; init; } = [];
+
+    /// <summary>Proxies whose <c>X-Forwarded-*</c> headers are trusted (<c>forwardedHeaders.trustedIPs</c>).</summary>
+    public ImmutableArray<string> TrustedForwarders { get; init; } = [];
+
+    /// <summary>Redirects every request to <paramref name="target"/> over https (the http→https redirect).</summary>
+    public EntryPoint RedirectingTo(EntryPoint target) => this with { RedirectTo = target ?? throw new ArgumentNullException(nameof(target)) };
+
+    /// <summary>Makes routers that name no entrypoint listen here.</summary>
+    public EntryPoint AsDefault() => this with { IsDefault = true };
+
+    /// <summary>Applies <paramref name="middlewares"/> to every request on this entrypoint.</summary>
+    public EntryPoint WithMiddlewares(params IEnumerable<Middleware> middlewares) => this with { Middlewares = Middlewares.AddRange(middlewares) };
+
+    /// <summary>Trusts the <c>X-Forwarded-*</c> headers set by proxies in <paramref name="ranges"/> (for example a CDN).</summary>
+    public EntryPoint TrustingForwardedHeadersFrom(params IEnumerable<string> ranges) => this with { TrustedForwarders = TrustedForwarders.AddRange(ranges) };
+
+    /// <summary>Whether two entrypoints are the same declaration (name, port and settings).</summary>
+    public bool Equals(EntryPoint? other) =>
+        other is not null && Name == other.Name && Port == other.Port && IsDefault == other.IsDefault
+        && Equals(RedirectTo, other.RedirectTo) && Middlewares.SequenceEqual(other.Middlewares)
+        && TrustedForwarders.SequenceEqual(other.TrustedForwarders, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Port);
+}

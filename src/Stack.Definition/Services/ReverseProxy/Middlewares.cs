@@ -3,9 +3,18 @@ using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.ReverseProxy;
 
-/// <summary>The middlewares of Traefik's dynamic config that routers use.</summary>
+/// <summary>The middlewares of Traefik's dynamic config that routers and entrypoints use.</summary>
 public static class Middlewares
 {
+    /// <summary>Compresses responses.</summary>
+    public static readonly CompressMiddleware Gzip = new("gzip");
+
+    /// <summary>Strips <c>www.</c>: https://www.example.org → https://example.org.</summary>
+    public static readonly RedirectRegexMiddleware NoWww = new("no-www", regex: @"^https://(?:www\.)?(.+)", replacement: "https://${1}", permanent: true);
+
+    /// <summary>Only Cloudflare may connect, so nobody bypasses it.</summary>
+    public static readonly IpAllowListMiddleware CloudflareOnly = new("whitelist-cloudflare", Cloudflare.IpRanges);
+
     /// <summary>Authelia's forward auth: every request must carry an Authelia session.</summary>
     public static readonly ForwardAuthMiddleware Authelia = new("sso-proxy", $"http://authelia:9091/api/verify?rd=https://auth.{Variables.BaseHost}")
     {

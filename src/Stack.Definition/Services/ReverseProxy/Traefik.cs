@@ -1,5 +1,6 @@
 using Stack.Definition.Common;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
 
 namespace Stack.Definition.Services.ReverseProxy;
 
@@ -13,7 +14,7 @@ public static class Traefik
         .WithContainerName("traefik")
         .WithRestart(RestartPolicy.UnlessStopped)
         .WithHealthcheck(Healthchecks.Standard(HealthcheckTest.Shell("traefik healthcheck --ping")))
-        .WithCommand("--configFile=/etc/traefik/static.yml")
+        .WithCommand($"--configFile={TraefikProxy.DefaultStaticConfigPath}")
         .WithNetworks(Networks.Public)
         .WithPort(EntryPoints.Http.Port, EntryPoints.Http.Port)
         .WithPort(EntryPoints.Https.Port, EntryPoints.Https.Port)
@@ -22,8 +23,7 @@ public static class Traefik
         // Read-only (the reference mounted it writable: STK0101): the docker provider only reads labels.
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)
         .AcceptRisk(SecurityRisk.DaemonSocket, "the docker provider discovers routers from container labels")
-        .WithBind(HostPath.InProject("Services/ReverseProxy/traefik.static.yml"), "/etc/traefik/static.yml", readOnly: true)
-        .WithBind(HostPath.InProject("Services/ReverseProxy/traefik.dynamic.yml"), "/etc/traefik/dynamic.yml", readOnly: true)
+        // The static and dynamic config files are generated from Proxy and mounted by the generator.
         .WithEnvironment("CF_DNS_API_TOKEN", Variables.CloudflareDnsApiToken)
         .WithEnvironment("CF_ZONE_API_TOKEN", Variables.CloudflareZoneApiToken)
         .WithRouter(WebRouters.ForSubdomain("traefik", "traefik")
@@ -31,4 +31,18 @@ public static class Traefik
         // Kept as the reference writes it: a load balancer named after Traefik's internal API
         // service. The router is not pointed at api@internal; see the README's gap list.
         .WithLabel("traefik.http.services.api@internal.loadbalancer.server.port", "8080");
+
+    /// <summary>
+    /// The stack's Traefik: the generator writes traefik.static.yml and traefik.dynamic.yml from it
+    /// (replacing the reference's Jinja templates) and checks every router against it.
+    /// </summary>
+    public static readonly TraefikProxy Proxy = new TraefikProxy(Service, Networks.Public)
+        .WithEntryPoints(EntryPoints.Http, EntryPoints.Https)
+        .WithCertResolvers(CertResolvers.LetsEncrypt) with
+    {
+        Dashboard = true,
+        // As the reference: the API on port 8080, never published ("always internal").
+        ApiOnInternalPort = true,
+        AccessLog = true,
+    };
 }

@@ -1,0 +1,66 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Values;
+
+namespace Stack.Dsl.Generation.Traefik;
+
+/// <summary>
+/// What the stack's Traefik declaration adds to the output: the middlewares its dynamic file
+/// defines, and the proxy service with both config files mounted and the variables the dynamic
+/// file reads passed into its environment.
+/// </summary>
+internal static class TraefikWiring
+{
+    public const string StaticFileName = "traefik.static.yml";
+
+    public const string DynamicFileName = "traefik.dynamic.yml";
+
+    /// <summary>
+    /// Every file middleware that a router or entrypoint uses or the proxy lists, one per name
+    /// (the first seen), that Stack can write. Others are STK0401's to report.
+    /// </summary>
+    public static IReadOnlyList<Middleware> FileMiddlewares(ComposeStack stack, TraefikProxy proxy) =>
+        UsedMiddlewares(stack, proxy)
+            .Where(TraefikDynamicConfig.CanWrite)
+            .DistinctBy(m => m.Name)
+            .ToList();
+
+    /// <summary>Every middleware a router or entrypoint refers to, plus the proxy's extras, duplicates included.</summary>
+    public static IEnumerable<Middleware> UsedMiddlewares(ComposeStack stack, TraefikProxy proxy) =>
+        stack.Services.SelectMany(s => s.Routers).SelectMany(r => r.Middlewares)
+            .Concat(proxy.EntryPoints.SelectMany(e => e.Middlewares))
+            .Concat(proxy.ExtraMiddlewares);
+
+    /// <summary>The variables the dynamic file reads from Traefik's environment.</summary>
+    public static IReadOnlyList<Variable> DynamicVariables(IEnumerable<Middleware> middlewares) =>
+        middlewares.OfType<ForwardAuthMiddleware>()
+            .SelectMany(m => m.Address.Variables)
+            .DistinctBy(v => v.Name)
+            .OrderBy(v => v.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The proxy's service as emitted: config files mounted read-only, template variables passed in.</summary>
+    public static Service Wire(Service service, TraefikProxy proxy, TraefikFileNames files, IReadOnlyList<Variable> dynamicVariables)
+    {
+        var wired = service
+            .WithBind(HostPath.InOutput(files.Static), proxy.StaticConfigPath, readOnly: true)
+            .WithBind(HostPath.InOutput(files.Dynamic), proxy.DynamicConfigPath, readOnly: true);
+        foreach (var variable in dynamicVariables)
+        {
+            if (!wired.Environment.ContainsKey(variable.Name))
+            {
+                wired = wired.WithEnvironment(variable.Name, variable);
+            }
+        }
+
+        return wired;
+    }
+}
+
+/// <summary>The names of Traefik's two config files in the output folder.</summary>
+/// <param name="Static">The static config's file name.</param>
+/// <param name="Dynamic">The dynamic config's file name.</param>
+internal sealed record TraefikFileNames(string Static, string Dynamic)
+{
+    public static TraefikFileNames Default { get; } = new(TraefikWiring.StaticFileName, TraefikWiring.DynamicFileName);
+}

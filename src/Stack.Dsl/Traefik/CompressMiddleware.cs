@@ -1,0 +1,11 @@
+namespace Stack.Dsl.Traefik;
+
+/// <summary>Compresses responses (gzip, brotli, zstd as the client accepts).</summary>
+public sealed record CompressMiddleware : Middleware
+{
+    /// <summary>Creates a compression middleware.</summary>
+    public CompressMiddleware(string name)
+        : base(name, "file")
+    {
+    }
+}

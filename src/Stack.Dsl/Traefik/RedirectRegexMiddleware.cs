@@ -1,0 +1,28 @@
+namespace Stack.Dsl.Traefik;
+
+/// <summary>
+/// Redirects requests whose URL matches <see cref="Regex"/> to <see cref="Replacement"/>
+/// (Go regular expression; <c>${1}</c> is the first group), for example stripping <c>www.</c>.
+/// </summary>
+public sealed record RedirectRegexMiddleware : Middleware
+{
+    /// <summary>Creates a regex redirect.</summary>
+    public RedirectRegexMiddleware(string name, string regex, string replacement, bool permanent)
+        : base(name, "file")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(regex);
+        ArgumentException.ThrowIfNullOrWhiteSpace(replacement);
+        Regex = regex;
+        Replacement = replacement;
+        Permanent = permanent;
+    }
+
+    /// <summary>The pattern the request URL must match.</summary>
+    public string Regex { get; }
+
+    /// <summary>The URL to redirect to.</summary>
+    public string Replacement { get; }
+
+    /// <summary>Whether the redirect is permanent (301/308) rather than temporary.</summary>
+    public bool Permanent { get; }
+}

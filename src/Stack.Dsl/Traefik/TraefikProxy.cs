@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Compose;
+
+namespace Stack.Dsl.Traefik;
+
+/// <summary>
+/// The stack's Traefik: which service it is, the network its docker provider watches, and the
+/// entrypoints, certificate resolvers and file middlewares it defines. From this and the routers
+/// the generator writes Traefik's static and dynamic config files and mounts them into
+/// <see cref="Service"/>; the STK04nn rules check every router against it.
+/// </summary>
+public sealed record TraefikProxy
+{
+    /// <summary>Where the static config is mounted unless set otherwise; pass it to <c>--configFile</c>.</summary>
+    public const string DefaultStaticConfigPath = "/etc/traefik/static.yml";
+
+    /// <summary>Where the dynamic config is mounted unless set otherwise.</summary>
+    public const string DefaultDynamicConfigPath = "/etc/traefik/dynamic.yml";
+
+    /// <summary>Declares <paramref name="service"/> as the stack's Traefik, its docker provider watching <paramref name="network"/>.</summary>
+    /// <param name="service">The Traefik service.</param>
+    /// <param name="network">The network its docker provider reaches containers on.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public TraefikProxy(Service service, Network network, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        Location = new SourceLocation(filePath, line);
+        Service = service ?? throw new ArgumentNullException(nameof(service));
+        Network = network ?? throw new ArgumentNullException(nameof(network));
+    }
+
+    /// <summary>Where the proxy was declared.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>The Traefik service (matched by name in the stack).</summary>
+    public Service Service { get; init; }
+
+    /// <summary>The network Traefik reaches routed containers on (<c>providers.docker.network</c>).</summary>
+    public Network Network { get; init; }
+
+    /// <summary>The entrypoints, in the order given.</summary>
+    public ImmutableArray<EntryPoint> EntryPoints { get; init; } = [];
+
+    /// <summary>The certificate resolvers.</summary>
+    public ImmutableArray<CertResolver> CertResolvers { get; init; } = [];
+
+    /// <summary>File-provider middlewares defined even if nothing uses them; used ones are defined automatically.</summary>
+    public ImmutableArray<Middleware> ExtraMiddlewares { get; init; } = [];
+
+    /// <summary>Whether the dashboard and API are served (reach them through a router to <c>api@internal</c>).</summary>
+    public bool Dashboard { get; init; }
+
+    /// <summary>
+    /// Whether the API and dashboard answer on port 8080 without a router (<c>api.insecure</c>):
+    /// reachable by every container on Traefik's networks, so never publish 8080.
+    /// </summary>
+    public bool ApiOnInternalPort { get; init; }
+
+    /// <summary>Whether <c>/ping</c> answers, for <c>traefik healthcheck --ping</c>.</summary>
+    public bool Ping { get; init; } = true;
+
+    /// <summary>Traefik's log level (<c>DEBUG</c>, <c>INFO</c>, <c>WARN</c>, <c>ERROR</c>).</summary>
+    public string LogLevel { get; init; } = "INFO";
+
+    /// <summary>Whether every request is logged.</summary>
+    public bool AccessLog { get; init; }
+
+    /// <summary>Where the static config file is mounted in the container.</summary>
+    public string StaticConfigPath { get; init; } = DefaultStaticConfigPath;
+
+    /// <summary>Where the dynamic config file is mounted in the container.</summary>
+    public string DynamicConfigPath { get; init; } = DefaultDynamicConfigPath;
+
+    /// <summary>Adds entrypoints.</summary>
+    public TraefikProxy WithEntryPoints(params IEnumerable<EntryPoint> entryPoints) => this with { EntryPoints = EntryPoints.AddRange(entryPoints) };
+
+    /// <summary>Adds certificate resolvers.</summary>
+    public TraefikProxy WithCertResolvers(params IEnumerable<CertResolver> resolvers) => this with { CertResolvers = CertResolvers.AddRange(resolvers) };
+
+    /// <summary>Defines file middlewares that no router or entrypoint uses (yet).</summary>
+    public TraefikProxy WithMiddlewares(params IEnumerable<Middleware> middlewares) => this with { ExtraMiddlewares = ExtraMiddlewares.AddRange(middlewares) };
+
+    /// <summary>Replaces the entrypoint named like <paramref name="entryPoint"/> (an environment's variant of it).</summary>
+    public TraefikProxy ReplaceEntryPoint(EntryPoint entryPoint)
+    {
+        ArgumentNullException.ThrowIfNull(entryPoint);
+        var index = EntryPoints.Select(e => e.Name).ToList().IndexOf(entryPoint.Name);
+        return index < 0
+            ? throw new ArgumentException($"The proxy has no entrypoint named '{entryPoint.Name}'.", nameof(entryPoint))
+            : this with { EntryPoints = EntryPoints.SetItem(index, entryPoint) };
+    }
+}

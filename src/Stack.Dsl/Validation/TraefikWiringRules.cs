@@ -1,0 +1,184 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Traefik;
+using Stack.Dsl.Traefik;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation;
+
+/// <summary>
+/// Routers against the stack's Traefik declaration (STK0401-0405): the middlewares, entrypoints
+/// and certificate resolvers they name exist, and Traefik can reach every routed service.
+/// Without a <see cref="TraefikProxy"/> there is nothing to check against.
+/// </summary>
+internal static class TraefikWiringRules
+{
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    {
+        if (stack.Traefik is not { } proxy)
+        {
+            return [];
+        }
+
+        var proxyService = stack.Services.FirstOrDefault(s => s.Name == proxy.Service.Name);
+        if (proxyService is null)
+        {
+            return [new StackDiagnostic(
+                RuleIds.UnknownReference,
+                $"The stack's Traefik is service '{proxy.Service.Name}', which the stack does not contain. Add it with WithServices(...).",
+                proxy.Location)];
+        }
+
+        return Middlewares(stack, proxy)
+            .Concat(EntryPoints(stack, proxy))
+            .Concat(Reachability(stack, proxy, proxyService))
+            .Concat(CertResolvers(stack, proxy));
+    }
+
+    private static IEnumerable<StackDiagnostic> Middlewares(ComposeStack stack, TraefikProxy proxy)
+    {
+        var defined = new Dictionary<string, Middleware>(StringComparer.Ordinal);
+        foreach (var middleware in TraefikWiring.UsedMiddlewares(stack, proxy).Where(m => m.Provider == "file" && TraefikDynamicConfig.CanWrite(m)))
+        {
+            if (defined.TryGetValue(middleware.Name, out var first) && !first.Equals(middleware))
+            {
+                yield return new StackDiagnostic(
+                    RuleIds.UndefinedMiddleware,
+                    $"Two different middlewares are named '{middleware.Name}', so '{middleware.Reference}' would mean whichever the dynamic config kept. Give each its own name, or declare one object and share it.",
+                    proxy.Location);
+            }
+
+            defined.TryAdd(middleware.Name, middleware);
+        }
+
+        var labelled = stack.Services.SelectMany(s => s.Labels.Keys)
+            .Where(k => k.StartsWith("traefik.http.middlewares.", StringComparison.Ordinal))
+            .Select(k => k["traefik.http.middlewares.".Length..].Split('.')[0])
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (router, user) in Users(stack, proxy))
+        {
+            foreach (var middleware in user)
+            {
+                var missing = middleware.Provider switch
+                {
+                    "file" => !TraefikDynamicConfig.CanWrite(middleware),
+                    "docker" => !labelled.Contains(middleware.Name),
+                    _ => false, // internal, or a provider Stack does not see.
+                };
+                if (missing)
+                {
+                    var fix = middleware.Provider == "file"
+                        ? "Declare it as a typed middleware (ForwardAuthMiddleware, RateLimitMiddleware, CompressMiddleware, RedirectRegexMiddleware, IpAllowListMiddleware) so the dynamic config defines it"
+                        : $"Define it with traefik.http.middlewares.{middleware.Name}.* labels on a service, or use a typed middleware";
+                    yield return new StackDiagnostic(
+                        RuleIds.UndefinedMiddleware,
+                        $"{router.What} uses middleware '{middleware.Reference}', which nothing defines: Traefik would refuse the router. {fix}.",
+                        router.Location);
+                }
+            }
+        }
+    }
+
+    /// <summary>Each router and entrypoint with the middlewares it uses.</summary>
+    private static IEnumerable<(Subject Subject, IEnumerable<Middleware> Middlewares)> Users(ComposeStack stack, TraefikProxy proxy) =>
+        stack.Services.SelectMany(s => s.Routers.Select(r => (new Subject($"Router '{r.Name}' of service '{s.Name}'", r.Location), (IEnumerable<Middleware>)r.Middlewares)))
+            .Concat(proxy.EntryPoints.Select(e => (new Subject($"Entrypoint '{e.Name}'", proxy.Location), (IEnumerable<Middleware>)e.Middlewares)));
+
+    private static IEnumerable<StackDiagnostic> EntryPoints(ComposeStack stack, TraefikProxy proxy)
+    {
+        var names = proxy.EntryPoints.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var known = string.Join(", ", proxy.EntryPoints.Select(e => e.Name));
+        foreach (var service in stack.Services)
+        {
+            foreach (var router in service.Routers)
+            {
+                foreach (var entryPoint in router.EntryPoints.Where(e => !names.Contains(e.Name)))
+                {
+                    yield return new StackDiagnostic(
+                        RuleIds.UnknownEntryPoint,
+                        $"Router '{router.Name}' of service '{service.Name}' listens on entrypoint '{entryPoint.Name}', which the stack's Traefik does not have (it has: {known}). Use one of those, or add it with TraefikProxy.WithEntryPoints(...).",
+                        router.Location);
+                }
+            }
+        }
+
+        var targets = proxy.EntryPoints.Select(e => e.RedirectTo).OfType<EntryPoint>()
+            .Concat(proxy.CertResolvers.Select(r => r.HttpChallengeEntryPoint).OfType<EntryPoint>());
+        foreach (var target in targets.Where(t => !names.Contains(t.Name)).DistinctBy(t => t.Name))
+        {
+            yield return new StackDiagnostic(
+                RuleIds.UnknownEntryPoint,
+                $"The stack's Traefik refers to entrypoint '{target.Name}' (a redirect or an ACME challenge) but does not have it (it has: {known}). Add it with TraefikProxy.WithEntryPoints(...).",
+                proxy.Location);
+        }
+    }
+
+    private static IEnumerable<StackDiagnostic> Reachability(ComposeStack stack, TraefikProxy proxy, Service proxyService)
+    {
+        var proxyNetworks = proxyService.Networks.Select(a => a.Network.Name).ToHashSet(StringComparer.Ordinal);
+        if (!proxyNetworks.Contains(proxy.Network.Name))
+        {
+            yield return new StackDiagnostic(
+                RuleIds.UnreachableRoutedService,
+                $"The stack's Traefik watches network '{proxy.Network.Name}', but its service '{proxyService.Name}' does not join it. Add .WithNetworks({proxy.Network.Name}) to '{proxyService.Name}'.",
+                proxy.Location);
+        }
+
+        foreach (var service in stack.Services.Where(s => !s.Routers.IsEmpty && s.Name != proxyService.Name && s.NetworkMode is null))
+        {
+            var own = service.Networks.Select(a => a.Network.Name).ToList();
+            var shared = own.Where(proxyNetworks.Contains).ToList();
+            var router = service.Routers[0];
+            if (shared.Count == 0)
+            {
+                yield return new StackDiagnostic(
+                    RuleIds.UnreachableRoutedService,
+                    $"Service '{service.Name}' has router '{router.Name}' but shares no network with Traefik ('{proxyService.Name}' is on {Names(proxyNetworks)}; '{service.Name}' is on {Names(own)}): Traefik could not reach it. Add .WithNetworks({proxy.Network.Name}).",
+                    router.Location);
+            }
+            else if (service.TraefikNetwork is { } chosen)
+            {
+                if (!shared.Contains(chosen.Name))
+                {
+                    yield return new StackDiagnostic(
+                        RuleIds.AmbiguousTraefikNetwork,
+                        $"Service '{service.Name}' tells Traefik to reach it on network '{chosen.Name}', which it does not share with Traefik (shared: {Names(shared)}). Name one of those in WithTraefikNetwork(...).",
+                        router.Location);
+                }
+            }
+            else if (!own.Contains(proxy.Network.Name))
+            {
+                yield return new StackDiagnostic(
+                    RuleIds.AmbiguousTraefikNetwork,
+                    $"Service '{service.Name}' is not on Traefik's default network '{proxy.Network.Name}', so Traefik would guess which network to reach it on (shared: {Names(shared)}). Join '{proxy.Network.Name}', or say which with .WithTraefikNetwork(...).",
+                    router.Location);
+            }
+        }
+    }
+
+    private static IEnumerable<StackDiagnostic> CertResolvers(ComposeStack stack, TraefikProxy proxy)
+    {
+        var names = proxy.CertResolvers.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var service in stack.Services)
+        {
+            foreach (var router in service.Routers)
+            {
+                if (router.CertResolver is { } resolver && !names.Contains(resolver.Name))
+                {
+                    yield return new StackDiagnostic(
+                        RuleIds.UnknownCertResolver,
+                        $"Router '{router.Name}' of service '{service.Name}' gets its certificate from resolver '{resolver.Name}', which the stack's Traefik does not declare: it would serve Traefik's default self-signed certificate. Add it with TraefikProxy.WithCertResolvers(...).",
+                        router.Location);
+                }
+            }
+        }
+    }
+
+    private static string Names(IEnumerable<string> names)
+    {
+        var list = names.Order(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? "no network" : string.Join(", ", list.Select(n => $"'{n}'"));
+    }
+
+    /// <summary>What uses a middleware, for messages, and where it was made.</summary>
+    private sealed record Subject(string What, SourceLocation Location);
+}

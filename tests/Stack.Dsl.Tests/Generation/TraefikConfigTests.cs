@@ -1,0 +1,74 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Values;
+using Stack.Testing;
+
+namespace Stack.Dsl.Tests.Generation;
+
+/// <summary>Traefik's static and dynamic config, written from the same objects the routers use.</summary>
+public sealed class TraefikConfigTests
+{
+    private static readonly Variable Host = new("BASE_HOST");
+    private static readonly Network Edge = new("edge");
+    private static readonly ForwardAuthMiddleware Sso = new("sso", $"http://authelia:9091/api/verify?rd=https://auth.{Host}") { TrustForwardHeader = true, AuthResponseHeaders = ["Remote-User"] };
+    private static readonly CompressMiddleware Gzip = new("gzip");
+    private static readonly IpAllowListMiddleware Office = new("office", "10.0.0.0/8", "192.168.1.0/24");
+    private static readonly RedirectRegexMiddleware NoWww = new("no-www", @"^https://(?:www\.)?(.+)", "https://${1}", permanent: true);
+    private static readonly RateLimitMiddleware Limit = new("limit", average: 10, burst: 20, period: TimeSpan.FromSeconds(30)) { SourceIpDepth = 2 };
+    private static readonly EntryPoint Https = new EntryPoint("websecure", 443).AsDefault().WithMiddlewares(Gzip, NoWww).TrustingForwardedHeadersFrom("10.0.0.0/8");
+    private static readonly EntryPoint Http = new EntryPoint("web", 80).RedirectingTo(Https);
+    private static readonly CertResolver Acme = new("le") { Email = "ops@example.org", CaServer = CertResolver.LetsEncryptStaging, DnsChallengeProvider = "cloudflare", Storage = "/data/acme.json" };
+
+    private static readonly Service Proxy = Emit.Minimal("proxy").WithNetworks(Edge).WithCommand($"--configFile={TraefikProxy.DefaultStaticConfigPath}");
+
+    private static ComposeStack Stack() => new ComposeStack("demo")
+        .WithTraefik(new TraefikProxy(Proxy, Edge).WithEntryPoints(Http, Https).WithCertResolvers(Acme).WithMiddlewares(Office) with { Ping = true, AccessLog = true, LogLevel = "WARN" })
+        .WithServices(
+            Proxy,
+            Emit.Minimal("app").WithNetworks(Edge).WithRouter(new Router("app").WithHost($"app.{Host}").WithEntryPoints(Https).WithTls(Acme).WithMiddlewares(Sso, Limit).WithPort(8080)));
+
+    [Fact]
+    public void Static_config()
+    {
+        Snapshot.Match(Emit.Files(Stack())["traefik.static.yml"]);
+    }
+
+    [Fact]
+    public void Dynamic_config()
+    {
+        Snapshot.Match(Emit.Files(Stack())["traefik.dynamic.yml"]);
+    }
+
+    [Fact]
+    public void The_proxy_mounts_both_files_and_gets_the_variables_its_dynamic_config_reads()
+    {
+        var compose = Emit.Files(Stack())["docker-compose.yml"];
+
+        Assert.Contains("- ./traefik.static.yml:/etc/traefik/static.yml:ro", compose, StringComparison.Ordinal);
+        Assert.Contains("- ./traefik.dynamic.yml:/etc/traefik/dynamic.yml:ro", compose, StringComparison.Ordinal);
+        Assert.Contains("BASE_HOST: ${BASE_HOST}", compose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Literal_braces_in_a_forward_auth_address_are_not_read_as_a_template()
+    {
+        var odd = new ForwardAuthMiddleware("odd", "http://auth/{{x}}");
+        var stack = Stack().WithServices(Emit.Minimal("other").WithNetworks(Edge).WithRouter(new Router("other").WithHost("o.example.org").WithEntryPoints(Https).WithMiddlewares(odd).WithPort(1)));
+
+        Assert.Contains("""address: http://auth/{{ "{{" }}x}}""", Emit.Files(stack)["traefik.dynamic.yml"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_proxy_declaration_only_the_compose_file_is_written() =>
+        Assert.Equal(["docker-compose.yml"], Emit.Files(new ComposeStack("demo").WithServices(Emit.Minimal())).Keys);
+
+    [Fact]
+    public void A_service_on_several_networks_names_the_one_Traefik_uses_in_a_label()
+    {
+        var back = new Network("back");
+        var stack = Stack().WithServices(Emit.Minimal("multi").WithNetworks(back, Edge).WithTraefikNetwork(Edge)
+            .WithRouter(new Router("multi").WithHost("m.example.org").WithEntryPoints(Https).WithPort(1)));
+
+        Assert.Contains("traefik.docker.network: demo_edge", Emit.Files(stack)["docker-compose.yml"], StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,116 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Validation;
+
+namespace Stack.Dsl.Tests.Validation;
+
+/// <summary>STK0401-0405: routers checked against the stack's Traefik declaration.</summary>
+public sealed class TraefikWiringRulesTests
+{
+    private static readonly Network Edge = new("edge");
+    private static readonly Network Back = new("back");
+    private static readonly EntryPoint Https = new("https", 443);
+    private static readonly CertResolver Acme = new("le");
+    private static readonly Service Proxy = Emit.Minimal("traefik").WithNetworks(Edge, Back);
+
+    private static ComposeStack With(params Service[] services) => new ComposeStack("s")
+        .WithTraefik(new TraefikProxy(Proxy, Edge).WithEntryPoints(Https).WithCertResolvers(Acme))
+        .WithServices([Proxy, .. services]);
+
+    private static Router Route(string name = "app") => new Router(name).WithHost("a.example.org").WithEntryPoints(Https).WithPort(80);
+
+    private static List<StackDiagnostic> Found(string id, ComposeStack stack) =>
+        [.. StackValidator.Validate(stack).Where(d => d.Id == id)];
+
+    [Fact]
+    public void A_well_wired_stack_has_no_findings() =>
+        Assert.DoesNotContain(
+            StackValidator.Validate(With(Emit.Minimal("app").WithNetworks(Edge).WithRouter(Route().WithTls(Acme).WithMiddlewares(new CompressMiddleware("gzip"))))),
+            d => d.Id.StartsWith("STK04", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_file_middleware_nothing_defines_is_STK0401_at_the_router()
+    {
+        var router = new Router("app").WithHost("a.example.org").WithEntryPoints(Https).WithPort(80).WithMiddlewares(new ExternalMiddleware("by-hand", "file")); var line = ThisLine();
+
+        var finding = Assert.Single(Found("STK0401", With(Emit.Minimal("app").WithNetworks(Edge).WithRouter(router))));
+
+        Assert.Contains("uses middleware 'by-hand@file', which nothing defines", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(line, finding.Location.Line);
+    }
+
+    [Fact]
+    public void A_docker_middleware_is_defined_by_a_services_labels()
+    {
+        var user = Emit.Minimal("app").WithNetworks(Edge).WithRouter(Route().WithMiddlewares(new ExternalMiddleware("auth", "docker")));
+
+        Assert.Single(Found("STK0401", With(user)));
+        Assert.Empty(Found("STK0401", With(user.WithLabel("traefik.http.middlewares.auth.basicauth.users", "u:p"))));
+    }
+
+    [Fact]
+    public void Two_different_middlewares_with_one_name_are_STK0401()
+    {
+        var app = Emit.Minimal("app").WithNetworks(Edge).WithRouter(Route().WithMiddlewares(new RateLimitMiddleware("limit", 1, 1, TimeSpan.FromSeconds(1))));
+        var other = Emit.Minimal("other").WithNetworks(Edge).WithRouter(Route("other").WithMiddlewares(new RateLimitMiddleware("limit", 9, 9, TimeSpan.FromSeconds(1))));
+
+        Assert.Contains("Two different middlewares are named 'limit'", Assert.Single(Found("STK0401", With(app, other))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entrypoint_the_proxy_lacks_is_STK0402()
+    {
+        var app = Emit.Minimal("app").WithNetworks(Edge).WithRouter(new Router("app").WithHost("a.example.org").WithEntryPoints(new EntryPoint("websecure", 8443)).WithPort(80));
+
+        Assert.Contains("listens on entrypoint 'websecure', which the stack's Traefik does not have (it has: https)", Assert.Single(Found("STK0402", With(app))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_redirect_to_a_missing_entrypoint_is_STK0402()
+    {
+        var stack = With() with { Traefik = new TraefikProxy(Proxy, Edge).WithEntryPoints(new EntryPoint("http", 80).RedirectingTo(new EntryPoint("tls", 443))) };
+
+        Assert.Contains("entrypoint 'tls'", Assert.Single(Found("STK0402", stack)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_routed_service_sharing_no_network_with_Traefik_is_STK0403()
+    {
+        var finding = Assert.Single(Found("STK0403", With(Emit.Minimal("app").WithNetworks(new Network("island")).WithRouter(Route()))));
+
+        Assert.Contains("shares no network with Traefik ('traefik' is on 'back', 'edge'; 'app' is on 'island')", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_proxy_off_its_own_watched_network_is_STK0403()
+    {
+        var stack = With() with { Traefik = new TraefikProxy(Proxy, new Network("elsewhere")) };
+
+        Assert.Contains("does not join it", Assert.Single(Found("STK0403", stack)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_routed_service_off_the_default_network_must_name_its_network_STK0404()
+    {
+        var app = Emit.Minimal("app").WithNetworks(Back).WithRouter(Route());
+
+        Assert.Contains("not on Traefik's default network 'edge'", Assert.Single(Found("STK0404", With(app))).Message, StringComparison.Ordinal);
+        Assert.Empty(Found("STK0404", With(app.WithTraefikNetwork(Back))));
+        Assert.Contains("which it does not share with Traefik", Assert.Single(Found("STK0404", With(app.WithTraefikNetwork(new Network("other"))))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_undeclared_cert_resolver_is_STK0405() =>
+        Assert.Contains("resolver 'staging', which the stack's Traefik does not declare",
+            Assert.Single(Found("STK0405", With(Emit.Minimal("app").WithNetworks(Edge).WithRouter(Route().WithTls(new CertResolver("staging")))))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_proxy_service_missing_from_the_stack_is_STK0203()
+    {
+        var stack = new ComposeStack("s").WithTraefik(new TraefikProxy(Proxy, Edge)).WithServices(Emit.Minimal("app"));
+
+        Assert.Contains("The stack's Traefik is service 'traefik', which the stack does not contain", Assert.Single(Found("STK0203", stack)).Message, StringComparison.Ordinal);
+    }
+
+    private static int ThisLine([System.Runtime.CompilerServices.CallerLineNumber] int line = 0) => line;
+}
