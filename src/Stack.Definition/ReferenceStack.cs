@@ -1,4 +1,5 @@
 using Stack.Definition.Common;
+using Stack.Definition.Environments;
 using Stack.Definition.Services.Adblock;
 using Stack.Definition.Services.Backup;
 using Stack.Definition.Services.Blog;
@@ -25,7 +26,9 @@ public static class ReferenceStack
     public const string ProjectName = "stack";
 
     /// <summary>Builds the whole stack.</summary>
-    public static ComposeStack Build() => new ComposeStack(ProjectName).WithVariables(Variables.All).WithTraefik(Traefik.Proxy).WithServices(
+    public static ComposeStack Build() => new ComposeStack(ProjectName).WithVariables(Variables.All).WithTraefik(Traefik.Proxy)
+        .WithEnvironments(Development.Environment, Staging.Environment, Production.Environment)
+        .WithServices(
         AdGuard.AdGuardHome,
         Restic.Backup,
         Restic.Prune,

@@ -17,16 +17,38 @@ public class ReferenceStackTests
         Snapshot.Match(Generate().Files[StackGenerator.ComposeFileName]);
     }
 
-    [Fact]
-    public void Emits_Traefiks_static_config()
+    [Theory]
+    [InlineData("dc.dev.yml")]
+    [InlineData("dc.stage.yml")]
+    [InlineData("dc.prod.yml")]
+    [InlineData("traefik.static.yml")]
+    [InlineData("traefik.static.dev.yml")]
+    [InlineData("traefik.static.stage.yml")]
+    [InlineData("traefik.dynamic.yml")]
+    [InlineData("traefik.dynamic.dev.yml")]
+    public void Emits_each_file(string name)
     {
-        Snapshot.Match(Generate().Files["traefik.static.yml"]);
+        Snapshot.Match(Generate().Files[name], Path.GetExtension(name).TrimStart('.'), method: "Emits_" + Path.GetFileNameWithoutExtension(name).Replace('.', '_'));
     }
 
     [Fact]
-    public void Emits_Traefiks_dynamic_config()
+    public void Declares_dev_stage_and_prod() =>
+        Assert.Equal(["dev", "prod", "stage"], Generate().Environments.Keys.Order(StringComparer.Ordinal));
+
+    [SkippableTheory]
+    [InlineData("dev")]
+    [InlineData("stage")]
+    [InlineData("prod")]
+    public void Base_and_override_mean_the_whole_environment(string environment)
     {
-        Snapshot.Match(Generate().Files["traefik.dynamic.yml"]);
+        DockerCompose.RequireInstalled();
+        var result = Generate();
+        var variables = result.Variables.Select(v => v.Name).ToList();
+
+        var merged = DockerCompose.Config([(StackGenerator.ComposeFileName, result.Files[StackGenerator.ComposeFileName]), ($"dc.{environment}.yml", result.Files[$"dc.{environment}.yml"])], variables);
+        var whole = DockerCompose.Config([("whole.yml", result.Environments[environment])], variables);
+
+        Assert.Equal(whole, merged);
     }
 
     [Fact]

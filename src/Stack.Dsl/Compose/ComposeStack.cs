@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Stack.Dsl.Environments;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
@@ -38,6 +39,9 @@ public sealed record ComposeStack
     /// <summary>The stack's Traefik, when it runs one (see <see cref="WithTraefik"/>).</summary>
     public TraefikProxy? Traefik { get; init; }
 
+    /// <summary>The environments (see <see cref="WithEnvironments"/>); none means one compose file.</summary>
+    public ImmutableArray<StackEnvironment> Environments { get; init; } = [];
+
     /// <summary>Networks declared explicitly, beyond those services join.</summary>
     public ImmutableArray<Network> ExtraNetworks { get; init; } = [];
 
@@ -65,6 +69,36 @@ public sealed record ComposeStack
     /// output folder and mounts them into the proxy's service, and checks every router against it.
     /// </summary>
     public ComposeStack WithTraefik(TraefikProxy proxy) => this with { Traefik = proxy ?? throw new ArgumentNullException(nameof(proxy)) };
+
+    /// <summary>
+    /// Declares environments: the generator then writes what they all share as the base compose
+    /// file and one override per environment (<c>dc.NAME.yml</c>) holding exactly its differences.
+    /// </summary>
+    public ComposeStack WithEnvironments(params IEnumerable<StackEnvironment> environments) => this with { Environments = Environments.AddRange(environments) };
+
+    /// <summary>Changes every service (for an environment: for example all ports on localhost).</summary>
+    public ComposeStack MapServices(Func<Service, Service> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return this with { Services = [.. Services.Select(change)] };
+    }
+
+    /// <summary>Changes the service named like <paramref name="service"/>.</summary>
+    public ComposeStack MapService(Service service, Func<Service, Service> change)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(change);
+        return Services.Any(s => s.Name == service.Name)
+            ? this with { Services = [.. Services.Select(s => s.Name == service.Name ? change(s) : s)] }
+            : throw new ArgumentException($"The stack has no service named '{service.Name}'.", nameof(service));
+    }
+
+    /// <summary>Changes the stack's Traefik declaration.</summary>
+    public ComposeStack MapTraefik(Func<TraefikProxy, TraefikProxy> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return Traefik is { } proxy ? this with { Traefik = change(proxy) } : throw new InvalidOperationException("The stack declares no Traefik (WithTraefik).");
+    }
 
     /// <summary>Declares networks no service joins yet.</summary>
     public ComposeStack WithNetworks(params IEnumerable<Network> networks) => this with { ExtraNetworks = ExtraNetworks.AddRange(networks) };

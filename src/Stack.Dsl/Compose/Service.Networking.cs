@@ -22,7 +22,14 @@ public sealed partial record Service
     public Service WithPort(PortRange published, PortRange target, System.Net.IPAddress? hostIp = null, PortProtocol protocol = PortProtocol.Tcp) =>
         WithPort(new PortMapping(target) { Published = published, HostIp = hostIp, Protocol = protocol });
 
-    /// <summary>Publishes a port.</summary>
+    /// <summary>Changes every published port; a change that returns null removes that port (for an environment).</summary>
+    public Service MapPorts(Func<PortMapping, PortMapping?> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return this with { Ports = [.. Ports.Select(change).OfType<PortMapping>()] };
+    }
+
+    /// <summary>Publishes <paramref name="port"/>.</summary>
     public Service WithPort(PortMapping port) => this with { Ports = Ports.Add(port ?? throw new ArgumentNullException(nameof(port))) };
 
     /// <summary>Makes <paramref name="ports"/> reachable from other services without publishing them.</summary>

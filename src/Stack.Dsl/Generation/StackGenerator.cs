@@ -1,4 +1,5 @@
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Environments;
 using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Validation;
 using Stack.Dsl.Values;
@@ -22,7 +23,8 @@ public static class StackGenerator
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(options);
 
-        var diagnostics = StackValidator.Validate(stack, options.ProjectDirectory);
+        var environments = EnvironmentFiles.Resolve(stack);
+        var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
@@ -32,7 +34,17 @@ public static class StackGenerator
         // Plain dictionaries, sorted once at the end: SortedDictionary's generic code over
         // KeyValuePair is not precompiled and costs start-up time.
         var variables = new Dictionary<string, Variable>(StringComparer.Ordinal);
-        var files = Render(stack, options, TraefikFileNames.Default, variables);
+        Dictionary<string, string> files;
+        IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (environments.Count == 0)
+        {
+            files = Render(stack, options, TraefikFileNames.Default, variables);
+        }
+        else
+        {
+            var rendered = EnvironmentFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], scalar => Collect(variables, scalar));
+            (files, resolved) = (rendered.Files, rendered.Resolved);
+        }
         // Every ${VAR} the YAML uses must be declared on the stack, so .env.example is complete.
         var declared = new HashSet<string>(stack.Variables.Select(v => v.Name), StringComparer.Ordinal);
         var undeclared = variables.Keys.Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
@@ -50,20 +62,22 @@ public static class StackGenerator
             files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), GenerationOptions.FirstHeaderLine);
         }
 
-        return new GenerationResult(diagnostics, files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]);
+        return new GenerationResult(diagnostics, files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]) { Environments = resolved };
+    }
+
+    private static void Collect(Dictionary<string, Variable> variables, YamlScalar scalar)
+    {
+        foreach (var variable in scalar.Variables)
+        {
+            variables.TryAdd(variable.Name, variable);
+        }
     }
 
     /// <summary>Renders the compose file and, when the stack declares its Traefik, Traefik's two config files.</summary>
     private static Dictionary<string, string> Render(ComposeStack stack, GenerationOptions options, TraefikFileNames traefikFiles, Dictionary<string, Variable> variables)
     {
         string[] header = [GenerationOptions.FirstHeaderLine, .. options.HeaderComments];
-        void Collect(YamlScalar scalar)
-        {
-            foreach (var variable in scalar.Variables)
-            {
-                variables.TryAdd(variable.Name, variable);
-            }
-        }
+        void Collect(YamlScalar scalar) => StackGenerator.Collect(variables, scalar);
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -88,6 +102,9 @@ public sealed record GenerationResult(
     IReadOnlyDictionary<string, string> Files,
     IReadOnlyList<Variable> Variables)
 {
+    /// <summary>Each environment's whole compose file (base and override merged), by environment name; empty without environments.</summary>
+    public IReadOnlyDictionary<string, string> Environments { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Whether the stack was valid and its files rendered.</summary>
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

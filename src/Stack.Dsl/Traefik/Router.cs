@@ -67,6 +67,12 @@ public sealed record Router
     /// <summary>Adds entrypoints.</summary>
     public Router WithEntryPoints(params IEnumerable<EntryPoint> entryPoints) => this with { EntryPoints = EntryPoints.AddRange(entryPoints) };
 
+    /// <summary>Listens on exactly <paramref name="entryPoints"/>, replacing any named before (for an environment).</summary>
+    public Router OnlyOnEntryPoints(params IEnumerable<EntryPoint> entryPoints) => this with { EntryPoints = [.. entryPoints] };
+
+    /// <summary>Serves without TLS: no certificate resolver (for a local environment).</summary>
+    public Router WithoutTls() => this with { CertResolver = null };
+
     /// <summary>Issues the router's certificate through <paramref name="resolver"/>.</summary>
     public Router WithTls(CertResolver resolver) => this with { CertResolver = resolver ?? throw new ArgumentNullException(nameof(resolver)) };
 
