@@ -26,7 +26,7 @@ public static class ReferenceStack
     public const string ProjectName = "stack";
 
     /// <summary>Builds the whole stack.</summary>
-    public static ComposeStack Build() => new ComposeStack(ProjectName).WithVariables(Variables.All).WithTraefik(Traefik.Proxy)
+    public static ComposeStack Build() => new ComposeStack(ProjectName).WithVariables(Variables.All).WithTraefik(Traefik.Proxy).WithBackups(Restic.Plan)
         .WithEnvironments(Development.Environment, Staging.Environment, Production.Environment)
         .WithServices(
         AdGuard.AdGuardHome,

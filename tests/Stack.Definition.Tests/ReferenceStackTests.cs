@@ -26,6 +26,8 @@ public class ReferenceStackTests
     [InlineData("traefik.static.stage.yml")]
     [InlineData("traefik.dynamic.yml")]
     [InlineData("traefik.dynamic.dev.yml")]
+    [InlineData("excludes.txt")]
+    [InlineData("RESTORE.md")]
     public void Emits_each_file(string name)
     {
         Snapshot.Match(Generate().Files[name], Path.GetExtension(name).TrimStart('.'), method: "Emits_" + Path.GetFileNameWithoutExtension(name).Replace('.', '_'));

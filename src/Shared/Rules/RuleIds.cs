@@ -45,6 +45,18 @@ internal static class RuleIds
     /// <summary>An image has no tag, or a moving one such as latest.</summary>
     public const string UnpinnedImage = "STK0107";
 
+    /// <summary>A named volume has no backup decision.</summary>
+    public const string MissingBackupDecision = "STK0300";
+
+    /// <summary>A dump lands in a volume that is not backed up as files.</summary>
+    public const string DumpNotBackedUp = "STK0301";
+
+    /// <summary>A backup command has no single service to run in.</summary>
+    public const string BackupCommandWithoutService = "STK0302";
+
+    /// <summary>Backup commands are declared but no backup runner would run them.</summary>
+    public const string MissingBackupRunner = "STK0303";
+
     /// <summary>The forward-auth service's own router uses its forward-auth middleware (a login loop).</summary>
     public const string ForwardAuthLoop = "STK0400";
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Environments;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
@@ -39,6 +40,9 @@ public sealed record ComposeStack
     /// <summary>The stack's Traefik, when it runs one (see <see cref="WithTraefik"/>).</summary>
     public TraefikProxy? Traefik { get; init; }
 
+    /// <summary>The stack's backup runner, when it has one (see <see cref="WithBackups"/>).</summary>
+    public BackupPlan? Backups { get; init; }
+
     /// <summary>The environments (see <see cref="WithEnvironments"/>); none means one compose file.</summary>
     public ImmutableArray<StackEnvironment> Environments { get; init; } = [];
 
@@ -69,6 +73,12 @@ public sealed record ComposeStack
     /// output folder and mounts them into the proxy's service, and checks every router against it.
     /// </summary>
     public ComposeStack WithTraefik(TraefikProxy proxy) => this with { Traefik = proxy ?? throw new ArgumentNullException(nameof(proxy)) };
+
+    /// <summary>
+    /// Declares the stack's backup runner: the generator writes its excludes file, its pre-backup
+    /// commands and <c>RESTORE.md</c> from every volume's backup decision.
+    /// </summary>
+    public ComposeStack WithBackups(BackupPlan plan) => this with { Backups = plan ?? throw new ArgumentNullException(nameof(plan)) };
 
     /// <summary>
     /// Declares environments: the generator then writes what they all share as the base compose

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Stack.Dsl.Backups;
 
 namespace Stack.Dsl.Compose;
 
@@ -16,4 +17,10 @@ public sealed record Volume : ComposeResource
         : base(name, new SourceLocation(filePath, line))
     {
     }
+
+    /// <summary>What a backup does with the volume's data; unset is STK0300.</summary>
+    public VolumeBackup? Backup { get; init; }
+
+    /// <summary>States what a backup does with the volume's data (see <see cref="VolumeBackup"/>).</summary>
+    public Volume WithBackup(VolumeBackup backup) => this with { Backup = backup ?? throw new ArgumentNullException(nameof(backup)) };
 }

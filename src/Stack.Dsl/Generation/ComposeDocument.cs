@@ -1,4 +1,6 @@
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Backups;
 using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Yaml;
 using static Stack.Dsl.Yaml.YamlValue;
@@ -47,7 +49,10 @@ internal static class ComposeDocument
         return new YamlMapping([.. top]);
     }
 
-    /// <summary>A service with what the stack adds to it: the Traefik proxy's config files, and the network label of a routed service.</summary>
+    /// <summary>
+    /// A service with what the stack adds to it: the Traefik proxy's config files, the network
+    /// label of a routed service, the backup runner's excludes file and pre-backup commands.
+    /// </summary>
     private static Service AsEmitted(Service service, ComposeStack stack, TraefikFileNames traefikFiles)
     {
         if (service.TraefikNetwork is { } network)
@@ -59,6 +64,16 @@ internal static class ComposeDocument
         {
             var middlewares = TraefikWiring.FileMiddlewares(stack, proxy);
             service = TraefikWiring.Wire(service, proxy, traefikFiles, TraefikWiring.DynamicVariables(middlewares));
+        }
+
+        if (stack.Backups is { } plan && plan.Runner.Name == service.Name)
+        {
+            service = service.WithBind(HostPath.InOutput(BackupPlan.ExcludesFileName), plan.ExcludesFile, readOnly: true);
+            var commands = BackupInventory.Of(stack, plan).PreCommands();
+            if (commands.Count > 0)
+            {
+                service = service.WithEnvironment(plan.PreCommandsVariable, string.Join('\n', commands));
+            }
         }
 
         return service;

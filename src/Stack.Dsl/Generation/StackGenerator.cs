@@ -1,4 +1,6 @@
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Backups;
 using Stack.Dsl.Generation.Environments;
 using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Validation;
@@ -55,6 +57,13 @@ public static class StackGenerator
                 $"The stack uses ${{{name}}} but does not declare it, so .env.example would not list it. Add it with ComposeStack.WithVariables(...).",
                 stack.Location));
             return new GenerationResult([.. diagnostics, .. errors], new Dictionary<string, string>(StringComparer.Ordinal), []);
+        }
+
+        if (stack.Backups is { } plan)
+        {
+            var inventory = BackupInventory.Of(stack with { Environments = [] }, plan);
+            files[BackupPlan.ExcludesFileName] = ExcludesFile.Render(inventory, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments]);
+            files[RestoreRunbook.FileName] = RestoreRunbook.Render(inventory, [.. stack.Environments.Select(e => e.OverrideFileName)], GenerationOptions.FirstHeaderLine);
         }
 
         if (!stack.Variables.IsEmpty)

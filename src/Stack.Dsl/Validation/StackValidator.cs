@@ -24,6 +24,7 @@ public static class StackValidator
             .Concat(ShapeRules.Check(stack))
             .Concat(TraefikRules.Check(stack))
             .Concat(TraefikWiringRules.Check(stack))
+            .Concat(BackupRules.Check(stack))
             .Concat(Security.SecurityRules.Check(stack))
             .Concat(ChecklistRules.Check(stack))
             .OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)

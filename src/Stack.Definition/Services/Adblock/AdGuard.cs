@@ -1,5 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 
@@ -8,8 +9,8 @@ namespace Stack.Definition.Services.Adblock;
 /// <summary>services/adblock: AdGuard Home, with its web UI behind Authelia and DNS-over-HTTPS open.</summary>
 public static class AdGuard
 {
-    public static readonly Volume Work = new("adguard-work");
-    public static readonly Volume Conf = new("adguard-conf");
+    public static readonly Volume Work = new Volume("adguard-work").WithBackup(VolumeBackup.Files());
+    public static readonly Volume Conf = new Volume("adguard-conf").WithBackup(VolumeBackup.Files());
 
     /// <summary>The web UI's port, shared by both routers.</summary>
     public static readonly TraefikService Web = new("adguard", 3000);

@@ -1,4 +1,5 @@
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 
 namespace Stack.Definition.Services.Backup;
@@ -17,7 +18,6 @@ public static class Restic
         .WithRestart(RestartPolicy.UnlessStopped)
         .WithNetworks(Networks.Private)
         .WithHostname("docker")
-        .WithBind(HostPath.InProject("Services/Backup/excludes.txt"), "/etc/restic/excludes.txt")
         .WithBind(HostPath.InProject("Scripts/wait-for"), "/usr/local/bin/wait-for", readOnly: true)
         .WithBind(HostPath.Absolute("/var/lib/docker/volumes"), "/docker/volumes")
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
@@ -28,12 +28,8 @@ public static class Restic
         .WithEnvironment("RESTIC_BACKUP_SOURCES", "/docker/volumes")
         .WithEnvironment("RESTIC_BACKUP_ARGS", "--tag docker-volumes --exclude-file=/etc/restic/excludes.txt --verbose")
         .WithEnvironment("RESTIC_FORGET_ARGS", "--keep-last 10 --keep-daily 7 --keep-weekly 5 --keep-monthly 12")
-        // Each database dumps itself before the snapshot; see Database/dump.sh and Cache/dump.sh.
-        .WithEnvironment("PRE_COMMANDS", """
-            wait-for redis:6379 --timeout=60 -- docker exec redis dump
-            wait-for mysql:3306 --timeout=60 -- docker exec mysql dump
-            docker exec uptime-kuma sh -c 'rm -f data/*.db.bak*'
-            """)
+        // PRE_COMMANDS (each volume's dump or prepare command) and the excludes file at
+        // /etc/restic/excludes.txt are generated from the volumes' backup decisions: see Plan.
         .WithEnvironment("POST_COMMANDS_FAILURE", $$"""curl -X POST -H 'Content-type: application/json' --data '{"text": "Backup failed!"}' {{Variables.SlackAlertsEndpoint}}""");
 
     public static readonly Service Prune = new Service("prune")
@@ -57,6 +53,12 @@ public static class Restic
         .WithEnvironment("RUN_ON_STARTUP", "false")
         .WithEnvironment("CHECK_CRON", "0 30 4 * * *")
         .WithEnvironment("RESTIC_CHECK_ARGS", "--read-data-subset=10%");
+
+    /// <summary>
+    /// The stack's backups: the generator writes excludes.txt, PRE_COMMANDS and RESTORE.md from
+    /// every volume's decision. Temporary files are skipped everywhere.
+    /// </summary>
+    public static readonly BackupPlan Plan = new BackupPlan(Backup).Excluding("*.tmp");
 
     /// <summary>Where the repository is and how to open it; the same for all three containers.</summary>
     private static Service WithResticRepository(this Service service) => service

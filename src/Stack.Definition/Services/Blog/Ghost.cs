@@ -1,6 +1,7 @@
 using Stack.Definition.Services.Database;
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 
@@ -9,7 +10,7 @@ namespace Stack.Definition.Services.Blog;
 /// <summary>services/blog: a public Ghost blog, rate-limited instead of behind Authelia.</summary>
 public static class Ghost
 {
-    public static readonly Volume Content = new("ghost-devblog-content");
+    public static readonly Volume Content = new Volume("ghost-devblog-content").WithBackup(VolumeBackup.Files());
 
     public static readonly Service DevBlog = new Service("devblog")
         .WithImage("ghost:5.94.2-alpine")

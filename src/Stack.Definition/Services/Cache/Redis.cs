@@ -1,4 +1,5 @@
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 
 namespace Stack.Definition.Services.Cache;
@@ -7,7 +8,9 @@ namespace Stack.Definition.Services.Cache;
 public static class Redis
 {
     /// <summary>Redis's data folder, where <c>redis-cli save</c> writes dump.rdb.</summary>
-    public static readonly Volume Dump = new("redis-dump");
+    /// Backed up as files, after <c>redis-cli save</c> (dump.sh) has written a consistent dump.rdb.
+    public static readonly Volume Dump = new Volume("redis-dump")
+        .WithBackup(VolumeBackup.Files(prepare: new BackupCommand("dump") { WaitForPort = 6379 }));
 
     public static readonly Service Service = new Service("redis")
         .WithImage("redis:7.4.1-alpine")

@@ -1,4 +1,5 @@
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 
 namespace Stack.Definition.Services.Database;
@@ -6,11 +7,16 @@ namespace Stack.Definition.Services.Database;
 /// <summary>services/database: MySQL for Ghost and Authelia. Backed up through dumps, not its data volume.</summary>
 public static class Mysql
 {
-    /// <summary>The live data; excluded from backups because restoring goes through the dump.</summary>
-    public static readonly Volume Data = new("mysql-data");
-
     /// <summary>Where dump.sh writes <c>mysqldump --all-databases</c> before each backup.</summary>
-    public static readonly Volume Dump = new("mysql-dump");
+    public static readonly Volume Dump = new Volume("mysql-dump").WithBackup(VolumeBackup.Files());
+
+    /// <summary>
+    /// The live data: excluded from backups, because copying a running database's files is not a
+    /// consistent backup. Before each backup dump.sh dumps into <see cref="Dump"/>; restoring
+    /// starts MySQL on an empty volume and runs restore.sh.
+    /// </summary>
+    public static readonly Volume Data = new Volume("mysql-data")
+        .WithBackup(VolumeBackup.ThroughDump(new BackupCommand("dump") { WaitForPort = 3306 }, restore: "restore", into: Dump));
 
     public static readonly Service Service = new Service("mysql")
         .WithImage("mysql:8.4.3")

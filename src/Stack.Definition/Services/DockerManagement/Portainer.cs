@@ -1,5 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 
 namespace Stack.Definition.Services.DockerManagement;
@@ -7,7 +8,7 @@ namespace Stack.Definition.Services.DockerManagement;
 /// <summary>services/docker-management: Portainer, behind Authelia.</summary>
 public static class Portainer
 {
-    public static readonly Volume Data = new("portainer-data");
+    public static readonly Volume Data = new Volume("portainer-data").WithBackup(VolumeBackup.Files());
 
     public static readonly Service Service = new Service("portainer")
         .WithImage("portainer/portainer-ce:2.21.2-alpine")

@@ -1,4 +1,5 @@
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 
@@ -7,7 +8,7 @@ namespace Stack.Definition.Services.ReverseProxy;
 /// <summary>services/reverse-proxy: Traefik, the only service that publishes ports.</summary>
 public static class Traefik
 {
-    public static readonly Volume Data = new("traefik-data");
+    public static readonly Volume Data = new Volume("traefik-data").WithBackup(VolumeBackup.Files());
 
     public static readonly Service Service = new Service("traefik")
         .WithImage("traefik:v3.1.6")

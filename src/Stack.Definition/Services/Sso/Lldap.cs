@@ -1,5 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 
 namespace Stack.Definition.Services.Sso;
@@ -7,7 +8,7 @@ namespace Stack.Definition.Services.Sso;
 /// <summary>services/sso: lldap, the user directory Authelia authenticates against.</summary>
 public static class Lldap
 {
-    public static readonly Volume Data = new("lldap-data");
+    public static readonly Volume Data = new Volume("lldap-data").WithBackup(VolumeBackup.Files());
 
     public static readonly Service Service = new Service("lldap")
         .WithImage("nitnelave/lldap:v0.5.0")

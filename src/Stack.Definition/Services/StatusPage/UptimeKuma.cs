@@ -1,5 +1,6 @@
 using Stack.Definition.Services.ReverseProxy;
 using Stack.Definition.Common;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 
 namespace Stack.Definition.Services.StatusPage;
@@ -7,7 +8,9 @@ namespace Stack.Definition.Services.StatusPage;
 /// <summary>services/status-page: Uptime Kuma, behind Authelia; it watches containers through the Docker socket.</summary>
 public static class UptimeKuma
 {
-    public static readonly Volume Data = new("uptime-kuma-data");
+    public static readonly Volume Data = new Volume("uptime-kuma-data")
+        // Uptime Kuma keeps old copies of its database beside it; they need not be backed up twice.
+        .WithBackup(VolumeBackup.Files(prepare: "sh -c 'rm -f data/*.db.bak*'"));
 
     public static readonly Service Service = new Service("uptime-kuma")
         .WithImage("louislam/uptime-kuma:1.23.15-alpine")

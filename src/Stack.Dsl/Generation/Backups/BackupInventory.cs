@@ -1,0 +1,71 @@
+using System.Globalization;
+using Stack.Dsl.Backups;
+using Stack.Dsl.Compose;
+
+namespace Stack.Dsl.Generation.Backups;
+
+/// <summary>Every volume with its backup decision and the service that mounts it, in one place for the generated files.</summary>
+internal sealed class BackupInventory
+{
+    private BackupInventory(ComposeStack stack, BackupPlan plan, IReadOnlyList<VolumeEntry> volumes)
+    {
+        Stack = stack;
+        Plan = plan;
+        Volumes = volumes;
+    }
+
+    public ComposeStack Stack { get; }
+
+    public BackupPlan Plan { get; }
+
+    /// <summary>Every named volume of the stack, sorted by name.</summary>
+    public IReadOnlyList<VolumeEntry> Volumes { get; }
+
+    public static BackupInventory Of(ComposeStack stack, BackupPlan plan) =>
+        new(stack, plan, [.. StackResources.Volumes(stack).Select(v => new VolumeEntry(v, MountedBy(stack, v), RealName(v, stack.Name)))]);
+
+    /// <summary>The services that mount <paramref name="volume"/>, in stack order.</summary>
+    public static IReadOnlyList<Service> MountedBy(ComposeStack stack, Volume volume) =>
+        [.. stack.Services.Where(s => s.Volumes.OfType<VolumeMount>().Any(m => m.Volume.Name == volume.Name))];
+
+    /// <summary>The name Docker gives the volume: project-prefixed unless external or named.</summary>
+    public static string RealName(Volume volume, string projectName) =>
+        volume.ExternalName?.ToCompose() ?? (volume.External ? volume.Name : $"{projectName}_{volume.Name}");
+
+    /// <summary>The container <c>docker exec</c> reaches the service by.</summary>
+    public string ContainerOf(Service service) =>
+        service.ContainerName is { IsLiteral: true } name ? name.ToCompose() : $"{Stack.Name}-{service.Name}-1";
+
+    /// <summary>Where the service mounts the volume.</summary>
+    public static string? TargetIn(Service service, Volume volume) =>
+        service.Volumes.OfType<VolumeMount>().FirstOrDefault(m => m.Volume.Name == volume.Name)?.Target;
+
+    /// <summary>The runner's command line for <paramref name="command"/> in <paramref name="service"/>.</summary>
+    public string CommandLine(Service service, BackupCommand command)
+    {
+        var exec = $"docker exec {ContainerOf(service)} {command.Command}";
+        return command.WaitForPort is { } port
+            ? $"{Plan.WaitForTool} {service.Name}:{port.ToString(CultureInfo.InvariantCulture)} --timeout={((int)Plan.WaitTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)} -- {exec}"
+            : exec;
+    }
+
+    /// <summary>The commands run before each backup: each volume's prepare or dump command, in the order services were added.</summary>
+    public IReadOnlyList<string> PreCommands() =>
+        [.. Stack.Services.SelectMany(service => service.Volumes.OfType<VolumeMount>()
+                .Select(m => Volumes.FirstOrDefault(v => v.Volume.Name == m.Volume.Name && v.MountedBy.Count == 1 && v.MountedBy[0].Name == service.Name))
+                .OfType<VolumeEntry>()
+                .DistinctBy(v => v.Volume.Name)
+                .Select(v => v.Volume.Backup switch
+                {
+                    FileBackup { Prepare: { } prepare } => CommandLine(service, prepare),
+                    DumpBackup dump => CommandLine(service, dump.Dump),
+                    _ => null,
+                })
+                .OfType<string>())];
+}
+
+/// <summary>A volume, the services that mount it, and its real name.</summary>
+/// <param name="Volume">The volume.</param>
+/// <param name="MountedBy">The services mounting it, in stack order.</param>
+/// <param name="RealName">Docker's name for it.</param>
+internal sealed record VolumeEntry(Volume Volume, IReadOnlyList<Service> MountedBy, string RealName);
