@@ -79,7 +79,7 @@ internal static class RestoreRunbook
 
         text.Append("## 5. Start everything\n\n```sh\ndocker compose up -d --wait\n```\n\n");
         var dumpServices = dumps.Select(d => d.Service.Name).ToHashSet(StringComparer.Ordinal);
-        var dependents = inventory.Stack.Services.Where(s => s.Dependencies.Any(d => dumpServices.Contains(d.Target.Name))).Select(s => $"`{s.Name}`").ToList();
+        var dependents = inventory.Stack.Services.Where(s => !dumpServices.Contains(s.Name) && s.Dependencies.Any(d => dumpServices.Contains(d.Target.Name))).Select(s => $"`{s.Name}`").ToList();
         if (dependents.Count > 0)
         {
             text.Append($"Compose starts {string.Join(", ", dependents)} after the databases they wait on.\n\n");
