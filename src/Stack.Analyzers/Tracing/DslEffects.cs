@@ -53,6 +53,11 @@ internal sealed class DslEffects
             };
         }
 
+        if (_types.IsVolume(type) && invocation.TargetMethod.Name == "WithBackup")
+        {
+            return receiver.With(FactKind.BackupDecision, Fact.Yes);
+        }
+
         return receiver;
     }
 
@@ -86,6 +91,10 @@ internal sealed class DslEffects
                 (_, true, "Middlewares") => facts.With(FactKind.ForwardAuth, AnyForwardAuth(value, scope, walk)),
                 (_, true, "DefaultEntryPointsReason") => facts.With(FactKind.DefaultEntryPoints, _tracer.Presence(value)),
                 (_, true, "PublicAccessReason") => facts.With(FactKind.PublicAccess, _tracer.Presence(value)),
+                _ when _types.IsVolume(property.ContainingType) && property.Name == "Backup" => facts.With(FactKind.BackupDecision, _tracer.Presence(value)),
+                // An external volume belongs to someone else: its backup is not this stack's decision.
+                // External is declared on the volume's base type.
+                _ when property.Name == "External" && _types.IsDslType(property.ContainingType) => facts.With(FactKind.BackupDecision, facts[FactKind.BackupDecision].Or(Constant(value))),
                 _ => facts,
             };
         }

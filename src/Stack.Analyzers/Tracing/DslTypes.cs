@@ -13,6 +13,7 @@ internal sealed class DslTypes
         Router = compilation.GetTypeByMetadataName("Stack.Dsl.Traefik.Router");
         Middleware = compilation.GetTypeByMetadataName("Stack.Dsl.Traefik.Middleware");
         ForwardAuthMiddleware = compilation.GetTypeByMetadataName("Stack.Dsl.Traefik.ForwardAuthMiddleware");
+        Volume = compilation.GetTypeByMetadataName("Stack.Dsl.Compose.Volume");
     }
 
     public INamedTypeSymbol Service { get; }
@@ -27,6 +28,8 @@ internal sealed class DslTypes
 
     public INamedTypeSymbol? ForwardAuthMiddleware { get; }
 
+    public INamedTypeSymbol? Volume { get; }
+
     /// <summary>The DSL's types, or null when the compilation does not reference Stack.Dsl.</summary>
     public static DslTypes? TryCreate(Compilation compilation) =>
         compilation.GetTypeByMetadataName("Stack.Dsl.Compose.Service") is { } service ? new DslTypes(compilation, service) : null;
@@ -38,6 +41,8 @@ internal sealed class DslTypes
     public bool IsComposeStack(ITypeSymbol? type) => Is(type, ComposeStack);
 
     public bool IsHealthcheck(ITypeSymbol? type) => Is(type, Healthcheck);
+
+    public bool IsVolume(ITypeSymbol? type) => Is(type, Volume);
 
     /// <summary>Middleware or one of its kinds.</summary>
     public bool IsMiddleware(ITypeSymbol? type)

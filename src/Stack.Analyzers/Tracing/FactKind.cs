@@ -60,6 +60,9 @@ internal enum FactKind
     /// <summary>A dangerous capability is added (STK0104).</summary>
     DangerousCapability,
 
+    /// <summary>A volume has a backup decision (STK0300).</summary>
+    BackupDecision,
+
     // One per SecurityRisk, by the same name after "Accepted": AcceptRisk(...) was called with it.
     AcceptedLiteralSecret,
     AcceptedWritableDockerSocket,

@@ -221,6 +221,11 @@ internal sealed class ValueTracer
             return FactSet.Fresh(name, FactKind.EntryPoints, FactKind.DefaultEntryPoints, FactKind.ForwardAuth, FactKind.PublicAccess);
         }
 
+        if (_types.IsVolume(creation.Type))
+        {
+            return FactSet.Fresh(name, FactKind.BackupDecision);
+        }
+
         if (_types.IsHealthcheck(creation.Type))
         {
             var test = creation.Arguments.Length > 0 ? Unwrap(creation.Arguments[0].Value) : null;

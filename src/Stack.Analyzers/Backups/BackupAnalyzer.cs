@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Stack.Analyzers.Tracing;
+using Stack.Rules;
+
+namespace Stack.Analyzers.Backups;
+
+/// <summary>
+/// STK0300 while typing: a named volume mounted by a service (<c>WithVolume</c>) or declared on a
+/// stack (<c>WithVolumes</c>) that the tracer proves was made without a backup decision. Reported
+/// at the volume where it is mounted; what the tracer cannot follow is left to the runtime check.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BackupAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [BackupDescriptors.MissingBackupDecision];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DslTypes.TryCreate(start.Compilation) is not { } types || types.Volume is null)
+            {
+                return; // Not a Stack definition, or a Stack.Dsl without volumes' backups.
+            }
+
+            var tracer = ValueTracer.For(start.Compilation, types);
+            start.RegisterSyntaxNodeAction(context => Analyze(context, types, tracer), SyntaxKind.InvocationExpression);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, DslTypes types, ValueTracer tracer)
+    {
+        var call = (InvocationExpressionSyntax)context.Node;
+        if (StackServices.CalledName(call) is not ("WithVolume" or "WithVolumes")
+            || context.SemanticModel.GetOperation(call, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        foreach (var volume in Volumes(invocation, types, tracer))
+        {
+            var facts = tracer.Trace(volume);
+            if (BackupPolicy.MissesDecision(facts[FactKind.BackupDecision]) == Fact.Yes)
+            {
+                var location = volume.Syntax.SyntaxTree == call.SyntaxTree ? volume.Syntax.GetLocation() : call.GetLocation();
+                context.ReportDiagnostic(Diagnostic.Create(BackupDescriptors.MissingBackupDecision, location, StackServices.NameOf(facts, volume)));
+            }
+        }
+    }
+
+    /// <summary>The volumes a call mounts or declares.</summary>
+    private static IEnumerable<IOperation> Volumes(IInvocationOperation invocation, DslTypes types, ValueTracer tracer)
+    {
+        var method = invocation.TargetMethod;
+        if (types.IsService(method.ContainingType) && method.Name == "WithVolume")
+        {
+            return invocation.Arguments.Where(a => a.Parameter?.Name == "volume").Select(a => a.Value);
+        }
+
+        if (types.IsComposeStack(method.ContainingType) && method.Name == "WithVolumes")
+        {
+            return invocation.Arguments.SelectMany(a => tracer.ElementsOf(a.Value)?.Select(e => e.Value) ?? []).SelectMany(tracer.LoopElementsOrSelf);
+        }
+
+        return [];
+    }
+}
