@@ -39,6 +39,11 @@ public static class StackCli
         {
             Description = "Treat checklist warnings (STK00nn) as errors: write nothing and exit 1.",
         };
+        var environmentOption = new Option<string?>("--environment")
+        {
+            Description = "Write nothing; print this environment as one compose file (the base file and its override merged).",
+            HelpName = "NAME",
+        };
         var root = new RootCommand(
             "Generates the compose files of this stack from its C# definition.\n" +
             "Exit codes: 0 written or up to date; 1 errors in the definition (or warnings with --warnaserror), or --check found stale files; 2 bad usage.")
@@ -46,11 +51,12 @@ public static class StackCli
             outOption,
             checkOption,
             warningsAsErrorsOption,
+            environmentOption,
         };
         root.SetAction(parsed => Generate(
             define,
             settings,
-            new GenerateRequest(parsed.GetValue(outOption)!, parsed.GetValue(checkOption), parsed.GetValue(warningsAsErrorsOption)),
+            new GenerateRequest(parsed.GetValue(outOption)!, parsed.GetValue(checkOption), parsed.GetValue(warningsAsErrorsOption), parsed.GetValue(environmentOption)),
             output,
             error));
 
@@ -100,6 +106,11 @@ public static class StackCli
             return ExitCodes.Failed;
         }
 
+        if (request.Environment is { } name)
+        {
+            return PrintEnvironment(generated, name, output, error);
+        }
+
         if (!folder.IsOwnedByStack(StackGenerator.ComposeFileName))
         {
             error.WriteLine($"error: '{folder.Path}' holds files Stack did not generate; choose a new or empty folder.");
@@ -127,7 +138,22 @@ public static class StackCli
         output.WriteLine($"Wrote {generated.Files.Count} file(s) to {folder.Path}.");
         return ExitCodes.Success;
     }
+
+    /// <summary>Prints one environment as a single compose file: what <c>docker compose -f base -f override config</c> would mean.</summary>
+    private static int PrintEnvironment(GenerationResult generated, string name, TextWriter output, TextWriter error)
+    {
+        if (generated.Environments.TryGetValue(name, out var yaml))
+        {
+            output.Write(yaml);
+            return ExitCodes.Success;
+        }
+
+        error.WriteLine(generated.Environments.Count == 0
+            ? $"error: the stack declares no environments, so there is no '{name}'."
+            : $"error: the stack has no environment '{name}'; it has: {string.Join(", ", generated.Environments.Keys.Order(StringComparer.Ordinal))}.");
+        return ExitCodes.Usage;
+    }
 }
 
 /// <summary>What the command line asked for.</summary>
-internal sealed record GenerateRequest(string OutDirectory, bool Check, bool WarningsAsErrors);
+internal sealed record GenerateRequest(string OutDirectory, bool Check, bool WarningsAsErrors, string? Environment);

@@ -119,6 +119,30 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
+    public void Environment_option_prints_the_whole_environment_and_writes_nothing()
+    {
+        var stack = ValidStack().WithEnvironments(new Stack.Dsl.Environments.StackEnvironment("dev", s => s.MapServices(x => x.WithEnvironment("MODE", "dev"))));
+
+        var (code, output, _) = Run(["--environment", "dev"], () => stack);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("MODE: dev", output, StringComparison.Ordinal);
+        Assert.Contains("image: example/app:1.0", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void Environment_option_names_the_environments_there_are()
+    {
+        var stack = ValidStack().WithEnvironments(new Stack.Dsl.Environments.StackEnvironment("dev", s => s), new Stack.Dsl.Environments.StackEnvironment("prod", s => s));
+
+        var (code, _, error) = Run(["--environment", "qa"], () => stack);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("the stack has no environment 'qa'; it has: dev, prod.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_a_folder_with_files_stack_did_not_write()
     {
         Directory.CreateDirectory(Out);
