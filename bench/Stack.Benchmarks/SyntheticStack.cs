@@ -1,3 +1,4 @@
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
@@ -6,7 +7,7 @@ namespace Stack.Benchmarks;
 
 /// <summary>
 /// A stack of <c>count</c> services shaped like the reference stack's: image, restart, two shared
-/// networks, a volume, environment with variables, a healthcheck, a Traefik router with the
+/// networks, a volume backed up as files, environment with variables, a healthcheck, a Traefik router with the
 /// forward-auth middleware, and a healthy dependency on the previous service.
 /// </summary>
 public static class SyntheticStack
@@ -31,7 +32,7 @@ public static class SyntheticStack
                 .WithContainerName(name)
                 .WithRestart(RestartPolicy.UnlessStopped)
                 .WithNetworks(Public, Private)
-                .WithVolume(new Volume($"{name}-data"), "/data")
+                .WithVolume(new Volume($"{name}-data").WithBackup(VolumeBackup.Files()), "/data")
                 .WithEnvironment("URL", $"https://{name}.{Host}/")
                 .WithEnvironment("SECRET", Secret)
                 .WithEnvironment("WORKERS", 4)
@@ -40,6 +41,6 @@ public static class SyntheticStack
             services[i] = i == 0 ? service : service.DependsOn(services[i - 1], DependencyCondition.ServiceHealthy);
         }
 
-        return new ComposeStack("synthetic").WithServices(services);
+        return new ComposeStack("synthetic").WithVariables(Host, Secret).WithServices(services);
     }
 }

@@ -77,10 +77,14 @@ public static class StackCli
 
     private static int Generate(Func<ComposeStack> define, StackCliSettings settings, GenerateRequest request, TextWriter output, TextWriter error)
     {
-        ComposeStack stack;
+        GenerationResult generated;
+        var folder = new OutputFolder(request.OutDirectory);
         try
         {
-            stack = define();
+            var stack = define();
+
+            // Environments are user code too: they run while generating.
+            generated = StackGenerator.Generate(stack, settings.OptionsFor(folder.Path));
         }
 #pragma warning disable CA1031 // Any failure in user code becomes one readable line, never a stack trace.
         catch (Exception exception)
@@ -91,8 +95,6 @@ public static class StackCli
             return ExitCodes.Failed;
         }
 
-        var folder = new OutputFolder(request.OutDirectory);
-        var generated = StackGenerator.Generate(stack, settings.OptionsFor(folder.Path));
         var columns = new SourceColumns();
         foreach (var diagnostic in generated.Diagnostics)
         {

@@ -132,6 +132,20 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
+    public void An_environment_that_throws_is_one_line_at_the_users_call()
+    {
+        var stack = ValidStack().WithEnvironments(new Stack.Dsl.Environments.StackEnvironment("dev", s => s.MapService(new Service("missing"), x => x)));
+
+        var (code, _, error) = Run([], () => stack);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("StackCliTests.cs(", error, StringComparison.Ordinal);
+        Assert.Contains("error STK0200: The stack has no service named 'missing'.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
     public void Environment_option_names_the_environments_there_are()
     {
         var stack = ValidStack().WithEnvironments(new Stack.Dsl.Environments.StackEnvironment("dev", s => s), new Stack.Dsl.Environments.StackEnvironment("prod", s => s));

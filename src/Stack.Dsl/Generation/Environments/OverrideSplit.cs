@@ -24,17 +24,20 @@ internal static class OverrideSplit
 
     private static YamlMapping Common(YamlMapping? hint, IReadOnlyList<YamlMapping> values, List<string> path)
     {
+        // Indexed once per mapping: the services mapping of a large stack has thousands of keys.
+        var indexes = values.Select(Index).ToList();
+        var hints = hint is null ? null : Index(hint);
         var entries = new List<YamlEntry>();
         foreach (var entry in values[0].Entries)
         {
             var key = entry.Key;
-            var all = values.Select(v => Find(v, key)).ToList();
+            var all = indexes.Select(index => index.GetValueOrDefault(key)).ToList();
             if (all.Any(v => v is null))
             {
                 continue; // Missing somewhere: each override that has it adds it.
             }
 
-            var hinted = hint is null ? null : Find(hint, key);
+            var hinted = hints?.GetValueOrDefault(key);
             if (all.All(v => v!.Equals(all[0])))
             {
                 entries.Add(entry);
@@ -62,9 +65,10 @@ internal static class OverrideSplit
     private static YamlMapping Difference(YamlMapping common, YamlMapping environment, List<string> path)
     {
         var entries = new List<YamlEntry>();
+        var index = Index(common);
         foreach (var entry in environment.Entries)
         {
-            var shared = Find(common, entry.Key);
+            var shared = index.GetValueOrDefault(entry.Key);
             if (shared is null)
             {
                 entries.Add(entry);
@@ -97,16 +101,14 @@ internal static class OverrideSplit
         return new YamlMapping([.. entries]);
     }
 
-    private static YamlValue? Find(YamlMapping mapping, string key)
+    private static Dictionary<string, YamlValue> Index(YamlMapping mapping)
     {
+        var index = new Dictionary<string, YamlValue>(mapping.Entries.Length, StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
-            if (entry.Key == key)
-            {
-                return entry.Value;
-            }
+            index.TryAdd(entry.Key, entry.Value);
         }
 
-        return null;
+        return index;
     }
 }
