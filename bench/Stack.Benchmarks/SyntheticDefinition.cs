@@ -6,8 +6,9 @@ namespace Stack.Benchmarks;
 /// <summary>
 /// C# source of a definition with N services, written the way real definitions are: one file per
 /// group of 100, fields built through shared helper extensions, a router helper, depends_on on the
-/// previous service, and one file that adds them all to the stack. Every service passes the
-/// checklist, so the analyzer does its full tracing work and reports nothing.
+/// previous service, a volume with its backup decision, and one file that adds them all to the
+/// stack. Every service passes the checklist, so the analyzers do their full tracing work and
+/// report nothing.
 /// </summary>
 internal static class SyntheticDefinition
 {
@@ -19,14 +20,17 @@ internal static class SyntheticDefinition
         var stack = new StringBuilder("using Stack.Dsl.Compose;\n\npublic static class Definition\n{\n    public static ComposeStack Build() => new ComposeStack(\"bench\").WithServices(\n");
         for (var group = 0; group * ServicesPerFile < services; group++)
         {
-            var file = new StringBuilder().Append(CultureInfo.InvariantCulture, $"using Stack.Dsl.Compose;\n\npublic static class Group{group}\n{{\n");
+            var file = new StringBuilder().Append(CultureInfo.InvariantCulture, $"using Stack.Dsl.Backups;\nusing Stack.Dsl.Compose;\n\npublic static class Group{group}\n{{\n");
             for (var i = group * ServicesPerFile; i < Math.Min(services, (group + 1) * ServicesPerFile); i++)
             {
                 var dependency = i % ServicesPerFile == 0 ? string.Empty : $"\n        .DependsOn(S{i - 1}, DependencyCondition.ServiceHealthy)";
                 file.Append(CultureInfo.InvariantCulture, $"""
+                        public static readonly Volume V{i} = new Volume("v{i}").WithBackup(VolumeBackup.Files());
+
                         public static readonly Service S{i} = new Service("s{i}")
                             .WithImage("example/app:1.{i}")
                             .Internal()
+                            .WithVolume(V{i}, "/data")
                             .WithEnvironment("INDEX", {i})
                             .WithRouter(WebRouters.For("s{i}", 8080)){dependency};
 

@@ -17,6 +17,7 @@ internal static class BackupRules
     {
         var volumes = StackResources.Volumes(stack);
         var byName = volumes.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        var usersByVolume = BackupInventory.UsersByVolume(stack);
         foreach (var volume in volumes.Where(v => !v.External))
         {
             if (BackupPolicy.MissesDecision(FactLogic.Of(volume.Backup is not null)) == Fact.Yes)
@@ -27,7 +28,7 @@ internal static class BackupRules
                 };
             }
 
-            var users = BackupInventory.MountedBy(stack, volume);
+            var users = usersByVolume.GetValueOrDefault(volume.Name) ?? [];
             if (volume.Backup is DumpBackup dump)
             {
                 var into = byName.GetValueOrDefault(dump.Into.Name) ?? dump.Into;

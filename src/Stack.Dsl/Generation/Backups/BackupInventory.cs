@@ -21,12 +21,37 @@ internal sealed class BackupInventory
     /// <summary>Every named volume of the stack, sorted by name.</summary>
     public IReadOnlyList<VolumeEntry> Volumes { get; }
 
-    public static BackupInventory Of(ComposeStack stack, BackupPlan plan) =>
-        new(stack, plan, [.. StackResources.Volumes(stack).Select(v => new VolumeEntry(v, MountedBy(stack, v), RealName(v, stack.Name)))]);
+    public static BackupInventory Of(ComposeStack stack, BackupPlan plan)
+    {
+        var users = UsersByVolume(stack);
+        return new(stack, plan, [.. StackResources.Volumes(stack).Select(v => new VolumeEntry(v, users.GetValueOrDefault(v.Name) ?? [], RealName(v, stack.Name)))]);
+    }
 
-    /// <summary>The services that mount <paramref name="volume"/>, in stack order.</summary>
-    public static IReadOnlyList<Service> MountedBy(ComposeStack stack, Volume volume) =>
-        [.. stack.Services.Where(s => s.Volumes.OfType<VolumeMount>().Any(m => m.Volume.Name == volume.Name))];
+    /// <summary>For each volume name, the services that mount it, in stack order; one pass over the stack.</summary>
+    public static Dictionary<string, List<Service>> UsersByVolume(ComposeStack stack)
+    {
+        var users = new Dictionary<string, List<Service>>(StringComparer.Ordinal);
+        foreach (var service in stack.Services)
+        {
+            foreach (var mount in service.Volumes)
+            {
+                if (mount is VolumeMount { Volume.Name: var name })
+                {
+                    if (!users.TryGetValue(name, out var list))
+                    {
+                        users[name] = list = [];
+                    }
+
+                    if (list.Count == 0 || list[^1] != service)
+                    {
+                        list.Add(service);
+                    }
+                }
+            }
+        }
+
+        return users;
+    }
 
     /// <summary>The name Docker gives the volume: project-prefixed unless external or named.</summary>
     public static string RealName(Volume volume, string projectName) =>
@@ -50,18 +75,22 @@ internal sealed class BackupInventory
     }
 
     /// <summary>The commands run before each backup: each volume's prepare or dump command, in the order services were added.</summary>
-    public IReadOnlyList<string> PreCommands() =>
-        [.. Stack.Services.SelectMany(service => service.Volumes.OfType<VolumeMount>()
-                .Select(m => Volumes.FirstOrDefault(v => v.Volume.Name == m.Volume.Name && v.MountedBy.Count == 1 && v.MountedBy[0].Name == service.Name))
-                .OfType<VolumeEntry>()
-                .DistinctBy(v => v.Volume.Name)
-                .Select(v => v.Volume.Backup switch
-                {
-                    FileBackup { Prepare: { } prepare } => CommandLine(service, prepare),
-                    DumpBackup dump => CommandLine(service, dump.Dump),
-                    _ => null,
-                })
-                .OfType<string>())];
+    public IReadOnlyList<string> PreCommands()
+    {
+        var byName = Volumes.ToDictionary(v => v.Volume.Name, StringComparer.Ordinal);
+        return [.. Stack.Services.SelectMany(service => service.Volumes.OfType<VolumeMount>()
+            .Select(m => byName.GetValueOrDefault(m.Volume.Name))
+            .OfType<VolumeEntry>()
+            .Where(v => v.MountedBy.Count == 1 && v.MountedBy[0].Name == service.Name)
+            .DistinctBy(v => v.Volume.Name)
+            .Select(v => v.Volume.Backup switch
+            {
+                FileBackup { Prepare: { } prepare } => CommandLine(service, prepare),
+                DumpBackup dump => CommandLine(service, dump.Dump),
+                _ => null,
+            })
+            .OfType<string>())];
+    }
 }
 
 /// <summary>A volume, the services that mount it, and its real name.</summary>

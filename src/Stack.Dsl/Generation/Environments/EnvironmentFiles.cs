@@ -27,7 +27,7 @@ internal static class EnvironmentFiles
         Action<YamlScalar> collect)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resolved = new List<KeyValuePair<string, Func<string>>>();
         var (definitionStatic, definitionDynamic) = TraefikTexts(definition, header, collect: null);
         var documents = new List<YamlMapping>();
         foreach (var (environment, stack) in environments)
@@ -45,7 +45,8 @@ internal static class EnvironmentFiles
 
             var document = YamlTree.Resolve(ComposeDocument.Build(stack, options, names));
             documents.Add(document);
-            resolved[environment.Name] = YamlWriter.Write(document, [.. header, $"Environment '{environment.Name}' as one file, for comparison; deploy docker-compose.yml with {environment.OverrideFileName}."]);
+            string[] resolvedHeader = [.. header, $"Environment '{environment.Name}' as one file, for comparison; deploy docker-compose.yml with {environment.OverrideFileName}."];
+            resolved.Add(new(environment.Name, () => YamlWriter.Write(document, resolvedHeader)));
         }
 
         var definitionDocument = YamlTree.Resolve(ComposeDocument.Build(definition, options, TraefikFileNames.Default));
@@ -64,7 +65,7 @@ internal static class EnvironmentFiles
                 collect);
         }
 
-        return new RenderedEnvironments(files, resolved);
+        return new RenderedEnvironments(files, new RenderedOnRead(resolved));
     }
 
     /// <summary>
@@ -99,4 +100,4 @@ internal sealed record ResolvedEnvironment(StackEnvironment Environment, Compose
 /// <summary>The files to write, and each environment's whole compose file (for checks and <c>--environment</c>).</summary>
 /// <param name="Files">File name to content.</param>
 /// <param name="Resolved">Environment name to its whole compose file.</param>
-internal sealed record RenderedEnvironments(Dictionary<string, string> Files, Dictionary<string, string> Resolved);
+internal sealed record RenderedEnvironments(Dictionary<string, string> Files, IReadOnlyDictionary<string, string> Resolved);
