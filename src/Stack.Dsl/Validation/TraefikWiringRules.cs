@@ -54,9 +54,9 @@ internal static class TraefikWiringRules
             .Where(k => k.StartsWith("traefik.http.middlewares.", StringComparison.Ordinal))
             .Select(k => k["traefik.http.middlewares.".Length..].Split('.')[0])
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var (router, user) in Users(stack, proxy))
+        foreach (var router in Users(stack, proxy))
         {
-            foreach (var middleware in user)
+            foreach (var middleware in router.Middlewares)
             {
                 var missing = middleware.Provider switch
                 {
@@ -79,9 +79,9 @@ internal static class TraefikWiringRules
     }
 
     /// <summary>Each router and entrypoint with the middlewares it uses.</summary>
-    private static IEnumerable<(Subject Subject, IEnumerable<Middleware> Middlewares)> Users(ComposeStack stack, TraefikProxy proxy) =>
-        stack.Services.SelectMany(s => s.Routers.Select(r => (new Subject($"Router '{r.Name}' of service '{s.Name}'", r.Location), (IEnumerable<Middleware>)r.Middlewares)))
-            .Concat(proxy.EntryPoints.Select(e => (new Subject($"Entrypoint '{e.Name}'", proxy.Location), (IEnumerable<Middleware>)e.Middlewares)));
+    private static IEnumerable<Subject> Users(ComposeStack stack, TraefikProxy proxy) =>
+        stack.Services.SelectMany(s => s.Routers.Select(r => new Subject($"Router '{r.Name}' of service '{s.Name}'", r.Location, r.Middlewares)))
+            .Concat(proxy.EntryPoints.Select(e => new Subject($"Entrypoint '{e.Name}'", proxy.Location, e.Middlewares)));
 
     private static IEnumerable<StackDiagnostic> EntryPoints(ComposeStack stack, TraefikProxy proxy)
     {
@@ -179,6 +179,9 @@ internal static class TraefikWiringRules
         return list.Count == 0 ? "no network" : string.Join(", ", list.Select(n => $"'{n}'"));
     }
 
-    /// <summary>What uses a middleware, for messages, and where it was made.</summary>
-    private sealed record Subject(string What, SourceLocation Location);
+    /// <summary>
+    /// What uses middlewares, for messages, where it was made, and the middlewares. A class, not a
+    /// tuple: generic code over tuples is not precompiled and costs start-up time.
+    /// </summary>
+    private sealed record Subject(string What, SourceLocation Location, System.Collections.Immutable.ImmutableArray<Middleware> Middlewares);
 }

@@ -29,7 +29,7 @@ internal static class RestoreRunbook
         text.Append("## 1. Prepare the server\n\n")
             .Append("1. Install Docker with Compose v2, and copy this folder to the server.\n")
             .Append("2. Create `.env` from `.env.example` and fill in every value");
-        var repository = plan.Runner.Environment.Where(e => e.Value is TextEnvironmentValue { Value.IsLiteral: false }).Select(e => $"`{e.Key}`").ToList();
+        var repository = plan.Runner.Environment.Keys.Where(key => plan.Runner.Environment[key] is TextEnvironmentValue { Value.IsLiteral: false }).Select(key => $"`{key}`").ToList();
         text.Append(repository.Count > 0 ? $": `{runner}` reads {string.Join(", ", repository)} from it, the repository and its credentials among them.\n" : ".\n");
         if (environmentFiles.Count > 0)
         {
@@ -108,22 +108,24 @@ internal static class RestoreRunbook
         entry.MountedBy.Count == 0 ? "no service" : string.Join(", ", entry.MountedBy.Select(s => $"`{s.Name}`"));
 
     /// <summary>The dumped volumes with their database, a database after those it depends on, otherwise in stack order.</summary>
-    private static List<(VolumeEntry Entry, Service Service, DumpBackup Dump)> DumpsInStartOrder(BackupInventory inventory)
+    private static List<DumpStep> DumpsInStartOrder(BackupInventory inventory)
     {
         var pending = inventory.Stack.Services
             .SelectMany(s => inventory.Volumes.Where(v => v.Volume.Backup is DumpBackup && v.MountedBy.Count == 1 && v.MountedBy[0].Name == s.Name)
-                .Select(v => (Entry: v, Service: s, Dump: (DumpBackup)v.Volume.Backup!)))
+                .Select(v => new DumpStep(v, s, (DumpBackup)v.Volume.Backup!)))
             .ToList();
-        var ordered = new List<(VolumeEntry, Service, DumpBackup)>();
+        var ordered = new List<DumpStep>();
         while (pending.Count > 0)
         {
             var names = pending.Select(p => p.Service.Name).ToHashSet(StringComparer.Ordinal);
-            var next = pending.FirstOrDefault(p => !p.Service.Dependencies.Any(d => names.Contains(d.Target.Name) && d.Target.Name != p.Service.Name));
-            next = next.Service is null ? pending[0] : next;
+            var next = pending.FirstOrDefault(p => !p.Service.Dependencies.Any(d => names.Contains(d.Target.Name) && d.Target.Name != p.Service.Name)) ?? pending[0];
             ordered.Add(next);
             pending.Remove(next);
         }
 
         return ordered;
     }
+
+    /// <summary>A dumped volume, its database service and its dump. A class, not a tuple: see <see cref="Traefik.TraefikStaticConfig.E"/>.</summary>
+    private sealed record DumpStep(VolumeEntry Entry, Service Service, DumpBackup Dump);
 }

@@ -27,7 +27,7 @@ internal static class EnvironmentFiles
         Action<YamlScalar> collect)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var resolved = new List<KeyValuePair<string, Func<string>>>();
+        var resolved = new List<NamedRenderer>();
         var (definitionStatic, definitionDynamic) = TraefikTexts(definition, header, collect: null);
         var documents = new List<YamlMapping>();
         foreach (var (environment, stack) in environments)
@@ -46,7 +46,7 @@ internal static class EnvironmentFiles
             var document = YamlTree.Resolve(ComposeDocument.Build(stack, options, names));
             documents.Add(document);
             string[] resolvedHeader = [.. header, $"Environment '{environment.Name}' as one file, for comparison; deploy docker-compose.yml with {environment.OverrideFileName}."];
-            resolved.Add(new(environment.Name, () => YamlWriter.Write(document, resolvedHeader)));
+            resolved.Add(new NamedRenderer(environment.Name, () => YamlWriter.Write(document, resolvedHeader)));
         }
 
         var definitionDocument = YamlTree.Resolve(ComposeDocument.Build(definition, options, TraefikFileNames.Default));

@@ -11,8 +11,14 @@ internal sealed class RenderedOnRead : IReadOnlyDictionary<string, string>
 {
     private readonly Dictionary<string, Lazy<string>> _texts;
 
-    public RenderedOnRead(IEnumerable<KeyValuePair<string, Func<string>>> renderers) =>
-        _texts = renderers.ToDictionary(r => r.Key, r => new Lazy<string>(r.Value), StringComparer.Ordinal);
+    public RenderedOnRead(IEnumerable<NamedRenderer> renderers)
+    {
+        _texts = new Dictionary<string, Lazy<string>>(StringComparer.Ordinal);
+        foreach (var renderer in renderers)
+        {
+            _texts.Add(renderer.Name, new Lazy<string>(renderer.Render));
+        }
+    }
 
     public int Count => _texts.Count;
 
@@ -36,3 +42,8 @@ internal sealed class RenderedOnRead : IReadOnlyDictionary<string, string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
+
+/// <summary>A text's name and how to render it.</summary>
+/// <param name="Name">The key.</param>
+/// <param name="Render">Renders the text.</param>
+internal sealed record NamedRenderer(string Name, Func<string> Render);

@@ -10,20 +10,20 @@ namespace Stack.Dsl.Generation.Traefik;
 internal static class TraefikDynamicConfig
 {
     public static YamlMapping Build(IEnumerable<Middleware> middlewares) =>
-        Map(("http", Map(("middlewares", new YamlMapping([.. middlewares
+        Map(E("http", Map(E("middlewares", new YamlMapping([.. middlewares
             .OrderBy(m => m.Name, StringComparer.Ordinal)
             .Select(m => new YamlEntry(m.Name, Middleware(m)))])))));
 
     private static YamlMapping Middleware(Middleware middleware) => middleware switch
     {
-        CompressMiddleware => Map(("compress", YamlMapping.Empty)),
-        RedirectRegexMiddleware redirect => Map(("redirectRegex", Map(
-            ("regex", Raw(redirect.Regex)),
-            ("replacement", Raw(redirect.Replacement)),
-            ("permanent", Boolean(redirect.Permanent))))),
-        IpAllowListMiddleware allow => Map(("ipAllowList", Map(("sourceRange", Sequence(allow.SourceRanges.Select(r => (YamlValue)Raw(r))))))),
-        RateLimitMiddleware limit => Map(("rateLimit", RateLimit(limit))),
-        ForwardAuthMiddleware auth => Map(("forwardAuth", ForwardAuth(auth))),
+        CompressMiddleware => Map(E("compress", YamlMapping.Empty)),
+        RedirectRegexMiddleware redirect => Map(E("redirectRegex", Map(
+            E("regex", Raw(redirect.Regex)),
+            E("replacement", Raw(redirect.Replacement)),
+            E("permanent", Boolean(redirect.Permanent))))),
+        IpAllowListMiddleware allow => Map(E("ipAllowList", Map(E("sourceRange", Sequence(allow.SourceRanges.Select(r => (YamlValue)Raw(r))))))),
+        RateLimitMiddleware limit => Map(E("rateLimit", RateLimit(limit))),
+        ForwardAuthMiddleware auth => Map(E("forwardAuth", ForwardAuth(auth))),
         _ => throw new ArgumentOutOfRangeException(nameof(middleware), middleware, "Not a file middleware Stack can write."),
     };
 
@@ -37,7 +37,7 @@ internal static class TraefikDynamicConfig
         };
         if (limit.SourceIpDepth is { } depth)
         {
-            entries.Add(new("sourceCriterion", Map(("ipStrategy", Map(("depth", Number(depth)))))));
+            entries.Add(new("sourceCriterion", Map(E("ipStrategy", Map(E("depth", Number(depth)))))));
         }
 
         return new YamlMapping([.. entries]);

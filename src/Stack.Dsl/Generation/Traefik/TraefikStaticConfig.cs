@@ -18,17 +18,17 @@ internal static class TraefikStaticConfig
     {
         var top = new List<YamlEntry>
         {
-            new("global", Map(("checkNewVersion", Boolean(false)), ("sendAnonymousUsage", Boolean(false)))),
-            new("log", Map(("level", Raw(proxy.LogLevel)), ("format", Raw("common")))),
+            new("global", Map(E("checkNewVersion", Boolean(false)), E("sendAnonymousUsage", Boolean(false)))),
+            new("log", Map(E("level", Raw(proxy.LogLevel)), E("format", Raw("common")))),
         };
         if (proxy.AccessLog)
         {
-            top.Add(new("accessLog", Map(("format", Raw("common")))));
+            top.Add(new("accessLog", Map(E("format", Raw("common")))));
         }
 
         if (proxy.Dashboard || proxy.ApiOnInternalPort)
         {
-            top.Add(new("api", Map(("dashboard", Boolean(proxy.Dashboard)), ("insecure", Boolean(proxy.ApiOnInternalPort)))));
+            top.Add(new("api", Map(E("dashboard", Boolean(proxy.Dashboard)), E("insecure", Boolean(proxy.ApiOnInternalPort)))));
         }
 
         if (proxy.Ping)
@@ -43,15 +43,15 @@ internal static class TraefikStaticConfig
 
         if (!proxy.CertResolvers.IsEmpty)
         {
-            top.Add(new("certificatesResolvers", new YamlMapping([.. proxy.CertResolvers.Select(r => new YamlEntry(r.Name, Map(("acme", Acme(r)))))])));
+            top.Add(new("certificatesResolvers", new YamlMapping([.. proxy.CertResolvers.Select(r => new YamlEntry(r.Name, Map(E("acme", Acme(r)))))])));
         }
 
         top.Add(new("providers", Map(
-            ("docker", Map(
-                ("watch", Boolean(true)),
-                ("exposedByDefault", Boolean(false)),
-                ("network", Raw(RealName(proxy.Network, projectName))))),
-            ("file", Map(("watch", Boolean(true)), ("filename", Raw(proxy.DynamicConfigPath)))))));
+            E("docker", Map(
+                E("watch", Boolean(true)),
+                E("exposedByDefault", Boolean(false)),
+                E("network", Raw(RealName(proxy.Network, projectName))))),
+            E("file", Map(E("watch", Boolean(true)), E("filename", Raw(proxy.DynamicConfigPath)))))));
         return new YamlMapping([.. top]);
     }
 
@@ -70,7 +70,7 @@ internal static class TraefikStaticConfig
         var http = new List<YamlEntry>();
         if (entryPoint.RedirectTo is { } target)
         {
-            http.Add(new("redirections", Map(("entryPoint", Map(("to", Raw(target.Name)), ("scheme", Raw("https")), ("permanent", Boolean(true)))))));
+            http.Add(new("redirections", Map(E("entryPoint", Map(E("to", Raw(target.Name)), E("scheme", Raw("https")), E("permanent", Boolean(true)))))));
         }
 
         if (!entryPoint.Middlewares.IsEmpty)
@@ -85,7 +85,7 @@ internal static class TraefikStaticConfig
 
         if (!entryPoint.TrustedForwarders.IsEmpty)
         {
-            entries.Add(new("forwardedHeaders", Map(("trustedIPs", Sequence(entryPoint.TrustedForwarders.Select(ip => (YamlValue)Raw(ip)))))));
+            entries.Add(new("forwardedHeaders", Map(E("trustedIPs", Sequence(entryPoint.TrustedForwarders.Select(ip => (YamlValue)Raw(ip)))))));
         }
 
         return new YamlMapping([.. entries]);
@@ -107,18 +107,20 @@ internal static class TraefikStaticConfig
 
         if (resolver.DnsChallengeProvider is { } provider)
         {
-            entries.Add(new("dnsChallenge", Map(("provider", Raw(provider)))));
+            entries.Add(new("dnsChallenge", Map(E("provider", Raw(provider)))));
         }
 
         if (resolver.HttpChallengeEntryPoint is { } entryPoint)
         {
-            entries.Add(new("httpChallenge", Map(("entryPoint", Raw(entryPoint.Name)))));
+            entries.Add(new("httpChallenge", Map(E("entryPoint", Raw(entryPoint.Name)))));
         }
 
         return new YamlMapping([.. entries]);
     }
 
     /// <summary>A mapping in the order given (Traefik's reference order, not sorted).</summary>
-    internal static YamlMapping Map(params (string Key, YamlValue Value)[] entries) =>
-        new([.. entries.Select(e => new YamlEntry(e.Key, e.Value))]);
+    internal static YamlMapping Map(params YamlEntry[] entries) => new([.. entries]);
+
+    /// <summary>One entry. A class, not a tuple: generic code over tuples is not precompiled and costs start-up time.</summary>
+    internal static YamlEntry E(string key, YamlValue value) => new(key, value);
 }
