@@ -10,6 +10,9 @@ public abstract record VolumeBackup
     {
     }
 
+    /// <summary>What the backup runs in the owning service before each snapshot, if anything.</summary>
+    public abstract BackupCommand? PreBackupCommand { get; }
+
     /// <summary>Snapshot the volume's files as they are.</summary>
     /// <param name="prepare">
     /// A command run in the service that mounts the volume before each backup, to make its files
@@ -35,7 +38,11 @@ public abstract record VolumeBackup
 
 /// <summary>The volume's files are snapshotted as they are.</summary>
 /// <param name="Prepare">Run in the mounting service before each backup, if set.</param>
-public sealed record FileBackup(BackupCommand? Prepare) : VolumeBackup;
+public sealed record FileBackup(BackupCommand? Prepare) : VolumeBackup
+{
+    /// <inheritdoc/>
+    public override BackupCommand? PreBackupCommand => Prepare;
+}
 
 /// <summary>The volume is backed up through a dump into another volume.</summary>
 /// <param name="Dump">Writes the dump.</param>
@@ -48,8 +55,15 @@ public sealed record DumpBackup(BackupCommand Dump, string Restore, Compose.Volu
 
     /// <summary>The dump volume.</summary>
     public Compose.Volume Into { get; } = Into ?? throw new ArgumentNullException(nameof(Into));
+
+    /// <inheritdoc/>
+    public override BackupCommand? PreBackupCommand => Dump;
 }
 
 /// <summary>The volume is never backed up.</summary>
 /// <param name="Reason">Why.</param>
-public sealed record NoBackup(string Reason) : VolumeBackup;
+public sealed record NoBackup(string Reason) : VolumeBackup
+{
+    /// <inheritdoc/>
+    public override BackupCommand? PreBackupCommand => null;
+}

@@ -57,7 +57,7 @@ internal static class ComposeDocument
     {
         if (service.TraefikNetwork is { } network)
         {
-            service = service.WithLabel("traefik.docker.network", TraefikStaticConfig.RealName(network, stack.Name));
+            service = service.WithLabel("traefik.docker.network", StackResources.RealName(network, stack.Name));
         }
 
         if (stack.Traefik is { } proxy && proxy.Service.Name == service.Name)

@@ -13,6 +13,10 @@ internal static class StackResources
     public static IReadOnlyList<Volume> Volumes(ComposeStack stack) =>
         AllVolumes(stack).DistinctBy(v => v.Name).OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>The name Docker gives a network or volume: its fixed name, else the key prefixed with the project name.</summary>
+    public static string RealName(ComposeResource resource, string projectName) =>
+        resource.ExternalName?.ToCompose() ?? (resource.External ? resource.Name : $"{projectName}_{resource.Name}");
+
     /// <summary>Every network object the stack refers to, duplicates included.</summary>
     public static IEnumerable<Network> AllNetworks(ComposeStack stack) =>
         stack.Services.SelectMany(s => s.Networks.Select(a => a.Network)).Concat(stack.ExtraNetworks);

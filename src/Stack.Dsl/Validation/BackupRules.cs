@@ -50,7 +50,7 @@ internal static class BackupRules
                 }
             }
 
-            if (Command(volume.Backup) is { } command && users.Count != 1)
+            if (volume.Backup?.PreBackupCommand is { } command && users.Count != 1)
             {
                 var who = users.Count == 0 ? "no service mounts it" : $"{users.Count} services mount it ({string.Join(", ", users.Select(u => $"'{u.Name}'"))})";
                 yield return new StackDiagnostic(
@@ -70,7 +70,7 @@ internal static class BackupRules
     {
         if (stack.Backups is not { } plan)
         {
-            var needing = volumes.Where(v => Command(v.Backup) is not null).Select(v => $"'{v.Name}'").ToList();
+            var needing = volumes.Where(v => v.Backup?.PreBackupCommand is not null).Select(v => $"'{v.Name}'").ToList();
             if (needing.Count > 0)
             {
                 yield return new StackDiagnostic(
@@ -90,7 +90,26 @@ internal static class BackupRules
                 $"The stack's backup runner is service '{plan.Runner.Name}', which the stack does not contain. Add it with WithServices(...).",
                 plan.Location);
         }
-        else if (!runner.Volumes.OfType<BindMount>().Any(m => m.Target == plan.VolumesPath && m.Source is AbsoluteHostPath { Path: { IsLiteral: true } path } && path.ToCompose().TrimEnd('/') == "/var/lib/docker/volumes"))
+        else
+        {
+            if (runner.Volumes.Any(m => m.Target == plan.ExcludesFile))
+            {
+                yield return new StackDiagnostic(
+                    RuleIds.DuplicateMountTarget,
+                    $"The backup runner '{runner.Name}' mounts something at '{plan.ExcludesFile}', where the generator mounts the excludes file it writes from the volumes' decisions. Remove that mount, or set BackupPlan.ExcludesFile to another path.",
+                    plan.Location);
+            }
+
+            if (runner.Environment.ContainsKey(plan.PreCommandsVariable))
+            {
+                yield return new StackDiagnostic(
+                    RuleIds.MissingBackupRunner,
+                    $"The backup runner '{runner.Name}' sets {plan.PreCommandsVariable} itself, but the generator writes it from the volumes' backup commands. Move each command to the volume it prepares (VolumeBackup.Files(prepare: ...) or ThroughDump) and remove the variable.",
+                    plan.Location);
+            }
+        }
+
+        if (runner is not null && !runner.Volumes.OfType<BindMount>().Any(m => m.Target == plan.VolumesPath && m.Source is AbsoluteHostPath { Path: { IsLiteral: true } path } && path.ToCompose().TrimEnd('/') == "/var/lib/docker/volumes"))
         {
             yield return new StackDiagnostic(
                 RuleIds.MissingBackupRunner,
@@ -98,13 +117,6 @@ internal static class BackupRules
                 plan.Location);
         }
     }
-
-    private static BackupCommand? Command(VolumeBackup? backup) => backup switch
-    {
-        FileBackup file => file.Prepare,
-        DumpBackup dump => dump.Dump,
-        _ => null,
-    };
 
     private static string Describe(VolumeBackup? backup) => backup switch
     {

@@ -28,7 +28,12 @@ internal static class TraefikWiringRules
                 proxy.Location)];
         }
 
-        return Middlewares(stack, proxy)
+        var mounted = proxyService.Volumes.Where(m => m.Target == proxy.StaticConfigPath || m.Target == proxy.DynamicConfigPath)
+            .Select(m => new StackDiagnostic(
+                RuleIds.DuplicateMountTarget,
+                $"The Traefik service '{proxyService.Name}' mounts something at '{m.Target}', where the generator mounts the config it writes from the TraefikProxy declaration. Remove that mount.",
+                proxy.Location));
+        return mounted.Concat(Middlewares(stack, proxy))
             .Concat(EntryPoints(stack, proxy))
             .Concat(Reachability(stack, proxy, proxyService))
             .Concat(CertResolvers(stack, proxy));

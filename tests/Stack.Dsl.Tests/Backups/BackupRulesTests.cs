@@ -107,6 +107,16 @@ public sealed class BackupRulesTests
     }
 
     [Fact]
+    public void A_runner_that_mounts_the_excludes_path_or_sets_the_commands_itself_is_refused()
+    {
+        var handWired = Runner.WithBind(HostPath.InProject("excludes.txt"), "/etc/restic/excludes.txt").WithEnvironment("PRE_COMMANDS", "docker exec db dump");
+        var stack = new ComposeStack("s").WithBackups(new BackupPlan(handWired)).WithServices(handWired);
+
+        Assert.Contains("mounts something at '/etc/restic/excludes.txt', where the generator mounts the excludes file", Assert.Single(Found("STK0209", stack)).Message, StringComparison.Ordinal);
+        Assert.Contains("sets PRE_COMMANDS itself, but the generator writes it", Assert.Single(Found("STK0303", stack)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_runner_missing_from_the_stack_is_STK0203() =>
         Assert.Contains("backup runner is service 'backup', which the stack does not contain",
             Assert.Single(Found("STK0203", new ComposeStack("s").WithBackups(new BackupPlan(Runner)).WithServices(Emit.Minimal()))).Message, StringComparison.Ordinal);

@@ -105,6 +105,15 @@ public sealed class TraefikWiringRulesTests
             Assert.Single(Found("STK0405", With(Emit.Minimal("app").WithNetworks(Edge).WithRouter(Route().WithTls(new CertResolver("staging")))))).Message, StringComparison.Ordinal);
 
     [Fact]
+    public void A_proxy_that_mounts_its_config_paths_itself_is_STK0209()
+    {
+        var handWired = Proxy.WithBind(HostPath.InProject("static.yml"), TraefikProxy.DefaultStaticConfigPath, readOnly: true);
+        var stack = new ComposeStack("s").WithTraefik(new TraefikProxy(handWired, Edge)).WithServices(handWired);
+
+        Assert.Contains("mounts something at '/etc/traefik/static.yml', where the generator mounts the config", Assert.Single(Found("STK0209", stack)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_proxy_service_missing_from_the_stack_is_STK0203()
     {
         var stack = new ComposeStack("s").WithTraefik(new TraefikProxy(Proxy, Edge)).WithServices(Emit.Minimal("app"));

@@ -24,7 +24,7 @@ internal sealed class BackupInventory
     public static BackupInventory Of(ComposeStack stack, BackupPlan plan)
     {
         var users = UsersByVolume(stack);
-        return new(stack, plan, [.. StackResources.Volumes(stack).Select(v => new VolumeEntry(v, users.GetValueOrDefault(v.Name) ?? [], RealName(v, stack.Name)))]);
+        return new(stack, plan, [.. StackResources.Volumes(stack).Select(v => new VolumeEntry(v, users.GetValueOrDefault(v.Name) ?? [], StackResources.RealName(v, stack.Name)))]);
     }
 
     /// <summary>For each volume name, the services that mount it, in stack order; one pass over the stack.</summary>
@@ -53,10 +53,6 @@ internal sealed class BackupInventory
         return users;
     }
 
-    /// <summary>The name Docker gives the volume: project-prefixed unless external or named.</summary>
-    public static string RealName(Volume volume, string projectName) =>
-        volume.ExternalName?.ToCompose() ?? (volume.External ? volume.Name : $"{projectName}_{volume.Name}");
-
     /// <summary>The container <c>docker exec</c> reaches the service by.</summary>
     public string ContainerOf(Service service) =>
         service.ContainerName is { IsLiteral: true } name ? name.ToCompose() : $"{Stack.Name}-{service.Name}-1";
@@ -83,13 +79,9 @@ internal sealed class BackupInventory
             .OfType<VolumeEntry>()
             .Where(v => v.MountedBy.Count == 1 && v.MountedBy[0].Name == service.Name)
             .DistinctBy(v => v.Volume.Name)
-            .Select(v => v.Volume.Backup switch
-            {
-                FileBackup { Prepare: { } prepare } => CommandLine(service, prepare),
-                DumpBackup dump => CommandLine(service, dump.Dump),
-                _ => null,
-            })
-            .OfType<string>())];
+            .Select(v => v.Volume.Backup?.PreBackupCommand)
+            .OfType<BackupCommand>()
+            .Select(command => CommandLine(service, command)))];
     }
 }
 

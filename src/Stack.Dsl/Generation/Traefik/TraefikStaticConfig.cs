@@ -1,5 +1,4 @@
 using System.Globalization;
-using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Yaml;
 using static Stack.Dsl.Generation.Traefik.TraefikText;
@@ -50,14 +49,10 @@ internal static class TraefikStaticConfig
             E("docker", Map(
                 E("watch", Boolean(true)),
                 E("exposedByDefault", Boolean(false)),
-                E("network", Raw(RealName(proxy.Network, projectName))))),
+                E("network", Raw(StackResources.RealName(proxy.Network, projectName))))),
             E("file", Map(E("watch", Boolean(true)), E("filename", Raw(proxy.DynamicConfigPath)))))));
         return new YamlMapping([.. top]);
     }
-
-    /// <summary>The name Docker knows a network by: its fixed name, or the project-prefixed key.</summary>
-    public static string RealName(Network network, string projectName) =>
-        network.ExternalName?.ToCompose() ?? (network.External ? network.Name : $"{projectName}_{network.Name}");
 
     private static YamlMapping EntryPoint(EntryPoint entryPoint)
     {
