@@ -33,6 +33,16 @@ internal static class ChainAppender
             (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
     }
 
+    /// <summary><c>new T(...)</c> for a target-typed <c>new(...)</c>, so a call can follow it.</summary>
+    public static ObjectCreationExpressionSyntax Explicit(ImplicitObjectCreationExpressionSyntax creation, ITypeSymbol type) =>
+        SyntaxFactory.ObjectCreationExpression(
+                creation.NewKeyword.WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                    .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation),
+                creation.ArgumentList,
+                creation.Initializer)
+            .WithTriviaFrom(creation);
+
     private static ArgumentSyntax Qualified(string text) => SyntaxFactory.Argument(QualifiedExpression(text));
 
     // When the chain puts each call on its own line, so does the fix.

@@ -16,9 +16,9 @@ using Stack.Rules;
 namespace Stack.Analyzers.CodeFixes;
 
 /// <summary>
-/// Fixes for the checklist: each appends the missing call where the value is built (following a
-/// field or local to its initializer, in whichever file that is), or switches a depends_on to
-/// <c>ServiceHealthy</c>. Fix All applies the same choice everywhere.
+/// Fixes for the checklist and the backup decision (STK0300): each appends the missing call where
+/// the value is built (following a field or local to its initializer, in whichever file that is),
+/// or switches a depends_on to <c>ServiceHealthy</c>. Fix All applies the same choice everywhere.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChecklistCodeFixProvider))]
 [Shared]
@@ -30,6 +30,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
     [
         RuleIds.MissingRestartPolicy, RuleIds.MissingNetwork, RuleIds.MissingEntryPoint, RuleIds.MissingAuthentication, RuleIds.UnhealthyDependency,
+        RuleIds.MissingBackupDecision,
     ];
 
     /// <inheritdoc />
@@ -77,6 +78,10 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                         RegisterMember(context, diagnostic, model, value, "Add forward-auth middleware", "WithMiddlewares", middleware);
                     }
 
+                    break;
+                case RuleIds.MissingBackupDecision when value is not null:
+                    // Only the decision that keeps data: never backing up needs a reason only the author has.
+                    Register(context, diagnostic, model, value, "Back up the volume's files", diagnostic.Id, "WithBackup", "global::Stack.Dsl.Backups.VolumeBackup.Files()");
                     break;
                 case RuleIds.UnhealthyDependency when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call:
                     RegisterDependencyFixes(context, diagnostic, model, call);
@@ -150,7 +155,13 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
             return document.Project.Solution;
         }
 
-        var changed = document.WithSyntaxRoot(root.ReplaceNode(expression, ChainAppender.Append(expression, method, argument)));
+        // `new("x")` has no type of its own to call a method on: name the type first.
+        var receiver = expression is ImplicitObjectCreationExpressionSyntax implicitNew
+            && await document.GetSemanticModelAsync(token).ConfigureAwait(false) is { } model
+            && model.GetTypeInfo(implicitNew, token).Type is { } type
+                ? ChainAppender.Explicit(implicitNew, type)
+                : expression;
+        var changed = document.WithSyntaxRoot(root.ReplaceNode(expression, ChainAppender.Append(receiver, method, argument)));
         return (await WithImportsAsync(changed, token).ConfigureAwait(false)).Project.Solution;
     }
 
