@@ -40,7 +40,7 @@ public static class StackGenerator
         IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         if (environments.Count == 0)
         {
-            files = Render(stack, options, TraefikFileNames.Default, variables);
+            files = Render(stack, options, variables);
         }
         else
         {
@@ -83,19 +83,19 @@ public static class StackGenerator
     }
 
     /// <summary>Renders the compose file and, when the stack declares its Traefik, Traefik's two config files.</summary>
-    private static Dictionary<string, string> Render(ComposeStack stack, GenerationOptions options, TraefikFileNames traefikFiles, Dictionary<string, Variable> variables)
+    private static Dictionary<string, string> Render(ComposeStack stack, GenerationOptions options, Dictionary<string, Variable> variables)
     {
         string[] header = [GenerationOptions.FirstHeaderLine, .. options.HeaderComments];
         void Collect(YamlScalar scalar) => StackGenerator.Collect(variables, scalar);
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [ComposeFileName] = YamlWriter.Write(ComposeDocument.Build(stack, options, traefikFiles), header, Collect),
+            [ComposeFileName] = YamlWriter.Write(ComposeDocument.Build(stack, options, TraefikFileNames.Default), header, Collect),
         };
-        if (stack.Traefik is { } proxy)
+        if (TraefikWiring.Render(stack, header, Collect) is { } traefik)
         {
-            files[traefikFiles.Static] = YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, Collect);
-            files[traefikFiles.Dynamic] = YamlWriter.Write(TraefikDynamicConfig.Build(TraefikWiring.FileMiddlewares(stack, proxy)), header, Collect);
+            files[TraefikFileNames.Default.Static] = traefik.Static;
+            files[TraefikFileNames.Default.Dynamic] = traefik.Dynamic;
         }
 
         return files;

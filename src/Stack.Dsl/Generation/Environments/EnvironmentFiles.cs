@@ -28,19 +28,18 @@ internal static class EnvironmentFiles
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var resolved = new List<NamedRenderer>();
-        var (definitionStatic, definitionDynamic) = TraefikTexts(definition, header, collect: null);
+        var definitionTraefik = TraefikWiring.Render(definition, header, collect: null);
         var documents = new List<YamlMapping>();
         foreach (var (environment, stack) in environments)
         {
             var names = TraefikFileNames.Default;
-            var (staticText, dynamicText) = TraefikTexts(stack, header, collect);
-            if (staticText is not null && dynamicText is not null)
+            if (TraefikWiring.Render(stack, header, collect) is { } traefik)
             {
                 names = new TraefikFileNames(
-                    staticText == definitionStatic ? TraefikWiring.StaticFileName : $"traefik.static.{environment.Name}.yml",
-                    dynamicText == definitionDynamic ? TraefikWiring.DynamicFileName : $"traefik.dynamic.{environment.Name}.yml");
-                files[names.Static] = staticText;
-                files[names.Dynamic] = dynamicText;
+                    traefik.Static == definitionTraefik?.Static ? TraefikWiring.StaticFileName : $"traefik.static.{environment.Name}.yml",
+                    traefik.Dynamic == definitionTraefik?.Dynamic ? TraefikWiring.DynamicFileName : $"traefik.dynamic.{environment.Name}.yml");
+                files[names.Static] = traefik.Static;
+                files[names.Dynamic] = traefik.Dynamic;
             }
 
             var document = YamlTree.Resolve(ComposeDocument.Build(stack, options, names));
@@ -84,12 +83,6 @@ internal static class EnvironmentFiles
             .Select(e => new YamlEntry(e.Key, YamlMapping.Empty));
         return new YamlMapping([new YamlEntry("services", new YamlMapping([.. anyService])), .. difference.Entries]);
     }
-
-    private static (string? Static, string? Dynamic) TraefikTexts(ComposeStack stack, IReadOnlyList<string> header, Action<YamlScalar>? collect) =>
-        stack.Traefik is { } proxy
-            ? (YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, collect),
-               YamlWriter.Write(TraefikDynamicConfig.Build(TraefikWiring.FileMiddlewares(stack, proxy)), header, collect))
-            : (null, null);
 }
 
 /// <summary>An environment and the stack it runs.</summary>

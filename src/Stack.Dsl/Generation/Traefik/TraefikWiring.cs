@@ -1,6 +1,7 @@
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
+using Stack.Dsl.Yaml;
 
 namespace Stack.Dsl.Generation.Traefik;
 
@@ -39,6 +40,17 @@ internal static class TraefikWiring
             .OrderBy(v => v.Name, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Traefik's two config files as text, or null when the stack declares no Traefik.</summary>
+    /// <param name="stack">The stack.</param>
+    /// <param name="header">The files' header comment lines.</param>
+    /// <param name="collect">Called with every scalar written, to collect the variables the files use.</param>
+    public static TraefikTexts? Render(ComposeStack stack, IReadOnlyList<string> header, Action<YamlScalar>? collect) =>
+        stack.Traefik is { } proxy
+            ? new TraefikTexts(
+                YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, collect),
+                YamlWriter.Write(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy)), header, collect))
+            : null;
+
     /// <summary>The proxy's service as emitted: config files mounted read-only, template variables passed in.</summary>
     public static Service Wire(Service service, TraefikProxy proxy, TraefikFileNames files, IReadOnlyList<Variable> dynamicVariables)
     {
@@ -56,6 +68,11 @@ internal static class TraefikWiring
         return wired;
     }
 }
+
+/// <summary>The contents of Traefik's two config files.</summary>
+/// <param name="Static">The static config.</param>
+/// <param name="Dynamic">The dynamic config.</param>
+internal sealed record TraefikTexts(string Static, string Dynamic);
 
 /// <summary>The names of Traefik's two config files in the output folder.</summary>
 /// <param name="Static">The static config's file name.</param>
