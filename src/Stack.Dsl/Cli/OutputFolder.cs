@@ -56,6 +56,11 @@ internal sealed class OutputFolder(string path)
                 var target = System.IO.Path.Combine(staging, file);
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
                 File.WriteAllText(target, content);
+                if (content.StartsWith("#!", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
+                {
+                    // A generated script (restore.sh) is run as ./NAME.
+                    File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+                }
             }
 
             if (Directory.Exists(Path))

@@ -63,7 +63,9 @@ public static class StackGenerator
         {
             var inventory = BackupInventory.Of(stack with { Environments = [] }, plan);
             files[BackupPlan.ExcludesFileName] = ExcludesFile.Render(inventory, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments]);
-            files[RestoreRunbook.FileName] = RestoreRunbook.Render(inventory, [.. stack.Environments.Select(e => e.OverrideFileName)], GenerationOptions.FirstHeaderLine);
+            var restore = RestoreProcedure.Of(inventory);
+            files[RestoreRunbook.FileName] = RestoreRunbook.Render(restore, [.. stack.Environments.Select(e => e.OverrideFileName)], GenerationOptions.FirstHeaderLine);
+            files[RestoreScript.FileName] = RestoreScript.Render(restore, stack.Environments, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments]);
         }
 
         if (!stack.Variables.IsEmpty)

@@ -5,26 +5,26 @@ using Stack.Dsl.Compose;
 namespace Stack.Dsl.Generation.Backups;
 
 /// <summary>
-/// <c>RESTORE.md</c>: the ordered steps from an empty server to a running stack, written from the
-/// volumes' backup decisions: which volumes come back from the snapshot, which databases start
-/// first on an empty volume and load which dump, and which volumes start empty.
+/// <c>RESTORE.md</c>: the <see cref="RestoreProcedure"/> explained, from an empty server to a
+/// running stack: which volumes come back from the snapshot, which databases start first on an
+/// empty volume and load which dump, and which volumes start empty. <c>restore.sh</c> runs the
+/// same steps.
 /// </summary>
 internal static class RestoreRunbook
 {
     public const string FileName = "RESTORE.md";
 
-    public static string Render(BackupInventory inventory, IReadOnlyList<string> environmentFiles, string firstLine)
+    public static string Render(RestoreProcedure procedure, IReadOnlyList<string> environmentFiles, string firstLine)
     {
+        var inventory = procedure.Inventory;
         var plan = inventory.Plan;
-        var runner = plan.Runner.Name;
-        var files = inventory.Volumes.Where(v => v.Volume.Backup is FileBackup).ToList();
-        var dumps = DumpsInStartOrder(inventory);
-        var never = inventory.Volumes.Where(v => v.Volume.Backup is NoBackup).ToList();
+        var runner = procedure.Runner;
         var text = new StringBuilder()
             .Append($"<!-- {firstLine} -->\n")
             .Append($"# Restoring {inventory.Stack.Name} from its backups\n\n")
             .Append($"Service `{runner}` snapshots Docker's volume folder with restic (it sees `/var/lib/docker/volumes` at `{plan.VolumesPath}`). ")
-            .Append("Follow these steps in order, in the folder that holds `docker-compose.yml`.\n\n");
+            .Append("Follow these steps in order, in the folder that holds `docker-compose.yml`, ")
+            .Append($"or run `./{RestoreScript.FileName}{(environmentFiles.Count > 0 ? " ENVIRONMENT" : string.Empty)}` once step 1 is done: it runs steps 2 to 6 exactly as written here.\n\n");
 
         text.Append("## 1. Prepare the server\n\n")
             .Append("1. Install Docker with Compose v2, and copy this folder to the server.\n")
@@ -37,24 +37,19 @@ internal static class RestoreRunbook
         }
 
         text.Append("\n## 2. Create the stack without starting it\n\n")
-            .Append("```sh\ndocker compose create\n```\n\n")
+            .Append($"```sh\ndocker compose {RestoreProcedure.CreateArguments}\n```\n\n")
             .Append("This creates the volumes, networks and containers; nothing runs yet, so nothing writes into the volumes.\n");
 
         text.Append("\n## 3. Restore the volumes from the latest snapshot\n\n");
-        if (files.Count == 0)
+        if (procedure.FileVolumes.Count == 0)
         {
             text.Append("No volume is backed up as files.\n");
         }
         else
         {
-            text.Append($"```sh\ndocker compose run --rm --no-deps --entrypoint restic {runner} restore latest --target /");
-            foreach (var entry in files)
-            {
-                text.Append(" \\\n  --include ").Append(plan.VolumesPath.TrimEnd('/')).Append('/').Append(entry.RealName);
-            }
-
-            text.Append("\n```\n\n| Volume | Used by | Comes back as |\n|---|---|---|\n");
-            foreach (var entry in files)
+            text.Append($"```sh\ndocker compose {procedure.RestoreVolumesArguments(" \\\n  ")}\n```\n\n")
+                .Append("| Volume | Used by | Comes back as |\n|---|---|---|\n");
+            foreach (var entry in procedure.FileVolumes)
             {
                 var prepared = entry.Volume.Backup is FileBackup { Prepare: { } prepare } ? $"the files as `{prepare.Command}` left them before the snapshot" : "the files as they were";
                 var dumpOf = inventory.Volumes.FirstOrDefault(v => v.Volume.Backup is DumpBackup d && d.Into.Name == entry.Volume.Name);
@@ -63,38 +58,40 @@ internal static class RestoreRunbook
         }
 
         text.Append("\n## 4. Start the databases first and load their dumps\n\n");
-        if (dumps.Count == 0)
+        if (procedure.Dumps.Count == 0)
         {
             text.Append("No volume is backed up through a dump.\n");
         }
 
-        foreach (var (entry, service, dump) in dumps)
+        foreach (var step in procedure.Dumps)
         {
-            var wait = service.Healthcheck is null ? "then wait until it accepts connections" : "`--wait` returns once its healthcheck passes";
-            var target = BackupInventory.TargetIn(service, dump.Into);
-            text.Append($"### `{service.Name}`: `{entry.Volume.Name}` from the dump in `{dump.Into.Name}`\n\n")
-                .Append($"1. `docker compose up -d --wait {service.Name}`: it starts on an empty `{entry.Volume.Name}` (the snapshot skips the live data); {wait}.\n")
-                .Append($"2. `docker compose exec {service.Name} {dump.Restore}`: loads the dump from `{dump.Into.Name}`{(target is null ? string.Empty : $" (at `{target}`)")}.\n\n");
+            var service = step.Service;
+            var wait = service.Healthcheck is not null
+                ? $"`docker compose {RestoreProcedure.StartArguments(service, wait: true)}` waits until its healthcheck passes"
+                : step.Dump.Dump.WaitForPort is { } port
+                    ? $"`docker compose {RestoreProcedure.StartArguments(service)}`, then `docker compose {procedure.WaitForPortArguments(service, port)}` waits until it accepts connections"
+                    : $"`docker compose {RestoreProcedure.StartArguments(service)}`; it has no healthcheck and no port to wait for, so wait until it accepts connections";
+            text.Append($"### `{service.Name}`: `{step.Entry.Volume.Name}` from the dump in `{step.Dump.Into.Name}`\n\n")
+                .Append($"1. {wait}. It starts on an empty `{step.Entry.Volume.Name}` (the snapshot skips the live data).\n")
+                .Append($"2. `docker compose {RestoreProcedure.LoadDumpArguments(step)}`: loads the dump from `{step.Dump.Into.Name}`{(step.DumpTarget is { } target ? $" (at `{target}`)" : string.Empty)}.\n\n");
         }
 
-        text.Append("## 5. Start everything\n\n```sh\ndocker compose up -d --wait\n```\n\n");
-        var dumpServices = dumps.Select(d => d.Service.Name).ToHashSet(StringComparer.Ordinal);
-        var dependents = inventory.Stack.Services.Where(s => !dumpServices.Contains(s.Name) && s.Dependencies.Any(d => dumpServices.Contains(d.Target.Name))).Select(s => $"`{s.Name}`").ToList();
-        if (dependents.Count > 0)
+        text.Append($"## 5. Start everything\n\n```sh\ndocker compose {RestoreProcedure.StartAllArguments} --wait\n```\n\n");
+        if (procedure.Dependents.Count > 0)
         {
-            text.Append($"Compose starts {string.Join(", ", dependents)} after the databases they wait on.\n\n");
+            text.Append($"Compose starts {string.Join(", ", procedure.Dependents.Select(s => $"`{s.Name}`"))} after the databases they wait on.\n\n");
         }
 
         text.Append("## 6. Volumes that start empty\n\n");
-        if (never.Count == 0)
+        if (procedure.EmptyVolumes.Count == 0)
         {
             text.Append("None: every volume comes back from the backup.\n");
         }
         else
         {
-            foreach (var entry in never)
+            foreach (var entry in procedure.EmptyVolumes)
             {
-                text.Append($"- `{entry.Volume.Name}` ({Users(entry)}): {((NoBackup)entry.Volume.Backup!).Reason}\n");
+                text.Append($"- `{entry.Volume.Name}` ({Users(entry)}): {((NoBackup)entry.Volume.Backup!).Reason.ReplaceLineEndings(" ")}\n");
             }
         }
 
@@ -106,26 +103,4 @@ internal static class RestoreRunbook
 
     private static string Users(VolumeEntry entry) =>
         entry.MountedBy.Count == 0 ? "no service" : string.Join(", ", entry.MountedBy.Select(s => $"`{s.Name}`"));
-
-    /// <summary>The dumped volumes with their database, a database after those it depends on, otherwise in stack order.</summary>
-    private static List<DumpStep> DumpsInStartOrder(BackupInventory inventory)
-    {
-        var pending = inventory.Stack.Services
-            .SelectMany(s => inventory.Volumes.Where(v => v.Volume.Backup is DumpBackup && v.MountedBy.Count == 1 && v.MountedBy[0].Name == s.Name)
-                .Select(v => new DumpStep(v, s, (DumpBackup)v.Volume.Backup!)))
-            .ToList();
-        var ordered = new List<DumpStep>();
-        while (pending.Count > 0)
-        {
-            var names = pending.Select(p => p.Service.Name).ToHashSet(StringComparer.Ordinal);
-            var next = pending.FirstOrDefault(p => !p.Service.Dependencies.Any(d => names.Contains(d.Target.Name) && d.Target.Name != p.Service.Name)) ?? pending[0];
-            ordered.Add(next);
-            pending.Remove(next);
-        }
-
-        return ordered;
-    }
-
-    /// <summary>A dumped volume, its database service and its dump. A class, not a tuple: see <see cref="Traefik.TraefikStaticConfig.E"/>.</summary>
-    private sealed record DumpStep(VolumeEntry Entry, Service Service, DumpBackup Dump);
 }

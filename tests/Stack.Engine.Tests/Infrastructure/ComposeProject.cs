@@ -1,0 +1,80 @@
+namespace Stack.Engine.Tests.Infrastructure;
+
+/// <summary>
+/// A compose project on the engine, driven by docker-compose 1.29 (Debian's; users run Compose v2,
+/// which this machine does not have). 1.29 predates the top-level <c>name:</c>, so it reads copies
+/// without that line, with the name passed as <c>-p</c>. Disposing takes everything down
+/// (containers, networks, volumes), also after a failure.
+/// </summary>
+internal sealed class ComposeProject : IDisposable
+{
+    private readonly DirectoryInfo copies = Directory.CreateTempSubdirectory("stack-engine-compose-");
+
+    /// <param name="name">The project name (the stack's name: volume and network names depend on it).</param>
+    /// <param name="folder">The folder holding the compose files; relative paths in them are relative to it.</param>
+    /// <param name="files">The compose files, base first.</param>
+    /// <param name="environment">Variables compose substitutes (the server's .env).</param>
+    public ComposeProject(string name, string folder, IReadOnlyList<string> files, IReadOnlyDictionary<string, string> environment)
+    {
+        Name = name;
+        Folder = folder;
+        Environment = environment;
+        var arguments = new List<string> { "-p", name, "--project-directory", folder };
+        foreach (var file in files)
+        {
+            var copy = Path.Combine(copies.FullName, Path.GetFileName(file));
+            File.WriteAllLines(copy, File.ReadAllLines(Path.Combine(folder, file)).Where(line => !line.StartsWith("name:", StringComparison.Ordinal)));
+            arguments.Add("-f");
+            arguments.Add(copy);
+        }
+
+        Arguments = arguments;
+    }
+
+    public string Name { get; }
+
+    public string Folder { get; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>docker-compose's arguments before the command.</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>The compose command as one line, for a script's <c>COMPOSE</c> variable (no path here has spaces).</summary>
+    public string CommandLine => "docker-compose " + string.Join(' ', Arguments);
+
+    public CommandResult Run(params string[] arguments) =>
+        Command.Run("docker-compose", [.. Arguments, .. arguments], Folder, Environment, TimeSpan.FromMinutes(5));
+
+    /// <summary>Runs compose and fails with its output when it fails.</summary>
+    public string Ok(params string[] arguments)
+    {
+        var result = Run(arguments);
+        Assert.True(result.Succeeded, $"docker-compose {string.Join(' ', arguments)} failed: {result.Transcript}");
+        return result.Output;
+    }
+
+    /// <summary>The container id of a service.</summary>
+    public string ContainerOf(string service) => Ok("ps", "-q", service).Trim();
+
+    /// <summary>Takes the project down with its volumes; returns what is left (should be nothing).</summary>
+    public IReadOnlyList<string> Down()
+    {
+        Run("down", "--volumes", "--remove-orphans", "--timeout", "2");
+        return [.. DockerEngine.ProjectObjects("container", Name).Select(c => $"container {c}"),
+            .. DockerEngine.ProjectObjects("volume", Name).Select(v => $"volume {v}"),
+            .. DockerEngine.ProjectObjects("network", Name).Select(n => $"network {n}")];
+    }
+
+    /// <summary>Takes everything down, whatever state a failed test left it in (never throws: it runs after failures).</summary>
+    public void Dispose()
+    {
+        foreach (var left in Down())
+        {
+            var (kind, name) = (left[..left.IndexOf(' ', StringComparison.Ordinal)], left[(left.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+            DockerEngine.Docker(kind == "container" ? ["rm", "-f", "-v", name] : kind == "volume" ? ["volume", "rm", "-f", name] : ["network", "rm", name]);
+        }
+
+        copies.Delete(recursive: true);
+    }
+}
