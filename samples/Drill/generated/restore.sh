@@ -25,7 +25,7 @@ wait_healthy() {
 }
 
 step 2: create the stack without starting it
-compose up --no-start
+compose create
 
 step 3: restore the volumes from the latest snapshot
 compose run --rm --no-deps --entrypoint restic backup restore latest --target / \

@@ -53,7 +53,7 @@ internal static class ComposeDocument
     /// A service with what the stack adds to it: the Traefik proxy's config files, the network
     /// label of a routed service, the backup runner's excludes file and pre-backup commands.
     /// </summary>
-    private static Service AsEmitted(Service service, ComposeStack stack, TraefikFileNames traefikFiles)
+    internal static Service AsEmitted(Service service, ComposeStack stack, TraefikFileNames traefikFiles)
     {
         if (service.TraefikNetwork is { } network)
         {

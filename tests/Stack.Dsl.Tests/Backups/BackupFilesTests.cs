@@ -41,6 +41,35 @@ public sealed class BackupFilesTests
     }
 
     [Fact]
+    public void Restore_script()
+    {
+        Snapshot.Match(Files()["restore.sh"], "sh");
+    }
+
+    [Fact]
+    public void The_script_runs_exactly_the_compose_commands_the_runbook_shows()
+    {
+        var files = Files();
+        static string OneLine(string text) => text.Replace(" \\\n  ", " ", StringComparison.Ordinal);
+
+        // The runbook's `up -d --wait X` is the script's `up -d X` then wait_healthy X (--wait is Compose v2 only).
+        var runbook = OneLine(files["RESTORE.md"]).Replace(" --wait", string.Empty, StringComparison.Ordinal);
+        var commands = OneLine(files["restore.sh"]).Split('\n').Where(line => line.StartsWith("compose ", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(7, commands.Count);
+        Assert.All(commands, command => Assert.Contains($"`docker {command}`", runbook.Replace("```sh\ndocker ", "`docker ", StringComparison.Ordinal).Replace("\n```", "`", StringComparison.Ordinal), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_reason_with_a_line_break_or_quote_stays_one_echo_in_the_script()
+    {
+        var volume = new Volume("scratch").WithBackup(VolumeBackup.Never("line one\nrm -rf / # it's gone"));
+        var script = Emit.Files(new ComposeStack("s").WithBackups(new BackupPlan(Runner)).WithServices(Runner, Emit.Minimal().WithVolume(volume, "/scratch")))["restore.sh"];
+
+        Assert.Contains("echo 'scratch: line one rm -rf / # it'\\''s gone'\n", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_runner_mounts_the_excludes_and_runs_each_command_in_stack_order()
     {
         var compose = Files()["docker-compose.yml"];

@@ -45,7 +45,7 @@ internal sealed class RestoreDrill : IDisposable
     public const string UploadPath = "/uploads/2026/report.txt";
     public const string UploadContent = "the uploaded file";
 
-    private readonly DrillFiles files = new();
+    private readonly GeneratedFolder files = new(DrillStack.Build(), GeneratedFolder.Recorded("Stack.DrillDirectory"));
     private readonly DirectoryInfo repository = Directory.CreateTempSubdirectory("stack-drill-repository-");
     private readonly ComposeProject compose;
     private readonly ITestOutputHelper log;
@@ -61,7 +61,7 @@ internal sealed class RestoreDrill : IDisposable
         });
     }
 
-    public DrillFiles Files => files;
+    public GeneratedFolder Files => files;
 
     public ComposeProject Compose => compose;
 

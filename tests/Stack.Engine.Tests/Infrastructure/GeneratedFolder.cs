@@ -1,20 +1,23 @@
 using System.Reflection;
 using Stack.Dsl.Generation;
-using Stack.Samples.Drill;
+using Stack.Dsl.Compose;
 
-namespace Stack.Engine.Tests.Drill;
+namespace Stack.Engine.Tests.Infrastructure;
 
-/// <summary>The drill sample's generated files, written into a fresh folder the test may change.</summary>
-internal sealed class DrillFiles : IDisposable
+/// <summary>A stack's generated files, written into a fresh folder the test may change.</summary>
+internal sealed class GeneratedFolder : IDisposable
 {
-    public static string SampleDirectory { get; } = typeof(DrillFiles).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Stack.DrillDirectory").Value!;
+    /// <summary>A folder MSBuild recorded (Stack.DrillDirectory, Stack.DefinitionDirectory).</summary>
+    public static string Recorded(string key) => typeof(GeneratedFolder).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("stack-drill-");
 
-    public DrillFiles()
+    /// <param name="stack">The stack.</param>
+    /// <param name="definitionDirectory">Its project folder: bind mounts of project files point there.</param>
+    public GeneratedFolder(ComposeStack stack, string definitionDirectory)
     {
-        var result = StackGenerator.Generate(DrillStack.Build(), GenerationOptions.For(SampleDirectory, folder.FullName));
+        var result = StackGenerator.Generate(stack, GenerationOptions.For(definitionDirectory, folder.FullName));
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         foreach (var (name, content) in result.Files)
         {
