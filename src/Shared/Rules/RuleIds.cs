@@ -120,6 +120,12 @@ internal static class RuleIds
     /// <summary>A ${VARIABLE} is used but the stack does not declare it.</summary>
     public const string UndeclaredVariable = "STK0214";
 
+    /// <summary>A text holds a character its place in the output cannot carry (a line break in a key or path, NUL, an unpaired surrogate).</summary>
+    public const string UnsafeText = "STK0215";
+
+    /// <summary>A value is not in the grammar its reader expects (an image reference, a mount path, an IP address).</summary>
+    public const string InvalidSyntax = "STK0216";
+
     /// <summary>The link to a rule's documentation page.</summary>
     public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
 }

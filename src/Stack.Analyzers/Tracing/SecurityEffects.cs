@@ -149,7 +149,7 @@ internal sealed class SecurityEffects
         var operand = Unconverted(value);
         if (ValueTracer.ConstantString(operand, scope) is { } text)
         {
-            return FactLogic.Of(text.Length > 0);
+            return FactLogic.Of(SecretNames.CouldBeSecret(text));
         }
 
         return operand switch

@@ -40,7 +40,7 @@ public abstract record HostPath
     public static HostPath InOutput(string fileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        return fileName.Contains('/', StringComparison.Ordinal) || fileName.Contains('\\', StringComparison.Ordinal)
+        return fileName.Contains('/', StringComparison.Ordinal) || fileName.Contains('\\', StringComparison.Ordinal) || fileName is "." or ".."
             ? throw new ArgumentException($"'{fileName}' must be a file name in the output folder, without folders.", nameof(fileName))
             : new OutputHostPath(fileName);
     }

@@ -27,6 +27,14 @@ public sealed record RouterRule(ComposeString Expression)
     private static RouterRule Matcher(string name, ComposeString argument)
     {
         ArgumentNullException.ThrowIfNull(argument);
+
+        // The argument is a backtick string in Traefik's rule language: a backtick would end it
+        // and let the rest add matchers (`a.com`) || Host(`evil.com`).
+        if (argument.Parts.Any(p => p.Variable is null && p.Text.Contains('`', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"A Traefik {name}(...) argument cannot contain a backtick: it would end the rule's string and add to the rule. Got '{argument}'.", nameof(argument));
+        }
+
         return new RouterRule($"{name}(`{argument}`)");
     }
 

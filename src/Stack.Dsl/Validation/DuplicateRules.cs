@@ -5,29 +5,34 @@ using Stack.Rules;
 
 namespace Stack.Dsl.Validation;
 
-/// <summary>STK0202: one name, one thing.</summary>
+/// <summary>
+/// STK0202: one name, one thing. Names that differ only in case are one name where Docker's DNS
+/// (services, container names) or Traefik (routers) reads them.
+/// </summary>
 internal static class DuplicateRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
-        foreach (var group in Repeats(stack.Services, s => s.Name))
+        foreach (var group in Repeats(stack.Services, s => s.Name, StringComparer.OrdinalIgnoreCase))
         {
             var first = group.First();
             foreach (var other in group.Skip(1))
             {
-                yield return Duplicate($"Service '{other.Name}' is added to the stack twice (first at {first.Location}). Add each service once; derive variants under a new name.", other.Location);
+                yield return Duplicate(other.Name == first.Name
+                    ? $"Service '{other.Name}' is added to the stack twice (first at {first.Location}). Add each service once; derive variants under a new name."
+                    : $"Services '{first.Name}' ({first.Location}) and '{other.Name}' differ only in case, and Docker's DNS reads them as one host name. Rename one.", other.Location);
             }
         }
 
         // A service added twice repeats its container name too; that is reported above, not here.
-        var literalContainers = Repeats(stack.Services.Where(s => s.ContainerName is { IsLiteral: true }), s => s.ContainerName!.ToString())
-            .Where(g => g.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() > 1);
+        var literalContainers = Repeats(stack.Services.Where(s => s.ContainerName is { IsLiteral: true }), s => s.ContainerName!.ToString(), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(s => s.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1);
         foreach (var group in literalContainers)
         {
             var first = group.First();
-            foreach (var other in group.Skip(1).Where(s => s.Name != first.Name))
+            foreach (var other in group.Skip(1).Where(s => !string.Equals(s.Name, first.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                yield return Duplicate($"Services '{first.Name}' and '{other.Name}' both use container name '{group.Key}'; Docker allows one container per name. Rename one.", other.Location);
+                yield return Duplicate($"Services '{first.Name}' and '{other.Name}' both use container name '{other.ContainerName}' (names differing only in case are one to Docker's DNS); Docker allows one container per name. Rename one.", other.Location);
             }
         }
 
@@ -57,7 +62,7 @@ internal static class DuplicateRules
         }
 
         var routers = stack.Services.SelectMany(s => s.Routers.Select(r => new RouterOnService(s, r)));
-        foreach (var group in Repeats(routers, p => p.Router.Name))
+        foreach (var group in Repeats(routers, p => p.Router.Name, StringComparer.OrdinalIgnoreCase))
         {
             var first = group.First();
             foreach (var (service, router) in group.Skip(1))
@@ -102,10 +107,11 @@ internal static class DuplicateRules
     /// Groups of items whose name occurs more than once, in first-seen order. Names are counted
     /// first, so a stack without duplicates builds no groups at all.
     /// </summary>
-    private static IEnumerable<IGrouping<string, T>> Repeats<T>(IEnumerable<T> items, Func<T, string> name)
+    private static IEnumerable<IGrouping<string, T>> Repeats<T>(IEnumerable<T> items, Func<T, string> name, StringComparer? comparer = null)
     {
+        comparer ??= StringComparer.Ordinal;
         var all = items as IReadOnlyCollection<T> ?? items.ToList();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(comparer);
         foreach (var item in all)
         {
             var key = name(item);
@@ -116,7 +122,7 @@ internal static class DuplicateRules
         {
             if (count > 1)
             {
-                return all.Where(i => counts[name(i)] > 1).GroupBy(name, StringComparer.Ordinal);
+                return all.Where(i => counts[name(i)] > 1).GroupBy(name, comparer);
             }
         }
 

@@ -47,6 +47,6 @@ internal static partial class EnvironmentValidation
         return found;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex EnvironmentName();
 }

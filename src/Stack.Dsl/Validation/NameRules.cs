@@ -77,17 +77,17 @@ internal static partial class NameRules
     private const string TraefikRule = "letters, digits, '_' and '-' (a '.' would split the label path)";
 
     private static StackDiagnostic Invalid(string what, string name, SourceLocation location, string rule) =>
-        new(RuleIds.InvalidName, $"The {what} '{name}' is not valid: use only {rule}.", location);
+        new(RuleIds.InvalidName, $"The {what} '{Text.TextRules.Visible(name)}' is not valid: use only {rule}.", location);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ProjectName();
 
-    [GeneratedRegex("^[a-zA-Z0-9._-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z0-9._-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ResourceName();
 
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerName();
 
-    [GeneratedRegex("^[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z0-9_-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TraefikName();
 }

@@ -33,6 +33,12 @@ internal static class ShapeRules
                 $"Service '{service.Name}' has neither an image nor a build, so there is nothing to run. Add .WithImage(\"name:tag\") or .WithBuild(...).",
                 service.Location);
         }
+        else if (service.Image is { IsLiteral: true } image && string.IsNullOrWhiteSpace(image.ToCompose()))
+        {
+            yield return new StackDiagnostic(RuleIds.MissingImage,
+                $"Service '{service.Name}' has an empty image, so there is nothing to run. Give .WithImage a reference such as \"name:tag\".",
+                service.Location);
+        }
 
         foreach (var problem in ValueProblems(service))
         {
@@ -45,6 +51,22 @@ internal static class ShapeRules
             yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
                 $"Service '{service.Name}' has a healthcheck with an empty test. Give it a command that exits 0 when the service is ready, or use Healthcheck.Disabled.",
                 service.Location);
+        }
+        else if (service.Healthcheck?.Test is ExecHealthcheckTest { Arguments: var arguments })
+        {
+            // The generator writes [CMD, arguments...]: a first argument naming a form would be run as a program.
+            if (arguments[0].ToCompose() is "CMD" or "CMD-SHELL" or "NONE")
+            {
+                yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
+                    $"Service '{service.Name}' has an exec healthcheck whose first argument is '{arguments[0]}'; the generator adds CMD itself, so the engine would run a program named '{arguments[0]}'. Use HealthcheckTest.Shell(\"...\") for a shell command, or drop the form.",
+                    service.Location);
+            }
+            else if (arguments.Any(a => string.IsNullOrWhiteSpace(a.ToCompose())))
+            {
+                yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
+                    $"Service '{service.Name}' has an exec healthcheck with an empty or blank argument; the program would get an empty argument (or, first, there is no program). Remove it.",
+                    service.Location);
+            }
         }
     }
 
@@ -99,9 +121,9 @@ internal static class ShapeRules
                 yield return startInterval;
             }
 
-            if (healthcheck.StartPeriod is { } start && start < TimeSpan.Zero)
+            if (healthcheck.StartPeriod is { } start && (start < TimeSpan.Zero || start > GoMaxDuration))
             {
-                yield return $"has a healthcheck start_period of {start}; it cannot be negative.";
+                yield return $"has a healthcheck start_period of {start}; it cannot be negative or longer than the engine's durations (about 292 years).";
             }
 
             if (healthcheck.Retries is < 0)
@@ -110,9 +132,9 @@ internal static class ShapeRules
             }
         }
 
-        if (service.StopGracePeriod is { } grace && grace < TimeSpan.Zero)
+        if (service.StopGracePeriod is { } grace && (grace < TimeSpan.Zero || grace > GoMaxDuration))
         {
-            yield return $"has a stop_grace_period of {grace}; it cannot be negative.";
+            yield return $"has a stop_grace_period of {grace}; it cannot be negative or longer than the engine's durations (about 292 years).";
         }
 
         foreach (var tmpfs in service.Tmpfs.Where(t => t.Size is { Bytes: <= 0 }))
@@ -127,7 +149,11 @@ internal static class ShapeRules
     }
 
     private static string? Positive(string name, TimeSpan? value) =>
-        value is { } duration && duration <= TimeSpan.Zero ? $"has a healthcheck {name} of {duration}; it must be positive." : null;
+        value is { } duration && duration <= TimeSpan.Zero ? $"has a healthcheck {name} of {duration}; it must be positive."
+        : value > GoMaxDuration ? $"has a healthcheck {name} of {value}; the engine's durations end at about 292 years." : null;
+
+    /// <summary>The longest duration the engine (Go's time.Duration, int64 nanoseconds) can hold.</summary>
+    private static readonly TimeSpan GoMaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
 
     private static IEnumerable<string> LimitProblems(string kind, ResourceLimits? limits)
     {

@@ -15,6 +15,8 @@ public static class StackValidator
     {
         ArgumentNullException.ThrowIfNull(stack);
         return NameRules.Check(stack)
+            .Concat(Text.TextRules.Check(stack))
+            .Concat(Text.SyntaxRules.Check(stack))
             .Concat(projectDirectory is null ? [] : ProjectFileRules.Check(stack, projectDirectory))
             .Concat(DuplicateRules.Check(stack))
             .Concat(ReferenceRules.Check(stack))

@@ -47,6 +47,6 @@ public sealed partial record Variable
     /// <inheritdoc/>
     public override string ToString() => Reference;
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

@@ -59,6 +59,30 @@ public sealed class TraefikConfigTests
     }
 
     [Fact]
+    public void No_user_text_in_the_dynamic_config_opens_a_template_action()
+    {
+        var redirect = new RedirectRegexMiddleware("odd-redirect", "^https://{{ .Host }}/(.*)", "https://example.org/{{ env \"HOME\" }}/${1}", permanent: false);
+        var allow = new IpAllowListMiddleware("odd-allow", "10.0.0.0/8");
+        var glued = new ForwardAuthMiddleware("glued", $"http://auth/{{{new Stack.Dsl.Values.Variable("BASE_HOST")}");
+        var stack = Stack().WithServices(Emit.Minimal("other").WithNetworks(Edge).WithRouter(new Router("other").WithHost("o.example.org").WithEntryPoints(Https).WithMiddlewares(redirect, allow, glued).WithPort(1)));
+
+        var dynamic = Emit.Files(stack)["traefik.dynamic.yml"];
+
+        // Every "{{" left in the file opens an action Stack wrote: env lookups or printed braces.
+        var actions = System.Text.RegularExpressions.Regex.Matches(dynamic, "{{(.*?)}}").Select(m => m.Groups[1].Value.Trim()).Distinct().Order(StringComparer.Ordinal);
+        Assert.All(actions, action => Assert.Matches("^(\"{{\"|\"{\"|env \"BASE_HOST\")$", action));
+        Assert.Contains("""address: http://auth/{{ "{" }}{{ env "BASE_HOST" }}""", dynamic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_backtick_in_a_rule_argument_is_refused_where_it_is_written()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => RouterRule.Host("a.example`) || Host(`evil.example"));
+
+        Assert.Contains("cannot contain a backtick", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_proxy_declaration_only_the_compose_file_is_written() =>
         Assert.Equal(["docker-compose.yml"], Emit.Files(new ComposeStack("demo").WithServices(Emit.Minimal())).Keys);
 

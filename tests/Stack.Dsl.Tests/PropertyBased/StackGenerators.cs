@@ -18,6 +18,9 @@ internal static class StackGenerators
         (3, Gen.String[Gen.Char[RoundTripTests.Tricky], 0, 12]),
         (2, OneOf("yes", "No", "on", "OFF", "true", "null", "~", "0755", "1e3", "22:22", "0x1F", ".inf", "-.nan", "", " ", "#x", "- a", "a: b", "$$", "'", "\"", "@at", "%pct", "1_000", "2001-12-14")));
 
+    /// <summary>As awkward, on one line: for fields written on one line (user, paths), where a line break is STK0215.</summary>
+    public static readonly Gen<string> OneLine = Text.Where(t => !t.Contains('\n', StringComparison.Ordinal));
+
     private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     private static readonly Gen<string> VariableName = Gen.String[Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZ_"], 1, 8]
@@ -37,7 +40,7 @@ internal static class StackGenerators
         Gen.Dictionary(VariableName, EnvironmentValue)[0, 5],
         Gen.Dictionary(Gen.String[Gen.Char["abcdefghij.-"], 1, 8], Text)[0, 3],
         Text.Array[0, 4],
-        Text)
+        OneLine)
         .Select((basics, environment, labels, command, user) => (Func<Service, Service>)(service =>
         {
             var (restart, network, healthcheck) = basics;

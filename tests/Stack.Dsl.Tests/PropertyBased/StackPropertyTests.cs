@@ -41,6 +41,15 @@ public sealed class StackPropertyTests
         ("STK0211", s => Change(s, 0, x => x with { Image = null })),
         ("STK0212", s => Change(s, 0, x => x.WithStopGracePeriod(TimeSpan.FromSeconds(-1)))),
         ("STK0213", s => Change(s, 0, x => x.WithHealthcheck(new Healthcheck(HealthcheckTest.Exec())))),
+        ("STK0213", s => Change(s, 0, x => x.WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("CMD-SHELL", "true"))))),
+        ("STK0202", s => s.WithServices(new Service(s.Services[0].Name.ToUpperInvariant()).WithImage("example/upper:1"))),
+        ("STK0215", s => Change(s, 0, x => x.WithEnvironment("NUL", "a\0b"))),
+        ("STK0215", s => Change(s, 0, x => x.WithEnvironment("SPLIT\nKEY", "v"))),
+        ("STK0215", s => Change(s, 0, x => x.WithLabel("x.half", "\ud83d"))),
+        ("STK0215", s => Change(s, 0, x => x.WithHostname("host\nprivileged: true"))),
+        ("STK0216", s => Change(s, 0, x => x.WithTmpfs("/tmp:exec"))),
+        ("STK0216", s => Change(s, 0, x => x.WithBind(HostPath.Absolute("/srv/data"), "/data:ro"))),
+        ("STK0216", s => Change(s, 0, x => x.WithImage("Example/App:1"))),
     ];
 
     [Fact]

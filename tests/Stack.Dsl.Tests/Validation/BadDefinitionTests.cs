@@ -1,7 +1,10 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using Stack.Dsl.Cli;
+using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Values;
 
 namespace Stack.Dsl.Tests.Validation;
 
@@ -68,6 +71,26 @@ public sealed class BadDefinitionTests : IDisposable
         ["negative interval"] = () => new("STK0212", "has a healthcheck interval of -00:00:05; it must be positive", Line(), () => Stack(Safe("a").WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("true")) { Interval = TimeSpan.FromSeconds(-5) }))),
         ["empty tmpfs"] = () => new("STK0212", "has a tmpfs at '/tmp' of 0 bytes", Line(), () => Stack(Safe("a").WithTmpfs("/tmp", ByteSize.Megabytes(0)))),
         ["empty healthcheck"] = () => new("STK0213", "has a healthcheck with an empty test", Line(), () => Stack(Safe("a").WithHealthcheck(new Healthcheck(HealthcheckTest.Exec())))),
+        ["CMD-SHELL in the exec form"] = () => new("STK0213", "whose first argument is 'CMD-SHELL'", Line(), () => Stack(Safe("a").WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("CMD-SHELL", "curl -f localhost"))))),
+        ["blank exec healthcheck argument"] = () => new("STK0213", "with an empty or blank argument", Line(), () => Stack(Safe("a").WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("curl", " "))))),
+        ["empty image"] = () => new("STK0211", "has an empty image", Line(), () => Stack(Safe("a").WithImage(""))),
+        ["service names differing in case"] = () => new("STK0202", "Services 'web' (Definition.cs(", Line(), () => Stack(Safe("web"), Safe("Web"))),
+        ["container names differing in case"] = () => new("STK0202", "both use container name 'Proxy'", Line(), () => Stack(Safe("a").WithContainerName("proxy"), Safe("b").WithContainerName("Proxy"))),
+        ["router port out of range"] = () => new("STK0207", "forwards to port 70000: ports are 1-65535", Line(), () => Stack(Safe("a").WithRouter(new Router("r", "Definition.cs", Line()).WithHost("a.example").WithPort(70000).OnDefaultEntryPoints("test").WithPublicAccess("test")))),
+        ["service name with a trailing newline"] = () => new("STK0201", "The service name 'web\\n' is not valid", Line(), () => Stack(Safe("web\n"))),
+        ["newline in an environment key"] = () => new("STK0215", "has a line break (\\n) in its environment key (\"A\\nB\")", Line(), () => Stack(Safe("a").WithEnvironment("A\nB", "x"))),
+        ["NUL in an environment value"] = () => new("STK0215", "has a NUL character in its environment A (\"x\\0y\")", Line(), () => Stack(Safe("a").WithEnvironment("A", "x\0y"))),
+        ["unpaired surrogate in a label"] = () => new("STK0215", "has an unpaired surrogate (not text) in its label x.y", Line(), () => Stack(Safe("a").WithLabel("x.y", "\ud800"))),
+        ["space in a label key"] = () => new("STK0215", "has a space in its label key", Line(), () => Stack(Safe("a").WithLabel("a b", "x"))),
+        ["newline in a hostname"] = () => new("STK0215", "has a line break (\\n) in its hostname", Line(), () => Stack(Safe("a").WithHostname("h\nprivileged: true"))),
+        ["newline in a variable's description"] = () => new("STK0215", "Variable X has a line break (\\n) in its description", Line(), () => new ComposeStack("bad", "Definition.cs", Line() + 0).WithVariables(new Variable("X", "one\nINJECTED=1")).WithServices(Safe("a").WithEnvironment("X", new Variable("X", "one\nINJECTED=1")))),
+        ["newline in an extension key"] = () => new("STK0215", "has a line break (\\n) in its field key", Line(), () => Stack(Safe("a").WithField("x-a\nb", "v"))),
+        ["colon in a bind target"] = () => new("STK0216", "mounts at '/data:ro', which holds ':'", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/srv"), "/data:ro"))),
+        ["colon in a tmpfs target"] = () => new("STK0216", "has a tmpfs at '/tmp:exec', which holds ':'", Line(), () => Stack(Safe("a").WithTmpfs("/tmp:exec"))),
+        ["relative container path"] = () => new("STK0216", "mounts at 'data', which is not absolute", Line(), () => Stack(Safe("a").WithVolume(Data.WithBackup(VolumeBackup.Files()), "data"))),
+        ["Absolute that is not absolute"] = () => new("STK0216", "binds './x' from HostPath.Absolute, which is not absolute", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("./x"), "/x"))),
+        ["image that is no reference"] = () => new("STK0216", "which is not an image reference", Line(), () => Stack(Safe("a").WithImage("Example/App:1.0"))),
+        ["extra host address that is no IP"] = () => new("STK0216", "which is neither an IP address nor host-gateway", Line(), () => Stack(Safe("a").WithExtraHost(new ExtraHost("db", "not-an-ip")))),
     };
 
     public static TheoryData<string> Names => [.. Corpus.Keys];

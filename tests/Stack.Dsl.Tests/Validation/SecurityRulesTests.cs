@@ -119,7 +119,32 @@ public sealed class SecurityRulesTests
     [InlineData("MYSQL_ROOT_PASSWORD_FILE", false)]
     [InlineData("KEYBOARD", false)]
     [InlineData("PASSTHROUGH", false)]
-    public void Secret_names_are_whole_words(string name, bool secret) => Assert.Equal(secret, SecretNames.LooksSecret(name));
+    [InlineData("dbPassword", true)]
+    [InlineData("ADMINPASSWORD", true)]
+    [InlineData("AppSecret", true)]
+    [InlineData("MONKEY", false)]
+    [InlineData("keyboardLayout", false)]
+    public void Secret_names_are_words_or_glued_long_words(string name, bool secret) => Assert.Equal(secret, SecretNames.LooksSecret(name));
+
+    [Theory]
+    [InlineData("no", false)]
+    [InlineData("TRUE", false)]
+    [InlineData("0", false)]
+    [InlineData("", false)]
+    [InlineData("/run/secrets/db_password", false)]
+    [InlineData("hunter2", true)]
+    [InlineData("nope", true)]
+    [InlineData("/etc/secrets/db", true)]
+    public void Flags_and_secret_file_paths_are_not_secrets(string value, bool couldBe) => Assert.Equal(couldBe, SecretNames.CouldBeSecret(value));
+
+    [Fact]
+    public void A_flag_on_a_secret_looking_name_passes_and_a_glued_name_with_a_literal_does_not()
+    {
+        var findings = Security(Safe("a").WithEnvironment("ALLOW_EMPTY_PASSWORD", "no").WithEnvironment("MARIADB_PASSWORD_HASH", "/run/secrets/hash"), Safe("b").WithEnvironment("ADMINPASSWORD", "hunter2"));
+
+        var finding = Assert.Single(findings);
+        Assert.Contains("Service 'b' sets ADMINPASSWORD", finding.Message, StringComparison.Ordinal);
+    }
 
     private static int ThisLine([CallerLineNumber] int line = 0) => line;
 }

@@ -6,7 +6,11 @@ using static Stack.Dsl.Yaml.YamlValue;
 
 namespace Stack.Dsl.Generation.Traefik;
 
-/// <summary>Traefik's dynamic config for the file provider: every file middleware, sorted by name.</summary>
+/// <summary>
+/// Traefik's dynamic config for the file provider: every file middleware, sorted by name. Traefik
+/// reads the file as a Go template, so every scalar is written through <see cref="TraefikText.Literal"/>
+/// or <see cref="TraefikText.Templated"/> (keys are middleware names, validated by STK0201).
+/// </summary>
 internal static class TraefikDynamicConfig
 {
     public static YamlMapping Build(IEnumerable<Middleware> middlewares) =>
@@ -18,10 +22,10 @@ internal static class TraefikDynamicConfig
     {
         CompressMiddleware => Map(E("compress", YamlMapping.Empty)),
         RedirectRegexMiddleware redirect => Map(E("redirectRegex", Map(
-            E("regex", Raw(redirect.Regex)),
-            E("replacement", Raw(redirect.Replacement)),
+            E("regex", Literal(redirect.Regex)),
+            E("replacement", Literal(redirect.Replacement)),
             E("permanent", Boolean(redirect.Permanent))))),
-        IpAllowListMiddleware allow => Map(E("ipAllowList", Map(E("sourceRange", Sequence(allow.SourceRanges.Select(r => (YamlValue)Raw(r))))))),
+        IpAllowListMiddleware allow => Map(E("ipAllowList", Map(E("sourceRange", Sequence(allow.SourceRanges.Select(r => (YamlValue)Literal(r))))))),
         RateLimitMiddleware limit => Map(E("rateLimit", RateLimit(limit))),
         ForwardAuthMiddleware auth => Map(E("forwardAuth", ForwardAuth(auth))),
         _ => throw new ArgumentOutOfRangeException(nameof(middleware), middleware, "Not a file middleware Stack can write."),
@@ -33,7 +37,7 @@ internal static class TraefikDynamicConfig
         {
             new("average", Number(limit.Average)),
             new("burst", Number(limit.Burst)),
-            new("period", Raw(DurationFormat.Format(limit.Period))),
+            new("period", Literal(DurationFormat.Format(limit.Period))),
         };
         if (limit.SourceIpDepth is { } depth)
         {
@@ -52,7 +56,7 @@ internal static class TraefikDynamicConfig
         };
         if (!auth.AuthResponseHeaders.IsEmpty)
         {
-            entries.Add(new("authResponseHeaders", Sequence(auth.AuthResponseHeaders.Select(h => (YamlValue)Raw(h)))));
+            entries.Add(new("authResponseHeaders", Sequence(auth.AuthResponseHeaders.Select(h => (YamlValue)Literal(h)))));
         }
 
         return new YamlMapping([.. entries]);

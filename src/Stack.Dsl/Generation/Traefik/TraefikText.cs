@@ -28,11 +28,19 @@ internal static class TraefikText
             }
             else
             {
-                // Literal braces must not open a template action.
-                result.Append(part.Text.Replace("{{", "{{ \"{{\" }}", StringComparison.Ordinal));
+                // Literal braces must not open a template action: "{{" is written as an action
+                // printing it, and so is a last '{', which the next variable's "{{" would join.
+                var escaped = part.Text.Replace("{{", "{{ \"{{\" }}", StringComparison.Ordinal);
+                result.Append(escaped.EndsWith('{') && !escaped.EndsWith("}}", StringComparison.Ordinal) ? escaped[..^1] + "{{ \"{\" }}" : escaped);
             }
         }
 
         return Raw(result.ToString()) with { Variables = [.. text.Variables.Distinct()] };
     }
+
+    /// <summary>
+    /// Literal text for the dynamic file, which Traefik reads as a Go template: every scalar there
+    /// goes through this or <see cref="Templated"/>, so no user text can open a template action.
+    /// </summary>
+    public static YamlScalar Literal(string text) => Templated(ComposeString.Literal(text));
 }

@@ -32,7 +32,7 @@ internal static class SecurityRules
         foreach (var name in service.Environment.Keys)
         {
             if (SecretNames.LooksSecret(name)
-                && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && text.ToCompose().Length > 0)
+                && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && SecretNames.CouldBeSecret(string.Concat(text.Parts.Select(p => p.Text))))
             {
                 yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, name);
             }
@@ -121,7 +121,7 @@ internal static class SecurityRules
 
     // Images built from variables are left alone: their value is only known on the server.
     private static ImageReference? ImageOf(Service service) =>
-        service.Image is { IsLiteral: true } image ? ImageReference.Parse(image.ToCompose()) : null;
+        service.Image is { IsLiteral: true } image && !string.IsNullOrWhiteSpace(image.ToCompose()) ? ImageReference.Parse(image.ToCompose()) : null;
 
     private static string Ports(IEnumerable<PortMapping> ports) => string.Join(", ", ports.Select(p => p.ToShortSyntax()));
 

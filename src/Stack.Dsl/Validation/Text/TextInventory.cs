@@ -1,0 +1,368 @@
+using Stack.Dsl.Backups;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Values;
+using Stack.Dsl.Yaml;
+
+namespace Stack.Dsl.Validation.Text;
+
+/// <summary>What a text may hold, by where it is written.</summary>
+internal enum TextKind
+{
+    /// <summary>A key or a word (environment and label keys, capabilities, aliases, profiles): no space, no control character.</summary>
+    Key,
+
+    /// <summary>One line (images, paths, host names, commands run by the backup, .env.example lines): no line break or control character.</summary>
+    Line,
+
+    /// <summary>Free text (environment and label values, commands): line breaks allowed, other control characters not.</summary>
+    Text,
+}
+
+/// <summary>One text a definition controls, with where it is written and the C# line that set it.</summary>
+/// <param name="Owner">What holds it, as a user reads it ("Service 'web'").</param>
+/// <param name="Field">Which field ("environment key", "bind target").</param>
+/// <param name="Value">The text (a <see cref="ComposeString"/>'s literal parts; variable names are checked where they are declared).</param>
+/// <param name="Kind">What it may hold.</param>
+/// <param name="Location">The C# line to report.</param>
+internal sealed record TextField(string Owner, string Field, string Value, TextKind Kind, SourceLocation Location);
+
+/// <summary>
+/// Every text a stack writes into its files, each with the kind its place allows: the one list
+/// <see cref="TextRules"/> checks, so a new field is covered by adding it here.
+/// </summary>
+internal static class TextInventory
+{
+    public static IEnumerable<TextField> Of(ComposeStack stack)
+    {
+        var project = $"Stack '{stack.Name}'";
+        foreach (var service in stack.Services)
+        {
+            foreach (var field in Of(service))
+            {
+                yield return field;
+            }
+        }
+
+        foreach (var variable in stack.Variables)
+        {
+            var owner = $"Variable {variable.Name}";
+            yield return new(owner, "description", variable.Description ?? string.Empty, TextKind.Line, stack.Location);
+            yield return new(owner, "default", variable.Default ?? string.Empty, TextKind.Line, stack.Location);
+        }
+
+        foreach (var field in Yaml(project, "extension", stack.Extensions, stack.Location))
+        {
+            yield return field;
+        }
+
+        foreach (var resource in StackResourcesOf.Networks(stack).Cast<ComposeResource>().Concat(StackResourcesOf.Volumes(stack)))
+        {
+            var owner = $"{resource.GetType().Name} '{resource.Name}'";
+            yield return new(owner, "driver", resource.Driver ?? string.Empty, TextKind.Key, resource.Location);
+            foreach (var (key, value) in resource.DriverOptions)
+            {
+                yield return new(owner, "driver option key", key, TextKind.Key, resource.Location);
+                yield return new(owner, $"driver option {key}", Literal(value), TextKind.Line, resource.Location);
+            }
+
+            if (resource is Volume { Backup: { } backup })
+            {
+                foreach (var field in Of(owner, backup, resource.Location))
+                {
+                    yield return field;
+                }
+            }
+        }
+
+        foreach (var config in stack.Configs)
+        {
+            yield return new($"Config '{config.Name}'", "content", config.Content is { } content ? Literal(content) : string.Empty, TextKind.Text, config.Location);
+        }
+
+        if (stack.Backups is { } plan)
+        {
+            var owner = "The backup plan";
+            foreach (var pattern in plan.ExcludePatterns)
+            {
+                yield return new(owner, "exclude pattern", pattern, TextKind.Line, plan.Location);
+            }
+
+            yield return new(owner, "volumes path", plan.VolumesPath, TextKind.Line, plan.Location);
+            yield return new(owner, "excludes file", plan.ExcludesFile, TextKind.Line, plan.Location);
+            yield return new(owner, "pre-commands variable", plan.PreCommandsVariable, TextKind.Key, plan.Location);
+            yield return new(owner, "wait-for tool", plan.WaitForTool, TextKind.Line, plan.Location);
+        }
+
+        if (stack.Traefik is { } proxy)
+        {
+            foreach (var field in Of(proxy, stack))
+            {
+                yield return field;
+            }
+        }
+    }
+
+    private static IEnumerable<TextField> Of(Service service)
+    {
+        var owner = $"Service '{service.Name}'";
+        var at = service.Location;
+        TextField F(string field, string value, TextKind kind, SourceLocation? location = null) => new(owner, field, value, kind, location ?? at);
+
+        if (service.Image is { } image)
+        {
+            yield return F("image", Literal(image), TextKind.Line);
+        }
+
+        // A literal container name is a name (STK0201); one built from variables is text.
+        if (service.ContainerName is { IsLiteral: false } containerName)
+        {
+            yield return F("container name", Literal(containerName), TextKind.Line);
+        }
+
+        if (service.Hostname is { } hostname)
+        {
+            yield return F("hostname", Literal(hostname), TextKind.Line);
+        }
+
+        if (service.User is { } user)
+        {
+            yield return F("user", Literal(user), TextKind.Line);
+        }
+
+        if (service.WorkingDir is { } workingDir)
+        {
+            yield return F("working_dir", workingDir, TextKind.Line);
+        }
+
+        foreach (var (key, value) in service.Environment)
+        {
+            yield return F("environment key", key, TextKind.Key);
+            if (value is TextEnvironmentValue text)
+            {
+                yield return F($"environment {key}", Literal(text.Value), TextKind.Text);
+            }
+        }
+
+        foreach (var (key, value) in service.Labels)
+        {
+            yield return F("label key", key, TextKind.Key);
+            yield return F($"label {key}", Literal(value), TextKind.Text);
+        }
+
+        foreach (var file in service.EnvFiles)
+        {
+            yield return F("env_file", HostPathText(file), TextKind.Line);
+        }
+
+        foreach (var mount in service.Volumes)
+        {
+            yield return F(mount is BindMount ? "bind target" : "volume target", mount.Target, TextKind.Line, mount.Location);
+            if (mount is BindMount bind)
+            {
+                yield return F("bind source", HostPathText(bind.Source), TextKind.Line, mount.Location);
+            }
+        }
+
+        foreach (var tmpfs in service.Tmpfs)
+        {
+            yield return F("tmpfs target", tmpfs.Target, TextKind.Line);
+        }
+
+        foreach (var host in service.ExtraHosts)
+        {
+            yield return F("extra_hosts name", host.HostName, TextKind.Key);
+            yield return F("extra_hosts address", host.Address, TextKind.Key);
+        }
+
+        foreach (var field in Command(owner, "command", service.Command, at).Concat(Command(owner, "entrypoint", service.Entrypoint, at)))
+        {
+            yield return field;
+        }
+
+        switch (service.Healthcheck?.Test)
+        {
+            case ShellHealthcheckTest shell:
+                yield return F("healthcheck test", Literal(shell.Command), TextKind.Text);
+                break;
+            case ExecHealthcheckTest exec:
+                foreach (var argument in exec.Arguments)
+                {
+                    yield return F("healthcheck argument", Literal(argument), TextKind.Text);
+                }
+
+                break;
+        }
+
+        if (service.Logging is { } logging)
+        {
+            yield return F("logging driver", logging.Driver, TextKind.Key);
+            foreach (var (key, value) in logging.Options)
+            {
+                yield return F("logging option key", key, TextKind.Key);
+                yield return F($"logging option {key}", Literal(value), TextKind.Line);
+            }
+        }
+
+        foreach (var capability in service.CapAdd.Concat(service.CapDrop))
+        {
+            yield return F("capability", capability, TextKind.Key);
+        }
+
+        foreach (var option in service.SecurityOpt)
+        {
+            yield return F("security_opt", option, TextKind.Line);
+        }
+
+        foreach (var profile in service.Profiles)
+        {
+            yield return F("profile", profile, TextKind.Key);
+        }
+
+        foreach (var attachment in service.Networks)
+        {
+            foreach (var alias in attachment.Aliases)
+            {
+                yield return F($"alias on network {attachment.Network.Name}", alias, TextKind.Key);
+            }
+        }
+
+        foreach (var grant in service.Secrets.Concat(service.Configs))
+        {
+            yield return F($"target of {grant.Name}", grant.Target ?? string.Empty, TextKind.Line);
+            yield return F($"uid of {grant.Name}", grant.Uid ?? string.Empty, TextKind.Key);
+            yield return F($"gid of {grant.Name}", grant.Gid ?? string.Empty, TextKind.Key);
+        }
+
+        if (service.Build is { } build)
+        {
+            yield return F("build dockerfile", build.Dockerfile ?? string.Empty, TextKind.Line);
+            yield return F("build target", build.Target ?? string.Empty, TextKind.Key);
+            foreach (var (key, value) in build.Args)
+            {
+                yield return F("build arg key", key, TextKind.Key);
+                yield return F($"build arg {key}", Literal(value), TextKind.Text);
+            }
+        }
+
+        foreach (var router in service.Routers)
+        {
+            if (router.Rule is { } rule)
+            {
+                yield return F($"rule of router '{router.Name}'", Literal(rule.Expression), TextKind.Line, router.Location);
+            }
+        }
+
+        foreach (var field in Yaml(owner, "field", service.ExtraFields, at))
+        {
+            yield return field;
+        }
+    }
+
+    private static IEnumerable<TextField> Of(string owner, VolumeBackup backup, SourceLocation at)
+    {
+        if (backup.PreBackupCommand is { } command)
+        {
+            yield return new(owner, "backup command", command.Command, TextKind.Line, at);
+        }
+
+        switch (backup)
+        {
+            case DumpBackup dump:
+                yield return new(owner, "restore command", dump.Restore, TextKind.Line, at);
+                break;
+            case NoBackup never:
+                yield return new(owner, "reason for no backup", never.Reason, TextKind.Text, at);
+                break;
+        }
+    }
+
+    private static IEnumerable<TextField> Of(TraefikProxy proxy, ComposeStack stack)
+    {
+        var owner = "The Traefik proxy";
+        var at = proxy.Location;
+        yield return new(owner, "log level", proxy.LogLevel, TextKind.Key, at);
+        foreach (var entryPoint in proxy.EntryPoints)
+        {
+            foreach (var forwarder in entryPoint.TrustedForwarders)
+            {
+                yield return new(owner, $"trusted forwarder of {entryPoint.Name}", forwarder, TextKind.Key, at);
+            }
+        }
+
+        foreach (var resolver in proxy.CertResolvers)
+        {
+            yield return new(owner, $"storage of resolver {resolver.Name}", resolver.Storage, TextKind.Line, at);
+            yield return new(owner, $"CA server of resolver {resolver.Name}", resolver.CaServer ?? string.Empty, TextKind.Line, at);
+            yield return new(owner, $"email of resolver {resolver.Name}", resolver.Email ?? string.Empty, TextKind.Line, at);
+            yield return new(owner, $"DNS provider of resolver {resolver.Name}", resolver.DnsChallengeProvider ?? string.Empty, TextKind.Key, at);
+        }
+
+        foreach (var middleware in Generation.Traefik.TraefikWiring.UsedMiddlewares(stack, proxy).DistinctBy(m => m.Name))
+        {
+            var of = $"Middleware '{middleware.Name}'";
+            switch (middleware)
+            {
+                case ForwardAuthMiddleware auth:
+                    yield return new(of, "address", Literal(auth.Address), TextKind.Line, at);
+                    foreach (var header in auth.AuthResponseHeaders)
+                    {
+                        yield return new(of, "response header", header, TextKind.Key, at);
+                    }
+
+                    break;
+                case RedirectRegexMiddleware redirect:
+                    yield return new(of, "regex", redirect.Regex, TextKind.Line, at);
+                    yield return new(of, "replacement", redirect.Replacement, TextKind.Line, at);
+                    break;
+                case IpAllowListMiddleware allow:
+                    foreach (var range in allow.SourceRanges)
+                    {
+                        yield return new(of, "source range", range, TextKind.Key, at);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<TextField> Command(string owner, string field, CommandLine? command, SourceLocation at) => command switch
+    {
+        ShellCommandLine shell => [new(owner, field, Literal(shell.Command), TextKind.Text, at)],
+        ExecCommandLine exec => exec.Arguments.Select(a => new TextField(owner, $"{field} argument", Literal(a), TextKind.Text, at)),
+        _ => [],
+    };
+
+    /// <summary>Keys and scalars of escape-hatch YAML (fields, extensions).</summary>
+    private static IEnumerable<TextField> Yaml(string owner, string field, IEnumerable<KeyValuePair<string, YamlValue>> entries, SourceLocation at)
+    {
+        foreach (var (key, value) in entries)
+        {
+            yield return new(owner, $"{field} key", key, TextKind.Key, at);
+            foreach (var nested in Yaml(owner, $"{field} {key}", value, at))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    private static IEnumerable<TextField> Yaml(string owner, string field, YamlValue value, SourceLocation at) => value switch
+    {
+        YamlScalar scalar => [new(owner, field, scalar.Value, TextKind.Text, at)],
+        YamlSequence sequence => sequence.Items.SelectMany(item => Yaml(owner, field, item, at)),
+        YamlMapping mapping => Yaml(owner, field, mapping.Entries.Select(e => new KeyValuePair<string, YamlValue>(e.Key, e.Value)), at),
+        _ => [],
+    };
+
+    private static string HostPathText(HostPath path) => path switch
+    {
+        AbsoluteHostPath absolute => Literal(absolute.Path),
+        ProjectHostPath project => project.RelativePath,
+        OutputHostPath output => output.FileName,
+        _ => string.Empty,
+    };
+
+    /// <summary>A compose string's literal text; each variable stands as <c>${NAME}</c>, a name checked where it is declared.</summary>
+    private static string Literal(ComposeString value) =>
+        string.Concat(value.Parts.Select(p => p.Variable is { } variable ? variable.Reference : p.Text));
+}
