@@ -15,9 +15,13 @@ internal static class DefinitionFailure
         var inner = Unwrap(exception);
         var location = UserFrame(inner);
         var where = location is { } l ? (l.Column > 0 ? $"{l.File}({l.Line},{l.Column}): " : $"{l.File}({l.Line}): ") : string.Empty;
+
+        // One diagnostic, on one line: MSBuild's format reads any line holding "error CODE:" as an
+        // error, indented or not, so a message's further lines are joined to the first.
+        var message = string.Join(" | ", inner.Message.Split(["\r\n", "\n", "\r"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return inner is ArgumentException
-            ? $"{where}error {RuleIds.InvalidArgument}: {inner.Message}"
-            : $"{where}error {RuleIds.InvalidArgument}: building the definition failed with {inner.GetType().Name}: {inner.Message}";
+            ? $"{where}error {RuleIds.InvalidArgument}: {message}"
+            : $"{where}error {RuleIds.InvalidArgument}: building the definition failed with {inner.GetType().Name}: {message}";
     }
 
     /// <summary>Static field initializers wrap the real error in a TypeInitializationException.</summary>

@@ -15,7 +15,7 @@ internal static class Drift
             }
         }
 
-        return folder.Extra(files).Count == 0;
+        return folder.Extra(files).Count == 0 && folder.ManifestMatches(files);
     }
 
     /// <summary>Every difference as readable text: a unified diff per changed file, a line per file no longer generated.</summary>
@@ -34,6 +34,11 @@ internal static class Drift
         foreach (var extra in folder.Extra(files))
         {
             differences.Add($"{extra}: no longer generated; it will be removed.\n");
+        }
+
+        if (!folder.ManifestMatches(files))
+        {
+            differences.Add($"{OutputFolder.ManifestName}: missing or not listing exactly these files; it will be rewritten.\n");
         }
 
         return differences;

@@ -1,27 +1,48 @@
 namespace Stack.Dsl.Cli;
 
 /// <summary>
-/// The generated folder, which Stack owns. Writes are all or nothing: the new files go to a
-/// sibling temporary folder that then replaces the old one, so a failure at any point leaves
-/// the previous folder as it was.
+/// The generated folder. Stack records what it wrote in a manifest and only ever replaces or
+/// deletes those files; a folder holding anything else is refused. Writes are all or nothing:
+/// the new files are written beside the folder and swapped in with one rename, so a failure or a
+/// kill at any moment leaves the previous folder (the next run clears what a kill left behind).
+/// A folder reached through a symbolic link is swapped where the link points, keeping the link;
+/// a folder that cannot be renamed (a mount point) is written in place, file by file, each file
+/// replaced atomically, with a journal the next run completes.
 /// </summary>
 internal sealed class OutputFolder(string path)
 {
-    /// <summary>The first line Stack writes into every file it generates; proof the folder is Stack's.</summary>
+    /// <summary>The first line Stack writes into every file it generates.</summary>
     public const string Marker = "# " + Generation.GenerationOptions.FirstHeaderLine;
 
-    public string Path { get; } = System.IO.Path.GetFullPath(path);
+    /// <summary>The record of what Stack wrote, one file name per line after a header.</summary>
+    public const string ManifestName = ".stack-manifest";
 
-    /// <summary>Whether the folder is missing, empty, or holds a compose file Stack generated.</summary>
-    public bool IsOwnedByStack(string composeFileName)
+    private const string ManifestHeader = "# Files Stack generated here. Stack replaces or deletes only these; do not edit.";
+    private const string InPlaceStaging = ".stack-staging";
+    private const string InPlaceCommitted = ".stack-committed";
+
+    public string Path { get; } = string.IsNullOrWhiteSpace(path)
+        ? throw new ArgumentException("The output folder must not be empty.", nameof(path))
+        : System.IO.Path.GetFullPath(path);
+
+    /// <summary>The folder as it is on disk: a symbolic link's final target, or the path itself.</summary>
+    private string RealPath => new DirectoryInfo(Path) is { LinkTarget: not null } link
+        ? link.ResolveLinkTarget(returnFinalTarget: true)!.FullName
+        : Path;
+
+    /// <summary>
+    /// Files in the folder Stack did not write: not in its manifest (or, in a folder from before
+    /// manifests, not starting with Stack's header). Empty when the folder is missing or Stack's.
+    /// </summary>
+    public IReadOnlyList<string> ForeignFiles()
     {
-        if (!Directory.Exists(Path) || !Directory.EnumerateFileSystemEntries(Path).Any())
+        if (!Directory.Exists(Path))
         {
-            return true;
+            return [];
         }
 
-        var compose = System.IO.Path.Combine(Path, composeFileName);
-        return File.Exists(compose) && File.ReadLines(compose).FirstOrDefault()?.StartsWith(Marker, StringComparison.Ordinal) == true;
+        var written = Manifest();
+        return [.. Present().Where(f => written is null ? !StartsWithMarker(f) : !written.Contains(f))];
     }
 
     /// <summary>The current content of <paramref name="name"/>, or <see langword="null"/> when missing.</summary>
@@ -31,51 +52,86 @@ internal sealed class OutputFolder(string path)
         return File.Exists(file) ? File.ReadAllText(file) : null;
     }
 
-    /// <summary>Files present now that <paramref name="files"/> does not contain.</summary>
+    /// <summary>Files present now that <paramref name="files"/> does not contain (the manifest aside).</summary>
     public IReadOnlyList<string> Extra(IReadOnlyDictionary<string, string> files) =>
-        !Directory.Exists(Path)
-            ? []
-            : Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)
-                .Select(f => System.IO.Path.GetRelativePath(Path, f).Replace('\\', '/'))
-                .Where(f => !files.ContainsKey(f))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+        [.. Present().Where(f => !files.ContainsKey(f))];
 
-    /// <summary>Replaces the folder's content with exactly <paramref name="files"/>.</summary>
+    /// <summary>Whether the manifest lists exactly <paramref name="files"/>.</summary>
+    public bool ManifestMatches(IReadOnlyDictionary<string, string> files) =>
+        Read(ManifestName) == ManifestText(files);
+
+    /// <summary>
+    /// Clears what an interrupted earlier run left: staging folders beside the folder, a folder
+    /// moved aside but not back, an in-place write to finish (committed) or drop (not committed).
+    /// </summary>
+    public void Recover()
+    {
+        var real = RealPath;
+        var parent = System.IO.Path.GetDirectoryName(real);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return;
+        }
+
+        var name = System.IO.Path.GetFileName(real);
+        var retired = Directory.GetDirectories(parent, $".{name}.old-*");
+        if (!Directory.Exists(real) && retired.Length > 0)
+        {
+            Directory.Move(retired[0], real); // killed between the two renames: the old folder comes back
+        }
+
+        foreach (var debris in Directory.GetDirectories(parent, $".{name}.new-*").Concat(Directory.GetDirectories(parent, $".{name}.old-*")))
+        {
+            Directory.Delete(debris, recursive: true);
+        }
+
+        if (Directory.Exists(System.IO.Path.Combine(real, InPlaceCommitted)))
+        {
+            MoveInPlace(real); // killed after the commit point: finish
+        }
+
+        if (Directory.Exists(System.IO.Path.Combine(real, InPlaceStaging)))
+        {
+            Directory.Delete(System.IO.Path.Combine(real, InPlaceStaging), recursive: true); // before it: drop
+        }
+    }
+
+    /// <summary>Replaces the folder's content with exactly <paramref name="files"/> and the manifest.</summary>
     public void ReplaceWith(IReadOnlyDictionary<string, string> files)
     {
-        var parent = System.IO.Path.GetDirectoryName(Path) ?? throw new InvalidOperationException($"'{Path}' has no parent folder.");
+        Recover();
+        var real = RealPath;
+        var parent = System.IO.Path.GetDirectoryName(real) ?? throw new IOException($"'{real}' has no parent folder.");
         Directory.CreateDirectory(parent);
-        var name = System.IO.Path.GetFileName(Path);
+        var name = System.IO.Path.GetFileName(real);
         var staging = System.IO.Path.Combine(parent, $".{name}.new-{Guid.NewGuid():N}");
         var retired = System.IO.Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
         try
         {
-            foreach (var (file, content) in files)
+            WriteAll(staging, files);
+            if (Directory.Exists(real))
             {
-                var target = System.IO.Path.Combine(staging, file);
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, content);
-                if (content.StartsWith("#!", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
+                try
                 {
-                    // A generated script (restore.sh) is run as ./NAME.
-                    File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+                    Directory.Move(real, retired);
+                }
+                catch (IOException) when (Directory.Exists(real) && !Directory.Exists(retired))
+                {
+                    // The folder itself cannot be renamed (a mount point, a busy folder): in place.
+                    Directory.Delete(staging, recursive: true);
+                    ReplaceInPlace(real, files);
+                    return;
                 }
             }
 
-            if (Directory.Exists(Path))
-            {
-                Directory.Move(Path, retired);
-            }
-
-            Directory.Move(staging, Path);
+            Directory.Move(staging, real);
         }
         catch
         {
             // Put the previous folder back if it was already moved aside.
-            if (!Directory.Exists(Path) && Directory.Exists(retired))
+            if (!Directory.Exists(real) && Directory.Exists(retired))
             {
-                Directory.Move(retired, Path);
+                Directory.Move(retired, real);
             }
 
             if (Directory.Exists(staging))
@@ -91,4 +147,92 @@ internal sealed class OutputFolder(string path)
             Directory.Delete(retired, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Writes into a folder that stays where it is: the files go to a staging folder inside it,
+    /// which is renamed to mark the commit point, then each file replaces its old version with
+    /// one rename and the files Stack wrote before but no longer does are deleted.
+    /// </summary>
+    private static void ReplaceInPlace(string folder, IReadOnlyDictionary<string, string> files)
+    {
+        var staging = System.IO.Path.Combine(folder, InPlaceStaging);
+        try
+        {
+            WriteAll(staging, files);
+        }
+        catch when (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+            throw;
+        }
+
+        Directory.Move(staging, System.IO.Path.Combine(folder, InPlaceCommitted));
+        MoveInPlace(folder);
+    }
+
+    /// <summary>Moves a committed in-place write into the folder (idempotent: a killed move is finished by the next run).</summary>
+    private static void MoveInPlace(string folder)
+    {
+        var committed = System.IO.Path.Combine(folder, InPlaceCommitted);
+        var manifest = System.IO.Path.Combine(committed, ManifestName);
+        var next = File.ReadLines(manifest).Skip(1).ToHashSet(StringComparer.Ordinal);
+        var previous = System.IO.Path.Combine(folder, ManifestName);
+        var stale = File.Exists(previous) ? File.ReadLines(previous).Skip(1).Where(f => !next.Contains(f)).ToList() : [];
+        foreach (var file in next)
+        {
+            var source = System.IO.Path.Combine(committed, file);
+            if (File.Exists(source))
+            {
+                var target = System.IO.Path.Combine(folder, file);
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+                File.Move(source, target, overwrite: true);
+            }
+        }
+
+        foreach (var file in stale)
+        {
+            File.Delete(System.IO.Path.Combine(folder, file));
+        }
+
+        File.Move(manifest, previous, overwrite: true);
+        Directory.Delete(committed, recursive: true);
+    }
+
+    private static void WriteAll(string folder, IReadOnlyDictionary<string, string> files)
+    {
+        foreach (var (file, content) in files)
+        {
+            var target = System.IO.Path.Combine(folder, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, content);
+            if (content.StartsWith("#!", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
+            {
+                // A generated script (restore.sh) is run as ./NAME.
+                File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(System.IO.Path.Combine(folder, ManifestName), ManifestText(files));
+    }
+
+    private static string ManifestText(IReadOnlyDictionary<string, string> files) =>
+        ManifestHeader + "\n" + string.Concat(files.Keys.Order(StringComparer.Ordinal).Select(f => f + "\n"));
+
+    /// <summary>The manifest's file names, or null when the folder has none.</summary>
+    private HashSet<string>? Manifest() =>
+        Read(ManifestName) is { } text ? text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToHashSet(StringComparer.Ordinal) : null;
+
+    /// <summary>Every file in the folder but the manifest, relative, with '/'.</summary>
+    private IEnumerable<string> Present() =>
+        !Directory.Exists(Path)
+            ? []
+            : Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)
+                .Select(f => System.IO.Path.GetRelativePath(Path, f).Replace('\\', '/'))
+                .Where(f => f != ManifestName)
+                .Order(StringComparer.Ordinal);
+
+    /// <summary>Whether a file starts with Stack's header (in its first lines: a script's #! and a Markdown comment come first).</summary>
+    private bool StartsWithMarker(string file) =>
+        File.ReadLines(System.IO.Path.Combine(Path, file)).Take(2).Any(line => line.Contains(Generation.GenerationOptions.FirstHeaderLine, StringComparison.Ordinal));
 }

@@ -78,6 +78,12 @@ public static class StackCli
     private static int Generate(Func<ComposeStack> define, StackCliSettings settings, GenerateRequest request, TextWriter output, TextWriter error)
     {
         GenerationResult generated;
+        if (string.IsNullOrWhiteSpace(request.OutDirectory))
+        {
+            error.WriteLine("error: --out needs a folder; it was empty.");
+            return ExitCodes.Usage;
+        }
+
         var folder = new OutputFolder(request.OutDirectory);
         try
         {
@@ -113,9 +119,36 @@ public static class StackCli
             return PrintEnvironment(generated, name, output, error);
         }
 
-        if (!folder.IsOwnedByStack(StackGenerator.ComposeFileName))
+        try
         {
-            error.WriteLine($"error: '{folder.Path}' holds files Stack did not generate; choose a new or empty folder.");
+            return Write(folder, generated, request, settings, output, error);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            error.WriteLine($"error: could not write '{folder.Path}': {exception.Message.ReplaceLineEndings(" ")}");
+            error.WriteLine("The folder is as it was before this run.");
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>Compares with or replaces the output folder; IO failures are the caller's to report.</summary>
+    private static int Write(OutputFolder folder, GenerationResult generated, GenerateRequest request, StackCliSettings settings, TextWriter output, TextWriter error)
+    {
+        if (File.Exists(folder.Path))
+        {
+            error.WriteLine($"error: '{folder.Path}' is a file; --out needs a folder.");
+            return ExitCodes.Usage;
+        }
+
+        if (!request.Check)
+        {
+            folder.Recover();
+        }
+
+        var foreign = folder.ForeignFiles();
+        if (foreign.Count > 0)
+        {
+            error.WriteLine($"error: '{folder.Path}' holds files Stack did not write: {string.Join(", ", foreign.Take(10))}{(foreign.Count > 10 ? $" and {foreign.Count - 10} more" : string.Empty)}. Stack replaces the whole folder, so it only writes into a new, empty or Stack-written one: move those files away, or choose another folder with --out.");
             return ExitCodes.Usage;
         }
 

@@ -63,7 +63,17 @@ public sealed record ComposeStack
         ImmutableSortedDictionary.Create<string, YamlValue>(StringComparer.Ordinal);
 
     /// <summary>Adds services.</summary>
-    public ComposeStack WithServices(params IEnumerable<Service> services) => this with { Services = Services.AddRange(services) };
+    public ComposeStack WithServices(params IEnumerable<Service> services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var added = services.ToList();
+        if (added.IndexOf(null!) is var index and >= 0)
+        {
+            throw new ArgumentException($"Service number {index + 1} passed to WithServices is null: a static field read before it was initialized (fields initialize in file order), or a helper that returned null.", nameof(services));
+        }
+
+        return this with { Services = Services.AddRange(added) };
+    }
 
     /// <summary>Declares the variables the stack's server must provide; <c>.env.example</c> lists them.</summary>
     public ComposeStack WithVariables(params IEnumerable<Variable> variables) => this with { Variables = Variables.AddRange(variables) };

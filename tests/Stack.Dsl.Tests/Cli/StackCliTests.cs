@@ -165,23 +165,37 @@ public sealed class StackCliTests : IDisposable
         var (code, _, error) = Run([], ValidStack);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("holds files Stack did not generate", error, StringComparison.Ordinal);
+        Assert.Contains("holds files Stack did not write: notes.txt.", error, StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(Out, "notes.txt")));
+    }
+
+    [Fact]
+    public void A_file_added_to_a_folder_Stack_wrote_is_named_and_kept()
+    {
+        Run([], ValidStack);
+        File.WriteAllText(Path.Combine(Out, "docker-compose.override.yml"), "# mine");
+
+        var (code, _, error) = Run([], ValidStack);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("did not write: docker-compose.override.yml.", error, StringComparison.Ordinal);
+        Assert.Equal("# mine", File.ReadAllText(Path.Combine(Out, "docker-compose.override.yml")));
     }
 
     [Fact]
     public void Regenerating_replaces_the_folder_and_drops_files_no_longer_generated()
     {
-        Run([], ValidStack);
-        File.WriteAllText(Path.Combine(Out, "old.yml"), "stale");
+        var variable = new Stack.Dsl.Values.Variable("GREETING", "What the app says.");
+        Run([], () => ValidStack().WithVariables(variable)); // writes .env.example too
+        Assert.True(File.Exists(Path.Combine(Out, ".env.example")));
 
         var (check, _, error) = Run(["--check"], ValidStack);
         var (code, _, _) = Run([], ValidStack);
 
         Assert.Equal(ExitCodes.Failed, check);
-        Assert.Contains("old.yml: no longer generated", error, StringComparison.Ordinal);
+        Assert.Contains(".env.example: no longer generated", error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Equal([StackGenerator.ComposeFileName], Directory.GetFiles(Out).Select(Path.GetFileName));
+        Assert.Equal([OutputFolder.ManifestName, StackGenerator.ComposeFileName], Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(Directory.GetDirectories(_root), d => Path.GetFileName(d).StartsWith('.'));
     }
 

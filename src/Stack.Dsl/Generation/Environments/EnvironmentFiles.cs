@@ -16,7 +16,8 @@ internal static class EnvironmentFiles
     public static IReadOnlyList<ResolvedEnvironment> Resolve(ComposeStack definition)
     {
         var plain = definition with { Environments = [] };
-        return [.. definition.Environments.Select(e => new ResolvedEnvironment(e, e.Apply(plain) with { Environments = [] }))];
+        return [.. definition.Environments.Select(e => new ResolvedEnvironment(e, (e.Apply(plain)
+            ?? throw new InvalidOperationException($"Environment '{e.Name}' ({e.Location}) returned no stack; its function must return the changed stack (for example stack => stack.MapServices(...)).")) with { Environments = [] }))];
     }
 
     public static RenderedEnvironments Render(
