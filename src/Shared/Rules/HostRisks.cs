@@ -28,10 +28,49 @@ internal static class HostRisks
         "neo4j", "mssql", "cockroach", "percona",
     ];
 
-    public static bool IsDockerSocket(string hostPath) => DockerSockets.Contains(hostPath.TrimEnd('/'), StringComparer.Ordinal);
+    /// <summary>
+    /// Whether a bind of <paramref name="hostPath"/> exposes the Docker socket: the socket itself
+    /// (however written: <c>/var/run//docker.sock</c>, <c>/var/lib/../run/docker.sock</c>) or a
+    /// folder that holds it (<c>/var/run</c>, <c>/run</c>, <c>/</c>).
+    /// </summary>
+    public static bool IsDockerSocket(string hostPath)
+    {
+        var path = Normalize(hostPath);
+        return DockerSockets.Any(socket => socket == path || socket.StartsWith(path == "/" ? "/" : path + "/", StringComparison.Ordinal));
+    }
 
-    public static bool IsDaemonSocket(string hostPath) =>
-        DaemonSocketNames.Any(name => hostPath.TrimEnd('/').EndsWith("/" + name, StringComparison.Ordinal));
+    public static bool IsDaemonSocket(string hostPath)
+    {
+        var path = Normalize(hostPath);
+        return IsDockerSocket(path) || DaemonSocketNames.Any(name => path.EndsWith("/" + name, StringComparison.Ordinal));
+    }
+
+    /// <summary>An absolute path as the kernel resolves it: no empty, '.' or '..' segments, no trailing '/'.</summary>
+    public static string Normalize(string path)
+    {
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment.Length == 0 || segment == ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+            }
+            else
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return "/" + string.Join("/", segments);
+    }
 
     public static bool IsDangerousCapability(string capability) =>
         DangerousCapabilities.Contains(capability.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? capability.Substring(4) : capability);

@@ -126,6 +126,9 @@ internal static class RuleIds
     /// <summary>A value is not in the grammar its reader expects (an image reference, a mount path, an IP address).</summary>
     public const string InvalidSyntax = "STK0216";
 
+    /// <summary>Settings that are valid alone but that the engine refuses together (ports with network_mode, a static IP without a subnet).</summary>
+    public const string EngineConflict = "STK0217";
+
     /// <summary>The link to a rule's documentation page.</summary>
     public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
 }

@@ -24,6 +24,7 @@ public static class StackValidator
             .Concat(CycleRules.Check(stack))
             .Concat(PortRules.Check(stack))
             .Concat(ShapeRules.Check(stack))
+            .Concat(EngineConflictRules.Check(stack))
             .Concat(TraefikRules.Check(stack))
             .Concat(TraefikWiringRules.Check(stack))
             .Concat(BackupRules.Check(stack))

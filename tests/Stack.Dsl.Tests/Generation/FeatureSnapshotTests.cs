@@ -138,8 +138,10 @@ public class FeatureSnapshotTests
         var shared = new Network("shared") { External = true, ExternalName = "proxy" };
         var app = Emit.Minimal("app")
             .WithNetworks(front)
-            .WithNetwork(new NetworkAttachment(back) { Aliases = ["api", "api.internal"], Ipv4Address = IPAddress.Parse("172.20.0.5") })
-            .WithNetworks(shared);
+            .WithNetwork(new NetworkAttachment(back) { Aliases = ["api", "api.internal"] })
+
+            // A static address needs a subnet; Stack declares none, so it goes on an external network (STK0217).
+            .WithNetwork(new NetworkAttachment(shared) { Ipv4Address = IPAddress.Parse("172.20.0.5") });
         var sidecar = Emit.Minimal("sidecar").WithNetworkMode(NetworkMode.OfService(app));
         var host = Emit.Minimal("host").WithNetworkMode(NetworkMode.Host);
         Snapshot.Match(Emit.Yaml(app, sidecar, host));

@@ -50,6 +50,8 @@ public sealed class StackPropertyTests
         ("STK0216", s => Change(s, 0, x => x.WithTmpfs("/tmp:exec"))),
         ("STK0216", s => Change(s, 0, x => x.WithBind(HostPath.Absolute("/srv/data"), "/data:ro"))),
         ("STK0216", s => Change(s, 0, x => x.WithImage("Example/App:1"))),
+        ("STK0217", s => Change(s, 0, x => (x with { Networks = [] }).WithNetworkMode(NetworkMode.Host).AcceptRisk(SecurityRisk.HostPrivilege, "test"))),
+        ("STK0101", s => Change(s, 0, x => x.WithBind(HostPath.Absolute("/var/lib/../run//docker.sock"), "/sock"))),
     ];
 
     [Fact]

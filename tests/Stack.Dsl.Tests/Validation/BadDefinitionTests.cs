@@ -90,6 +90,12 @@ public sealed class BadDefinitionTests : IDisposable
         ["relative container path"] = () => new("STK0216", "mounts at 'data', which is not absolute", Line(), () => Stack(Safe("a").WithVolume(Data.WithBackup(VolumeBackup.Files()), "data"))),
         ["Absolute that is not absolute"] = () => new("STK0216", "binds './x' from HostPath.Absolute, which is not absolute", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("./x"), "/x"))),
         ["image that is no reference"] = () => new("STK0216", "which is not an image reference", Line(), () => Stack(Safe("a").WithImage("Example/App:1.0"))),
+        ["docker socket written with a double slash"] = () => new("STK0101", "mounts the Docker socket /var/run//docker.sock writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run//docker.sock"), "/var/run/docker.sock"))),
+        ["docker socket reached through .."] = () => new("STK0101", "mounts the Docker socket /var/lib/../run/docker.sock writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/lib/../run/docker.sock"), "/var/run/docker.sock"))),
+        ["the folder holding the docker socket"] = () => new("STK0101", "mounts the Docker socket /var/run writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run"), "/host-run"))),
+        ["ports with a shared network namespace"] = () => new("STK0217", "publishes ports with network_mode 'service:vpn'; the engine refuses this", Line(), () => { var vpn = Safe("vpn"); return Stack(vpn, (Safe("client") with { Networks = [] }).WithNetworkMode(NetworkMode.OfService(vpn)).WithPort(8080, 80, System.Net.IPAddress.Loopback)); }),
+        ["hostname with a shared network namespace"] = () => new("STK0217", "sets a hostname with network_mode 'service:vpn'", Line(), () => { var vpn = Safe("vpn"); return Stack(vpn, (Safe("client") with { Networks = [] }).WithNetworkMode(NetworkMode.OfService(vpn)).WithHostname("client")); }),
+        ["static address without a subnet"] = () => new("STK0217", "asks for the static address 10.5.0.5 on network 'n', which declares no subnet", Line(), () => Stack((Safe("a") with { Networks = [] }).WithNetwork(new NetworkAttachment(Net) { Ipv4Address = System.Net.IPAddress.Parse("10.5.0.5") }))),
         ["extra host address that is no IP"] = () => new("STK0216", "which is neither an IP address nor host-gateway", Line(), () => Stack(Safe("a").WithExtraHost(new ExtraHost("db", "not-an-ip")))),
     };
 

@@ -1,0 +1,61 @@
+using Stack.Dsl.Compose;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation;
+
+/// <summary>
+/// STK0217: settings that are valid alone but that the engine refuses together (or drops), found
+/// by running each combination on a real engine: what <c>up</c> would refuse, Stack refuses first.
+/// </summary>
+internal static class EngineConflictRules
+{
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) => stack.Services.SelectMany(Check);
+
+    private static IEnumerable<StackDiagnostic> Check(Service service)
+    {
+        StackDiagnostic Conflict(string message) => new(RuleIds.EngineConflict, $"Service '{service.Name}' {message}", service.Location);
+
+        if (service.NetworkMode is { } mode)
+        {
+            var sharesAnother = mode is ServiceNetworkMode || mode.Value.StartsWith("container:", StringComparison.Ordinal);
+            if (!service.Ports.IsEmpty)
+            {
+                yield return Conflict(mode.Value switch
+                {
+                    "host" => "publishes ports with network_mode 'host'; there the container uses the host's ports directly, so compose refuses (v1) or drops (v2) the mapping. Remove the ports, or leave host networking.",
+                    "none" => "publishes ports with network_mode 'none'; a container without a network can never be reached on them. Remove the ports, or give it a network.",
+                    _ => $"publishes ports with network_mode '{mode.Value}'; the engine refuses this (\"conflicting options: port publishing and the container type network mode\"). Publish them on the service whose network it shares.",
+                });
+            }
+
+            if (sharesAnother)
+            {
+                if (service.Hostname is not null)
+                {
+                    yield return Conflict($"sets a hostname with network_mode '{mode.Value}'; the engine refuses this (\"conflicting options: hostname and the network mode\"): the container has the host name of the one whose network it shares. Remove WithHostname.");
+                }
+
+                if (!service.ExtraHosts.IsEmpty)
+                {
+                    yield return Conflict($"maps extra_hosts with network_mode '{mode.Value}'; the engine refuses this (\"conflicting options: custom host-to-IP mapping and the network mode\"). Map them on the service whose network it shares.");
+                }
+
+                if (!service.Expose.IsEmpty)
+                {
+                    yield return Conflict($"exposes ports with network_mode '{mode.Value}'; the engine refuses this (\"conflicting options: port exposing and the container type network mode\"). Expose them on the service whose network it shares.");
+                }
+            }
+
+            if (service.ExtraFields.ContainsKey("links"))
+            {
+                yield return Conflict($"has links with network_mode '{mode.Value}'; links need the container's own network. Remove the links (services reach each other by name on a shared network).");
+            }
+        }
+
+        foreach (var attachment in service.Networks.Where(a => (a.Ipv4Address is not null || a.Ipv6Address is not null) && !a.Network.External))
+        {
+            var address = attachment.Ipv4Address ?? attachment.Ipv6Address;
+            yield return Conflict($"asks for the static address {address} on network '{attachment.Network.Name}', which declares no subnet; the engine creates the container and refuses to start it (\"user specified IP address is supported only when connecting to networks with user configured subnets\"). Use an external network created with a subnet, or drop the static address.");
+        }
+    }
+}
