@@ -54,11 +54,15 @@ internal static class SecretNames
     }
 
     /// <summary>
-    /// Whether a literal value could be a secret: a flag (<c>no</c>, <c>true</c>) is not, and
-    /// neither is a path under <c>/run/secrets/</c>, where compose mounts a secret's file.
+    /// Whether a literal value could be a secret: a flag (<c>no</c>, <c>true</c>) is not, nor a
+    /// path under <c>/run/secrets/</c> (where compose mounts a secret's file), nor a reference to
+    /// the container's own variable (<c>$MYSQL_ROOT_PASSWORD</c>, expanded by its shell).
     /// </summary>
-    public static bool CouldBeSecret(string value) =>
-        value.Length > 0 && !FlagValues.Contains(value) && !value.StartsWith("/run/secrets/", StringComparison.Ordinal);
+    public static bool CouldBeSecret(string value)
+    {
+        var unquoted = value.Trim('"', '\'');
+        return unquoted.Length > 0 && !FlagValues.Contains(unquoted) && !unquoted.StartsWith("/run/secrets/", StringComparison.Ordinal) && unquoted[0] != '$';
+    }
 
     private static bool ContainsGluedWord(string word)
     {

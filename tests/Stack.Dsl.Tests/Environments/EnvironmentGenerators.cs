@@ -13,7 +13,7 @@ internal static class EnvironmentGenerators
 
     /// <summary>One change to one service (picked by index) or to the stack.</summary>
     private static readonly Gen<Func<ComposeStack, ComposeStack>> Change =
-        Gen.Select(Gen.Int[0, 7], Gen.Int[0, 5], StackGenerators.Text, Gen.Int[0, 2])
+        Gen.Select(Gen.Int[0, 12], Gen.Int[0, 5], StackGenerators.Text, Gen.Int[0, 2])
             .Select((kind, pick, text, choice) => (Func<ComposeStack, ComposeStack>)(stack =>
             {
                 var target = stack.Services[pick % stack.Services.Length];
@@ -28,6 +28,12 @@ internal static class EnvironmentGenerators
                     5 => stack.MapService(target, s => s.WithCommand("run", text)),
                     // Services depend only on earlier ones, so the last can go.
                     6 when stack.Services.Length > 1 => stack with { Services = stack.Services.RemoveAt(stack.Services.Length - 1) },
+                    // Removals: the override cannot delete a key, so the base must not hold it (issue 10 section 6).
+                    8 => stack.MapService(target, s => s with { Healthcheck = null }),
+                    9 => stack.MapService(target, s => s.MapPorts(_ => null)),
+                    10 => stack.MapService(target, s => s with { Labels = s.Labels.Clear() }),
+                    11 => stack.MapService(target, s => s with { Environment = s.Environment.Clear() }),
+                    12 => stack.MapService(target, s => s with { Command = null, Dependencies = [] }),
                     _ => stack.WithServices(new Service($"extra{choice}").WithImage("example/extra:1.0").WithRestart(RestartPolicy.No).WithNetworks(new Network("extra"))),
                 };
             }));

@@ -132,10 +132,26 @@ public sealed class SecurityRulesTests
     [InlineData("0", false)]
     [InlineData("", false)]
     [InlineData("/run/secrets/db_password", false)]
+    [InlineData("\"$MYSQL_ROOT_PASSWORD\"", false)]
     [InlineData("hunter2", true)]
     [InlineData("nope", true)]
     [InlineData("/etc/secrets/db", true)]
     public void Flags_and_secret_file_paths_are_not_secrets(string value, bool couldBe) => Assert.Equal(couldBe, SecretNames.CouldBeSecret(value));
+
+    [Fact]
+    public void Secrets_from_variables_and_harmless_flags_pass_everywhere()
+    {
+        var password = Stack.Dsl.Values.Variable.Secret("DB_PASSWORD");
+        var service = Safe("a")
+            .WithEnvironment("DATABASE_URL", $"postgres://app:{password}@db/app")
+            .WithEnvironment("DB_PASSWORD", password)
+            .WithCommand("server", "--password-file=/run/secrets/db", "--token", $"{password}", "--verbose")
+            .WithLabel("app.token-ttl", "3600s");
+
+        // 3600s is not a flag, so the label is the one finding.
+        var finding = Assert.Single(Security(service));
+        Assert.Contains("label app.token-ttl", finding.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_flag_on_a_secret_looking_name_passes_and_a_glued_name_with_a_literal_does_not()

@@ -12,11 +12,17 @@ namespace Stack.Dsl.Validation.Security;
 /// </summary>
 internal static class SecurityRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) => stack.Services.SelectMany(Check);
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    {
+        var texts = Text.TextInventory.Of(stack).ToLookup(t => t.Owner, StringComparer.Ordinal);
+        return stack.Services.SelectMany(service => Check(service, texts[$"Service '{service.Name}'"]))
+            .Concat(SecretLiterals.InVariables(stack));
+    }
 
-    private static IEnumerable<StackDiagnostic> Check(Service service)
+    private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts)
     {
         var findings = LiteralSecrets(service)
+            .Concat(SecretLiterals.In(service, texts).Select(where => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, where)))
             .Concat(Sockets(service))
             .Concat(HostPrivileges(service))
             .Concat(Capabilities(service))

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Values;
+using Stack.Dsl.Validation.Text;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation.Security;
+
+/// <summary>
+/// STK0100 beyond environment variables: every route a literal secret takes into generated/ —
+/// a password in a URL anywhere (<c>postgres://app:hunter2@db</c>), a secret-named label or build
+/// arg, a <c>--password=...</c> argument of a command, entrypoint or healthcheck, and a variable
+/// whose name says secret but which is declared with a default (written into .env.example).
+/// </summary>
+internal static partial class SecretLiterals
+{
+    /// <summary>What holds a literal secret in <paramref name="service"/>, as the rule's message names it.</summary>
+    public static IEnumerable<string> In(Service service, IEnumerable<TextField> texts)
+    {
+        foreach (var field in texts)
+        {
+            if (UrlPassword().Match(field.Value) is { Success: true } url && !url.Groups["password"].Value.StartsWith("${", StringComparison.Ordinal))
+            {
+                yield return $"a password in the URL of its {field.Field}";
+            }
+        }
+
+        foreach (var (key, value) in service.Labels)
+        {
+            if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
+            {
+                yield return $"label {key}";
+            }
+        }
+
+        foreach (var (key, value) in service.Build?.Args ?? ImmutableSortedDictionary<string, ComposeString>.Empty)
+        {
+            if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
+            {
+                yield return $"build arg {key}";
+            }
+        }
+
+        foreach (var flag in Arguments(service.Command).Concat(Arguments(service.Entrypoint)).Concat(HealthcheckArguments(service)).SelectMany(SecretFlags).Distinct(StringComparer.Ordinal))
+        {
+            yield return $"the argument {flag}";
+        }
+    }
+
+    /// <summary>Variables that look secret but are not declared secret and carry a default: .env.example would list the value.</summary>
+    public static IEnumerable<StackDiagnostic> InVariables(ComposeStack stack) =>
+        stack.Variables.DistinctBy(v => v.Name)
+            .Where(v => !v.IsSecret && SecretNames.LooksSecret(v.Name) && v.Default is { } value && SecretNames.CouldBeSecret(value))
+            .Select(v => new StackDiagnostic(RuleIds.LiteralSecret,
+                $"Variable {v.Name} looks like a secret but is declared with a default, which .env.example (committed with generated/) would list. Declare it with Variable.Secret(\"{v.Name}\", ...) and no default, so its value lives only in the server's .env.",
+                stack.Location));
+
+    /// <summary><c>--password=x</c>, or <c>--password x</c> (the flag, then the value as the next argument).</summary>
+    /// <param name="arguments">The words; null where a word holds a variable (its value is not known here).</param>
+    private static IEnumerable<string> SecretFlags(IReadOnlyList<string?> arguments)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] is not { } text || !text.StartsWith('-'))
+            {
+                continue;
+            }
+
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var flag = (equals < 0 ? text : text[..equals]).TrimStart('-');
+            if (!SecretNames.LooksSecret(flag))
+            {
+                continue;
+            }
+
+            if (equals >= 0 && SecretNames.CouldBeSecret(text[(equals + 1)..]))
+            {
+                yield return $"{text[..equals]}=...";
+            }
+            else if (equals < 0 && i + 1 < arguments.Count && arguments[i + 1] is { } next && !next.StartsWith('-') && SecretNames.CouldBeSecret(next))
+            {
+                yield return $"{text} ...";
+            }
+        }
+    }
+
+    private static bool IsLiteralSecret(ComposeString value) => value.IsLiteral && SecretNames.CouldBeSecret(value.ToString());
+
+    private static IEnumerable<IReadOnlyList<string?>> Arguments(CommandLine? command) => command switch
+    {
+        ExecCommandLine exec => [Literals(exec.Arguments)],
+        ShellCommandLine shell => [Words(shell.Command)],
+        _ => [],
+    };
+
+    private static IEnumerable<IReadOnlyList<string?>> HealthcheckArguments(Service service) => service.Healthcheck?.Test switch
+    {
+        ExecHealthcheckTest exec => [Literals(exec.Arguments)],
+        ShellHealthcheckTest shell => [Words(shell.Command)],
+        _ => [],
+    };
+
+    private static string?[] Literals(IEnumerable<ComposeString> arguments) => [.. arguments.Select(a => a.IsLiteral ? a.ToString() : null)];
+
+    /// <summary>A shell command's words, split at spaces, quotes trimmed; null for a word holding a variable.</summary>
+    private static string?[] Words(ComposeString command) =>
+        [.. string.Concat(command.Parts.Select(p => p.Variable is { } variable ? variable.Reference : p.Text))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => word.Contains("${", StringComparison.Ordinal) ? null : word.Trim('"', '\''))];
+
+    /// <summary>scheme://user:password@host, the password not a variable.</summary>
+    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:(?<password>[^@\s/]+)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation;
+using Stack.Dsl.Validation;
+using Stack.Dsl.Yaml;
+using Stack.Engine.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Stack.Engine.Tests.Judge;
+
+/// <summary>
+/// The engine as judge: each definition is written out without Stack's validation and started
+/// by the real engine, and Stack's verdict must match the engine's. A definition the engine
+/// refuses and Stack accepts is a validator bug; one Stack refuses and the engine runs, a false
+/// alarm (unless the rule says why the engine's acceptance loses meaning).
+/// </summary>
+[Trait("Category", "Engine")]
+public sealed class EngineAgreementTests(ITestOutputHelper log)
+{
+    private const string StandIn = "stack-standin:1";
+    private static readonly Network Net = new("n");
+
+    private static Service Ok(string name) => new Service(name).WithImage(StandIn).WithRestart(RestartPolicy.No).WithNetworks(Net);
+
+    private static Service Sharing(string name, Service owner) => (Ok(name) with { Networks = [] }).WithNetworkMode(NetworkMode.OfService(owner));
+
+    private static readonly Service Vpn = Ok("vpn");
+
+    /// <summary>Each case: the stack, and the rule Stack refuses it with (null: both accept it).</summary>
+    private static readonly Dictionary<string, (string? Id, Func<ComposeStack> Build)> Cases = new()
+    {
+        ["a valid shared network namespace"] = (null, () => Stack(Vpn, Sharing("client", Vpn))),
+        ["a static address on a network without a subnet"] = ("STK0217", () => Stack((Ok("a") with { Networks = [] }).WithNetwork(new NetworkAttachment(Net) { Ipv4Address = IPAddress.Parse("10.77.0.5") }))),
+        ["ports with a shared network namespace"] = ("STK0217", () => Stack(Vpn, Sharing("client", Vpn).WithPort(18080, 80, IPAddress.Loopback))),
+        ["a hostname with a shared network namespace"] = ("STK0217", () => Stack(Vpn, Sharing("client", Vpn).WithHostname("client"))),
+        ["extra_hosts with a shared network namespace"] = ("STK0217", () => Stack(Vpn, Sharing("client", Vpn).WithExtraHost(ExtraHost.For("db", IPAddress.Parse("10.0.0.2"))))),
+        ["expose with a shared network namespace"] = ("STK0217", () => Stack(Vpn, Sharing("client", Vpn).WithExpose(80))),
+        ["ports with host networking"] = ("STK0217", () => Stack((Ok("a") with { Networks = [] }).WithNetworkMode(NetworkMode.Host).AcceptRisk(SecurityRisk.HostPrivilege, "the judge").WithPort(18081, 80, IPAddress.Loopback))),
+        ["a relative container path"] = ("STK0216", () => Stack(Ok("a").WithBind(HostPath.Absolute("/tmp"), "data"))),
+        ["an image that is no reference"] = ("STK0216", () => Stack(Ok("a").WithImage("Stack-Standin:1"))),
+        ["an extra host address that is no IP"] = ("STK0216", () => Stack(Ok("a").WithExtraHost(new ExtraHost("db", "not-an-ip")))),
+        ["two services on one host port"] = ("STK0208", () => Stack(Ok("a").WithPort(18082, 80, IPAddress.Loopback), Ok("b").WithPort(18082, 81, IPAddress.Loopback))),
+        ["one container path mounted twice"] = ("STK0209", () => Stack(Ok("a").WithBind(HostPath.Absolute("/tmp"), "/data").WithTmpfs("/data"))),
+        ["a healthcheck interval beyond Go's durations"] = ("STK0212", () => Stack(Ok("a").WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("true")) { Interval = TimeSpan.FromDays(200_000) }))),
+    };
+
+    public static TheoryData<string> Names => [.. Cases.Keys];
+
+    [SkippableTheory]
+    [MemberData(nameof(Names))]
+    public void Stack_and_the_engine_agree(string name)
+    {
+        DockerEngine.Require(StandIn);
+        var (id, build) = Cases[name];
+        var stack = build();
+
+        var stackErrors = StackValidator.Validate(stack).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(Path.Combine(folder.Path, "docker-compose.yml"), YamlWriter.Write(ComposeDocument.Build(stack, new GenerationOptions { ProjectDirectoryFromOutput = "." }), ["the engine judge"]));
+        using var compose = new ComposeProject(stack.Name, folder.Path, ["docker-compose.yml"], new Dictionary<string, string>());
+        var engine = compose.Run("up", "-d");
+        log.WriteLine($"Stack: {(stackErrors.Count == 0 ? "accepts" : string.Join("; ", stackErrors.Select(d => d.Id + " " + d.Message)))}");
+        log.WriteLine($"engine: {(engine.Succeeded ? "runs it" : engine.Error.Trim())}");
+
+        Assert.True(engine.Succeeded == (id is null), $"the engine {(engine.Succeeded ? "runs" : "refuses")} '{name}': {engine.Transcript}");
+        if (id is null)
+        {
+            Assert.Empty(stackErrors);
+        }
+        else
+        {
+            Assert.Contains(stackErrors, d => d.Id == id);
+        }
+    }
+
+    private static ComposeStack Stack(params Service[] services) => new ComposeStack("judge").WithServices(services);
+}
