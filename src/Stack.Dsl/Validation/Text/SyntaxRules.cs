@@ -106,25 +106,22 @@ internal static partial class SyntaxRules
 
     private static string? HostPathProblem(HostPath path)
     {
-        switch (path)
+        if (path is AbsoluteHostPath { Path: var absolute } && absolute.Parts.FirstOrDefault() is { Variable: null } first && !first.Text.StartsWith('/'))
         {
-            case AbsoluteHostPath { Path: var absolute }:
-                var literal = absolute.ToString();
-                if (absolute.Parts.FirstOrDefault() is { Variable: null } first && !first.Text.StartsWith('/'))
-                {
-                    return $"'{literal}' from HostPath.Absolute, which is not absolute (it must start with '/' or a variable holding an absolute path); use HostPath.InProject for files of the definition";
-                }
-
-                return absolute.Parts.Any(p => p.Variable is null && p.Text.Contains(':', StringComparison.Ordinal))
-                    ? $"'{literal}', which holds ':'; compose's short syntax would split the path there"
-                    : null;
-            case ProjectHostPath { RelativePath: var relative } when relative.Contains(':', StringComparison.Ordinal):
-                return $"'{relative}', which holds ':'; compose's short syntax would split the path there";
-            case OutputHostPath { FileName: var name } when name.Contains(':', StringComparison.Ordinal):
-                return $"'{name}', which holds ':'; compose's short syntax would split the path there";
-            default:
-                return null;
+            return $"'{absolute}' from HostPath.Absolute, which is not absolute (it must start with '/' or a variable holding an absolute path); use HostPath.InProject for files of the definition";
         }
+
+        // Literal text only: a variable's value is the server's business.
+        var literal = path switch
+        {
+            AbsoluteHostPath absolutePath => string.Concat(absolutePath.Path.Parts.Where(p => p.Variable is null).Select(p => p.Text)),
+            ProjectHostPath project => project.RelativePath,
+            OutputHostPath output => output.FileName,
+            _ => string.Empty,
+        };
+        return literal.IndexOfAny([':', ',']) >= 0
+            ? $"'{literal}', which holds '{literal[literal.IndexOfAny([':', ','])]}'; compose's short syntax splits a mount at ':' and its options at ','"
+            : null;
     }
 
     private static bool IsIpOrRange(string text)

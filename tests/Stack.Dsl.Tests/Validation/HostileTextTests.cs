@@ -1,0 +1,210 @@
+using Stack.Dsl.Backups;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Values;
+using YamlDotNet.RepresentationModel;
+
+namespace Stack.Dsl.Tests.Validation;
+
+/// <summary>
+/// Every string field, given what an attacker would type (line breaks, NUL, <c>${</c>, <c>{{</c>,
+/// backticks, <c>:</c>, <c>,</c>, <c>..</c>, unpaired surrogates): the definition is either
+/// refused with an STK error (a DSL argument error is STK0200), or written with exactly the
+/// structure the same field with a harmless value gives: the same YAML keys and list lengths in
+/// every YAML file, the same number of lines in every line-based file, and the value readable back.
+/// </summary>
+public sealed class HostileTextTests
+{
+    private static readonly Network Net = new("n");
+    private static readonly EntryPoint Web = new("web", 80);
+
+    /// <summary>The value every field takes for the baseline; distinctive, so it stands out in keys.</summary>
+    private const string Harmless = "harmless";
+
+    private static readonly string[] Hostile =
+    [
+        "\n", "\nprivileged: true", "\r\nkey: value", "\0", "\ud800", "\u2028", "${HOME}", "$$", "{{ env \"HOME\" }}", "{",
+        "`) || Host(`evil.example", ":ro", ",exec", "/../..", " #comment", "'\"", "- item",
+    ];
+
+    /// <summary>Each field, set from a value; the stack around it is valid with a harmless value.</summary>
+    private static readonly Dictionary<string, Func<string, ComposeStack>> Fields = new()
+    {
+        ["environment value"] = v => Stack(Safe().WithEnvironment("A", v)),
+        ["environment key"] = v => Stack(Safe().WithEnvironment("A" + v, "x")),
+        ["label value"] = v => Stack(Safe().WithLabel("x.a", v)),
+        ["label key"] = v => Stack(Safe().WithLabel("x.a" + v, "1")),
+        ["command argument"] = v => Stack(Safe().WithCommand("run", v)),
+        ["shell command"] = v => Stack(Safe().WithCommand(CommandLine.Shell("echo " + v))),
+        ["entrypoint argument"] = v => Stack(Safe().WithEntrypoint("/bin/run", v)),
+        ["healthcheck"] = v => Stack(Safe().WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("true " + v)))),
+        ["exec healthcheck"] = v => Stack(Safe().WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("check", v)))),
+        ["hostname"] = v => Stack(Safe().WithHostname("h" + v)),
+        ["user"] = v => Stack(Safe().WithUser("u" + v)),
+        ["working_dir"] = v => Stack(Safe().WithWorkingDir("/w" + v)),
+        ["image"] = v => Stack(Safe().WithImage("example/app:1.0" + v)),
+        ["container name"] = v => Stack(Safe().WithContainerName("c-" + v)),
+        ["bind target"] = v => Stack(Safe().WithBind(HostPath.Absolute("/srv"), "/data" + v)),
+        ["bind source"] = v => Stack(Safe().WithBind(HostPath.Absolute("/srv" + v), "/data")),
+        ["project file"] = v => Stack(Safe().WithBind(HostPath.InProject("conf" + v), "/conf")),
+        ["output file"] = v => Stack(Safe().WithBind(HostPath.InOutput("out" + v), "/out")),
+        ["volume target"] = v => Stack(Safe().WithVolume(new Volume("data").WithBackup(VolumeBackup.Files()), "/data" + v)),
+        ["tmpfs"] = v => Stack(Safe().WithTmpfs("/tmp" + v)),
+        ["capability"] = v => Stack(Safe().WithCapAdd("CHOWN" + v)),
+        ["security_opt"] = v => Stack(Safe().WithSecurityOpt("no-new-privileges:true" + v)),
+        ["profile"] = v => Stack(Safe().WithProfiles("p" + v)),
+        ["extra host name"] = v => Stack(Safe().WithExtraHost(new ExtraHost("h" + v, "10.0.0.1"))),
+        ["network alias"] = v => Stack((Safe() with { Networks = [] }).WithNetwork(new NetworkAttachment(Net) { Aliases = ["a" + v] })),
+        ["logging option"] = v => Stack(Safe().WithLogging(new Logging("json-file").WithOption("tag", "t" + v))),
+        ["escape-hatch value"] = v => Stack(Safe().WithField("x-note", v)),
+        ["escape-hatch key"] = v => Stack(Safe().WithField("x-a" + v, "1")),
+        ["stack extension"] = v => Stack(Safe()).WithExtension("x-note", v),
+        ["variable description"] = v => WithVariable(new Variable("V", "d" + v)),
+        ["variable default"] = v => WithVariable(new Variable("V", "d") { Default = "d" + v }),
+        ["router host"] = v => Stack(Safe().WithRouter(Routed().WithHost("a" + v + ".example"))),
+        ["router path"] = v => Stack(Safe().WithRouter(Routed().WithRule(RouterRule.PathPrefix("/p" + v)))),
+        ["backup prepare command"] = v => Backed(VolumeBackup.Files(prepare: "sync" + v)),
+        ["backup dump command"] = v => Backed(VolumeBackup.ThroughDump("dump" + v, "restore", new Volume("dump").WithBackup(VolumeBackup.Files()))),
+        ["restore command"] = v => Backed(VolumeBackup.ThroughDump("dump", "restore" + v, new Volume("dump").WithBackup(VolumeBackup.Files()))),
+        ["reason for no backup"] = v => Backed(VolumeBackup.Never("r" + v)),
+        ["exclude pattern"] = v => Backed(VolumeBackup.Files(), plan => plan.Excluding("*.tmp" + v)),
+        ["redirect regex"] = v => Proxied(new RedirectRegexMiddleware("redirect", "^/old" + v, "/new", permanent: false)),
+        ["redirect replacement"] = v => Proxied(new RedirectRegexMiddleware("redirect", "^/old", "/new" + v, permanent: false)),
+        ["forward-auth address"] = v => Proxied(new ForwardAuthMiddleware("auth", "http://auth:9091/" + v)),
+        ["allow-list range"] = v => Proxied(new IpAllowListMiddleware("allow", v == Harmless ? "10.0.0.0/8" : "10.0.0.0/8" + v)),
+    };
+
+    public static TheoryData<string, int> Cases()
+    {
+        var cases = new TheoryData<string, int>();
+        foreach (var field in Fields.Keys)
+        {
+            for (var i = 0; i < Hostile.Length; i++)
+            {
+                cases.Add(field, i);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Is_refused_or_written_with_the_structure_of_a_harmless_value(string field, int hostile)
+    {
+        var value = Hostile[hostile];
+        var baseline = Generate(Fields[field](Harmless));
+        Assert.True(baseline.Result is { Succeeded: true }, $"the harmless '{field}' must pass: {string.Join('\n', baseline.Result?.Diagnostics ?? [])}");
+
+        var attempt = Generate(() => Fields[field](value));
+        if (attempt.Refusal is not null || attempt.Result is { Succeeded: false })
+        {
+            Assert.True(attempt.Refusal is ArgumentException || attempt.Result!.Diagnostics.Any(d => d.Id.StartsWith("STK", StringComparison.Ordinal)), $"refused without an STK error: {attempt.Refusal}");
+            return;
+        }
+
+        var files = attempt.Result!.Files;
+        Assert.Equal(baseline.Result!.Files.Keys.Order(StringComparer.Ordinal), files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, content) in files)
+        {
+            if (name.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                Assert.Equal(Shape(baseline.Result.Files[name], Harmless), Shape(content, value));
+            }
+
+            if (name.StartsWith("traefik.dynamic", StringComparison.Ordinal))
+            {
+                // Traefik reads it as a Go template: the only actions are braces Stack printed itself.
+                var actions = System.Text.RegularExpressions.Regex.Matches(content, "{{(.*?)}}").Select(m => m.Groups[1].Value.Trim());
+                Assert.All(actions, action => Assert.True(action is "\"{{\"" or "\"{\"", $"a template action from user text: {{{{{action}}}}}"));
+            }
+            else
+            {
+                Assert.True(Lines(baseline.Result.Files[name]) == Lines(content), $"{name} gained or lost lines:\n{content}");
+            }
+        }
+    }
+
+    private static (GenerationResult? Result, Exception? Refusal) Generate(Func<ComposeStack> build)
+    {
+        try
+        {
+            return (StackGenerator.Generate(build(), Emit.Options), null);
+        }
+        catch (ArgumentException refused)
+        {
+            return (null, refused);
+        }
+    }
+
+    private static (GenerationResult? Result, Exception? Refusal) Generate(ComposeStack stack) => Generate(() => stack);
+
+    /// <summary>A YAML file's structure: every key path and list length, values left out; the field's value in a key stands as &lt;V&gt;.</summary>
+    private static string Shape(string yaml, string value)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var paths = new List<string>();
+        void Walk(YamlNode node, string path)
+        {
+            switch (node)
+            {
+                case YamlMappingNode mapping:
+                    foreach (var (key, child) in mapping.Children)
+                    {
+                        Walk(child, $"{path}/{((YamlScalarNode)key).Value!.Replace(value, "<V>", StringComparison.Ordinal)}");
+                    }
+
+                    break;
+                case YamlSequenceNode sequence:
+                    paths.Add($"{path}[{sequence.Children.Count}]");
+                    for (var i = 0; i < sequence.Children.Count; i++)
+                    {
+                        Walk(sequence.Children[i], $"{path}[{i}]");
+                    }
+
+                    break;
+                case YamlScalarNode scalar when System.Text.RegularExpressions.Regex.IsMatch(path, "/(volumes|tmpfs|ports)\\[\\d+\\]$"):
+                    // Short syntax: compose splits at ':' and ',' (source:target:options).
+                    paths.Add($"{path} in {scalar.Value!.Split(':', ',').Length} parts");
+                    break;
+                default:
+                    paths.Add(path);
+                    break;
+            }
+        }
+
+        Walk(stream.Documents[0].RootNode, string.Empty);
+        return string.Join('\n', paths);
+    }
+
+    private static int Lines(string text) => text.Split('\n').Length;
+
+    private static Service Safe() => new Service("app").WithImage("example/app:1.0").WithRestart(RestartPolicy.No).WithNetworks(Net);
+
+    private static Router Routed() => new Router("app").WithEntryPoints(Web).WithPublicAccess("a test").WithPort(80);
+
+    private static ComposeStack Stack(Service service) => new ComposeStack("hostile").WithServices(service);
+
+    private static ComposeStack WithVariable(Variable variable) => Stack(Safe().WithEnvironment("V", variable)).WithVariables(variable);
+
+    private static ComposeStack Backed(VolumeBackup backup, Func<BackupPlan, BackupPlan>? plan = null)
+    {
+        var data = new Volume("data").WithBackup(backup);
+        var dump = backup is DumpBackup { Into: var into } ? into : null;
+        var app = Safe().WithVolume(data, "/data");
+        app = dump is null ? app : app.WithVolume(dump, "/dump");
+        var runner = new Service("backup").WithImage("example/restic:1.0").WithRestart(RestartPolicy.No).WithNetworks(Net)
+            .WithBind(HostPath.Absolute("/var/lib/docker/volumes"), "/docker/volumes");
+        var backupPlan = new BackupPlan(runner);
+        return Stack(app).WithServices(runner).WithBackups(plan is null ? backupPlan : plan(backupPlan));
+    }
+
+    private static ComposeStack Proxied(Middleware middleware)
+    {
+        var traefik = new Service("traefik").WithImage("traefik:v3.2").WithRestart(RestartPolicy.No).WithNetworks(Net);
+        var proxy = new TraefikProxy(traefik, Net).WithEntryPoints(Web);
+        return Stack(Safe().WithRouter(Routed().WithHost("a.example").WithMiddlewares(middleware))).WithServices(traefik).WithTraefik(proxy);
+    }
+}
