@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Values;
 using Stack.Dsl.Validation.Text;
@@ -13,14 +12,14 @@ namespace Stack.Dsl.Validation.Security;
 /// arg, a <c>--password=...</c> argument of a command, entrypoint or healthcheck, and a variable
 /// whose name says secret but which is declared with a default (written into .env.example).
 /// </summary>
-internal static partial class SecretLiterals
+internal static class SecretLiterals
 {
     /// <summary>What holds a literal secret in <paramref name="service"/>, as the rule's message names it.</summary>
     public static IEnumerable<string> In(Service service, IEnumerable<TextField> texts)
     {
         foreach (var field in texts)
         {
-            if (UrlPassword().Match(field.Value) is { Success: true } url && !url.Groups["password"].Value.StartsWith("${", StringComparison.Ordinal))
+            if (HasUrlPassword(field.Value))
             {
                 yield return $"a password in the URL of its {field.Field}";
             }
@@ -109,7 +108,31 @@ internal static partial class SecretLiterals
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(word => word.Contains("${", StringComparison.Ordinal) ? null : word.Trim('"', '\''))];
 
-    /// <summary>scheme://user:password@host, the password not a variable.</summary>
-    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:(?<password>[^@\s/]+)@", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlPassword();
+    /// <summary>
+    /// Whether the text holds <c>scheme://user:password@host</c> with a password that is not a
+    /// variable. By hand, not a regex: a generated regex's vectorized search is compiled at start-up.
+    /// </summary>
+    private static bool HasUrlPassword(string text)
+    {
+        for (var start = text.IndexOf("://", StringComparison.Ordinal); start >= 0; start = text.IndexOf("://", start + 3, StringComparison.Ordinal))
+        {
+            var authority = start + 3;
+            var end = authority;
+            while (end < text.Length && text[end] is not ('/' or '@' or ' ' or '\n' or '\t'))
+            {
+                end++;
+            }
+
+            if (end < text.Length && text[end] == '@')
+            {
+                var colon = text.IndexOf(':', authority, end - authority);
+                if (colon >= 0 && colon + 1 < end && !text.AsSpan(colon + 1, end - colon - 1).StartsWith("${", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -38,7 +38,7 @@ internal static partial class SyntaxRules
             new(RuleIds.InvalidSyntax, $"Service '{service.Name}' {message}", location ?? service.Location);
 
         if (service.Image is { IsLiteral: true } image && image.ToString() is { Length: > 0 } reference && !string.IsNullOrWhiteSpace(reference)
-            && TextRules.Offending(reference, TextKind.Line) is null && !ImageReference().IsMatch(reference))
+            && TextRules.Offending(reference, TextKind.Line) is null && !ImageReferenceGrammar.IsValid(reference))
         {
             yield return Bad($"has image '{TextRules.Escaped(reference)}', which is not an image reference ([registry/]name[:tag][@digest], lower-case name, no spaces); the engine would refuse to pull it. Fix the reference.");
         }
@@ -136,10 +136,6 @@ internal static partial class SyntaxRules
             && int.TryParse(text[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
             && bits <= (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32);
     }
-
-    /// <summary>The distribution reference grammar: [host[:port]/]path[:tag][@algorithm:hex].</summary>
-    [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ImageReference();
 
     [GeneratedRegex(@"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex HostName();
