@@ -33,13 +33,23 @@ public sealed class ChecklistRulesTests
     [Fact]
     public void Warnings_do_not_stop_generation()
     {
-        var stack = new ComposeStack("s").WithServices(new Service("gc").WithImage("docker-gc:1"));
+        var stack = new ComposeStack("s").WithServices(new Service("gc").WithImage("docker-gc:1"), new Service("web").WithImage("nginx:1").WithRestart(RestartPolicy.No).WithNetworks(Net));
 
         var result = StackGenerator.Generate(stack, Emit.Options);
 
         Assert.True(result.Succeeded);
         Assert.Equal(["STK0001", "STK0002"], result.Diagnostics.Select(d => d.Id));
         Assert.Contains("gc:", result.Files[StackGenerator.ComposeFileName], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stack_where_no_service_names_a_network_shares_the_default_network_without_warnings()
+    {
+        var stack = new ComposeStack("s").WithServices(
+            new Service("web").WithImage("nginx:1").WithRestart(RestartPolicy.Always),
+            new Service("db").WithImage("postgres:17").WithRestart(RestartPolicy.Always));
+
+        Assert.DoesNotContain(StackGenerator.Generate(stack, Emit.Options).Diagnostics, d => d.Id == "STK0002");
     }
 
     [Fact]

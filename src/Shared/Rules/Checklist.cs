@@ -18,8 +18,8 @@ internal static class Checklist
     public static readonly RuleText MissingNetwork = new(
         RuleIds.MissingNetwork,
         "Service joins no network",
-        "Service '{0}' joins no network; add .WithNetworks(...) with the stack network it belongs on, or choose .WithNetworkMode(...) explicitly",
-        "A service without networks lands on compose's implicit default network, which every other such service shares. Joining a named network, or choosing a network mode, keeps the isolation visible.");
+        "Service '{0}' joins no network while other services of the stack join named ones, so it is alone on compose's default network; add .WithNetworks(...) with the stack network it belongs on, or choose .WithNetworkMode(...) explicitly",
+        "In a stack that uses named networks, a service without networks lands on compose's implicit default network, apart from the others: usually a forgotten WithNetworks. A stack where no service names a network puts every service on the default network together, which is fine and not reported.");
 
     public static readonly RuleText MissingEntryPoint = new(
         RuleIds.MissingEntryPoint,
@@ -48,8 +48,9 @@ internal static class Checklist
     /// <summary>STK0001: no restart policy was set (AsOneShot sets one).</summary>
     public static Fact MissesRestartPolicy(Fact hasRestartPolicy) => hasRestartPolicy.Not();
 
-    /// <summary>STK0002: neither networks nor a network mode.</summary>
-    public static Fact MissesNetwork(Fact hasNetworks, Fact hasNetworkMode) => hasNetworks.Or(hasNetworkMode).Not();
+    /// <summary>STK0002: neither networks nor a network mode, in a stack whose other services use named networks.</summary>
+    public static Fact MissesNetwork(Fact hasNetworks, Fact hasNetworkMode, Fact stackUsesNamedNetworks) =>
+        hasNetworks.Or(hasNetworkMode).Not().And(stackUsesNamedNetworks);
 
     /// <summary>STK0003: no entrypoint, and Traefik's defaults were not chosen with a reason.</summary>
     public static Fact MissesEntryPoint(Fact hasEntryPoints, Fact defaultEntryPointsOnPurpose) =>

@@ -87,14 +87,18 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeServices(System.Action<Diagnostic> report, IInvocationOperation invocation)
         {
-            foreach (var service in StackServices.Added(invocation, types, tracer))
+            // Proven only from this call: another service added here joins a named network. Services
+            // added in other calls are not seen, so without one here STK0002 stays silent.
+            var services = StackServices.Added(invocation, types, tracer).ToList();
+            var namedNetworks = services.Any(s => s.Facts[FactKind.Networks] == Fact.Yes) ? Fact.Yes : Fact.Unknown;
+            foreach (var service in services)
             {
                 if (Rules.Checklist.MissesRestartPolicy(service.Facts[FactKind.Restart]) == Fact.Yes)
                 {
                     Report(report, ChecklistDescriptors.MissingRestartPolicy, service.Location, service.Name);
                 }
 
-                if (Rules.Checklist.MissesNetwork(service.Facts[FactKind.Networks], service.Facts[FactKind.NetworkMode]) == Fact.Yes)
+                if (Rules.Checklist.MissesNetwork(service.Facts[FactKind.Networks], service.Facts[FactKind.NetworkMode], namedNetworks) == Fact.Yes)
                 {
                     Report(report, ChecklistDescriptors.MissingNetwork, service.Location, service.Name);
                 }

@@ -14,6 +14,7 @@ internal static class ChecklistRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
+        var namedNetworks = FactLogic.Of(stack.Services.Any(s => !s.Networks.IsEmpty) || !stack.ExtraNetworks.IsEmpty);
         foreach (var service in stack.Services)
         {
             if (Checklist.MissesRestartPolicy(FactLogic.Of(service.Restart is not null)) == Fact.Yes)
@@ -21,7 +22,7 @@ internal static class ChecklistRules
                 yield return Warning(Checklist.MissingRestartPolicy.Id, Checklist.MissingRestartPolicy.Format(service.Name), service.Location);
             }
 
-            if (Checklist.MissesNetwork(FactLogic.Of(!service.Networks.IsEmpty), FactLogic.Of(service.NetworkMode is not null)) == Fact.Yes)
+            if (Checklist.MissesNetwork(FactLogic.Of(!service.Networks.IsEmpty), FactLogic.Of(service.NetworkMode is not null), namedNetworks) == Fact.Yes)
             {
                 yield return Warning(Checklist.MissingNetwork.Id, Checklist.MissingNetwork.Format(service.Name), service.Location);
             }

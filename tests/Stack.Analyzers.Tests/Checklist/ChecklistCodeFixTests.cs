@@ -98,7 +98,8 @@ public sealed class ChecklistCodeFixTests
         static class Definition
         {
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                {|STK0002:new Service("prune").WithImage("restic:1").WithRestart(RestartPolicy.Always)|});
+                {|STK0002:new Service("prune").WithImage("restic:1").WithRestart(RestartPolicy.Always)|},
+                new Service("web").WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(App.Networks.Public));
         }
         """],
         ["""
@@ -117,7 +118,8 @@ public sealed class ChecklistCodeFixTests
         static class Definition
         {
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                new Service("prune").WithImage("restic:1").WithRestart(RestartPolicy.Always).WithNetworks(Networks.Private));
+                new Service("prune").WithImage("restic:1").WithRestart(RestartPolicy.Always).WithNetworks(Networks.Private),
+                new Service("web").WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(App.Networks.Public));
         }
         """],
         "STK0002:global::App.Networks.Private",

@@ -68,7 +68,9 @@ internal static class ServiceSamples
                     var grown = new Service("grown").WithImage("nginx:1");
                     grown = grown.WithRestart(RestartPolicy.Always).WithNetworks(Net);
                     var stack = new ComposeStack("s");
-                    return stack.WithServices({|STK0001:{|STK0002:bare|}|}, grown);
+                    // grown's networks depend on which write counts (flow-insensitive: unknown),
+                    // so the analyzer cannot prove the stack uses named networks: no STK0002 here.
+                    return stack.WithServices({|STK0001:bare|}, grown);
                 }
             }
             """], ["STK0001", "STK0002"]),
@@ -188,6 +190,6 @@ internal static class ServiceSamples
                     return stack;
                 }
             }
-            """], ["STK0001", "STK0002", "STK0001", "STK0002"]),
+            """], ["STK0001", "STK0001"]),
     ];
 }
