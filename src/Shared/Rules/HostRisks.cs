@@ -75,7 +75,17 @@ internal static class HostRisks
     public static bool IsDangerousCapability(string capability) =>
         DangerousCapabilities.Contains(capability.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? capability.Substring(4) : capability);
 
+    // Vendor builds name the same databases differently (bitnami/postgresql, redis/redis-stack,
+    // mongodb/mongodb-community-server): their names contain one of these.
+    private static readonly string[] DatabaseNameParts = ["postgres", "mysql", "mariadb", "mongo", "redis", "valkey", "memcached", "elasticsearch", "opensearch", "influxdb", "clickhouse", "couchdb", "cassandra", "neo4j", "mssql", "cockroach"];
+
+    // Tools around a database (web admin UIs, metrics exporters) are published on purpose.
+    private static readonly string[] ToolNameParts = ["admin", "insight", "commander", "express", "exporter", "-ui", "web", "backup"];
+
+#pragma warning disable CA2249 // netstandard2.0 (the analyzers) has no Contains with a comparison
     public static bool IsDatabaseImage(ImageReference image) =>
-        DatabaseImages.Any(name => image.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
-            || image.Name.StartsWith(name + "-", StringComparison.OrdinalIgnoreCase));
+        !ToolNameParts.Any(part => image.Name.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
+        && (DatabaseImages.Any(name => image.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || image.Name.StartsWith(name + "-", StringComparison.OrdinalIgnoreCase))
+            || DatabaseNameParts.Any(part => image.Name.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0));
+#pragma warning restore CA2249
 }

@@ -17,10 +17,31 @@ internal sealed record ImageReference(string Repository, string? Tag, bool HasDi
     public string Name => Repository.Substring(Repository.LastIndexOf('/') + 1);
 
     /// <summary>Neither a digest nor a fixed tag: pulling it twice may run different code.</summary>
-    public bool IsUnpinned => !HasDigest && (Tag is null || MovingTags.Contains(Tag));
+    // An empty tag (nginx:) pins nothing, and a tag without a digit names a variant, not a version:
+    // redis:alpine and postgres:bookworm follow every release like latest does.
+    public bool IsUnpinned => !HasDigest && (Tag is null || Tag.Length == 0 || MovingTags.Contains(Tag) || !HasDigit(Tag));
 
     /// <summary>What is wrong with the tag, for messages: "has no tag" or "uses the moving tag 'latest'".</summary>
-    public string TagProblem => Tag is null ? "has no tag" : $"uses the moving tag '{Tag}'";
+    public string TagProblem => Tag switch
+    {
+        null => "has no tag",
+        "" => "has an empty tag",
+        _ when MovingTags.Contains(Tag) => $"uses the moving tag '{Tag}'",
+        _ => $"uses the tag '{Tag}', which names a variant but no version, so it moves with every release",
+    };
+
+    private static bool HasDigit(string tag)
+    {
+        foreach (var c in tag)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static ImageReference Parse(string image)
     {

@@ -103,6 +103,29 @@ public sealed class SecurityRulesTests
         Assert.Throws<ArgumentException>(() => Safe().AcceptRisk(SecurityRisk.UnpinnedImage, " "));
 
     [Theory]
+    [InlineData("nginx:1.27.3", false)]
+    [InlineData("ghost:5.94.2-alpine", false)]
+    [InlineData("nginx", true)]
+    [InlineData("nginx:", true)]
+    [InlineData("nginx:latest", true)]
+    [InlineData("redis:alpine", true)]
+    [InlineData("postgres:bookworm", true)]
+    [InlineData("redis:alpine@sha256:0123456789abcdef0123456789abcdef", false)]
+    public void Versions_pin_and_variants_move(string image, bool unpinned) => Assert.Equal(unpinned, ImageReference.Parse(image).IsUnpinned);
+
+    [Theory]
+    [InlineData("postgres:17", true)]
+    [InlineData("bitnami/postgresql:17.2.0", true)]
+    [InlineData("redis/redis-stack-server:7.4.0", true)]
+    [InlineData("mongodb/mongodb-community-server:8.0.4", true)]
+    [InlineData("mongo-express:1.0.2", false)]
+    [InlineData("dpage/pgadmin4:8.14", false)]
+    [InlineData("redis/redisinsight:2.64", false)]
+    [InlineData("prometheuscommunity/postgres-exporter:v0.16.0", false)]
+    [InlineData("nginx:1.27", false)]
+    public void Databases_are_recognised_by_vendor_names_too(string image, bool database) => Assert.Equal(database, HostRisks.IsDatabaseImage(ImageReference.Parse(image)));
+
+    [Theory]
     [InlineData("mysql", "mysql", null, false)]
     [InlineData("mysql:8.4.3", "mysql", "8.4.3", false)]
     [InlineData("localhost:5000/app", "localhost:5000/app", null, false)]
