@@ -31,14 +31,19 @@ internal static class TraefikRules
         }
     }
 
-    /// <summary>Whether the middleware's address points at <paramref name="service"/> (by service, container or host name).</summary>
+    /// <summary>
+    /// Whether the middleware's address points at <paramref name="service"/> (by service, container
+    /// or host name; DNS names ignore case, and a trailing dot is the same name).
+    /// </summary>
     private static bool CallsService(ForwardAuthMiddleware middleware, Service service) =>
         HostOf(middleware.Address.ToCompose()) is { } host
-        && (host == service.Name
-            || (service.ContainerName is { IsLiteral: true } container && host == container.ToCompose())
-            || (service.Hostname is { IsLiteral: true } hostname && host == hostname.ToCompose()));
+        && (SameHost(host, service.Name)
+            || (service.ContainerName is { IsLiteral: true } container && SameHost(host, container.ToCompose()))
+            || (service.Hostname is { IsLiteral: true } hostname && SameHost(host, hostname.ToCompose())));
 
-    /// <summary>The host of <c>scheme://host[:port]/...</c>, or null when there is none.</summary>
+    private static bool SameHost(string a, string b) => string.Equals(a.TrimEnd('.'), b.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The host of <c>scheme://[userinfo@]host[:port]/...</c>, or null when there is none.</summary>
     private static string? HostOf(string address)
     {
         var scheme = address.IndexOf("://", StringComparison.Ordinal);
@@ -48,8 +53,11 @@ internal static class TraefikRules
         }
 
         var start = scheme + 3;
-        var end = address.IndexOfAny([':', '/', '?'], start);
-        var host = end < 0 ? address[start..] : address[start..end];
+        var authorityEnd = address.IndexOfAny(['/', '?', '#'], start);
+        var authority = authorityEnd < 0 ? address[start..] : address[start..authorityEnd];
+        authority = authority[(authority.LastIndexOf('@') + 1)..]; // user:password@ is not the host
+        var port = authority.LastIndexOf(':');
+        var host = port < 0 ? authority : authority[..port];
         return host.Length > 0 && !host.Contains('$', StringComparison.Ordinal) ? host : null;
     }
 }

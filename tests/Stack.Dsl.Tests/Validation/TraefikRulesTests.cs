@@ -29,6 +29,18 @@ public sealed class TraefikRulesTests
     public void A_container_name_counts_as_the_same_service() =>
         Assert.Single(Loops(Emit.Minimal("sso").WithContainerName("authelia").WithRouter(Portal())));
 
+    [Theory]
+    [InlineData("http://Authelia:9091/api/verify")]
+    [InlineData("http://authelia.:9091/api/verify")]
+    [InlineData("http://user:secret@authelia:9091/api/verify")]
+    [InlineData("https://authelia/api/verify")]
+    public void Case_a_trailing_dot_and_userinfo_do_not_hide_the_loop(string address)
+    {
+        var sso = new ForwardAuthMiddleware("sso", address);
+
+        Assert.Single(Loops(Emit.Minimal("authelia").WithRouter(new Router("a").WithHost("a.example.org").WithPort(1).WithMiddlewares(sso))));
+    }
+
     [Fact]
     public void Other_services_behind_the_middleware_are_fine() =>
         Assert.Empty(Loops(Emit.Minimal("whoami").WithRouter(Portal("whoami"))));
