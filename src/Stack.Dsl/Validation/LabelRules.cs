@@ -4,7 +4,11 @@ using Stack.Rules;
 
 namespace Stack.Dsl.Validation;
 
-/// <summary>STK0204: a label written by a router must not also be set by hand to something else.</summary>
+/// <summary>
+/// STK0204: a label written by a router must not also be set by hand to something else, and no
+/// hand-set Traefik label may differ from a router's only in case (Traefik reads keys without case,
+/// so the two would be one setting with two values).
+/// </summary>
 internal static class LabelRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
@@ -18,6 +22,14 @@ internal static class LabelRules
                     yield return new StackDiagnostic(
                         RuleIds.ConflictingLabel,
                         $"Service '{service.Name}' sets label '{key}' to '{manual}', but its routers write '{value}'. Remove the WithLabel call and configure the router instead.",
+                        service.Location);
+                }
+
+                foreach (var twin in service.Labels.Keys.Where(k => k != key && string.Equals(k, key, StringComparison.OrdinalIgnoreCase)))
+                {
+                    yield return new StackDiagnostic(
+                        RuleIds.ConflictingLabel,
+                        $"Service '{service.Name}' sets label '{twin}', which Traefik reads as '{key}' (keys ignore case), a label its routers write. Remove the WithLabel call and configure the router instead.",
                         service.Location);
                 }
             }

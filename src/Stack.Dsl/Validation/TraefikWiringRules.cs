@@ -41,14 +41,16 @@ internal static class TraefikWiringRules
 
     private static IEnumerable<StackDiagnostic> Middlewares(ComposeStack stack, TraefikProxy proxy)
     {
-        var defined = new Dictionary<string, Middleware>(StringComparer.Ordinal);
+        // Traefik reads names without case: 'Auth' and 'auth' are one middleware to it.
+        var defined = new Dictionary<string, Middleware>(StringComparer.OrdinalIgnoreCase);
         foreach (var middleware in TraefikWiring.UsedMiddlewares(stack, proxy).Where(m => m.Provider == "file" && TraefikDynamicConfig.CanWrite(m)))
         {
             if (defined.TryGetValue(middleware.Name, out var first) && !first.Equals(middleware))
             {
+                var names = first.Name == middleware.Name ? $"named '{middleware.Name}'" : $"named '{first.Name}' and '{middleware.Name}', one name to Traefik,";
                 yield return new StackDiagnostic(
                     RuleIds.UndefinedMiddleware,
-                    $"Two different middlewares are named '{middleware.Name}', so '{middleware.Reference}' would mean whichever the dynamic config kept. Give each its own name, or declare one object and share it.",
+                    $"Two different middlewares are {names} so '{middleware.Reference}' would mean whichever the dynamic config kept. Give each its own name, or declare one object and share it.",
                     proxy.Location);
             }
 

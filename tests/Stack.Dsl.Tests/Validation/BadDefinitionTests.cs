@@ -102,6 +102,7 @@ public sealed class BadDefinitionTests : IDisposable
         ["secret label"] = () => new("STK0100", "sets label app.api-token to a literal value", Line(), () => Stack(Safe("a").WithLabel("app.api-token", "abc123"))),
         ["glued secret name"] = () => new("STK0100", "sets ADMINPASSWORD to a literal value", Line(), () => Stack(Safe("a").WithEnvironment("ADMINPASSWORD", "hunter2"))),
         ["secret-looking variable with a default"] = () => new("STK0100", "Variable DB_PASSWORD looks like a secret but is declared with a default", Line(), () => new ComposeStack("bad", "Definition.cs", Line() + 0).WithVariables(new Variable("DB_PASSWORD") { Default = "hunter2" }).WithServices(Safe("a").WithEnvironment("DB_PASSWORD", new Variable("DB_PASSWORD") { Default = "hunter2" }))),
+        ["a hand-set Traefik label differing only in case"] = () => new("STK0204", "sets label 'Traefik.HTTP.routers.r.rule', which Traefik reads as 'traefik.http.routers.r.rule'", Line(), () => Stack(Safe("a").WithLabel("Traefik.HTTP.routers.r.rule", "Host(`x`)").WithRouter(new Router("r").WithHost("a.example").WithPort(80).OnDefaultEntryPoints("test").WithPublicAccess("test")))),
         ["extra host address that is no IP"] = () => new("STK0216", "which is neither an IP address nor host-gateway", Line(), () => Stack(Safe("a").WithExtraHost(new ExtraHost("db", "not-an-ip")))),
     };
 

@@ -49,6 +49,15 @@ public sealed class TraefikWiringRulesTests
     }
 
     [Fact]
+    public void Middleware_names_differing_only_in_case_are_one_name_to_Traefik()
+    {
+        var app = Emit.Minimal("app").WithNetworks(Edge).WithRouter(Route().WithMiddlewares(new RateLimitMiddleware("limit", 1, 1, TimeSpan.FromSeconds(1))));
+        var other = Emit.Minimal("other").WithNetworks(Edge).WithRouter(Route("other").WithMiddlewares(new RateLimitMiddleware("Limit", 1, 1, TimeSpan.FromSeconds(1))));
+
+        Assert.Contains("named 'limit' and 'Limit', one name to Traefik", Assert.Single(Found("STK0401", With(app, other))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_different_middlewares_with_one_name_are_STK0401()
     {
         var app = Emit.Minimal("app").WithNetworks(Edge).WithRouter(Route().WithMiddlewares(new RateLimitMiddleware("limit", 1, 1, TimeSpan.FromSeconds(1))));
