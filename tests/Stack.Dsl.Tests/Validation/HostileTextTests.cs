@@ -1,4 +1,5 @@
 using Stack.Dsl.Backups;
+using Stack.Dsl.Cli;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation;
 using Stack.Dsl.Traefik;
@@ -101,6 +102,7 @@ public sealed class HostileTextTests
         if (attempt.Refusal is not null || attempt.Result is { Succeeded: false })
         {
             Assert.True(attempt.Refusal is ArgumentException || attempt.Result!.Diagnostics.Any(d => d.Id.StartsWith("STK", StringComparison.Ordinal)), $"refused without an STK error: {attempt.Refusal}");
+            AssertRefusedByTheCommandLine(() => Fields[field](value));
             return;
         }
 
@@ -123,6 +125,31 @@ public sealed class HostileTextTests
             {
                 Assert.True(Lines(baseline.Result.Files[name]) == Lines(content), $"{name} gained or lost lines:\n{content}");
             }
+        }
+    }
+
+    /// <summary>As a user runs it: exit 1, every error on one line at this file's line, the previous output untouched.</summary>
+    private static void AssertRefusedByTheCommandLine(Func<ComposeStack> build)
+    {
+        var root = Directory.CreateTempSubdirectory("stack-hostile-").FullName;
+        try
+        {
+            var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(root, "definition"), DefaultOutputDirectory = Path.Combine(root, "generated") };
+            Assert.Equal(0, StackCli.Run([], () => Stack(Safe()), settings, TextWriter.Null, TextWriter.Null));
+            var before = Directory.GetFiles(settings.DefaultOutputDirectory).Select(File.ReadAllText).ToList();
+            using var error = new StringWriter();
+
+            var code = StackCli.Run([], build, settings, TextWriter.Null, error);
+
+            Assert.Equal(1, code);
+            var errors = error.ToString().Split('\n').Where(l => l.Contains(": error STK", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(errors);
+            Assert.All(errors, line => Assert.Matches(@"^\S*HostileTextTests\.cs\(\d+(,\d+)?\): error STK\d{4}: ", line));
+            Assert.Equal(before, Directory.GetFiles(settings.DefaultOutputDirectory).Select(File.ReadAllText).ToList());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 
