@@ -69,6 +69,14 @@ internal sealed class ValueTracer
     /// </summary>
     public IEnumerable<IOperation> LoopElementsOrSelf(IOperation value)
     {
+        // A loop that may skip elements (an if, switch, continue or break in its body) adds an
+        // unknown subset: nothing about its elements is proven here (the runtime check sees them).
+        if (Unwrap(value) is ILocalReferenceOperation { Local.DeclaringSyntaxReferences: { Length: 1 } declarations }
+            && declarations[0].GetSyntax() is ForEachStatementSyntax filtered && MaySkip(filtered))
+        {
+            return [];
+        }
+
         if (Unwrap(value) is ILocalReferenceOperation local
             && ForEachCollection(local.Local) is { } loop
             && Elements(loop, Bindings.None, new Walk()) is { } elements)
@@ -341,6 +349,10 @@ internal sealed class ValueTracer
     }
 
     /// <summary>The collection a foreach loop variable walks over, or null for other locals.</summary>
+    private static bool MaySkip(ForEachStatementSyntax loop) =>
+        loop.Statement.DescendantNodesAndSelf().Any(node => node is IfStatementSyntax or SwitchStatementSyntax or ContinueStatementSyntax
+            or BreakStatementSyntax or ReturnStatementSyntax or GotoStatementSyntax or ThrowStatementSyntax or ConditionalExpressionSyntax);
+
     private IOperation? ForEachCollection(ILocalSymbol local) =>
         local.DeclaringSyntaxReferences.Length == 1
         && local.DeclaringSyntaxReferences[0].GetSyntax() is ForEachStatementSyntax loop

@@ -170,6 +170,26 @@ internal static class ServiceSamples
             }
             """], ["STK0001"]),
 
+        new("a loop over a visible array that filters with if: which are added is not proven", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build()
+                {
+                    var stack = new ComposeStack("s");
+                    foreach (var service in new[] { new Service("kept").WithImage("nginx:1").WithNetworks(Net), new Service("skipped").WithImage("nginx:1").WithNetworks(Net) })
+                    {
+                        if (service.Name == "kept")
+                        {
+                            stack = stack.WithServices(service);
+                        }
+                    }
+
+                    return stack;
+                }
+            }
+            """], ["STK0001"]),
+
         new("added in a loop over a list the analyzer cannot see into", [$$"""
             static class Definition
             {
