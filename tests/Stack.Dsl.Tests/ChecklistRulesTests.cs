@@ -42,6 +42,46 @@ public sealed class ChecklistRulesTests
         Assert.Contains("gc:", result.Files[StackGenerator.ComposeFileName], StringComparison.Ordinal);
     }
 
+    private static readonly EntryPoint Https = new("https", 443);
+
+    private static Service Routed(string name, Router router) => new Service(name).WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithRouter(router);
+
+    private static IEnumerable<string> Ids(ComposeStack stack) => StackValidator.Validate(stack).Select(d => d.Id);
+
+    [Fact]
+    public void Without_a_Traefik_declaration_a_router_without_entrypoints_proves_nothing() =>
+        Assert.DoesNotContain("STK0003", Ids(new ComposeStack("s").WithServices(Routed("a", new Router("a").WithHost("a.example").WithPort(80).WithPublicAccess("test")))));
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void With_a_declaration_STK0003_depends_on_its_default_entrypoints(bool httpsIsDefault, bool reported)
+    {
+        var proxy = new TraefikProxy(Routed("traefik", new Router("dashboard").WithHost("t.example").WithPort(8080).WithEntryPoints(Https).WithPublicAccess("test")), Net)
+            .WithEntryPoints(httpsIsDefault ? Https.AsDefault() : Https);
+        var stack = new ComposeStack("s").WithTraefik(proxy).WithServices(proxy.Service, Routed("a", new Router("a").WithHost("a.example").WithPort(80).WithPublicAccess("test")));
+
+        Assert.Equal(reported, Ids(stack).Contains("STK0003"));
+    }
+
+    [Fact]
+    public void Without_any_forward_auth_in_the_stack_STK0004_does_not_apply() =>
+        Assert.DoesNotContain("STK0004", Ids(new ComposeStack("s").WithServices(Routed("a", new Router("a").WithHost("a.example").WithPort(80).WithEntryPoints(Https)))));
+
+    [Fact]
+    public void A_forward_auth_middleware_defined_by_docker_labels_counts_as_one()
+    {
+        // As Authelia's documentation wires Traefik: the middleware is labels on the auth container, used as authelia@docker.
+        var authelia = Routed("authelia", new Router("authelia").WithHost("auth.example").WithPort(9091).WithEntryPoints(Https).WithPublicAccess("the login portal"))
+            .WithLabel("traefik.http.middlewares.authelia.forwardauth.address", "http://authelia:9091/api/authz/forward-auth");
+        var protectedApp = Routed("app", new Router("app").WithHost("app.example").WithPort(80).WithEntryPoints(Https).WithMiddlewares(new ExternalMiddleware("authelia", "docker")));
+        var openApp = Routed("open", new Router("open").WithHost("open.example").WithPort(80).WithEntryPoints(Https)); var line = ThisLine();
+
+        var missing = Assert.Single(StackValidator.Validate(new ComposeStack("s").WithServices(authelia, protectedApp, openApp)), d => d.Id == "STK0004");
+        Assert.Contains("'open'", missing.Message, StringComparison.Ordinal);
+        Assert.Equal(line, missing.Location.Line);
+    }
+
     [Fact]
     public void A_stack_where_no_service_names_a_network_shares_the_default_network_without_warnings()
     {

@@ -53,12 +53,21 @@ internal static class Checklist
         hasNetworks.Or(hasNetworkMode).Not().And(stackUsesNamedNetworks);
 
     /// <summary>STK0003: no entrypoint, and Traefik's defaults were not chosen with a reason.</summary>
-    public static Fact MissesEntryPoint(Fact hasEntryPoints, Fact defaultEntryPointsOnPurpose) =>
-        hasEntryPoints.Or(defaultEntryPointsOnPurpose).Not();
+    /// <param name="hasEntryPoints">The router names entrypoints.</param>
+    /// <param name="defaultEntryPointsOnPurpose">It was declared to use Traefik's defaults, with a reason.</param>
+    /// <param name="proxyHasNoDefaultEntryPoints">
+    /// The stack declares its Traefik and none of its entrypoints is a default: then a router without
+    /// entrypoints listens on all of them. Without a declaration nothing is proven.
+    /// </param>
+    public static Fact MissesEntryPoint(Fact hasEntryPoints, Fact defaultEntryPointsOnPurpose, Fact proxyHasNoDefaultEntryPoints) =>
+        hasEntryPoints.Or(defaultEntryPointsOnPurpose).Not().And(proxyHasNoDefaultEntryPoints);
 
     /// <summary>STK0004: no forward-auth middleware, and not declared public with a reason.</summary>
-    public static Fact MissesAuthentication(Fact hasForwardAuth, Fact publicOnPurpose) =>
-        hasForwardAuth.Or(publicOnPurpose).Not();
+    /// <param name="hasForwardAuth">The router (or one of its entrypoints) uses a forward-auth middleware, of either provider.</param>
+    /// <param name="publicOnPurpose">It was declared public, with a reason.</param>
+    /// <param name="stackUsesForwardAuth">The stack has a forward-auth middleware at all: in a stack without single sign-on the item does not apply.</param>
+    public static Fact MissesAuthentication(Fact hasForwardAuth, Fact publicOnPurpose, Fact stackUsesForwardAuth) =>
+        hasForwardAuth.Or(publicOnPurpose).Not().And(stackUsesForwardAuth);
 
     /// <summary>STK0005: what is wrong with a depends_on, if anything is proven wrong.</summary>
     public static DependencyFinding CheckDependency(WaitCondition condition, Fact targetHasHealthcheck, Fact targetIsOneShot, Fact reasonGiven)

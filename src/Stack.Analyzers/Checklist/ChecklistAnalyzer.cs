@@ -45,13 +45,13 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 return; // Not a Stack definition.
             }
 
-            var session = new Session(types, ValueTracer.For(start.Compilation, types));
+            var session = new Session(types, ValueTracer.For(start.Compilation, types), DeclaredTraefik.Of(start.Compilation));
             start.RegisterSyntaxNodeAction(session.AnalyzeCall, SyntaxKind.InvocationExpression);
         });
     }
 
     /// <summary>The per-compilation state: types looked up once, semantic models cached.</summary>
-    private sealed class Session(DslTypes types, ValueTracer tracer)
+    private sealed class Session(DslTypes types, ValueTracer tracer, DeclaredTraefik traefik)
     {
         /// <summary>
         /// Filters by the called name before asking for semantics: an operation action would make
@@ -110,12 +110,12 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             var facts = tracer.Trace(router);
             var name = StackServices.NameOf(facts, router);
             var location = router.Syntax.GetLocation();
-            if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints]) == Fact.Yes)
+            if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints], traefik.ProxyHasNoDefaultEntryPoints) == Fact.Yes)
             {
                 Report(report, ChecklistDescriptors.MissingEntryPoint, location, name);
             }
 
-            if (Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess]) == Fact.Yes)
+            if (Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess], traefik.UsesForwardAuth) == Fact.Yes)
             {
                 Report(report, ChecklistDescriptors.MissingAuthentication, location, name);
             }

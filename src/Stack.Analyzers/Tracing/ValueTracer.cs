@@ -345,7 +345,8 @@ internal sealed class ValueTracer
             return facts.With(FactKind.ForwardAuth, Fact.Yes);
         }
 
-        return _types.IsMiddleware(type) && type!.IsSealed ? facts.With(FactKind.ForwardAuth, Fact.No) : facts;
+        // Except a middleware another provider defines (name@docker): its labels may make it forward-auth.
+        return _types.IsMiddleware(type) && type!.IsSealed && type.Name != "ExternalMiddleware" ? facts.With(FactKind.ForwardAuth, Fact.No) : facts;
     }
 
     /// <summary>The collection a foreach loop variable walks over, or null for other locals.</summary>

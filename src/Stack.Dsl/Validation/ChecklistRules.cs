@@ -15,6 +15,7 @@ internal static class ChecklistRules
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
         var namedNetworks = FactLogic.Of(stack.Services.Any(s => !s.Networks.IsEmpty) || !stack.ExtraNetworks.IsEmpty);
+        var traefik = TraefikFacts.Of(stack);
         foreach (var service in stack.Services)
         {
             if (Checklist.MissesRestartPolicy(FactLogic.Of(service.Restart is not null)) == Fact.Yes)
@@ -29,7 +30,7 @@ internal static class ChecklistRules
 
             foreach (var router in service.Routers)
             {
-                foreach (var finding in Check(router))
+                foreach (var finding in Check(router, traefik))
                 {
                     yield return finding;
                 }
@@ -51,18 +52,53 @@ internal static class ChecklistRules
         }
     }
 
-    private static IEnumerable<StackDiagnostic> Check(Router router)
+    private static IEnumerable<StackDiagnostic> Check(Router router, TraefikFacts traefik)
     {
-        if (Checklist.MissesEntryPoint(FactLogic.Of(!router.EntryPoints.IsEmpty), FactLogic.Of(router.DefaultEntryPointsReason is not null)) == Fact.Yes)
+        if (Checklist.MissesEntryPoint(FactLogic.Of(!router.EntryPoints.IsEmpty), FactLogic.Of(router.DefaultEntryPointsReason is not null), traefik.ProxyHasNoDefaultEntryPoints) == Fact.Yes)
         {
             yield return Warning(Checklist.MissingEntryPoint.Id, Checklist.MissingEntryPoint.Format(router.Name), router.Location);
         }
 
-        var hasForwardAuth = router.Middlewares.Any(middleware => middleware is ForwardAuthMiddleware);
-        if (Checklist.MissesAuthentication(FactLogic.Of(hasForwardAuth), FactLogic.Of(router.PublicAccessReason is not null)) == Fact.Yes)
+        var hasForwardAuth = router.Middlewares.Concat(router.EntryPoints.SelectMany(e => e.Middlewares)).Any(traefik.IsForwardAuth);
+        if (Checklist.MissesAuthentication(FactLogic.Of(hasForwardAuth), FactLogic.Of(router.PublicAccessReason is not null), traefik.StackUsesForwardAuth) == Fact.Yes)
         {
             yield return Warning(Checklist.MissingAuthentication.Id, Checklist.MissingAuthentication.Format(router.Name), router.Location);
         }
+    }
+
+    /// <summary>What the stack says about its Traefik, for STK0003 and STK0004.</summary>
+    private sealed class TraefikFacts
+    {
+        private const string DockerMiddlewares = "traefik.http.middlewares.";
+
+        /// <summary>Middlewares defined with the docker provider as forward-auth (labels <c>traefik.http.middlewares.NAME.forwardauth.*</c>).</summary>
+        private readonly HashSet<string> _dockerForwardAuth = new(StringComparer.OrdinalIgnoreCase);
+
+        public Fact ProxyHasNoDefaultEntryPoints { get; private init; }
+
+        public Fact StackUsesForwardAuth { get; private set; }
+
+        public static TraefikFacts Of(ComposeStack stack)
+        {
+            var facts = new TraefikFacts { ProxyHasNoDefaultEntryPoints = FactLogic.Of(stack.Traefik is { } proxy && !proxy.EntryPoints.Any(e => e.IsDefault)) };
+            foreach (var key in stack.Services.SelectMany(s => s.Labels.Keys).Where(k => k.StartsWith(DockerMiddlewares, StringComparison.OrdinalIgnoreCase)))
+            {
+                var parts = key[DockerMiddlewares.Length..].Split('.');
+                if (parts.Length > 1 && string.Equals(parts[1], "forwardauth", StringComparison.OrdinalIgnoreCase))
+                {
+                    facts._dockerForwardAuth.Add(parts[0]);
+                }
+            }
+
+            var used = stack.Services.SelectMany(s => s.Routers).SelectMany(r => r.Middlewares.Concat(r.EntryPoints.SelectMany(e => e.Middlewares)))
+                .Concat(stack.Traefik?.EntryPoints.SelectMany(e => e.Middlewares) ?? []);
+            facts.StackUsesForwardAuth = FactLogic.Of(facts._dockerForwardAuth.Count > 0 || used.Any(facts.IsForwardAuth));
+            return facts;
+        }
+
+        /// <summary>A forward-auth middleware of the file provider (typed) or of the docker provider (defined by labels).</summary>
+        public bool IsForwardAuth(Middleware middleware) =>
+            middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && _dockerForwardAuth.Contains(middleware.Name));
     }
 
     // A disabled healthcheck (test NONE) is no healthcheck to wait on.

@@ -131,6 +131,7 @@ public sealed class ChecklistCodeFixTests
         static class EntryPoints
         {
             public static readonly EntryPoint Https = new("https", 443);
+            public static readonly TraefikProxy Proxy = new TraefikProxy(new Service("traefik"), new Network("n")).WithEntryPoints(Https);
         }
 
         static class Definition
@@ -146,6 +147,7 @@ public sealed class ChecklistCodeFixTests
         static class EntryPoints
         {
             public static readonly EntryPoint Https = new("https", 443);
+            public static readonly TraefikProxy Proxy = new TraefikProxy(new Service("traefik"), new Network("n")).WithEntryPoints(Https);
         }
 
         static class Definition

@@ -3,10 +3,13 @@ namespace Stack.Analyzers.Tests.Samples;
 /// <summary>STK0003 (entrypoint) and STK0004 (forward-auth middleware) in every code shape a definition uses.</summary>
 internal static class RouterSamples
 {
-    // A service that passes STK0001/2, so only router findings show.
+    // A service that passes STK0001/2, so only router findings show; a Traefik declared without a
+    // default entrypoint and a forward-auth middleware, so STK0003 and STK0004 apply (Stack()).
     private const string Common = """
         static readonly Network Net = new("n");
         static readonly EntryPoint Https = new("https", 443);
+        static readonly TraefikProxy Proxy = new TraefikProxy(Web("traefik"), Net).WithEntryPoints(Https);
+        static ComposeStack Stack() => new ComposeStack("s").WithTraefik(Proxy).WithServices(Proxy.Service.WithRouter(new Router("dashboard").WithHost("traefik.example.org").WithPort(8080).WithEntryPoints(Https).WithMiddlewares(Sso)));
         static readonly ForwardAuthMiddleware Sso = new("sso", "http://authelia:9091/api/verify");
         static readonly Middleware SsoAsBase = new ForwardAuthMiddleware("sso2", "http://authelia:9091/api/verify");
         static readonly Middleware RateLimit = new RateLimitMiddleware("limit", 5, 5, System.TimeSpan.FromSeconds(1));
@@ -19,7 +22,7 @@ internal static class RouterSamples
             static class Definition
             {
                 {{Common}}
-                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                public static ComposeStack Build() => Stack().WithServices(
                     Web("a").WithRouter({|STK0003:new Router("a").WithHost("a.example.org").WithPort(80).WithMiddlewares(Sso)|}),
                     Web("b").WithRouter({|STK0004:new Router("b").WithHost("b.example.org").WithPort(80).WithEntryPoints(Https)|}),
                     Web("c").WithRouter({|STK0004:new Router("c").WithHost("c.example.org").WithPort(80).WithEntryPoints(Https).WithMiddlewares(RateLimit)|}),
@@ -31,7 +34,7 @@ internal static class RouterSamples
             static class Definition
             {
                 {{Common}}
-                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                public static ComposeStack Build() => Stack().WithServices(
                     Web("portal").WithRouter(new Router("portal").WithHost("auth.example.org").WithPort(80)
                         .OnDefaultEntryPoints("the static config marks websecure asDefault")
                         .WithPublicAccess("the login portal itself")));
@@ -50,7 +53,7 @@ internal static class RouterSamples
             static class Definition
             {
                 {{Common}}
-                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                public static ComposeStack Build() => Stack().WithServices(
                     Web("a").WithRouter({|STK0004:Routers.Open|}),
                     Web("b").WithRouter(Routers.Closed));
             }
@@ -65,7 +68,7 @@ internal static class RouterSamples
 
                 static Router Protected(this Router router) => router.WithEntryPoints(Https).WithMiddlewares(Sso);
 
-                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                public static ComposeStack Build() => Stack().WithServices(
                     Web("a").WithRouter({|STK0003:ForSubdomain("a", "apps").WithMiddlewares(Sso)|}),
                     Web("b").WithRouter(ForSubdomain("b", "blog").Protected()));
             }
@@ -83,7 +86,7 @@ internal static class RouterSamples
                     var opened = Named("b").WithMiddlewares(Sso) with { Middlewares = [] };
                     var either = tls ? Named("c").WithMiddlewares(Sso) : Named("c").WithMiddlewares(RateLimit, Sso);
                     var neither = tls ? Named("d").WithMiddlewares(Sso) : Named("d");
-                    return new ComposeStack("s").WithServices(
+                    return Stack().WithServices(
                         Web("a").WithRouter(router),
                         Web("b").WithRouter({|STK0004:opened|}),
                         Web("c").WithRouter(either),
@@ -91,6 +94,18 @@ internal static class RouterSamples
                 }
             }
             """], ["STK0004"]),
+
+        new("forward-auth defined with the docker provider, as Authelia's documentation does", [$$"""
+            static class Definition
+            {
+                {{Common}}
+                static readonly Middleware Authelia = new ExternalMiddleware("authelia", "docker");
+                public static ComposeStack Build() => Stack().WithServices(
+                    Web("authelia").WithLabel("traefik.http.middlewares.authelia.forwardauth.address", "http://authelia:9091/api/authz/forward-auth")
+                        .WithRouter(new Router("authelia").WithHost("auth.example.org").WithPort(9091).WithEntryPoints(Https).WithPublicAccess("the login portal")),
+                    Web("app").WithRouter(new Router("app").WithHost("app.example.org").WithPort(80).WithEntryPoints(Https).WithMiddlewares(Authelia)));
+            }
+            """], []),
 
         new("routers attached in a loop", [$$"""
             static class Definition
@@ -104,7 +119,7 @@ internal static class RouterSamples
                         service = service.WithRouter({|STK0004:new Router(host).WithHost(host + ".example.org").WithPort(80).WithEntryPoints(Https)|});
                     }
 
-                    return new ComposeStack("s").WithServices(service);
+                    return Stack().WithServices(service);
                 }
             }
             """], ["STK0004", "STK0004"]),
