@@ -11,9 +11,6 @@ namespace Stack.Dsl.Cli;
 /// </summary>
 internal sealed class OutputFolder(string path)
 {
-    /// <summary>The first line Stack writes into every file it generates.</summary>
-    public const string Marker = "# " + Generation.GenerationOptions.FirstHeaderLine;
-
     /// <summary>The record of what Stack wrote, one file name per line after a header.</summary>
     public const string ManifestName = ".stack-manifest";
 

@@ -45,26 +45,25 @@ internal static class PortRules
     /// <summary>Every other place a port number appears: routers' services, entrypoints, the backup's wait-for.</summary>
     private static IEnumerable<StackDiagnostic> OtherPorts(ComposeStack stack)
     {
-        static bool Valid(int port) => port is >= 1 and <= MaxPort;
         foreach (var service in stack.Services)
         {
             foreach (var router in service.Routers)
             {
-                if (router.Service is { Port: var port } && !Valid(port))
+                if (router.Service is { Port: var port } && !IsValid(port))
                 {
                     yield return new StackDiagnostic(RuleIds.InvalidPort, $"Router '{router.Name}' of service '{service.Name}' forwards to port {port}: ports are 1-65535.", router.Location);
                 }
             }
         }
 
-        foreach (var volume in StackResourcesOf.Volumes(stack).Where(v => v.Backup?.PreBackupCommand?.WaitForPort is { } p && !Valid(p)))
+        foreach (var volume in StackResourcesOf.Volumes(stack).Where(v => v.Backup?.PreBackupCommand?.WaitForPort is { } p && !IsValid(p)))
         {
             yield return new StackDiagnostic(RuleIds.InvalidPort, $"The backup command of volume '{volume.Name}' waits for port {volume.Backup!.PreBackupCommand!.WaitForPort}: ports are 1-65535.", volume.Location);
         }
 
         foreach (var entryPoint in stack.Traefik?.EntryPoints ?? [])
         {
-            if (!Valid(entryPoint.Port))
+            if (!IsValid(entryPoint.Port))
             {
                 yield return new StackDiagnostic(RuleIds.InvalidPort, $"Traefik entrypoint '{entryPoint.Name}' listens on port {entryPoint.Port}: ports are 1-65535.", stack.Traefik!.Location);
             }

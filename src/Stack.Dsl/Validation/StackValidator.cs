@@ -14,8 +14,9 @@ public static class StackValidator
     public static IReadOnlyList<StackDiagnostic> Validate(ComposeStack stack, string? projectDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(stack);
+        var texts = Text.TextInventory.Of(stack).ToList();
         return NameRules.Check(stack)
-            .Concat(Text.TextRules.Check(stack))
+            .Concat(Text.TextRules.Check(texts))
             .Concat(Text.SyntaxRules.Check(stack))
             .Concat(projectDirectory is null ? [] : ProjectFileRules.Check(stack, projectDirectory))
             .Concat(DuplicateRules.Check(stack))
@@ -28,7 +29,7 @@ public static class StackValidator
             .Concat(TraefikRules.Check(stack))
             .Concat(TraefikWiringRules.Check(stack))
             .Concat(BackupRules.Check(stack))
-            .Concat(Security.SecurityRules.Check(stack))
+            .Concat(Security.SecurityRules.Check(stack, texts))
             .Concat(ChecklistRules.Check(stack))
             .OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)

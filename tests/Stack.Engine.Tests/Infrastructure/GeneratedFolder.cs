@@ -1,4 +1,5 @@
 using System.Reflection;
+using Stack.Dsl.Cli;
 using Stack.Dsl.Generation;
 using Stack.Dsl.Compose;
 
@@ -11,7 +12,7 @@ internal sealed class GeneratedFolder : IDisposable
     public static string Recorded(string key) => typeof(GeneratedFolder).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("stack-drill-");
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("stack-generated-");
 
     /// <param name="stack">The stack.</param>
     /// <param name="definitionDirectory">Its project folder: bind mounts of project files point there.</param>
@@ -19,15 +20,9 @@ internal sealed class GeneratedFolder : IDisposable
     {
         var result = StackGenerator.Generate(stack, GenerationOptions.For(definitionDirectory, folder.FullName));
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
-        foreach (var (name, content) in result.Files)
-        {
-            var path = Path.Combine(folder.FullName, name);
-            File.WriteAllText(path, content);
-            if (content.StartsWith("#!", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
-            }
-        }
+
+        // As the command line writes them (scripts executable, a manifest beside them).
+        new OutputFolder(folder.FullName).ReplaceWith(result.Files);
     }
 
     public string Folder => folder.FullName;

@@ -104,7 +104,7 @@ internal static class SecretLiterals
 
     /// <summary>A shell command's words, split at spaces, quotes trimmed; null for a word holding a variable.</summary>
     private static string?[] Words(ComposeString command) =>
-        [.. string.Concat(command.Parts.Select(p => p.Variable is { } variable ? variable.Reference : p.Text))
+        [.. TextInventory.Literal(command)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(word => word.Contains("${", StringComparison.Ordinal) ? null : word.Trim('"', '\''))];
 

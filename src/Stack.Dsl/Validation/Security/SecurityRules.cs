@@ -12,9 +12,11 @@ namespace Stack.Dsl.Validation.Security;
 /// </summary>
 internal static class SecurityRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    /// <param name="stack">The stack.</param>
+    /// <param name="inventory">Its texts (<see cref="Text.TextInventory"/>), walked once for every rule that reads them.</param>
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack, IEnumerable<Text.TextField> inventory)
     {
-        var texts = Text.TextInventory.Of(stack).ToLookup(t => t.Owner, StringComparer.Ordinal);
+        var texts = inventory.ToLookup(t => t.Owner, StringComparer.Ordinal);
         return stack.Services.SelectMany(service => Check(service, texts[$"Service '{service.Name}'"]))
             .Concat(SecretLiterals.InVariables(stack));
     }

@@ -45,7 +45,7 @@ internal static partial class SyntaxRules
 
         foreach (var mount in service.Volumes)
         {
-            if (PathProblem(mount.Target, container: true) is { } targetProblem)
+            if (PathProblem(mount.Target) is { } targetProblem)
             {
                 yield return Bad($"mounts at '{mount.Target}', which {targetProblem}.", mount.Location);
             }
@@ -58,7 +58,7 @@ internal static partial class SyntaxRules
 
         foreach (var tmpfs in service.Tmpfs)
         {
-            if (PathProblem(tmpfs.Target, container: true) is { } problem)
+            if (PathProblem(tmpfs.Target) is { } problem)
             {
                 yield return Bad($"has a tmpfs at '{tmpfs.Target}', which {problem}.");
             }
@@ -87,9 +87,9 @@ internal static partial class SyntaxRules
     }
 
     /// <summary>Why a path in short syntax would not mean what it says, or null.</summary>
-    private static string? PathProblem(string path, bool container)
+    private static string? PathProblem(string path)
     {
-        if (container && !path.StartsWith('/'))
+        if (!path.StartsWith('/'))
         {
             return "is not absolute; a container path starts with '/'";
         }

@@ -363,6 +363,6 @@ internal static class TextInventory
     };
 
     /// <summary>A compose string's literal text; each variable stands as <c>${NAME}</c>, a name checked where it is declared.</summary>
-    private static string Literal(ComposeString value) =>
+    internal static string Literal(ComposeString value) =>
         string.Concat(value.Parts.Select(p => p.Variable is { } variable ? variable.Reference : p.Text));
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Stack.Dsl.Compose;
 using Stack.Rules;
 
 namespace Stack.Dsl.Validation.Text;
@@ -13,9 +12,9 @@ namespace Stack.Dsl.Validation.Text;
 /// </summary>
 internal static class TextRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    public static IEnumerable<StackDiagnostic> Check(IEnumerable<TextField> texts)
     {
-        foreach (var field in TextInventory.Of(stack))
+        foreach (var field in texts)
         {
             if (Offending(field.Value, field.Kind) is { } index)
             {
