@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Stack.Dsl.Values;
+using Stack.Dsl.Yaml;
 
 namespace Stack.Dsl.Compose;
 
@@ -36,4 +37,16 @@ public abstract record ComposeResource
 
     /// <summary>Labels, sorted by key.</summary>
     public ImmutableSortedDictionary<string, ComposeString> Labels { get; init; } = ImmutableSortedDictionary.Create<string, ComposeString>(StringComparer.Ordinal);
+
+    /// <summary>Keys the DSL does not model, and <c>x-</c> extensions, sorted by key.</summary>
+    public ImmutableSortedDictionary<string, YamlValue> ExtraFields { get; init; } = EscapeHatch.None;
+
+    private protected ImmutableSortedDictionary<string, ComposeString> SetDriverOption(string key, ComposeString value) =>
+        DriverOptions.SetItem(key ?? throw new ArgumentNullException(nameof(key)), value ?? throw new ArgumentNullException(nameof(value)));
+
+    private protected ImmutableSortedDictionary<string, ComposeString> SetLabel(string key, ComposeString value) =>
+        Labels.SetItem(key ?? throw new ArgumentNullException(nameof(key)), value ?? throw new ArgumentNullException(nameof(value)));
+
+    private protected ImmutableSortedDictionary<string, YamlValue> SetExtraField(string key, YamlValue value, IReadOnlySet<string> modeled) =>
+        EscapeHatch.Set(ExtraFields, key, value, modeled, GetType().Name.ToLowerInvariant());
 }

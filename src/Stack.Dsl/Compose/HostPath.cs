@@ -33,6 +33,28 @@ public abstract record HostPath
         return new ProjectHostPath(relativePath.Replace('\\', '/'));
     }
 
+    /// <summary>A path under the home folder of the user who runs compose (<c>~/x</c>); no <c>..</c>.</summary>
+    public static HostPath InHome(string relativePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
+        return Path.IsPathRooted(relativePath) || relativePath.StartsWith('~') || relativePath.Split('/', '\\').Contains("..")
+            ? throw new ArgumentException($"'{relativePath}' must be a path inside the home folder, relative to it and without '..'.", nameof(relativePath))
+            : new HomeHostPath(relativePath.Replace('\\', '/'));
+    }
+
+    /// <summary>
+    /// A path under a folder the server names in a variable (<c>${DATA_DIR}/db</c>): its value must be
+    /// an absolute path; <paramref name="relativePath"/> (optional) stays inside it.
+    /// </summary>
+    public static HostPath FromVariable(Variable folder, string relativePath = "")
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return Path.IsPathRooted(relativePath) || relativePath.Split('/', '\\').Contains("..")
+            ? throw new ArgumentException($"'{relativePath}' must be relative to the variable's folder and without '..'.", nameof(relativePath))
+            : new VariableHostPath(folder, relativePath.Replace('\\', '/').Trim('/'));
+    }
+
     /// <summary>
     /// A file the generator writes beside the compose file (for example Traefik's configs), so
     /// it is written as <c>./NAME</c>.
@@ -57,3 +79,12 @@ public sealed record ProjectHostPath(string RelativePath) : HostPath;
 /// <summary>A file in the output folder, beside the compose file.</summary>
 /// <param name="FileName">The file's name.</param>
 public sealed record OutputHostPath(string FileName) : HostPath;
+
+/// <summary>A path under the home folder of the user who runs compose.</summary>
+/// <param name="RelativePath">The path below <c>~</c>.</param>
+public sealed record HomeHostPath(string RelativePath) : HostPath;
+
+/// <summary>A path under a folder named by a variable.</summary>
+/// <param name="Folder">The variable holding the folder.</param>
+/// <param name="RelativePath">The path below it; empty for the folder itself.</param>
+public sealed record VariableHostPath(Variable Folder, string RelativePath) : HostPath;

@@ -28,6 +28,12 @@ public sealed record VolumeMount : Mount
 
     /// <summary>The volume.</summary>
     public Volume Volume { get; }
+
+    /// <summary>Whether the image's files at the target are not copied into a new, empty volume (<c>volume.nocopy</c>).</summary>
+    public bool? NoCopy { get; init; }
+
+    /// <summary>A folder inside the volume to mount instead of its root (<c>volume.subpath</c>).</summary>
+    public string? Subpath { get; init; }
 }
 
 /// <summary>A host path bind-mounted into the container.</summary>
@@ -39,4 +45,21 @@ public sealed record BindMount : Mount
 
     /// <summary>The host path.</summary>
     public HostPath Source { get; }
+
+    /// <summary>Whether a missing host folder is created (<c>bind.create_host_path</c>); unset is compose's default for the syntax.</summary>
+    public bool? CreateHostPath { get; init; }
+}
+
+/// <summary>
+/// An anonymous volume (<c>- /app/node_modules</c>): a fresh volume that keeps the image's files at
+/// the target (often to stop a bind mount above it from hiding them). <c>down -v</c> removes it,
+/// and no backup covers it.
+/// </summary>
+public sealed record AnonymousVolumeMount : Mount
+{
+    /// <summary>Creates an anonymous volume at <paramref name="target"/>.</summary>
+    public AnonymousVolumeMount(string target)
+        : base(target)
+    {
+    }
 }

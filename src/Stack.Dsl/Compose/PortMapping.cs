@@ -17,6 +17,18 @@ public sealed record PortMapping(PortRange Target)
     /// <summary>The protocol.</summary>
     public PortProtocol Protocol { get; init; } = PortProtocol.Tcp;
 
+    /// <summary>How a swarm publishes it: through its routing mesh (<c>ingress</c>) or on each node (<c>host</c>).</summary>
+    public PortMode? Mode { get; init; }
+
+    /// <summary>A name for the port (<c>name:</c>).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The application protocol (<c>app_protocol:</c>), such as <c>http</c> or <c>grpc</c>.</summary>
+    public string? AppProtocol { get; init; }
+
+    /// <summary>Whether only compose's long syntax can say it (a mode, name or application protocol).</summary>
+    public bool NeedsLongSyntax => Mode is not null || Name is not null || AppProtocol is not null;
+
     /// <summary>The short syntax compose reads.</summary>
     public string ToShortSyntax()
     {
@@ -39,4 +51,14 @@ public sealed record PortMapping(PortRange Target)
 
         return text.ToString();
     }
+}
+
+/// <summary>How a swarm publishes a port.</summary>
+public enum PortMode
+{
+    /// <summary>Through the routing mesh, on every node (<c>ingress</c>).</summary>
+    Ingress,
+
+    /// <summary>Only on the node running the task (<c>host</c>).</summary>
+    Host,
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Stack.Dsl.Values;
+using Stack.Dsl.Yaml;
 
 namespace Stack.Dsl.Compose;
 
@@ -44,4 +46,28 @@ public sealed record Secret
     /// <summary>A secret that already exists outside this stack.</summary>
     public static Secret FromExternal(string name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
         new(name, null, null, external: true, new SourceLocation(filePath, line));
+
+    private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal) { "file", "environment", "external", "labels", "name" };
+
+    /// <summary>Labels, sorted by key.</summary>
+    public ImmutableSortedDictionary<string, ComposeString> Labels { get; init; } =
+        ImmutableSortedDictionary.Create<string, ComposeString>(StringComparer.Ordinal);
+
+    /// <summary>The real name (<c>name:</c>), when it must not be project-prefixed (an external one made by hand).</summary>
+    public ComposeString? RealName { get; init; }
+
+    /// <summary>Keys the DSL does not model, and <c>x-</c> extensions, sorted by key.</summary>
+    public ImmutableSortedDictionary<string, YamlValue> ExtraFields { get; init; } = EscapeHatch.None;
+
+    /// <summary>Sets a label.</summary>
+    public Secret WithLabel(string key, ComposeString value) =>
+        this with { Labels = Labels.SetItem(key ?? throw new ArgumentNullException(nameof(key)), value ?? throw new ArgumentNullException(nameof(value))) };
+
+    /// <summary>Fixes the real name (<c>name:</c>).</summary>
+    public Secret WithRealName(ComposeString name) => this with { RealName = name ?? throw new ArgumentNullException(nameof(name)) };
+
+    /// <summary>Sets a key the DSL does not model (<c>driver</c>, <c>template_driver</c>), or an <c>x-</c> extension.</summary>
+    /// <exception cref="ArgumentException">The DSL models <paramref name="key"/>: use its method instead.</exception>
+    public Secret WithField(string key, YamlValue value) =>
+        this with { ExtraFields = EscapeHatch.Set(ExtraFields, key, value, Modeled, "secret") };
 }

@@ -27,11 +27,17 @@ public sealed partial record Service
     /// <summary>Sets the command as an argument list (exec form).</summary>
     public Service WithCommand(params IEnumerable<ComposeString> arguments) => WithCommand(CommandLine.Exec(arguments));
 
+    /// <summary>Sets the command from a list of plain strings, such as a <c>string[]</c> (exec form).</summary>
+    public Service WithCommand(IEnumerable<string> arguments) => WithCommand(CommandLine.Exec((arguments ?? throw new ArgumentNullException(nameof(arguments))).Select(a => (ComposeString)a)));
+
     /// <summary>Sets the command.</summary>
     public Service WithCommand(CommandLine command) => this with { Command = command ?? throw new ArgumentNullException(nameof(command)) };
 
     /// <summary>Sets the entrypoint as an argument list (exec form).</summary>
     public Service WithEntrypoint(params IEnumerable<ComposeString> arguments) => WithEntrypoint(CommandLine.Exec(arguments));
+
+    /// <summary>Sets the entrypoint from a list of plain strings, such as a <c>string[]</c> (exec form).</summary>
+    public Service WithEntrypoint(IEnumerable<string> arguments) => WithEntrypoint(CommandLine.Exec((arguments ?? throw new ArgumentNullException(nameof(arguments))).Select(a => (ComposeString)a)));
 
     /// <summary>Sets the entrypoint.</summary>
     public Service WithEntrypoint(CommandLine entrypoint) => this with { Entrypoint = entrypoint ?? throw new ArgumentNullException(nameof(entrypoint)) };
@@ -59,6 +65,12 @@ public sealed partial record Service
 
     /// <summary>Caps CPU, memory and processes.</summary>
     public Service WithResourceLimits(ResourceLimits limits) => this with { ResourceLimits = limits ?? throw new ArgumentNullException(nameof(limits)) };
+
+    /// <summary>Sets how an orchestrator runs the service (see <see cref="Compose.Deployment"/>).</summary>
+    public Service WithDeployment(Deployment deployment) => this with { Deployment = deployment ?? throw new ArgumentNullException(nameof(deployment)) };
+
+    /// <summary>Runs <paramref name="replicas"/> containers of the service (<c>deploy.replicas</c>).</summary>
+    public Service WithReplicas(int replicas) => this with { Deployment = (Deployment ?? new Deployment()) with { Replicas = replicas } };
 
     /// <summary>Reserves CPU and memory.</summary>
     public Service WithResourceReservations(ResourceLimits reservations) => this with { ResourceReservations = reservations ?? throw new ArgumentNullException(nameof(reservations)) };

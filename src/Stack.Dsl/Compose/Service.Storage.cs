@@ -29,6 +29,16 @@ public sealed partial record Service
     /// <summary>Mounts an in-memory file system at <paramref name="target"/>.</summary>
     public Service WithTmpfs(string target, ByteSize? size = null) => this with { Tmpfs = Tmpfs.Add(new Tmpfs(target) { Size = size }) };
 
+    /// <summary>Mounts a tmpfs (see <see cref="Compose.Tmpfs"/>).</summary>
+    public Service WithTmpfs(Tmpfs tmpfs) => this with { Tmpfs = Tmpfs.Add(tmpfs ?? throw new ArgumentNullException(nameof(tmpfs))) };
+
+    /// <summary>
+    /// Mounts a fresh anonymous volume at <paramref name="target"/> (<c>- /app/node_modules</c>), which
+    /// keeps the image's files there; no backup covers it and <c>down -v</c> removes it.
+    /// </summary>
+    public Service WithAnonymousVolume(string target, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        WithMount(new AnonymousVolumeMount(target) { Location = new SourceLocation(filePath, line) });
+
     /// <summary>Makes the root file system read-only. Default: unset (writable).</summary>
     public Service WithReadOnlyRootFilesystem(bool readOnly = true) => this with { ReadOnly = readOnly };
 

@@ -112,6 +112,9 @@ public sealed partial record Service
     /// <summary>Guaranteed CPU and memory (<c>deploy.resources.reservations</c>).</summary>
     public ResourceLimits? ResourceReservations { get; init; }
 
+    /// <summary>Replicas, placement and rollout (<c>deploy:</c>, besides resources).</summary>
+    public Deployment? Deployment { get; init; }
+
     /// <summary>Ports reachable from other services only (<c>expose:</c>).</summary>
     public ImmutableArray<PortRange> Expose { get; init; } = [];
 

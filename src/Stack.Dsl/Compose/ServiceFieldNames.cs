@@ -26,6 +26,9 @@ internal static class ServiceFieldNames
         "entrypoint", "working_dir", "restart", "healthcheck", "logging", "labels", "user",
         "cap_add", "cap_drop", "deploy", "expose", "hostname", "init", "profiles", "pull_policy",
         "read_only", "security_opt", "stop_grace_period", "tmpfs",
+        "stop_signal", "sysctls", "ulimits", "shm_size", "oom_score_adj", "mem_swappiness", "tty", "stdin_open", "runtime",
+        "platform", "cgroup", "group_add", "storage_opt", "devices", "device_cgroup_rules", "dns", "dns_search", "dns_opt",
+        "domainname",
     };
 
     /// <summary>Whether the DSL has a method for <paramref name="key"/>.</summary>

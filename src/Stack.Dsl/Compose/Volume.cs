@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using Stack.Dsl.Backups;
+using Stack.Dsl.Values;
+using Stack.Dsl.Yaml;
 
 namespace Stack.Dsl.Compose;
 
@@ -9,6 +11,8 @@ namespace Stack.Dsl.Compose;
 /// </summary>
 public sealed record Volume : ComposeResource
 {
+    private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal) { "driver", "driver_opts", "external", "labels", "name" };
+
     /// <summary>Creates a named volume.</summary>
     /// <param name="name">The key under <c>volumes:</c>; compose prefixes it with the project name.</param>
     /// <param name="filePath">Filled in by the compiler.</param>
@@ -23,4 +27,23 @@ public sealed record Volume : ComposeResource
 
     /// <summary>States what a backup does with the volume's data (see <see cref="VolumeBackup"/>).</summary>
     public Volume WithBackup(VolumeBackup backup) => this with { Backup = backup ?? throw new ArgumentNullException(nameof(backup)) };
+
+    /// <summary>Declares a volume created outside this stack; compose only mounts it.</summary>
+    public Volume AsExternal() => this with { External = true };
+
+    /// <summary>Uses another volume driver (an NFS or cloud plugin).</summary>
+    public Volume WithDriver(string driver) => this with { Driver = driver ?? throw new ArgumentNullException(nameof(driver)) };
+
+    /// <summary>Sets a driver option (for the local driver: <c>type</c>, <c>device</c>, <c>o</c>).</summary>
+    public Volume WithDriverOption(string key, ComposeString value) => this with { DriverOptions = SetDriverOption(key, value) };
+
+    /// <summary>Sets a label on the volume.</summary>
+    public Volume WithLabel(string key, ComposeString value) => this with { Labels = SetLabel(key, value) };
+
+    /// <summary>Fixes the volume's real name (<c>name:</c>) instead of the project-prefixed one.</summary>
+    public Volume WithRealName(ComposeString name) => this with { ExternalName = name ?? throw new ArgumentNullException(nameof(name)) };
+
+    /// <summary>Sets a volume key the DSL does not model, or an <c>x-</c> extension.</summary>
+    /// <exception cref="ArgumentException">The DSL models <paramref name="key"/>: use its method instead.</exception>
+    public Volume WithField(string key, YamlValue value) => this with { ExtraFields = SetExtraField(key, value, Modeled) };
 }

@@ -11,6 +11,8 @@ internal static class HostPathFormat
         AbsoluteHostPath absolute => absolute.Path,
         ProjectHostPath project => Relative(options.ProjectDirectoryFromOutput, project.RelativePath),
         OutputHostPath output => "./" + output.FileName,
+        HomeHostPath home => "~/" + home.RelativePath,
+        VariableHostPath variable => variable.RelativePath.Length == 0 ? ComposeString.Of(variable.Folder) : $"{variable.Folder}/{variable.RelativePath}",
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "Unknown host path kind."),
     };
 

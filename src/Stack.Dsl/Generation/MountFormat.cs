@@ -1,22 +1,85 @@
 using Stack.Dsl.Compose;
 using Stack.Dsl.Values;
+using Stack.Dsl.Yaml;
+using static Stack.Dsl.Yaml.YamlValue;
 
 namespace Stack.Dsl.Generation;
 
-/// <summary>Writes a mount in compose's short syntax: <c>source:target[:ro]</c>.</summary>
+/// <summary>
+/// Writes a mount in compose's short syntax (<c>source:target[:ro]</c>), or in the long syntax
+/// when it has options only that one can say (create_host_path, nocopy, subpath, a read-only
+/// anonymous volume).
+/// </summary>
 internal static class MountFormat
 {
-    public static ComposeString Format(Mount mount, GenerationOptions options)
+    public static YamlValue Format(Mount mount, GenerationOptions options) =>
+        NeedsLongSyntax(mount) ? Long(mount, options) : Text(Short(mount, options));
+
+    public static bool NeedsLongSyntax(Mount mount) => mount switch
     {
-        ComposeString source = mount switch
+        BindMount bind => bind.CreateHostPath is not null,
+        VolumeMount volume => volume.NoCopy is not null || volume.Subpath is not null,
+        AnonymousVolumeMount anonymous => anonymous.ReadOnly,
+        _ => false,
+    };
+
+    private static ComposeString Short(Mount mount, GenerationOptions options)
+    {
+        if (mount is AnonymousVolumeMount)
         {
-            VolumeMount volume => volume.Volume.Name,
-            BindMount bind => HostPathFormat.Format(bind.Source, options),
-            _ => throw new ArgumentOutOfRangeException(nameof(mount), mount, "Unknown mount kind."),
-        };
+            return mount.Target;
+        }
+
+        ComposeString source = Source(mount, options);
+
         // Built through ComposeString's handler so the source keeps its variables. (A conditional
         // `c ? $"..." : $"..."` would be typed string and lose them.)
         ComposeString formatted = $"{source}:{mount.Target}";
         return mount.ReadOnly ? ComposeString.Join(":", [formatted, "ro"]) : formatted;
+    }
+
+    private static ComposeString Source(Mount mount, GenerationOptions options) => mount switch
+    {
+        VolumeMount volume => volume.Volume.Name,
+        BindMount bind => HostPathFormat.Format(bind.Source, options),
+        _ => throw new ArgumentOutOfRangeException(nameof(mount), mount, "Unknown mount kind."),
+    };
+
+    private static YamlMapping Long(Mount mount, GenerationOptions options)
+    {
+        var entries = new List<YamlEntry> { new("type", Text(mount is BindMount ? "bind" : "volume")) };
+        if (mount is not AnonymousVolumeMount)
+        {
+            entries.Add(new("source", Text(Source(mount, options))));
+        }
+
+        entries.Add(new("target", Text(mount.Target)));
+        if (mount.ReadOnly)
+        {
+            entries.Add(new("read_only", Boolean(true)));
+        }
+
+        switch (mount)
+        {
+            case BindMount { CreateHostPath: { } create }:
+                entries.Add(new("bind", Mapping(new YamlEntry("create_host_path", Boolean(create)))));
+                break;
+            case VolumeMount volume when volume.NoCopy is not null || volume.Subpath is not null:
+                var settings = new List<YamlEntry>();
+                if (volume.NoCopy is { } noCopy)
+                {
+                    settings.Add(new("nocopy", Boolean(noCopy)));
+                }
+
+                if (volume.Subpath is { } subpath)
+                {
+                    settings.Add(new("subpath", Text(subpath)));
+                }
+
+                entries.Add(new("volume", new YamlMapping([.. settings])));
+                break;
+        }
+
+        return new YamlMapping([.. entries]);
     }
 }

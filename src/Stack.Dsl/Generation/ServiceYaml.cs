@@ -24,7 +24,7 @@ internal static class ServiceYaml
         Add("container_name", service.ContainerName is { } containerName ? Text(containerName) : null);
         Add("depends_on", NonEmpty(service.Dependencies, DependsOn));
         // Mount order carries no meaning (Docker mounts parents before children itself): sort by target.
-        Add("volumes", NonEmpty(service.Volumes, v => Sequence(v.OrderBy(m => m.Target, StringComparer.Ordinal).Select(m => (YamlValue)Text(MountFormat.Format(m, options))))));
+        Add("volumes", NonEmpty(service.Volumes, v => Sequence(v.OrderBy(m => m.Target, StringComparer.Ordinal).Select(m => MountFormat.Format(m, options)))));
         Add("volumes_from", NonEmpty(service.VolumesFrom, sources => Sequence(sources.Select(s => s.ToString()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(s => (YamlValue)Text(s)))));
         Add("configs", NonEmpty(service.Configs, FileGrants));
         Add("secrets", NonEmpty(service.Secrets, FileGrants));
@@ -55,13 +55,9 @@ internal static class ServiceYaml
         Add("security_opt", NonEmpty(service.SecurityOpt, Strings));
         Add("stop_grace_period", service.StopGracePeriod is { } grace ? Text(DurationFormat.Format(grace)) : null);
         Add("tmpfs", NonEmpty(service.Tmpfs, t => Sequence(t.OrderBy(x => x.Target, StringComparer.Ordinal).Select(x => (YamlValue)Text(x.ToString())))));
-        // The fields above are added in ServiceFieldNames order already; only escape-hatch
-        // fields need placing among them.
-        if (!service.ExtraFields.IsEmpty)
-        {
-            fields.AddRange(service.ExtraFields.Select(f => new YamlEntry(f.Key, f.Value)));
-            fields.Sort((a, b) => ServiceFieldNames.Compare(a.Key, b.Key));
-        }
+        ProcessYaml.Add(service, Add);
+        fields.AddRange(service.ExtraFields.Select(f => new YamlEntry(f.Key, f.Value)));
+        fields.Sort((a, b) => ServiceFieldNames.Compare(a.Key, b.Key));
 
         return new YamlMapping([.. fields]);
     }
@@ -75,26 +71,7 @@ internal static class ServiceYaml
     private static YamlSequence Strings(System.Collections.Immutable.ImmutableArray<string> items) =>
         Sequence(items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(i => (YamlValue)Text(i)));
 
-    private static YamlMapping Build(BuildSpec build, GenerationOptions options)
-    {
-        var entries = new List<YamlEntry> { Entry("context", Text(HostPathFormat.Format(build.Context, options))) };
-        if (build.Dockerfile is { } dockerfile)
-        {
-            entries.Add(Entry("dockerfile", Text(dockerfile)));
-        }
-
-        if (build.Target is { } target)
-        {
-            entries.Add(Entry("target", Text(target)));
-        }
-
-        if (!build.Args.IsEmpty)
-        {
-            entries.Add(Entry("args", new YamlMapping([.. build.Args.Select(a => Entry(a.Key, Text(a.Value)))])));
-        }
-
-        return Mapping(entries);
-    }
+    private static YamlMapping Build(BuildSpec build, GenerationOptions options) => BuildYaml.Build(build, options);
 
     private static YamlMapping DependsOn(System.Collections.Immutable.ImmutableArray<Dependency> dependencies) =>
         Mapping(dependencies.Select(d =>
@@ -166,7 +143,41 @@ internal static class ServiceYaml
             // dclint's service-ports-alphabetical-order: by published (else target) port, numerically.
             .OrderBy(p => (p.Published ?? p.Target).Start)
             .ThenBy(p => p.ToShortSyntax(), StringComparer.Ordinal)
-            .Select(p => (YamlValue)new YamlScalar(ScalarKind.Text, p.ToShortSyntax(), AlwaysQuoted: true)));
+            .Select(p => p.NeedsLongSyntax ? LongPort(p) : (YamlValue)new YamlScalar(ScalarKind.Text, p.ToShortSyntax(), AlwaysQuoted: true)));
+
+    /// <summary>Compose's long syntax, for what the short one cannot say (mode, name, app_protocol).</summary>
+    private static YamlMapping LongPort(PortMapping port)
+    {
+        var entries = new List<YamlEntry>();
+        if (port.Name is { } name)
+        {
+            entries.Add(Entry("name", Text(name)));
+        }
+
+        entries.Add(Entry("target", Number(port.Target.Start)));
+        if (port.HostIp is { } ip)
+        {
+            entries.Add(Entry("host_ip", Text(ip.ToString())));
+        }
+
+        if (port.Published is { } published)
+        {
+            entries.Add(Entry("published", new YamlScalar(ScalarKind.Text, published.ToString(), AlwaysQuoted: true)));
+        }
+
+        entries.Add(Entry("protocol", Text(port.Protocol.ToString().ToLowerInvariant())));
+        if (port.AppProtocol is { } appProtocol)
+        {
+            entries.Add(Entry("app_protocol", Text(appProtocol)));
+        }
+
+        if (port.Mode is { } mode)
+        {
+            entries.Add(Entry("mode", Text(mode.ToString().ToLowerInvariant())));
+        }
+
+        return new YamlMapping([.. entries]);
+    }
 
     /// <summary>Always the mapping form (<c>public: {}</c>), so adding an alias never changes the shape.</summary>
     private static YamlMapping Networks(System.Collections.Immutable.ImmutableArray<NetworkAttachment> attachments) =>
@@ -262,12 +273,12 @@ internal static class ServiceYaml
             resources.Add(Entry("limits", limits));
         }
 
-        if (Resources(service.ResourceReservations) is { } reservations)
+        if (DeployYaml.Reservations(Resources(service.ResourceReservations), service.DeviceRequests) is { } reservations)
         {
             resources.Add(Entry("reservations", reservations));
         }
 
-        return resources.Count == 0 ? null : new YamlMapping([Entry("resources", new YamlMapping([.. resources]))]);
+        return DeployYaml.Build(service.Deployment, resources);
     }
 
     private static YamlMapping? Resources(ResourceLimits? resources)

@@ -13,7 +13,45 @@ internal static class TopLevelYaml
     {
         AddFlag(entries, "internal", network.Internal);
         AddFlag(entries, "attachable", network.Attachable);
+        if (network.EnableIpv4 is { } ipv4)
+        {
+            entries.Add(new("enable_ipv4", Boolean(ipv4)));
+        }
+
+        if (network.EnableIpv6 is { } ipv6)
+        {
+            entries.Add(new("enable_ipv6", Boolean(ipv6)));
+        }
+
+        if (network.Ipam is { } ipam)
+        {
+            entries.Add(new("ipam", Ipam(ipam)));
+        }
     });
+
+    private static YamlMapping Ipam(NetworkIpam ipam)
+    {
+        var entries = new List<YamlEntry>();
+        AddString(entries, "driver", ipam.Driver);
+        if (!ipam.Pools.IsDefaultOrEmpty)
+        {
+            entries.Add(new("config", Sequence(ipam.Pools.Select(pool =>
+            {
+                var settings = new List<YamlEntry> { new("subnet", Text(pool.Subnet.ToString())) };
+                AddString(settings, "ip_range", pool.IpRange?.ToString());
+                AddString(settings, "gateway", pool.Gateway?.ToString());
+                if (!pool.AuxAddresses.IsEmpty)
+                {
+                    settings.Add(new("aux_addresses", new YamlMapping([.. pool.AuxAddresses.Select(a => new YamlEntry(a.Key, Text(a.Value.ToString())))])));
+                }
+
+                return (YamlValue)new YamlMapping([.. settings]);
+            }))));
+        }
+
+        AddMap(entries, "options", ipam.Options);
+        return new YamlMapping([.. entries]);
+    }
 
     public static YamlMapping Volume(Volume volume) => Resource(volume, specific: null);
 
@@ -31,16 +69,25 @@ internal static class TopLevelYaml
             entries.Add(new("name", Text(name)));
         }
 
-        return new YamlMapping([.. entries]);
+        return WithExtraFields(entries, resource.ExtraFields);
     }
 
     public static YamlMapping Secret(Secret secret, GenerationOptions options) =>
-        Source(secret.File, secret.Environment, null, secret.External, options);
+        WithExtraFields(Source(secret.File, secret.Environment, null, secret.External, secret.Labels, secret.RealName, options), secret.ExtraFields);
 
     public static YamlMapping Config(Config config, GenerationOptions options) =>
-        Source(config.File, config.Environment, config.Content, external: false, options);
+        WithExtraFields(Source(config.File, config.Environment, config.Content, external: false, config.Labels, config.RealName, options), config.ExtraFields);
 
-    private static YamlMapping Source(HostPath? file, Variable? environment, ComposeString? content, bool external, GenerationOptions options)
+    /// <summary>Escape-hatch keys after the modeled ones, in key order.</summary>
+    private static YamlMapping WithExtraFields(List<YamlEntry> entries, ImmutableSortedDictionary<string, YamlValue> extra)
+    {
+        entries.AddRange(extra.Select(f => new YamlEntry(f.Key, f.Value)));
+        return new YamlMapping([.. entries]);
+    }
+
+    private static List<YamlEntry> Source(
+        HostPath? file, Variable? environment, ComposeString? content, bool external,
+        ImmutableSortedDictionary<string, ComposeString> labels, ComposeString? name, GenerationOptions options)
     {
         var entries = new List<YamlEntry>();
         if (file is not null)
@@ -60,7 +107,13 @@ internal static class TopLevelYaml
         }
 
         AddFlag(entries, "external", external);
-        return new YamlMapping([.. entries]);
+        AddMap(entries, "labels", labels);
+        if (name is not null)
+        {
+            entries.Add(new("name", Text(name)));
+        }
+
+        return entries;
     }
 
     private static void AddString(List<YamlEntry> entries, string key, string? value)

@@ -52,10 +52,20 @@ internal static class EngineConflictRules
             }
         }
 
-        foreach (var attachment in service.Networks.Where(a => (a.Ipv4Address is not null || a.Ipv6Address is not null) && !a.Network.External))
+        foreach (var attachment in service.Networks.Where(a => !a.Network.External))
         {
-            var address = attachment.Ipv4Address ?? attachment.Ipv6Address;
-            yield return Conflict($"asks for the static address {address} on network '{attachment.Network.Name}', which declares no subnet; the engine creates the container and refuses to start it (\"user specified IP address is supported only when connecting to networks with user configured subnets\"). Use an external network created with a subnet, or drop the static address.");
+            foreach (var address in new[] { attachment.Ipv4Address, attachment.Ipv6Address }.OfType<System.Net.IPAddress>())
+            {
+                var pools = attachment.Network.Ipam?.Pools ?? [];
+                if (pools.IsDefaultOrEmpty)
+                {
+                    yield return Conflict($"asks for the static address {address} on network '{attachment.Network.Name}', which declares no subnet; the engine creates the container and refuses to start it (\"user specified IP address is supported only when connecting to networks with user configured subnets\"). Give the network a subnet that holds it (.WithSubnet(...)), or drop the static address.");
+                }
+                else if (!pools.Any(p => p.Subnet.Contains(address)))
+                {
+                    yield return Conflict($"asks for the static address {address} on network '{attachment.Network.Name}', but none of its subnets ({string.Join(", ", pools.Select(p => p.Subnet))}) holds it; the engine refuses to start the container (\"no configured subnet contains IP address\"). Pick an address inside a subnet, or add one that holds it.");
+                }
+            }
         }
     }
 }

@@ -167,14 +167,14 @@ public class FeatureSnapshotTests
     public void Escape_hatch_fields_and_extensions()
     {
         var app = Emit.Minimal()
-            .WithField("sysctls", YamlValue.Mapping(new YamlEntry("net.core.somaxconn", 1024)))
-            .WithField("ulimits", YamlValue.Mapping(new YamlEntry("nofile", YamlValue.Mapping(new("soft", 20000), new("hard", 40000)))))
+            .WithField("blkio_config", YamlValue.Mapping(new YamlEntry("weight", 300)))
+            .WithField("cpu_shares", 512)
             .WithField("x-owner", $"team@{Host}")
-            .WithField("stdin_open", true);
+            .WithField("oom_kill_disable", true);
         Snapshot.Match(Emit.Yaml(new ComposeStack("test").WithServices(app)
             .WithExtension("x-defaults", YamlValue.Sequence("no", "0755", 22))
-            .WithNetworks(new Network("unused"))
-            .WithVolumes(new Volume("spare"))));
+            .WithNetworks(new Network("unused").WithField("x-purpose", "spare capacity"))
+            .WithVolumes(new Volume("spare").WithField("x-purpose", "scratch"))));
     }
 
     [Fact]

@@ -134,7 +134,15 @@ public class RoundTripTests
             .WithStopGracePeriod(TimeSpan.FromSeconds(90))
             .WithLabel("on", "off")
             .WithRouter(new Router("app").WithHost($"app.{host}").WithPort(80))
-            .WithField("sysctls", YamlValue.Mapping(new YamlEntry("net.core.somaxconn", 1024)))
+            .WithSysctl("net.core.somaxconn", "1024")
+            .WithUlimit("nofile", new Ulimit(20000, 40000))
+            .WithUlimit("nproc", Ulimit.Of(512))
+            .WithGroupAdd("0100", "audio")
+            .WithDns(System.Net.IPAddress.Parse("9.9.9.9"))
+            .WithOomScoreAdj(-500)
+            .WithTty()
+            .WithReplicas(2)
+            .WithField("blkio_config", YamlValue.Mapping(new YamlEntry("weight", 300)))
             .WithField("x-enabled", true);
         return new ComposeStack("test").WithServices(app, db).WithExtension("x-version", "1.10");
     }

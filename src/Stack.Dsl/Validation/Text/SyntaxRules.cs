@@ -117,6 +117,8 @@ internal static partial class SyntaxRules
             AbsoluteHostPath absolutePath => string.Concat(absolutePath.Path.Parts.Where(p => p.Variable is null).Select(p => p.Text)),
             ProjectHostPath project => project.RelativePath,
             OutputHostPath output => output.FileName,
+            HomeHostPath home => home.RelativePath,
+            VariableHostPath variable => variable.RelativePath,
             _ => string.Empty,
         };
         return literal.IndexOfAny([':', ',']) >= 0

@@ -359,6 +359,8 @@ internal static class TextInventory
         AbsoluteHostPath absolute => Literal(absolute.Path),
         ProjectHostPath project => project.RelativePath,
         OutputHostPath output => output.FileName,
+        HomeHostPath home => home.RelativePath,
+        VariableHostPath variable => variable.RelativePath,
         _ => string.Empty,
     };
 
