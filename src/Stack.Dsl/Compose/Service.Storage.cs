@@ -16,8 +16,12 @@ public sealed partial record Service
     public Service WithBind(HostPath source, string target, bool readOnly = false, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
         WithMount(new BindMount(source, target) { ReadOnly = readOnly, Location = new SourceLocation(filePath, line) });
 
-    /// <summary>Adds a mount.</summary>
-    public Service WithMount(Mount mount) => this with { Volumes = Volumes.Add(mount ?? throw new ArgumentNullException(nameof(mount))) };
+    /// <summary>Adds a mount; errors about it point at this call unless the mount has its own location.</summary>
+    public Service WithMount(Mount mount, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(mount);
+        return this with { Volumes = Volumes.Add(mount.Location.IsKnown ? mount : mount with { Location = new SourceLocation(filePath, line) }) };
+    }
 
     /// <summary>Mounts every volume of <paramref name="source"/> (<c>volumes_from</c>); <paramref name="source"/> starts first.</summary>
     public Service WithVolumesFrom(Service source, bool readOnly = false, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>

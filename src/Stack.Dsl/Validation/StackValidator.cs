@@ -26,6 +26,7 @@ public static class StackValidator
             .Concat(PortRules.Check(stack))
             .Concat(ShapeRules.Check(stack))
             .Concat(EngineConflictRules.Check(stack))
+            .Concat(SpecValueRules.Check(stack))
             .Concat(TraefikRules.Check(stack))
             .Concat(TraefikWiringRules.Check(stack))
             .Concat(BackupRules.Check(stack))

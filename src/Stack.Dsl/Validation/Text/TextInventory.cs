@@ -31,7 +31,7 @@ internal sealed record TextField(string Owner, string Field, string Value, TextK
 /// Every text a stack writes into its files, each with the kind its place allows: the one list
 /// <see cref="TextRules"/> checks, so a new field is covered by adding it here.
 /// </summary>
-internal static class TextInventory
+internal static partial class TextInventory
 {
     public static IEnumerable<TextField> Of(ComposeStack stack)
     {
@@ -66,6 +66,11 @@ internal static class TextInventory
                 yield return new(owner, $"driver option {key}", Literal(value), TextKind.Line, resource.Location);
             }
 
+            foreach (var field in ResourceFields(owner, resource))
+            {
+                yield return field;
+            }
+
             if (resource is Volume { Backup: { } backup })
             {
                 foreach (var field in Of(owner, backup, resource.Location))
@@ -78,6 +83,11 @@ internal static class TextInventory
         foreach (var config in stack.Configs)
         {
             yield return new($"Config '{config.Name}'", "content", config.Content is { } content ? Literal(content) : string.Empty, TextKind.Text, config.Location);
+        }
+
+        foreach (var field in SecretAndConfigFields(stack))
+        {
+            yield return field;
         }
 
         if (stack.Backups is { } plan)
@@ -234,17 +244,6 @@ internal static class TextInventory
             yield return F($"gid of {grant.Name}", grant.Gid ?? string.Empty, TextKind.Key);
         }
 
-        if (service.Build is { } build)
-        {
-            yield return F("build dockerfile", build.Dockerfile ?? string.Empty, TextKind.Line);
-            yield return F("build target", build.Target ?? string.Empty, TextKind.Key);
-            foreach (var (key, value) in build.Args)
-            {
-                yield return F("build arg key", key, TextKind.Key);
-                yield return F($"build arg {key}", Literal(value), TextKind.Text);
-            }
-        }
-
         foreach (var router in service.Routers)
         {
             if (router.Rule is { } rule)
@@ -253,7 +252,7 @@ internal static class TextInventory
             }
         }
 
-        foreach (var field in Yaml(owner, "field", service.ExtraFields, at))
+        foreach (var field in Yaml(owner, "field", service.ExtraFields, at).Concat(SpecFields(owner, service)))
         {
             yield return field;
         }

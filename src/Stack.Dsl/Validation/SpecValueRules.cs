@@ -1,0 +1,206 @@
+using System.Net.Sockets;
+using Stack.Dsl.Compose;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation;
+
+/// <summary>
+/// STK0212 for the wider compose spec: numbers within what the kernel, the engine or a swarm
+/// accepts, and words in the grammar they parse (signals, device paths and permissions, address
+/// plans), so a value the engine would refuse at <c>up</c>, or take and silently ignore (judged on
+/// a real engine), is refused at generation.
+/// </summary>
+internal static class SpecValueRules
+{
+    /// <summary>The longest duration the engine (Go's time.Duration, int64 nanoseconds) can hold.</summary>
+    private static readonly TimeSpan GoMaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
+
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) =>
+        stack.Services.SelectMany(service => Problems(service).Select(problem => new StackDiagnostic(RuleIds.InvalidValue, $"Service '{service.Name}' {problem}", service.Location)))
+            .Concat(StackResourcesOf.Networks(stack).SelectMany(network => Problems(network).Select(problem => new StackDiagnostic(RuleIds.InvalidValue, $"Network '{network.Name}' {problem}", network.Location))));
+
+    private static IEnumerable<string> Problems(Service service)
+    {
+        if (service.StopSignal is { } signal && !IsSignal(signal))
+        {
+            yield return $"has stop_signal '{signal}'; the engine reads a signal name (SIGINT, SIGRTMIN+3) or number. Use one of those.";
+        }
+
+        if (service.OomScoreAdj is < -1000 or > 1000)
+        {
+            yield return $"has oom_score_adj {service.OomScoreAdj}; the kernel accepts -1000 to 1000.";
+        }
+
+        if (service.MemSwappiness is < 0 or > 100)
+        {
+            yield return $"has mem_swappiness {service.MemSwappiness}; the kernel accepts 0 to 100.";
+        }
+
+        if (service.ShmSize is { Bytes: <= 0 } shm)
+        {
+            yield return $"has a shm_size of {shm.Bytes} bytes; a size must be positive.";
+        }
+
+        foreach (var (name, limit) in service.Ulimits)
+        {
+            if (limit.Soft < -1 || limit.Hard < -1 || (limit.Hard != -1 && (limit.Soft == -1 || limit.Soft > limit.Hard)))
+            {
+                yield return $"has ulimit {name} with soft {limit.Soft} and hard {limit.Hard}; each is a count or -1 (unlimited), and soft cannot exceed hard.";
+            }
+        }
+
+        foreach (var device in service.Devices)
+        {
+            if (!device.HostPath.StartsWith('/') || device.ContainerPath is { } container && !container.StartsWith('/'))
+            {
+                yield return $"maps the device '{device}'; device paths are absolute (/dev/...).";
+            }
+
+            if (device.Permissions is { } permissions && (permissions.Length == 0 || permissions.Any(c => c is not ('r' or 'w' or 'm')) || permissions.Distinct().Count() != permissions.Length))
+            {
+                yield return $"maps the device '{device.HostPath}' with permissions '{permissions}'; use some of r, w and m, each once.";
+            }
+        }
+
+        foreach (var request in service.DeviceRequests)
+        {
+            if (request.Capabilities.IsDefaultOrEmpty)
+            {
+                yield return "requests devices without a capability; name what they must offer (gpu).";
+            }
+
+            if (request.Count is <= 0)
+            {
+                yield return $"requests {request.Count} devices; a count is positive (leave it unset for all of them).";
+            }
+
+            if (request.Count is not null && !request.DeviceIds.IsDefaultOrEmpty)
+            {
+                yield return "requests devices by count and by id; compose accepts one of them. Keep Count or DeviceIds.";
+            }
+        }
+
+        foreach (var port in service.Ports.Where(p => p.NeedsLongSyntax && p.Target.IsRange))
+        {
+            yield return $"publishes the range {port.Target} with a mode, name or app_protocol; compose's long syntax takes one target port. Publish each port on its own.";
+        }
+
+        foreach (var tmpfs in service.Tmpfs.Where(t => t.Mode is < 0 or > 0xFFF))
+        {
+            yield return $"has a tmpfs at '{tmpfs.Target}' with mode {tmpfs.Mode}; permission bits are 0 to 07777 (write them as Convert.ToInt32(\"1777\", 8)).";
+        }
+
+        foreach (var mount in service.Volumes.OfType<VolumeMount>().Where(m => m.Subpath is { } subpath && (subpath.StartsWith('/') || subpath.Split('/').Contains(".."))))
+        {
+            yield return $"mounts the volume '{mount.Volume.Name}' with subpath '{mount.Subpath}'; a subpath is relative to the volume's root and stays inside it.";
+        }
+
+        foreach (var problem in service.Deployment is { } deployment ? Problems(deployment) : [])
+        {
+            yield return problem;
+        }
+    }
+
+    private static IEnumerable<string> Problems(Deployment deployment)
+    {
+        if (deployment.Replicas is < 0)
+        {
+            yield return $"asks for {deployment.Replicas} replicas; the count cannot be negative.";
+        }
+
+        if (deployment.Mode == DeploymentMode.Global && deployment.Replicas is not null)
+        {
+            yield return "sets replicas in global mode, which runs one task per node; remove Replicas or use the replicated mode.";
+        }
+
+        if (deployment.Placement?.MaxReplicasPerNode is <= 0)
+        {
+            yield return $"allows {deployment.Placement.MaxReplicasPerNode} replicas per node; the limit is positive.";
+        }
+
+        if (deployment.RestartPolicy is { } restart)
+        {
+            if (restart.MaxAttempts is < 0)
+            {
+                yield return $"has a deploy restart policy of {restart.MaxAttempts} attempts; the count cannot be negative.";
+            }
+
+            foreach (var problem in Durations(("deploy restart delay", restart.Delay), ("deploy restart window", restart.Window)))
+            {
+                yield return problem;
+            }
+        }
+
+        foreach (var (name, rollout) in new[] { ("update_config", deployment.UpdateConfig), ("rollback_config", deployment.RollbackConfig) })
+        {
+            if (rollout is null)
+            {
+                continue;
+            }
+
+            if (rollout.Parallelism is < 0)
+            {
+                yield return $"has {name} parallelism {rollout.Parallelism}; it cannot be negative (0 changes every task at once).";
+            }
+
+            if (rollout.MaxFailureRatio is < 0 or > 1)
+            {
+                yield return $"has {name} max_failure_ratio {rollout.MaxFailureRatio}; it is a share from 0 to 1.";
+            }
+
+            if (name == "rollback_config" && rollout.FailureAction == RolloutFailureAction.Rollback)
+            {
+                yield return "has rollback_config failure_action rollback; a rollback cannot roll back. Use Pause or Continue.";
+            }
+
+            foreach (var problem in Durations(($"{name} delay", rollout.Delay), ($"{name} monitor", rollout.Monitor)))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Problems(Network network)
+    {
+        foreach (var pool in network.Ipam?.Pools ?? [])
+        {
+            var family = pool.Subnet.BaseAddress.AddressFamily;
+            if (pool.IpRange is { } range && (range.BaseAddress.AddressFamily != family || range.PrefixLength < pool.Subnet.PrefixLength || !pool.Subnet.Contains(range.BaseAddress)))
+            {
+                yield return $"has the ip_range {range} outside its subnet {pool.Subnet}; the engine takes it without a word and hands out addresses from the whole subnet instead. Pick a range inside the subnet.";
+            }
+
+            if (pool.Gateway is { } gateway && !pool.Subnet.Contains(gateway))
+            {
+                yield return $"has the gateway {gateway} outside its subnet {pool.Subnet}; the engine refuses to create the network (\"failed to allocate gateway\"). Pick an address inside the subnet.";
+            }
+
+            foreach (var (name, address) in pool.AuxAddresses.Where(a => !pool.Subnet.Contains(a.Value)))
+            {
+                yield return $"reserves the aux address {name}={address} outside its subnet {pool.Subnet}; the engine takes it without a word and reserves nothing. Pick an address inside the subnet.";
+            }
+
+            if (family == AddressFamily.InterNetworkV6 && network.EnableIpv6 != true)
+            {
+                yield return $"has the IPv6 subnet {pool.Subnet} without IPv6 on; the engine keeps the subnet but gives containers no IPv6 address (a static ipv6_address is dropped without a word). Add .WithIpv6().";
+            }
+        }
+    }
+
+    private static IEnumerable<string> Durations(params (string Name, TimeSpan? Value)[] durations)
+    {
+        foreach (var (name, value) in durations)
+        {
+            if (value is { } duration && (duration < TimeSpan.Zero || duration > GoMaxDuration))
+            {
+                yield return $"has a {name} of {duration}; it cannot be negative or longer than the engine's durations (about 292 years).";
+            }
+        }
+    }
+
+    /// <summary>A signal name the engine's parser reads (SIGTERM, TERM, SIGRTMIN+3) or a number.</summary>
+    private static bool IsSignal(string signal) =>
+        signal.Length is > 0 and <= 16
+        && (signal.All(char.IsAsciiDigit) && int.TryParse(signal, out var number) && number is > 0 and < 65
+            || signal.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '+' or '-') && char.IsAsciiLetterUpper(signal[0]));
+}
