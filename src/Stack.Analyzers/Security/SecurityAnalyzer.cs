@@ -72,8 +72,10 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
         Report(SecurityDescriptors.LiteralSecret, secrets, FactKind.AcceptedLiteralSecret, string.Join(", ", facts.LiteralSecrets ?? []));
         Report(SecurityDescriptors.WritableDockerSocket, facts[FactKind.WritableDockerSocket], FactKind.AcceptedWritableDockerSocket, Detail(facts, FactKind.WritableDockerSocket, "the Docker socket"));
         Report(SecurityDescriptors.DaemonSocket, facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket, Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
-        var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true" : "the host's network (network_mode: host)";
-        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]), FactKind.AcceptedHostPrivilege, privilege);
+        var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true"
+            : facts[FactKind.HostNamespace] == Fact.Yes ? Detail(facts, FactKind.HostNamespace, "a host namespace")
+            : "the host's network (network_mode: host)";
+        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]), FactKind.AcceptedHostPrivilege, privilege);
         Report(SecurityDescriptors.DangerousCapability, facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability, Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
         Report(SecurityDescriptors.DatabasePortPublished, facts[FactKind.DatabaseImage].And(facts[FactKind.PublishedPort]), FactKind.AcceptedDatabasePortPublished,
             Detail(facts, FactKind.DatabaseImage, "a database"), Detail(facts, FactKind.PublishedPort, "a port"));

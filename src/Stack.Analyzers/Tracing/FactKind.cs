@@ -57,6 +57,9 @@ internal enum FactKind
     /// <summary>privileged is true (STK0103).</summary>
     Privileged,
 
+    /// <summary>The host's pid, ipc, uts or user namespace is used (STK0103); the detail names which.</summary>
+    HostNamespace,
+
     /// <summary>A dangerous capability is added (STK0104).</summary>
     DangerousCapability,
 

@@ -47,6 +47,12 @@ internal sealed class SecurityEffects
                 return key == "privileged" ? facts.With(FactKind.Privileged, ConstantBool(Argument("value"))) : facts;
             case "WithField":
                 return facts.With(FactKind.Privileged, Fact.Unknown);
+            case "WithPrivileged":
+                return facts.With(FactKind.Privileged, Argument("privileged") is { } privileged ? ConstantBool(privileged) : Fact.Yes);
+            case "WithPid" or "WithIpc" or "WithUts" or "WithUsernsMode":
+                return Namespace(facts, invocation.TargetMethod.Name, Argument("mode"));
+            case "WithApiSocket":
+                return facts.Add(FactKind.WritableDockerSocket, Argument("enabled") is { } enabled ? ConstantBool(enabled) : Fact.Yes, "/var/run/docker.sock (through use_api_socket: true)");
             case "WithCapAdd":
                 return Capabilities(facts, Argument("capabilities"), scope, walk);
             case "WithEnvironment":
@@ -66,6 +72,9 @@ internal sealed class SecurityEffects
         "Volumes" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown).With(FactKind.DaemonSocket, Fact.Unknown),
         "NetworkMode" => facts.With(FactKind.HostNetwork, HostNetwork(value)),
         "ExtraFields" => facts.With(FactKind.Privileged, Fact.Unknown),
+        "Privileged" => facts.With(FactKind.Privileged, ConstantBool(value)),
+        "Pid" or "Ipc" or "Uts" or "UsernsMode" => facts.With(FactKind.HostNamespace, Fact.Unknown),
+        "UseApiSocket" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown),
         "CapAdd" => facts.With(FactKind.DangerousCapability, Fact.Unknown),
         "Environment" => facts.WithLiteralSecrets(null),
         "AcceptedRisks" => Accepted.Aggregate(facts, (current, kind) => current.With(kind, Fact.Unknown)),
@@ -180,6 +189,19 @@ internal sealed class SecurityEffects
         IFieldReferenceOperation { Field.Name: "Loopback" or "IPv6Loopback" } => Fact.No,
         _ => Fact.Unknown,
     };
+
+    /// <summary>WithPid(NamespaceMode.Host) and its kin: the host's namespace, named in the detail.</summary>
+    private static FactSet Namespace(FactSet facts, string method, IOperation? mode)
+    {
+        var key = method switch { "WithPid" => "pid", "WithIpc" => "ipc", "WithUts" => "uts", _ => "userns_mode" };
+        var fact = ValueTracer.Unwrap(mode) switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Host" } => Fact.Yes,
+            IPropertyReferenceOperation { Property.Name: "Private" or "Shareable" } or IInvocationOperation { TargetMethod.Name: "OfService" } => Fact.No,
+            _ => Fact.Unknown,
+        };
+        return facts.Add(FactKind.HostNamespace, fact, $"the host's {key} namespace ({key}: host)");
+    }
 
     private static Fact HostNetwork(IOperation? mode) => ValueTracer.Unwrap(mode) switch
     {

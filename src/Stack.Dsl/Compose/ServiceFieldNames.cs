@@ -28,7 +28,8 @@ internal static class ServiceFieldNames
         "read_only", "security_opt", "stop_grace_period", "tmpfs",
         "stop_signal", "sysctls", "ulimits", "shm_size", "oom_score_adj", "mem_swappiness", "tty", "stdin_open", "runtime",
         "platform", "cgroup", "group_add", "storage_opt", "devices", "device_cgroup_rules", "dns", "dns_search", "dns_opt",
-        "domainname",
+        "domainname", "cpu_shares", "cpuset", "oom_kill_disable", "cgroup_parent", "mac_address", "annotations", "attach",
+        "privileged", "pid", "ipc", "uts", "userns_mode", "use_api_socket",
     };
 
     /// <summary>Whether the DSL has a method for <paramref name="key"/>.</summary>

@@ -35,6 +35,19 @@ internal static class ProcessYaml
         add("dns_search", List(service.DnsSearch));
         add("dns_opt", List(service.DnsOptions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
         add("domainname", service.DomainName is { } domain ? Text(domain) : null);
+        add("cpu_shares", service.CpuShares is { } shares ? Number(shares) : null);
+        add("cpuset", service.Cpuset is { } cpuset ? Text(cpuset) : null);
+        add("oom_kill_disable", service.OomKillDisable is { } oomKill ? Boolean(oomKill) : null);
+        add("cgroup_parent", service.CgroupParent is { } parent ? Text(parent) : null);
+        add("mac_address", service.MacAddress is { } mac ? Text(mac) : null);
+        add("annotations", Map(service.Annotations));
+        add("attach", service.Attach is { } attach ? Boolean(attach) : null);
+        add("privileged", service.Privileged is { } privileged ? Boolean(privileged) : null);
+        add("pid", service.Pid is { } pid ? Text(pid.Value) : null);
+        add("ipc", service.Ipc is { } ipc ? Text(ipc.Value) : null);
+        add("uts", service.Uts is { } uts ? Text(uts.Value) : null);
+        add("userns_mode", service.UsernsMode is { } userns ? Text(userns.Value) : null);
+        add("use_api_socket", service.UseApiSocket is { } apiSocket ? Boolean(apiSocket) : null);
     }
 
     private static YamlValue Ulimit(Ulimit limit) => limit.Soft == limit.Hard

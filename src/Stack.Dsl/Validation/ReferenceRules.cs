@@ -24,6 +24,14 @@ internal static class ReferenceRules
                 yield return Unknown($"Service '{service.Name}' shares the network stack of '{shared.Service.Name}', which is not in the stack. Add '{shared.Service.Name}' to the stack.", service.Location);
             }
 
+            foreach (var (key, mode) in new[] { ("pid", service.Pid), ("ipc", service.Ipc) })
+            {
+                if (mode?.Service is { } owner && !services.Contains(owner.Name))
+                {
+                    yield return Unknown($"Service '{service.Name}' shares the {key} namespace of '{owner.Name}', which is not in the stack. Add '{owner.Name}' to the stack.", service.Location);
+                }
+            }
+
             foreach (var source in service.VolumesFrom.Where(v => !services.Contains(v.Source.Name)))
             {
                 yield return Unknown($"Service '{service.Name}' mounts the volumes of '{source.Source.Name}', which is not in the stack. Add '{source.Source.Name}' to the stack.", source.Location);

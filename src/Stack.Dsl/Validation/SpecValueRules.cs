@@ -36,6 +36,16 @@ internal static class SpecValueRules
             yield return $"has mem_swappiness {service.MemSwappiness}; the kernel accepts 0 to 100.";
         }
 
+        if (service.CpuShares is < 2 or > 262144)
+        {
+            yield return $"has cpu_shares {service.CpuShares}; the kernel accepts 2 to 262144 (1024 is the default weight).";
+        }
+
+        if (service.MacAddress is { } mac && !System.Net.NetworkInformation.PhysicalAddress.TryParse(mac, out _))
+        {
+            yield return $"has mac_address '{mac}'; write six hex pairs separated by ':' (02:42:ac:11:00:02).";
+        }
+
         if (service.ShmSize is { Bytes: <= 0 } shm)
         {
             yield return $"has a shm_size of {shm.Bytes} bytes; a size must be positive.";

@@ -20,13 +20,15 @@ internal static class SecuritySamples
                     {|STK0100:Base("a").WithEnvironment("DB_PASSWORD", "hunter2")|},
                     {|STK0101:Base("b").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")|},
                     {|STK0102:Base("c").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)|},
-                    {|STK0103:Base("d").WithField("privileged", true)|},
+                    {|STK0103:Base("d").WithPrivileged()|},
+                    {|STK0103:Base("d2").WithPid(NamespaceMode.Host)|},
+                    {|STK0101:Base("b2").WithApiSocket()|},
                     {|STK0104:Base("e").WithCapAdd("SYS_NICE", "SYS_ADMIN")|},
                     {|STK0105:Base("f").WithImage("mysql:8.4.3").WithPort(3306, 3306, IPAddress.Loopback)|},
                     {|STK0106:Base("g").WithPort(8080, 80)|},
                     {|STK0107:Base("h").WithImage("nginx:latest")|});
             }
-            """], ["STK0100", "STK0101", "STK0102", "STK0103", "STK0104", "STK0105", "STK0106", "STK0107"]),
+            """], ["STK0100", "STK0101", "STK0101", "STK0102", "STK0103", "STK0103", "STK0104", "STK0105", "STK0106", "STK0107"]),
 
         new("security: accepted with a reason, before or after, or in a helper", [$$"""
             static class Definition

@@ -168,9 +168,9 @@ public class FeatureSnapshotTests
     {
         var app = Emit.Minimal()
             .WithField("blkio_config", YamlValue.Mapping(new YamlEntry("weight", 300)))
-            .WithField("cpu_shares", 512)
+            .WithField("cpu_rt_runtime", 95000)
             .WithField("x-owner", $"team@{Host}")
-            .WithField("oom_kill_disable", true);
+            .WithField("pull_refresh_after", "daily");
         Snapshot.Match(Emit.Yaml(new ComposeStack("test").WithServices(app)
             .WithExtension("x-defaults", YamlValue.Sequence("no", "0755", 22))
             .WithNetworks(new Network("unused").WithField("x-purpose", "spare capacity"))

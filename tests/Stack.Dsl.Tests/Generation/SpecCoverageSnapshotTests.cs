@@ -32,7 +32,14 @@ public class SpecCoverageSnapshotTests
             .WithDns(IPAddress.Parse("9.9.9.9"), IPAddress.Parse("1.1.1.1"))
             .WithDnsSearch("lan", "example.internal")
             .WithDnsOptions("ndots:2", "timeout:1")
-            .WithDomainName("example.internal");
+            .WithDomainName("example.internal")
+            .WithCpuShares(512)
+            .WithCpuset("0-1")
+            .WithOomKillDisable()
+            .WithCgroupParent("stack.slice")
+            .WithMacAddress("02:42:ac:11:00:02")
+            .WithAnnotation("com.example.owner", "ops")
+            .WithAttach(false);
         Snapshot.Match(Emit.Yaml(db));
     }
 

@@ -49,6 +49,11 @@ internal static class SecurityRules
 
     private static IEnumerable<Finding> Sockets(Service service)
     {
+        if (service.UseApiSocket == true)
+        {
+            yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, service.Location, service.Name, "/var/run/docker.sock (through use_api_socket: true)");
+        }
+
         foreach (var mount in service.Volumes.OfType<BindMount>())
         {
             if (mount.Source is not AbsoluteHostPath { Path: { IsLiteral: true } path })
@@ -76,14 +81,15 @@ internal static class SecurityRules
             privileges.Add("the host's network (network_mode: host)");
         }
 
-        if (service.ExtraFields.TryGetValue("privileged", out var privileged) && privileged is YamlScalar { Value: "true" })
+        // Typed fields, and the escape hatch's map set directly (`with { ExtraFields = ... }` bypasses WithField's refusal).
+        if (service.Privileged == true || service.ExtraFields.TryGetValue("privileged", out var privileged) && privileged is YamlScalar { Value: "true" })
         {
             privileges.Add("privileged: true");
         }
 
-        foreach (var key in new[] { "pid", "ipc", "userns_mode", "uts" })
+        foreach (var (key, mode) in new[] { ("pid", service.Pid), ("ipc", service.Ipc), ("userns_mode", service.UsernsMode), ("uts", service.Uts) })
         {
-            if (service.ExtraFields.TryGetValue(key, out var value) && value is YamlScalar { Value: "host" })
+            if (mode == NamespaceMode.Host || service.ExtraFields.TryGetValue(key, out var value) && value is YamlScalar { Value: "host" })
             {
                 privileges.Add($"the host's {key} namespace ({key}: host)");
             }

@@ -14,7 +14,10 @@ internal static partial class TextInventory
         yield return F("runtime", service.Runtime ?? string.Empty, TextKind.Key);
         yield return F("platform", service.Platform ?? string.Empty, TextKind.Key);
         yield return F("domainname", service.DomainName ?? string.Empty, TextKind.Key);
-        foreach (var field in Map(owner, "sysctl", service.Sysctls, at).Concat(Map(owner, "storage option", service.StorageOptions, at)))
+        yield return F("cpuset", service.Cpuset ?? string.Empty, TextKind.Key);
+        yield return F("cgroup_parent", service.CgroupParent ?? string.Empty, TextKind.Key);
+        yield return F("mac_address", service.MacAddress ?? string.Empty, TextKind.Key);
+        foreach (var field in Map(owner, "sysctl", service.Sysctls, at).Concat(Map(owner, "storage option", service.StorageOptions, at)).Concat(Map(owner, "annotation", service.Annotations, at)))
         {
             yield return field;
         }
