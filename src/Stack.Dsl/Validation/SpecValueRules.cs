@@ -23,7 +23,7 @@ internal static class SpecValueRules
     {
         if (service.StopSignal is { } signal && !IsSignal(signal))
         {
-            yield return $"has stop_signal '{signal}'; the engine reads a signal name (SIGINT, SIGRTMIN+3) or number. Use one of those.";
+            yield return $"has stop_signal '{signal}', which the engine refuses (\"invalid signal\"); use a signal name such as SIGINT or SIGRTMIN+3, or a number.";
         }
 
         if (service.OomScoreAdj is < -1000 or > 1000)
@@ -46,9 +46,9 @@ internal static class SpecValueRules
             yield return $"has mac_address '{mac}'; write six hex pairs separated by ':' (02:42:ac:11:00:02).";
         }
 
-        if (service.ShmSize is { Bytes: <= 0 } shm)
+        if (service.ShmSize is { Bytes: < 0 } shm)
         {
-            yield return $"has a shm_size of {shm.Bytes} bytes; a size must be positive.";
+            yield return $"has a shm_size of {shm.Bytes} bytes; a size cannot be negative.";
         }
 
         foreach (var (name, limit) in service.Ulimits)
@@ -61,14 +61,14 @@ internal static class SpecValueRules
 
         foreach (var device in service.Devices)
         {
-            if (!device.HostPath.StartsWith('/') || device.ContainerPath is { } container && !container.StartsWith('/'))
+            if (!device.HostPath.StartsWith('/'))
             {
-                yield return $"maps the device '{device}'; device paths are absolute (/dev/...).";
+                yield return $"maps the device '{device.HostPath}', which the engine refuses: a host device path is absolute (/dev/...).";
             }
 
             if (device.Permissions is { } permissions && (permissions.Length == 0 || permissions.Any(c => c is not ('r' or 'w' or 'm')) || permissions.Distinct().Count() != permissions.Length))
             {
-                yield return $"maps the device '{device.HostPath}' with permissions '{permissions}'; use some of r, w and m, each once.";
+                yield return $"maps the device '{device.HostPath}' with permissions '{permissions}'; the engine takes any letters, but the device cgroup knows only r (read), w (write) and m (mknod). Use some of them, each once.";
             }
         }
 
@@ -208,9 +208,35 @@ internal static class SpecValueRules
         }
     }
 
-    /// <summary>A signal name the engine's parser reads (SIGTERM, TERM, SIGRTMIN+3) or a number.</summary>
-    private static bool IsSignal(string signal) =>
-        signal.Length is > 0 and <= 16
-        && (signal.All(char.IsAsciiDigit) && int.TryParse(signal, out var number) && number is > 0 and < 65
-            || signal.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '+' or '-') && char.IsAsciiLetterUpper(signal[0]));
+    /// <summary>Signal names the engine's parser knows (Linux), without the optional SIG prefix.</summary>
+    private static readonly HashSet<string> SignalNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ABRT", "ALRM", "BUS", "CHLD", "CLD", "CONT", "FPE", "HUP", "ILL", "INT", "IO", "IOT", "KILL", "PIPE", "POLL", "PROF", "PWR",
+        "QUIT", "SEGV", "STKFLT", "STOP", "SYS", "TERM", "TRAP", "TSTP", "TTIN", "TTOU", "URG", "USR1", "USR2", "VTALRM", "WINCH",
+        "XCPU", "XFSZ", "RTMIN", "RTMAX",
+    };
+
+    /// <summary>
+    /// What the engine's signal parser reads (judged on the engine: <c>sigint</c> and <c>70</c> run,
+    /// <c>SIGFOO</c> does not): a non-zero number, or a known name in any case, with or without
+    /// SIG, including RTMIN+n and RTMAX-n for n up to 15 and 14.
+    /// </summary>
+    private static bool IsSignal(string signal)
+    {
+        if (int.TryParse(signal, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return number != 0;
+        }
+
+        var name = signal.StartsWith("SIG", StringComparison.OrdinalIgnoreCase) ? signal[3..] : signal;
+        foreach (var (prefix, max) in new[] { ("RTMIN+", 15), ("RTMAX-", 14) })
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return int.TryParse(name[prefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset) && offset is >= 1 && offset <= max;
+            }
+        }
+
+        return SignalNames.Contains(name);
+    }
 }

@@ -26,9 +26,34 @@ public sealed class EngineAgreementTests(ITestOutputHelper log)
 
     private static readonly Service Vpn = Ok("vpn");
 
-    /// <summary>Each case: the stack, and the rule Stack refuses it with (null: both accept it).</summary>
+    private static readonly Network Planned = new Network("planned").WithSubnet(IPNetwork.Parse("10.78.0.0/16"));
+
+    private static Service On(Network network, IPAddress? address = null) =>
+        (Ok("a") with { Networks = [] }).WithNetwork(new NetworkAttachment(network) { Ipv4Address = address is { AddressFamily: System.Net.Sockets.AddressFamily.InterNetwork } ? address : null, Ipv6Address = address is { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } ? address : null });
+
+    /// <summary>
+    /// Each case: the stack, and the rule Stack refuses it with (null: both accept it). A case the
+    /// engine runs although Stack refuses it is in <see cref="Ignored"/>: the engine takes the
+    /// value and drops its meaning without a word, which the rule's message says.
+    /// </summary>
     private static readonly Dictionary<string, (string? Id, Func<ComposeStack> Build)> Cases = new()
     {
+        ["a static address inside the network's subnet"] = (null, () => Stack(On(Planned, IPAddress.Parse("10.78.0.9")))),
+        ["a static address outside every subnet"] = ("STK0217", () => Stack(On(Planned, IPAddress.Parse("10.79.0.9")))),
+        ["a gateway outside the subnet"] = ("STK0212", () => Stack(On(new Network("n").WithSubnet(IPNetwork.Parse("10.80.0.0/16"), IPAddress.Parse("10.81.0.1"))))),
+        ["an IPv6 subnet without IPv6"] = ("STK0212", () => Stack(On(new Network("n").WithSubnet(IPNetwork.Parse("fd00:82::/64")), IPAddress.Parse("fd00:82::9")))),
+        ["an ip_range outside the subnet"] = ("STK0212", () => Stack(On(new Network("n").WithIpam(new NetworkIpam { Pools = [new IpamPool(IPNetwork.Parse("10.83.0.0/16")) { IpRange = IPNetwork.Parse("10.84.0.0/24") }] })))),
+        ["a lower-case stop signal"] = (null, () => Stack(Ok("a").WithStopSignal("sigint"))),
+        ["a numbered stop signal"] = (null, () => Stack(Ok("a").WithStopSignal("70"))),
+        ["a stop signal no kernel has"] = ("STK0212", () => Stack(Ok("a").WithStopSignal("SIGFOO"))),
+        ["oom_score_adj out of range"] = ("STK0212", () => Stack(Ok("a").WithOomScoreAdj(1001))),
+        ["mem_swappiness out of range"] = ("STK0212", () => Stack(Ok("a").WithMemSwappiness(101))),
+        ["cpu_shares below the kernel's minimum"] = ("STK0212", () => Stack(Ok("a").WithCpuShares(1))),
+        ["an unlimited soft ulimit under a hard one"] = ("STK0212", () => Stack(Ok("a").WithUlimit("nofile", new Ulimit(-1, 1024)))),
+        ["a relative host device path"] = ("STK0212", () => Stack(Ok("a").WithDevice("dev/null"))),
+        ["device permissions outside rwm"] = ("STK0212", () => Stack(Ok("a").WithDevice(new DeviceMapping("/dev/null") { ContainerPath = "/dev/n2", Permissions = "rx" }))),
+        ["a MAC address that is none"] = ("STK0212", () => Stack(Ok("a").WithMacAddress("zz:42:ac:11:00:02"))),
+        ["a shm_size of zero (the default)"] = (null, () => Stack(Ok("a").WithShmSize(new ByteSize(0)))),
         ["a valid shared network namespace"] = (null, () => Stack(Vpn, Sharing("client", Vpn))),
         ["a static address on a network without a subnet"] = ("STK0217", () => Stack((Ok("a") with { Networks = [] }).WithNetwork(new NetworkAttachment(Net) { Ipv4Address = IPAddress.Parse("10.77.0.5") }))),
         ["ports with a shared network namespace"] = ("STK0217", () => Stack(Vpn, Sharing("client", Vpn).WithPort(18080, 80, IPAddress.Loopback))),
@@ -43,6 +68,8 @@ public sealed class EngineAgreementTests(ITestOutputHelper log)
         ["one container path mounted twice"] = ("STK0209", () => Stack(Ok("a").WithBind(HostPath.Absolute("/tmp"), "/data").WithTmpfs("/data"))),
         ["a healthcheck interval beyond Go's durations"] = ("STK0212", () => Stack(Ok("a").WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("true")) { Interval = TimeSpan.FromDays(200_000) }))),
     };
+
+    private static readonly HashSet<string> Ignored = ["an IPv6 subnet without IPv6", "an ip_range outside the subnet", "device permissions outside rwm"];
 
     public static TheoryData<string> Names => [.. Cases.Keys];
 
@@ -62,7 +89,7 @@ public sealed class EngineAgreementTests(ITestOutputHelper log)
         log.WriteLine($"Stack: {(stackErrors.Count == 0 ? "accepts" : string.Join("; ", stackErrors.Select(d => d.Id + " " + d.Message)))}");
         log.WriteLine($"engine: {(engine.Succeeded ? "runs it" : engine.Error.Trim())}");
 
-        Assert.True(engine.Succeeded == (id is null), $"the engine {(engine.Succeeded ? "runs" : "refuses")} '{name}': {engine.Transcript}");
+        Assert.True(engine.Succeeded == (id is null || Ignored.Contains(name)), $"the engine {(engine.Succeeded ? "runs" : "refuses")} '{name}': {engine.Transcript}");
         if (id is null)
         {
             Assert.Empty(stackErrors);
