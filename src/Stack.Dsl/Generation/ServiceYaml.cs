@@ -162,7 +162,8 @@ internal static class ServiceYaml
 
         if (port.Published is { } published)
         {
-            entries.Add(Entry("published", new YamlScalar(ScalarKind.Text, published.ToString(), AlwaysQuoted: true)));
+            // A number for one port (what every compose reads), text for a range.
+            entries.Add(Entry("published", published.IsRange ? new YamlScalar(ScalarKind.Text, published.ToString(), AlwaysQuoted: true) : Number(published.Start)));
         }
 
         entries.Add(Entry("protocol", Text(port.Protocol.ToString().ToLowerInvariant())));

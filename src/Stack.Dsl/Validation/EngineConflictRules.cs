@@ -52,6 +52,11 @@ internal static class EngineConflictRules
             }
         }
 
+        foreach (var anonymous in service.Volumes.OfType<AnonymousVolumeMount>().Where(m => m.ReadOnly))
+        {
+            yield return new(RuleIds.EngineConflict, $"Service '{service.Name}' mounts a read-only anonymous volume at '{anonymous.Target}'; the engine refuses to create the container (\"must not set ReadOnly mode when using anonymous volumes\"): a fresh empty volume nobody can write to holds nothing. Drop ReadOnly, or mount a named volume read-only.", anonymous.Location.IsKnown ? anonymous.Location : service.Location);
+        }
+
         foreach (var attachment in service.Networks.Where(a => !a.Network.External))
         {
             foreach (var address in new[] { attachment.Ipv4Address, attachment.Ipv6Address }.OfType<System.Net.IPAddress>())

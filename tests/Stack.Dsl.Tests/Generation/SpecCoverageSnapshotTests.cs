@@ -88,7 +88,6 @@ public class SpecCoverageSnapshotTests
             .WithMount(new VolumeMount(data, "/cache") { NoCopy = true })
             .WithMount(new VolumeMount(data, "/var/lib/app/plugins") { Subpath = "plugins", ReadOnly = true })
             .WithAnonymousVolume("/app/node_modules")
-            .WithMount(new AnonymousVolumeMount("/app/vendor") { ReadOnly = true })
             .WithBind(HostPath.InHome("notes"), "/notes", readOnly: true)
             .WithBind(HostPath.FromVariable(DataDir, "media"), "/media")
             .WithTmpfs(new Tmpfs("/run") { Size = ByteSize.Megabytes(64), Mode = Convert.ToInt32("1770", 8) });

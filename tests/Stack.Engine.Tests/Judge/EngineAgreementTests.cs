@@ -53,6 +53,8 @@ public sealed class EngineAgreementTests(ITestOutputHelper log)
         ["a relative host device path"] = ("STK0212", () => Stack(Ok("a").WithDevice("dev/null"))),
         ["device permissions outside rwm"] = ("STK0212", () => Stack(Ok("a").WithDevice(new DeviceMapping("/dev/null") { ContainerPath = "/dev/n2", Permissions = "rx" }))),
         ["a MAC address that is none"] = ("STK0212", () => Stack(Ok("a").WithMacAddress("zz:42:ac:11:00:02"))),
+        ["a read-only anonymous volume"] = ("STK0217", () => Stack(Ok("a").WithMount(new AnonymousVolumeMount("/cache") { ReadOnly = true }))),
+        ["an anonymous volume"] = (null, () => Stack(Ok("a").WithAnonymousVolume("/cache"))),
         ["a shm_size of zero (the default)"] = (null, () => Stack(Ok("a").WithShmSize(new ByteSize(0)))),
         ["a valid shared network namespace"] = (null, () => Stack(Vpn, Sharing("client", Vpn))),
         ["a static address on a network without a subnet"] = ("STK0217", () => Stack((Ok("a") with { Networks = [] }).WithNetwork(new NetworkAttachment(Net) { Ipv4Address = IPAddress.Parse("10.77.0.5") }))),
