@@ -43,9 +43,9 @@ internal static class TraefikLabels
 
             // Traefik pairs a router with the container's only service by itself; name the
             // service whenever that pairing would be wrong or ambiguous.
-            if (router.Service is { } target && (target.Name != router.Name || services.Count > 1))
+            if (router.Service is { } target && (target.Provider is not null || target.Name != router.Name || services.Count > 1))
             {
-                yield return Label($"{prefix}.service", target.Name);
+                yield return Label($"{prefix}.service", target.Reference);
             }
         }
 
@@ -57,9 +57,9 @@ internal static class TraefikLabels
         }
     }
 
-    /// <summary>The distinct load-balancer services the routers forward to, in router order.</summary>
+    /// <summary>The distinct load-balancer services the routers forward to, in router order (internal services have none).</summary>
     public static IReadOnlyList<TraefikService> LoadBalancers(Service service) =>
-        service.Routers.Select(r => r.Service).OfType<TraefikService>().DistinctBy(s => s.Name).ToList();
+        service.Routers.Select(r => r.Service).OfType<TraefikService>().Where(s => s.Provider is null).DistinctBy(s => s.Name).ToList();
 
     private static ServiceLabel Label(string key, ComposeString value) => new(key, value);
 }

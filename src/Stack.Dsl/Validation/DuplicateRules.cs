@@ -78,7 +78,7 @@ internal static class DuplicateRules
                 yield return Duplicate($"Service '{service.Name}' maps extra host '{group.Key}' {group.Count()} times; keep one address per host name.", service.Location);
             }
 
-            var loadBalancers = service.Routers.Select(r => r.Service).OfType<TraefikService>();
+            var loadBalancers = service.Routers.Select(r => r.Service).OfType<TraefikService>().Where(s => s.Provider is null);
             foreach (var group in loadBalancers.GroupBy(s => s.Name, StringComparer.Ordinal))
             {
                 // Ports as text, not ints: Distinct over int is compiled at start-up (no ReadyToRun code for it).

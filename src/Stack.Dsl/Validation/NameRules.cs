@@ -33,7 +33,7 @@ internal static partial class NameRules
                     yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
                 }
 
-                if (router.Service is { } target && target.Name != router.Name && !TraefikName().IsMatch(target.Name))
+                if (router.Service is { Provider: null } target && target.Name != router.Name && !TraefikName().IsMatch(target.Name))
                 {
                     yield return Invalid($"Traefik service of router '{router.Name}'", target.Name, router.Location, TraefikRule);
                 }

@@ -49,7 +49,7 @@ internal static class PortRules
         {
             foreach (var router in service.Routers)
             {
-                if (router.Service is { Port: var port } && !IsValid(port))
+                if (router.Service is { Provider: null, Port: var port } && !IsValid(port))
                 {
                     yield return new StackDiagnostic(RuleIds.InvalidPort, $"Router '{router.Name}' of service '{service.Name}' forwards to port {port}: ports are 1-65535.", router.Location);
                 }

@@ -36,7 +36,32 @@ internal static class TraefikWiringRules
         return mounted.Concat(Middlewares(stack, proxy))
             .Concat(EntryPoints(stack, proxy))
             .Concat(Reachability(stack, proxy, proxyService))
-            .Concat(CertResolvers(stack, proxy));
+            .Concat(CertResolvers(stack, proxy))
+            .Concat(InternalServices(stack, proxy));
+    }
+
+    /// <summary>A router to api@internal or ping@internal needs the declared Traefik to serve it, or Traefik reports the service missing.</summary>
+    private static IEnumerable<StackDiagnostic> InternalServices(ComposeStack stack, TraefikProxy proxy)
+    {
+        foreach (var service in stack.Services)
+        {
+            foreach (var router in service.Routers.Where(r => r.Service is { IsInternal: true }))
+            {
+                var (served, how) = router.Service!.Name switch
+                {
+                    "api" => (proxy.Dashboard || proxy.ApiOnInternalPort, "turn its API on (Dashboard = true)"),
+                    "ping" => (proxy.Ping, "turn ping on (Ping = true)"),
+                    _ => (true, string.Empty),
+                };
+                if (!served)
+                {
+                    yield return new StackDiagnostic(
+                        RuleIds.UnknownReference,
+                        $"Router '{router.Name}' of service '{service.Name}' forwards to {router.Service.Reference}, which the declared Traefik does not serve, so Traefik reports the service missing and the router answers nothing. On the TraefikProxy, {how}.",
+                        router.Location);
+                }
+            }
+        }
     }
 
     private static IEnumerable<StackDiagnostic> Middlewares(ComposeStack stack, TraefikProxy proxy)

@@ -29,6 +29,30 @@ public sealed class TraefikWiringRulesTests
             d => d.Id.StartsWith("STK04", StringComparison.Ordinal));
 
     [Fact]
+    public void A_router_to_the_api_needs_the_api_on()
+    {
+        var dashboard = new Router("dashboard").WithHost("t.example.org").WithEntryPoints(Https).WithService(TraefikService.Api); var line = ThisLine();
+        var proxy = Proxy.WithRouter(dashboard);
+        ComposeStack Stack(bool api) => new ComposeStack("s").WithTraefik(new TraefikProxy(proxy, Edge).WithEntryPoints(Https).WithCertResolvers(Acme) with { Dashboard = api }).WithServices(proxy);
+
+        var finding = Assert.Single(Found("STK0203", Stack(api: false)));
+
+        Assert.Contains("forwards to api@internal, which the declared Traefik does not serve", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(line, finding.Location.Line);
+        Assert.Empty(Found("STK0203", Stack(api: true)));
+    }
+
+    [Fact]
+    public void An_internal_service_is_named_by_the_router_and_has_no_load_balancer()
+    {
+        var labels = Emit.Yaml(new ComposeStack("s").WithServices(
+            Emit.Minimal("app").WithRouter(new Router("to-https").WithHost("a.example.org").WithEntryPoints(Https).WithService(TraefikService.Noop))));
+
+        Assert.Contains("traefik.http.routers.to-https.service: noop@internal", labels, StringComparison.Ordinal);
+        Assert.DoesNotContain("loadbalancer", labels, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_middleware_nothing_defines_is_STK0401_at_the_router()
     {
         var router = new Router("app").WithHost("a.example.org").WithEntryPoints(Https).WithPort(80).WithMiddlewares(new ExternalMiddleware("by-hand", "file")); var line = ThisLine();

@@ -27,11 +27,11 @@ public static class Traefik
         // The static and dynamic config files are generated from Proxy and mounted by the generator.
         .WithEnvironment("CF_DNS_API_TOKEN", Variables.CloudflareDnsApiToken)
         .WithEnvironment("CF_ZONE_API_TOKEN", Variables.CloudflareZoneApiToken)
+        // The dashboard is Traefik's own API service: routed to api@internal, with no port (the
+        // reference named a load balancer "api@internal" on port 8080 instead; see the README).
         .WithRouter(WebRouters.ForSubdomain("traefik", "traefik")
-            .WithMiddlewares(Middlewares.Authelia))
-        // Kept as the reference writes it: a load balancer named after Traefik's internal API
-        // service. The router is not pointed at api@internal; see the README's gap list.
-        .WithLabel("traefik.http.services.api@internal.loadbalancer.server.port", "8080");
+            .WithService(TraefikService.Api)
+            .WithMiddlewares(Middlewares.Authelia));
 
     /// <summary>
     /// The stack's Traefik: the generator writes traefik.static.yml and traefik.dynamic.yml from it
