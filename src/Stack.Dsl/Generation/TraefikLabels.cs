@@ -36,6 +36,16 @@ internal static class TraefikLabels
                 yield return Label($"{prefix}.tls.certresolver", resolver.Name);
             }
 
+            foreach (var label in Tls(prefix, router))
+            {
+                yield return label;
+            }
+
+            if (router.Priority is { } priority)
+            {
+                yield return Label($"{prefix}.priority", priority.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (!router.Middlewares.IsEmpty)
             {
                 yield return Label($"{prefix}.middlewares", string.Join(',', router.Middlewares.Select(m => m.Reference)));
@@ -54,6 +64,29 @@ internal static class TraefikLabels
             yield return Label(
                 $"traefik.http.services.{loadBalancer.Name}.loadbalancer.server.port",
                 loadBalancer.Port.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>TLS without a resolver, options and domains; any tls.* label turns TLS on, so tls=true only stands alone.</summary>
+    private static IEnumerable<ServiceLabel> Tls(string prefix, Router router)
+    {
+        if (router.TlsFromStore && router.CertResolver is null && router.TlsOptions is null && router.TlsDomains.IsDefaultOrEmpty)
+        {
+            yield return Label($"{prefix}.tls", "true");
+        }
+
+        if (router.TlsOptions is { } options)
+        {
+            yield return Label($"{prefix}.tls.options", options);
+        }
+
+        for (var i = 0; i < router.TlsDomains.Length; i++)
+        {
+            yield return Label($"{prefix}.tls.domains[{i}].main", router.TlsDomains[i].Main);
+            if (!router.TlsDomains[i].Sans.IsDefaultOrEmpty)
+            {
+                yield return Label($"{prefix}.tls.domains[{i}].sans", string.Join(',', router.TlsDomains[i].Sans));
+            }
         }
     }
 

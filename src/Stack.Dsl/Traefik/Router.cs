@@ -44,6 +44,21 @@ public sealed record Router
     /// <summary>The load-balancer service it forwards to.</summary>
     public TraefikService? Service { get; init; }
 
+    /// <summary>Whether TLS is served with a certificate Traefik already has (<c>tls: true</c>; see <see cref="WithTls()"/>).</summary>
+    public bool TlsFromStore { get; init; }
+
+    /// <summary>The TLS options set (<c>tls.options</c>).</summary>
+    public string? TlsOptions { get; init; }
+
+    /// <summary>The domains to get certificates for (<c>tls.domains</c>).</summary>
+    public ImmutableArray<TlsDomain> TlsDomains { get; init; } = [];
+
+    /// <summary>The router's priority (<c>priority</c>).</summary>
+    public int? Priority { get; init; }
+
+    /// <summary>Whether the router serves TLS at all.</summary>
+    public bool ServesTls => CertResolver is not null || TlsFromStore || TlsOptions is not null || !TlsDomains.IsDefaultOrEmpty;
+
     /// <summary>Why the router relies on Traefik's default entrypoints (STK0003); labels are unchanged.</summary>
     public string? DefaultEntryPointsReason { get; init; }
 
@@ -71,10 +86,26 @@ public sealed record Router
     public Router OnlyOnEntryPoints(params IEnumerable<EntryPoint> entryPoints) => this with { EntryPoints = [.. entryPoints] };
 
     /// <summary>Serves without TLS: no certificate resolver (for a local environment).</summary>
-    public Router WithoutTls() => this with { CertResolver = null };
+    public Router WithoutTls() => this with { CertResolver = null, TlsFromStore = false, TlsOptions = null, TlsDomains = [] };
 
     /// <summary>Issues the router's certificate through <paramref name="resolver"/>.</summary>
     public Router WithTls(CertResolver resolver) => this with { CertResolver = resolver ?? throw new ArgumentNullException(nameof(resolver)) };
+
+    /// <summary>
+    /// Serves TLS with a certificate Traefik already has (its default store, or a file-provider
+    /// certificate such as a wildcard), not one a resolver fetches (<c>tls: true</c>).
+    /// </summary>
+    public Router WithTls() => this with { TlsFromStore = true };
+
+    /// <summary>Uses a named TLS options set (minimum version, cipher suites) defined in Traefik's dynamic config (<c>tls.options</c>).</summary>
+    public Router WithTlsOptions(string options) => this with { TlsOptions = options ?? throw new ArgumentNullException(nameof(options)) };
+
+    /// <summary>Asks the resolver for a certificate for <paramref name="main"/> and its alternative names (<c>tls.domains</c>): a wildcard through a DNS challenge, say.</summary>
+    public Router WithTlsDomain(string main, params IEnumerable<string> sans) =>
+        this with { TlsDomains = TlsDomains.Add(new TlsDomain(main ?? throw new ArgumentNullException(nameof(main))) { Sans = [.. sans] }) };
+
+    /// <summary>Decides between routers whose rules both match (<c>priority</c>; higher wins; unset is the rule's length).</summary>
+    public Router WithPriority(int priority) => this with { Priority = priority };
 
     /// <summary>Adds middlewares, applied in the order given.</summary>
     public Router WithMiddlewares(params IEnumerable<Middleware> middlewares) => this with { Middlewares = Middlewares.AddRange(middlewares) };

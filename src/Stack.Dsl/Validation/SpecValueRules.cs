@@ -21,6 +21,14 @@ internal static class SpecValueRules
 
     private static IEnumerable<string> Problems(Service service)
     {
+        foreach (var router in service.Routers)
+        {
+            foreach (var domain in router.TlsDomains.SelectMany(d => d.Sans.Prepend(d.Main)).Where(d => !IsDomain(d)))
+            {
+                yield return $"asks router '{router.Name}' for a certificate for '{domain}', which is not a domain name (letters, digits, '-' and '.', optionally starting with '*.'); Traefik would request it as given. Fix the name.";
+            }
+        }
+
         if (service.StopSignal is { } signal && !IsSignal(signal))
         {
             yield return $"has stop_signal '{signal}', which the engine refuses (\"invalid signal\"); use a signal name such as SIGINT or SIGRTMIN+3, or a number.";
@@ -206,6 +214,14 @@ internal static class SpecValueRules
                 yield return $"has a {name} of {duration}; it cannot be negative or longer than the engine's durations (about 292 years).";
             }
         }
+    }
+
+    /// <summary>A host name, or a wildcard one (<c>*.example.org</c>): what a certificate can be issued for.</summary>
+    private static bool IsDomain(string domain)
+    {
+        var name = domain.StartsWith("*.", StringComparison.Ordinal) ? domain[2..] : domain;
+        return name.Length is > 0 and <= 253 && name.Split('.').All(label =>
+            label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-' && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
     }
 
     /// <summary>Signal names the engine's parser knows (Linux), without the optional SIG prefix.</summary>

@@ -103,7 +103,10 @@ public class FeatureSnapshotTests
             Emit.Minimal("multi")
                 .WithRouter(new Router("multi-ui").WithHost($"ui.{Host}").WithTls(resolver).WithMiddlewares(sso, limit).WithService(ui))
                 .WithRouter(new Router("multi-api").WithRule(RouterRule.Host($"ui.{Host}").And(RouterRule.PathPrefix("/api")).Or(RouterRule.Path("/health"))).WithPort(9000)),
-            Emit.Minimal("external").WithRouter(new Router("external").WithHost("x.example.com").WithMiddlewares(new ExternalMiddleware("auth", "docker")).WithPort(1))));
+            Emit.Minimal("external").WithRouter(new Router("external").WithHost("x.example.com").WithMiddlewares(new ExternalMiddleware("auth", "docker")).WithPort(1)),
+            Emit.Minimal("wildcard")
+                .WithRouter(new Router("wildcard").WithHost("a.example.org").WithTls(resolver).WithTlsDomain("example.org", "*.example.org").WithTlsOptions("modern").WithPriority(10).WithPort(80))
+                .WithRouter(new Router("stored").WithHost("b.example.org").WithTls().WithService(TraefikService.Noop))));
     }
 
     [Fact]

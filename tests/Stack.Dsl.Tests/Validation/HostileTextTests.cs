@@ -103,6 +103,8 @@ public sealed class HostileTextTests
         ["network ipam option"] = v => Stack((Safe() with { Networks = [] }).WithNetworks(new Network("n").WithIpam(new NetworkIpam { Options = Sorted("o", "v" + v) }))),
         ["volume driver option"] = v => Stack(Safe().WithVolume(new Volume("data").WithBackup(VolumeBackup.Files()).WithDriverOption("o", "bind" + v), "/data")),
         ["volume escape hatch"] = v => Stack(Safe().WithVolume(new Volume("data").WithBackup(VolumeBackup.Files()).WithField("x-note", v), "/data")),
+        ["router TLS domain"] = v => Stack(Safe().WithRouter(Routed().WithHost("a.example").WithTlsDomain("example.org", "a" + v + ".example.org"))),
+        ["router TLS options"] = v => Stack(Safe().WithRouter(Routed().WithHost("a.example").WithTlsOptions("modern" + v))),
         ["allow-list range"] = v => Proxied(new IpAllowListMiddleware("allow", v == Harmless ? "10.0.0.0/8" : "10.0.0.0/8" + v)),
     };
 

@@ -250,6 +250,12 @@ internal static partial class TextInventory
             {
                 yield return F($"rule of router '{router.Name}'", Literal(rule.Expression), TextKind.Line, router.Location);
             }
+
+            yield return F($"TLS options of router '{router.Name}'", router.TlsOptions ?? string.Empty, TextKind.Key, router.Location);
+            foreach (var domain in router.TlsDomains.SelectMany(d => d.Sans.Prepend(d.Main)))
+            {
+                yield return F($"TLS domain of router '{router.Name}'", domain, TextKind.Key, router.Location);
+            }
         }
 
         foreach (var field in Yaml(owner, "field", service.ExtraFields, at).Concat(SpecFields(owner, service)))
