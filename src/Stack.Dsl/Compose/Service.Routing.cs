@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stack.Dsl.Traefik;
 
 namespace Stack.Dsl.Compose;
@@ -14,6 +15,18 @@ public sealed partial record Service
         ArgumentNullException.ThrowIfNull(change);
         return this with { Routers = [.. Routers.Select(change)] };
     }
+
+    /// <summary>Middlewares this service's labels define for Traefik's docker provider (used as <c>name@docker</c>).</summary>
+    public ImmutableArray<Middleware> DefinedMiddlewares { get; init; } = [];
+
+    /// <summary>
+    /// Defines typed middlewares with this service's labels (<c>traefik.http.middlewares.NAME.*</c>),
+    /// as Authelia's documentation does on its own container; routers anywhere use them as
+    /// <c>name@docker</c>. Each is turned into its docker-provider form (<see cref="Middleware.ViaDockerLabels"/>):
+    /// use the returned service's <see cref="DefinedMiddlewares"/>, or call ViaDockerLabels yourself, for the routers.
+    /// </summary>
+    public Service WithMiddlewareLabels(params IEnumerable<Middleware> middlewares) =>
+        this with { DefinedMiddlewares = DefinedMiddlewares.AddRange(middlewares.Select(m => (m ?? throw new ArgumentNullException(nameof(middlewares))).Provider == "docker" ? m : m.ViaDockerLabels())) };
 
     /// <summary>
     /// Names the network Traefik reaches this service on (<c>traefik.docker.network</c>), for a

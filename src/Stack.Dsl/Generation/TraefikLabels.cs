@@ -1,5 +1,6 @@
 using System.Globalization;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 
@@ -10,12 +11,18 @@ internal static class TraefikLabels
 {
     public static IEnumerable<ServiceLabel> For(Service service)
     {
-        if (service.Routers.IsEmpty)
+        if (service.Routers.IsEmpty && service.DefinedMiddlewares.IsEmpty)
         {
             yield break;
         }
 
+        // Without it, a provider that does not expose containers by default ignores this one's
+        // routers and middlewares alike.
         yield return Label("traefik.enable", "true");
+        foreach (var label in service.DefinedMiddlewares.SelectMany(MiddlewareLabels.Of))
+        {
+            yield return label;
+        }
 
         var services = LoadBalancers(service);
         foreach (var router in service.Routers)

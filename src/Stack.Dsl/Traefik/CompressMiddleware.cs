@@ -8,4 +8,6 @@ public sealed record CompressMiddleware : Middleware
         : base(name, "file")
     {
     }
+
+    internal override MiddlewareDefinition Definition(MiddlewareText text) => new("compress", Yaml.YamlMapping.Empty);
 }

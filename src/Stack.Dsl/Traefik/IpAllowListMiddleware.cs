@@ -19,9 +19,12 @@ public sealed record IpAllowListMiddleware : Middleware
     /// <summary>The allowed addresses or CIDR ranges.</summary>
     public ImmutableArray<string> SourceRanges { get; }
 
+    internal override MiddlewareDefinition Definition(MiddlewareText text) =>
+        new("ipAllowList", new MiddlewareOptions(text).AddList("sourceRange", SourceRanges).Build());
+
     /// <summary>Whether two allow lists have the same name and ranges.</summary>
     public bool Equals(IpAllowListMiddleware? other) =>
-        other is not null && Name == other.Name && SourceRanges.SequenceEqual(other.SourceRanges, StringComparer.Ordinal);
+        other is not null && Name == other.Name && Provider == other.Provider && SourceRanges.SequenceEqual(other.SourceRanges, StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);

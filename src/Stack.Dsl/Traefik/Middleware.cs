@@ -21,10 +21,22 @@ public abstract record Middleware
     public string Name { get; }
 
     /// <summary>The provider that defines it.</summary>
-    public string Provider { get; }
+    public string Provider { get; private init; }
 
     /// <summary>How routers refer to it: <c>name@provider</c>.</summary>
     public string Reference => $"{Name}@{Provider}";
+
+    /// <summary>
+    /// The same middleware defined by docker labels on a service (<see cref="Compose.Service.WithMiddlewareLabels"/>)
+    /// instead of Traefik's dynamic file, and referred to as <c>name@docker</c>: how Authelia's
+    /// documentation wires Traefik.
+    /// </summary>
+    public Middleware ViaDockerLabels() => this is ExternalMiddleware
+        ? throw new InvalidOperationException($"'{Reference}' is defined elsewhere; only a typed middleware can be written as labels.")
+        : this with { Provider = "docker" };
+
+    /// <summary>Traefik's type name (<c>forwardAuth</c>) and options, or null for a middleware defined elsewhere.</summary>
+    internal virtual MiddlewareDefinition? Definition(MiddlewareText text) => null;
 }
 
 /// <summary>
@@ -33,6 +45,18 @@ public abstract record Middleware
 /// </summary>
 public sealed record ForwardAuthMiddleware : Middleware
 {
+    internal override MiddlewareDefinition Definition(MiddlewareText text)
+    {
+        var options = new MiddlewareOptions(text)
+            .Add("address", text.Templated(Address))
+            .Add("trustForwardHeader", TrustForwardHeader)
+            .AddList("authResponseHeaders", AuthResponseHeaders)
+            .AddList("authRequestHeaders", AuthRequestHeaders)
+            .Add("maxResponseBodySize", MaxResponseBodySize)
+            .Add("tls", InsecureSkipVerify ? new MiddlewareOptions(text).Add("insecureSkipVerify", true).Build() : null);
+        return new("forwardAuth", options.Build());
+    }
+
     /// <summary>Creates a forward-auth middleware.</summary>
     /// <param name="name">Its name.</param>
     /// <param name="address">The verification endpoint Traefik calls.</param>
@@ -47,11 +71,27 @@ public sealed record ForwardAuthMiddleware : Middleware
 
     /// <summary>Headers copied from the SSO answer into the forwarded request.</summary>
     public ImmutableArray<string> AuthResponseHeaders { get; init; } = [];
+
+    /// <summary>Request headers passed to the auth server; unset passes all (<c>authRequestHeaders</c>).</summary>
+    public ImmutableArray<string> AuthRequestHeaders { get; init; } = [];
+
+    /// <summary>The largest auth response body read, in bytes; unset is Traefik's default, no limit (<c>maxResponseBodySize</c>).</summary>
+    public long? MaxResponseBodySize { get; init; }
+
+    /// <summary>Whether the auth server's certificate goes unchecked (<c>tls.insecureSkipVerify</c>); only for a self-signed server on a private network.</summary>
+    public bool InsecureSkipVerify { get; init; }
 }
 
 /// <summary>A rate limiter: <see cref="Average"/> requests per <see cref="Period"/>, bursts up to <see cref="Burst"/>.</summary>
 public sealed record RateLimitMiddleware : Middleware
 {
+    internal override MiddlewareDefinition Definition(MiddlewareText text) => new("rateLimit", new MiddlewareOptions(text)
+        .Add("average", Average)
+        .Add("burst", Burst)
+        .Add("period", text.Literal(Generation.DurationFormat.Format(Period)))
+        .Add("sourceCriterion", SourceIpDepth is { } depth ? new MiddlewareOptions(text).Add("ipStrategy", new MiddlewareOptions(text).Add("depth", depth).Build()).Build() : null)
+        .Build());
+
     /// <summary>Creates a rate limiter.</summary>
     public RateLimitMiddleware(string name, int average, int burst, TimeSpan period)
         : base(name, "file")

@@ -25,4 +25,10 @@ public sealed record RedirectRegexMiddleware : Middleware
 
     /// <summary>Whether the redirect is permanent (301/308) rather than temporary.</summary>
     public bool Permanent { get; }
+
+    internal override MiddlewareDefinition Definition(MiddlewareText text) => new("redirectRegex", new MiddlewareOptions(text)
+        .Add("regex", text.Literal(Regex))
+        .Add("replacement", text.Literal(Replacement))
+        .Add("permanent", Permanent)
+        .Build());
 }

@@ -69,10 +69,7 @@ internal static class ChecklistRules
     /// <summary>What the stack says about its Traefik, for STK0003 and STK0004.</summary>
     private sealed class TraefikFacts
     {
-        private const string DockerMiddlewares = "traefik.http.middlewares.";
-
-        /// <summary>Middlewares defined with the docker provider as forward-auth (labels <c>traefik.http.middlewares.NAME.forwardauth.*</c>).</summary>
-        private readonly HashSet<string> _dockerForwardAuth = new(StringComparer.OrdinalIgnoreCase);
+        private DockerMiddlewares _docker = null!;
 
         public Fact ProxyHasNoDefaultEntryPoints { get; private init; }
 
@@ -80,25 +77,20 @@ internal static class ChecklistRules
 
         public static TraefikFacts Of(ComposeStack stack)
         {
-            var facts = new TraefikFacts { ProxyHasNoDefaultEntryPoints = FactLogic.Of(stack.Traefik is { } proxy && !proxy.EntryPoints.Any(e => e.IsDefault)) };
-            foreach (var key in stack.Services.SelectMany(s => s.Labels.Keys).Where(k => k.StartsWith(DockerMiddlewares, StringComparison.OrdinalIgnoreCase)))
+            var facts = new TraefikFacts
             {
-                var parts = key[DockerMiddlewares.Length..].Split('.');
-                if (parts.Length > 1 && string.Equals(parts[1], "forwardauth", StringComparison.OrdinalIgnoreCase))
-                {
-                    facts._dockerForwardAuth.Add(parts[0]);
-                }
-            }
-
+                ProxyHasNoDefaultEntryPoints = FactLogic.Of(stack.Traefik is { } proxy && !proxy.EntryPoints.Any(e => e.IsDefault)),
+                _docker = DockerMiddlewares.Of(stack),
+            };
             var used = stack.Services.SelectMany(s => s.Routers).SelectMany(r => r.Middlewares.Concat(r.EntryPoints.SelectMany(e => e.Middlewares)))
                 .Concat(stack.Traefik?.EntryPoints.SelectMany(e => e.Middlewares) ?? []);
-            facts.StackUsesForwardAuth = FactLogic.Of(facts._dockerForwardAuth.Count > 0 || used.Any(facts.IsForwardAuth));
+            facts.StackUsesForwardAuth = FactLogic.Of(facts._docker.AnyForwardAuth || used.Any(facts.IsForwardAuth));
             return facts;
         }
 
-        /// <summary>A forward-auth middleware of the file provider (typed) or of the docker provider (defined by labels).</summary>
+        /// <summary>A forward-auth middleware of the file provider (typed) or of the docker provider (typed or defined by labels).</summary>
         public bool IsForwardAuth(Middleware middleware) =>
-            middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && _dockerForwardAuth.Contains(middleware.Name));
+            middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && _docker.IsForwardAuth(middleware.Name));
     }
 
     // A disabled healthcheck (test NONE) is no healthcheck to wait on.

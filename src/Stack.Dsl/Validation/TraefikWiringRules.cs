@@ -70,7 +70,7 @@ internal static class TraefikWiringRules
         var defined = new Dictionary<string, Middleware>(StringComparer.OrdinalIgnoreCase);
         foreach (var middleware in TraefikWiring.UsedMiddlewares(stack, proxy).Where(m => m.Provider == "file" && TraefikDynamicConfig.CanWrite(m)))
         {
-            if (defined.TryGetValue(middleware.Name, out var first) && !first.Equals(middleware))
+            if (defined.TryGetValue(middleware.Name, out var first) && (first.Name != middleware.Name || MiddlewareLabels.Fingerprint(first) != MiddlewareLabels.Fingerprint(middleware)))
             {
                 var names = first.Name == middleware.Name ? $"named '{middleware.Name}'" : $"named '{first.Name}' and '{middleware.Name}', one name to Traefik,";
                 yield return new StackDiagnostic(
@@ -82,10 +82,29 @@ internal static class TraefikWiringRules
             defined.TryAdd(middleware.Name, middleware);
         }
 
-        var labelled = stack.Services.SelectMany(s => s.Labels.Keys)
-            .Where(k => k.StartsWith("traefik.http.middlewares.", StringComparison.Ordinal))
-            .Select(k => k["traefik.http.middlewares.".Length..].Split('.')[0])
-            .ToHashSet(StringComparer.Ordinal);
+        var docker = DockerMiddlewares.Of(stack);
+        foreach (var service in stack.Services)
+        {
+            foreach (var definition in service.DefinedMiddlewares)
+            {
+                foreach (var item in MiddlewareLabels.ItemsWithCommas(definition))
+                {
+                    yield return new StackDiagnostic(
+                        RuleIds.UndefinedMiddleware,
+                        $"Middleware '{definition.Reference}' defined by the labels of service '{service.Name}' lists '{item}', which holds ','; a label joins a list with ',', so Traefik would read two items. Split it, or define the middleware in the dynamic file.",
+                        service.Location);
+                }
+            }
+        }
+
+        foreach (var group in stack.Services.SelectMany(s => s.DefinedMiddlewares).GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Select(MiddlewareLabels.Fingerprint).Distinct().Count() > 1))
+        {
+            yield return new StackDiagnostic(
+                RuleIds.UndefinedMiddleware,
+                $"Services' labels define different middlewares named '{group.Key}' (one name to Traefik), so '{group.Key}@docker' would mean whichever Traefik read last. Give each its own name, or define one and share it.",
+                proxy.Location);
+        }
+
         foreach (var router in Users(stack, proxy))
         {
             foreach (var middleware in router.Middlewares)
@@ -93,14 +112,14 @@ internal static class TraefikWiringRules
                 var missing = middleware.Provider switch
                 {
                     "file" => !TraefikDynamicConfig.CanWrite(middleware),
-                    "docker" => !labelled.Contains(middleware.Name),
+                    "docker" => !docker.Defines(middleware.Name),
                     _ => false, // internal, or a provider Stack does not see.
                 };
                 if (missing)
                 {
                     var fix = middleware.Provider == "file"
-                        ? "Declare it as a typed middleware (ForwardAuthMiddleware, RateLimitMiddleware, CompressMiddleware, RedirectRegexMiddleware, IpAllowListMiddleware) so the dynamic config defines it"
-                        : $"Define it with traefik.http.middlewares.{middleware.Name}.* labels on a service, or use a typed middleware";
+                        ? "Declare it as a typed middleware (ForwardAuthMiddleware, HeadersMiddleware, BasicAuthMiddleware, ...) so the dynamic config defines it"
+                        : $"Define it on a service with .WithMiddlewareLabels(...) (or traefik.http.middlewares.{middleware.Name}.* labels)";
                     yield return new StackDiagnostic(
                         RuleIds.UndefinedMiddleware,
                         $"{router.What} uses middleware '{middleware.Reference}', which nothing defines: Traefik would refuse the router. {fix}.",

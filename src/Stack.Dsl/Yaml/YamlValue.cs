@@ -23,7 +23,7 @@ public abstract record YamlValue
     public static YamlScalar Text(ComposeString text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scalar = new YamlScalar(ScalarKind.Text, text.ToCompose());
+        var scalar = new YamlScalar(ScalarKind.Text, text.ToCompose()) { Composed = text };
         return text.IsLiteral ? scalar : scalar with { Variables = [.. text.Variables.Distinct()] };
     }
 
@@ -82,6 +82,9 @@ public sealed record YamlScalar(ScalarKind Kind, string Value, bool AlwaysQuoted
 {
     /// <summary>The variables the text references, so the generator can list what a stack needs.</summary>
     public ImmutableArray<Variable> Variables { get; init; } = [];
+
+    /// <summary>The compose text a string scalar was made from, when it was (to reuse it elsewhere, such as in a label).</summary>
+    public ComposeString? Composed { get; init; }
 
     /// <inheritdoc/>
     public bool Equals(YamlScalar? other) =>

@@ -258,7 +258,7 @@ internal static partial class TextInventory
             }
         }
 
-        foreach (var field in Yaml(owner, "field", service.ExtraFields, at).Concat(SpecFields(owner, service)))
+        foreach (var field in Yaml(owner, "field", service.ExtraFields, at).Concat(SpecFields(owner, service)).Concat(Middlewares(service.DefinedMiddlewares, at)))
         {
             yield return field;
         }
@@ -303,30 +303,28 @@ internal static partial class TextInventory
             yield return new(owner, $"DNS provider of resolver {resolver.Name}", resolver.DnsChallengeProvider ?? string.Empty, TextKind.Key, at);
         }
 
-        foreach (var middleware in Generation.Traefik.TraefikWiring.UsedMiddlewares(stack, proxy).DistinctBy(m => m.Name))
+        foreach (var field in Middlewares(Generation.Traefik.TraefikWiring.UsedMiddlewares(stack, proxy), at))
         {
-            var of = $"Middleware '{middleware.Name}'";
-            switch (middleware)
+            yield return field;
+        }
+    }
+
+    /// <summary>
+    /// Every text of a middleware, read from its definition (the one both providers write), so a
+    /// new middleware or option is covered without a line here. Options are one line each.
+    /// </summary>
+    private static IEnumerable<TextField> Middlewares(IEnumerable<Middleware> middlewares, SourceLocation at)
+    {
+        foreach (var middleware in middlewares.DistinctBy(m => (m.Name, m.Provider)))
+        {
+            if (middleware.Definition(MiddlewareText.Labels) is not { } definition)
             {
-                case ForwardAuthMiddleware auth:
-                    yield return new(of, "address", Literal(auth.Address), TextKind.Line, at);
-                    foreach (var header in auth.AuthResponseHeaders)
-                    {
-                        yield return new(of, "response header", header, TextKind.Key, at);
-                    }
+                continue;
+            }
 
-                    break;
-                case RedirectRegexMiddleware redirect:
-                    yield return new(of, "regex", redirect.Regex, TextKind.Line, at);
-                    yield return new(of, "replacement", redirect.Replacement, TextKind.Line, at);
-                    break;
-                case IpAllowListMiddleware allow:
-                    foreach (var range in allow.SourceRanges)
-                    {
-                        yield return new(of, "source range", range, TextKind.Key, at);
-                    }
-
-                    break;
+            foreach (var field in Yaml($"Middleware '{middleware.Name}'", "option", definition.Options.Entries.Select(e => new KeyValuePair<string, YamlValue>(e.Key, e.Value)), at))
+            {
+                yield return field with { Kind = field.Kind == TextKind.Text ? TextKind.Line : field.Kind, Value = field.Value };
             }
         }
     }

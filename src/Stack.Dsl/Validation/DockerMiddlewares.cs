@@ -1,0 +1,49 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+
+namespace Stack.Dsl.Validation;
+
+/// <summary>
+/// The middlewares a stack defines for Traefik's docker provider, by name and type: typed ones
+/// (<see cref="Service.WithMiddlewareLabels"/>) and hand-written <c>traefik.http.middlewares.NAME.TYPE.*</c>
+/// labels. Traefik reads label keys and names without case, and so does this.
+/// </summary>
+internal sealed class DockerMiddlewares
+{
+    private const string Prefix = "traefik.http.middlewares.";
+
+    private readonly Dictionary<string, string> _types = new(StringComparer.OrdinalIgnoreCase);
+
+    private DockerMiddlewares()
+    {
+    }
+
+    public static DockerMiddlewares Of(ComposeStack stack)
+    {
+        var found = new DockerMiddlewares();
+        foreach (var service in stack.Services)
+        {
+            foreach (var key in service.Labels.Keys.Where(k => k.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)))
+            {
+                var parts = key[Prefix.Length..].Split('.');
+                found._types.TryAdd(parts[0], parts.Length > 1 ? parts[1] : string.Empty);
+            }
+
+            foreach (var middleware in service.DefinedMiddlewares)
+            {
+                found._types.TryAdd(middleware.Name, middleware.Definition(MiddlewareText.Labels)?.Type ?? string.Empty);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether a middleware of this name is defined.</summary>
+    public bool Defines(string name) => _types.ContainsKey(name);
+
+    /// <summary>Whether the middleware of this name is a forward-auth one.</summary>
+    public bool IsForwardAuth(string name) => _types.TryGetValue(name, out var type) && string.Equals(type, "forwardauth", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether any forward-auth middleware is defined.</summary>
+    public bool AnyForwardAuth => _types.Values.Any(t => string.Equals(t, "forwardauth", StringComparison.OrdinalIgnoreCase));
+}
