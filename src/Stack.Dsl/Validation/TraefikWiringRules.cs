@@ -37,7 +37,18 @@ internal static class TraefikWiringRules
             .Concat(EntryPoints(stack, proxy))
             .Concat(Reachability(stack, proxy, proxyService))
             .Concat(CertResolvers(stack, proxy))
-            .Concat(InternalServices(stack, proxy));
+            .Concat(InternalServices(stack, proxy))
+            .Concat(SecretsTraefikReads(stack, proxy));
+    }
+
+    /// <summary>The generator grants Traefik the basic-auth users files; each must be a secret the stack declares.</summary>
+    private static IEnumerable<StackDiagnostic> SecretsTraefikReads(ComposeStack stack, TraefikProxy proxy)
+    {
+        var declared = stack.Secrets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return TraefikWiring.SecretsTraefikReads(stack, proxy).Where(s => !declared.Contains(s.Name)).Select(secret => new StackDiagnostic(
+            RuleIds.UnknownReference,
+            $"A basic-auth middleware reads its users from secret '{secret.Name}', which the stack does not declare, so Traefik would find no users file. Add it with ComposeStack.WithSecrets(...).",
+            secret.Location));
     }
 
     /// <summary>A router to api@internal or ping@internal needs the declared Traefik to serve it, or Traefik reports the service missing.</summary>

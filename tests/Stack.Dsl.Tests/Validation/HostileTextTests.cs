@@ -105,6 +105,13 @@ public sealed class HostileTextTests
         ["volume escape hatch"] = v => Stack(Safe().WithVolume(new Volume("data").WithBackup(VolumeBackup.Files()).WithField("x-note", v), "/data")),
         ["router TLS domain"] = v => Stack(Safe().WithRouter(Routed().WithHost("a.example").WithTlsDomain("example.org", "a" + v + ".example.org"))),
         ["router TLS options"] = v => Stack(Safe().WithRouter(Routed().WithHost("a.example").WithTlsOptions("modern" + v))),
+        ["header value"] = v => Proxied(new HeadersMiddleware("h") { ContentSecurityPolicy = "default-src 'self'" + v }),
+        ["header name"] = v => Proxied(new HeadersMiddleware("h") { CustomResponseHeaders = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("X-A" + v, "1")]) }),
+        ["strip prefix"] = v => Proxied(new StripPrefixMiddleware("strip", "/app" + v)),
+        ["basic-auth realm"] = v => Proxied(new BasicAuthMiddleware("basic", Secret.FromFile("users", HostPath.Absolute("/srv/users"))) { Realm = "r" + v }, Secret.FromFile("users", HostPath.Absolute("/srv/users"))),
+        ["docker-label forward-auth address"] = v => ProxiedByLabels(new ForwardAuthMiddleware("auth", "http://auth:9091/" + v)),
+        ["docker-label header value"] = v => ProxiedByLabels(new HeadersMiddleware("h") { ReferrerPolicy = "no-referrer" + v }),
+        ["docker-label allow-list range"] = v => ProxiedByLabels(new IpAllowListMiddleware("allow", v == Harmless ? "10.0.0.0/8" : "10.0.0.0/8" + v)),
         ["allow-list range"] = v => Proxied(new IpAllowListMiddleware("allow", v == Harmless ? "10.0.0.0/8" : "10.0.0.0/8" + v)),
     };
 
@@ -264,10 +271,20 @@ public sealed class HostileTextTests
         return Stack(app).WithServices(runner).WithBackups(plan is null ? backupPlan : plan(backupPlan));
     }
 
-    private static ComposeStack Proxied(Middleware middleware)
+    private static ComposeStack Proxied(Middleware middleware, Secret? secret = null)
     {
         var traefik = new Service("traefik").WithImage("traefik:v3.2").WithRestart(RestartPolicy.No).WithNetworks(Net);
         var proxy = new TraefikProxy(traefik, Net).WithEntryPoints(Web);
-        return Stack(Safe().WithRouter(Routed().WithHost("a.example").WithMiddlewares(middleware))).WithServices(traefik).WithTraefik(proxy);
+        var stack = Stack(Safe().WithRouter(Routed().WithHost("a.example").WithMiddlewares(middleware))).WithServices(traefik).WithTraefik(proxy);
+        return secret is null ? stack : stack.WithSecrets(secret);
+    }
+
+    /// <summary>The middleware defined by another service's labels (docker provider) and used as name@docker.</summary>
+    private static ComposeStack ProxiedByLabels(Middleware middleware)
+    {
+        var traefik = new Service("traefik").WithImage("traefik:v3.2").WithRestart(RestartPolicy.No).WithNetworks(Net);
+        var definer = new Service("definer").WithImage("example/auth:1.0").WithRestart(RestartPolicy.No).WithNetworks(Net).WithMiddlewareLabels(middleware);
+        var proxy = new TraefikProxy(traefik, Net).WithEntryPoints(Web);
+        return Stack(Safe().WithRouter(Routed().WithHost("a.example").WithMiddlewares(definer.DefinedMiddlewares))).WithServices(traefik, definer).WithTraefik(proxy);
     }
 }

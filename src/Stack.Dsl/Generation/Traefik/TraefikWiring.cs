@@ -28,9 +28,32 @@ internal static class TraefikWiring
 
     /// <summary>Every middleware a router or entrypoint refers to, plus the proxy's extras, duplicates included.</summary>
     public static IEnumerable<Middleware> UsedMiddlewares(ComposeStack stack, TraefikProxy proxy) =>
-        stack.Services.SelectMany(s => s.Routers).SelectMany(r => r.Middlewares)
+        WithChainMembers(stack.Services.SelectMany(s => s.Routers).SelectMany(r => r.Middlewares)
             .Concat(proxy.EntryPoints.SelectMany(e => e.Middlewares))
-            .Concat(proxy.ExtraMiddlewares);
+            .Concat(proxy.ExtraMiddlewares));
+
+    /// <summary>The middlewares and, after each chain, the members it runs (a chain that contains itself is walked once).</summary>
+    private static IEnumerable<Middleware> WithChainMembers(IEnumerable<Middleware> middlewares)
+    {
+        var seen = new HashSet<Middleware>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<Middleware>(middlewares.Reverse());
+        while (pending.Count > 0)
+        {
+            var middleware = pending.Pop();
+            yield return middleware;
+            if (middleware is ChainMiddleware chain && seen.Add(chain))
+            {
+                foreach (var member in chain.Middlewares.Reverse())
+                {
+                    pending.Push(member);
+                }
+            }
+        }
+    }
+
+    /// <summary>The secrets Traefik reads itself (basic-auth users files), wherever the middleware is defined.</summary>
+    public static IReadOnlyList<Secret> SecretsTraefikReads(ComposeStack stack, TraefikProxy proxy) =>
+        UsedMiddlewares(stack, proxy).OfType<BasicAuthMiddleware>().Select(m => m.Users).DistinctBy(s => s.Name).ToList();
 
     /// <summary>The variables the dynamic file reads from Traefik's environment.</summary>
     public static IReadOnlyList<Variable> DynamicVariables(IEnumerable<Middleware> middlewares) =>
@@ -51,12 +74,17 @@ internal static class TraefikWiring
                 YamlWriter.Write(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy)), header, collect))
             : null;
 
-    /// <summary>The proxy's service as emitted: config files mounted read-only, template variables passed in.</summary>
-    public static Service Wire(Service service, TraefikProxy proxy, TraefikFileNames files, IReadOnlyList<Variable> dynamicVariables)
+    /// <summary>The proxy's service as emitted: config files mounted read-only, template variables passed in, the secrets it reads granted.</summary>
+    public static Service Wire(Service service, TraefikProxy proxy, TraefikFileNames files, IReadOnlyList<Variable> dynamicVariables, IReadOnlyList<Secret> secrets)
     {
         var wired = service
             .WithBind(HostPath.InOutput(files.Static), proxy.StaticConfigPath, readOnly: true)
             .WithBind(HostPath.InOutput(files.Dynamic), proxy.DynamicConfigPath, readOnly: true);
+        foreach (var secret in secrets.Where(secret => !wired.Secrets.Any(g => g.Name == secret.Name)))
+        {
+            wired = wired.WithSecret(secret);
+        }
+
         foreach (var variable in dynamicVariables)
         {
             if (!wired.Environment.ContainsKey(variable.Name))

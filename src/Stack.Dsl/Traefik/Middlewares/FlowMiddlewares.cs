@@ -125,7 +125,8 @@ public sealed record ErrorsMiddleware : Middleware
 
     internal override MiddlewareDefinition Definition(MiddlewareText text) => new("errors", new MiddlewareOptions(text)
         .AddList("status", Status)
-        .Add("service", Service.Reference)
+        // Stack's load balancers are docker labels: named with their provider, so the file provider finds them too.
+        .Add("service", Service.Provider is null ? Service.Name + "@docker" : Service.Reference)
         .Add("query", Query)
         .Build());
 }
