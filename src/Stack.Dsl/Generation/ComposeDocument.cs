@@ -63,7 +63,7 @@ internal static class ComposeDocument
         if (stack.Traefik is { } proxy && proxy.Service.Name == service.Name)
         {
             var middlewares = TraefikWiring.FileMiddlewares(stack, proxy);
-            service = TraefikWiring.Wire(service, proxy, traefikFiles, TraefikWiring.DynamicVariables(middlewares), TraefikWiring.SecretsTraefikReads(stack, proxy));
+            service = TraefikWiring.Wire(service, proxy, stack.Name, traefikFiles, TraefikWiring.DynamicVariables(middlewares), TraefikWiring.SecretsTraefikReads(stack, proxy));
         }
 
         if (stack.Backups is { } plan && plan.Runner.Name == service.Name)

@@ -96,7 +96,11 @@ public static class StackGenerator
         };
         if (TraefikWiring.Render(stack, header, Collect) is { } traefik)
         {
-            files[TraefikFileNames.Default.Static] = traefik.Static;
+            if (traefik.Static is { } staticConfig)
+            {
+                files[TraefikFileNames.Default.Static] = staticConfig;
+            }
+
             files[TraefikFileNames.Default.Dynamic] = traefik.Dynamic;
         }
 

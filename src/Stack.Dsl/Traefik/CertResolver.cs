@@ -27,4 +27,10 @@ public sealed record CertResolver(string Name)
 
     /// <summary>The entrypoint of the HTTP-01 challenge, when not using DNS.</summary>
     public EntryPoint? HttpChallengeEntryPoint { get; init; }
+
+    /// <summary>Whether the TLS-ALPN challenge is used (<c>tlsChallenge</c>): port 443 must reach Traefik.</summary>
+    public bool TlsChallenge { get; init; }
+
+    /// <summary>DNS servers asked to confirm the DNS challenge's record (<c>dnsChallenge.resolvers</c>), such as <c>1.1.1.1:53</c>.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> DnsResolvers { get; init; } = [];
 }

@@ -23,6 +23,21 @@ public sealed record EntryPoint(string Name, int Port)
     /// <summary>Proxies whose <c>X-Forwarded-*</c> headers are trusted (<c>forwardedHeaders.trustedIPs</c>).</summary>
     public ImmutableArray<string> TrustedForwarders { get; init; } = [];
 
+    /// <summary>Addresses whose PROXY protocol header is trusted (<c>proxyProtocol.trustedIPs</c>), for a load balancer in front.</summary>
+    public ImmutableArray<string> ProxyProtocolTrustedIps { get; init; } = [];
+
+    /// <summary>Whether HTTP/3 is served too (<c>http3</c>; publish the port for UDP as well).</summary>
+    public bool Http3 { get; init; }
+
+    /// <summary>How long reading a request may take (<c>transport.respondingTimeouts.readTimeout</c>); unset is Traefik's 60s.</summary>
+    public TimeSpan? ReadTimeout { get; init; }
+
+    /// <summary>How long writing a response may take (<c>transport.respondingTimeouts.writeTimeout</c>); unset is none.</summary>
+    public TimeSpan? WriteTimeout { get; init; }
+
+    /// <summary>How long an idle keep-alive connection stays open (<c>transport.respondingTimeouts.idleTimeout</c>); unset is 180s.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
     /// <summary>Redirects every request to <paramref name="target"/> over https (the http→https redirect).</summary>
     public EntryPoint RedirectingTo(EntryPoint target) => this with { RedirectTo = target ?? throw new ArgumentNullException(nameof(target)) };
 
@@ -39,7 +54,9 @@ public sealed record EntryPoint(string Name, int Port)
     public bool Equals(EntryPoint? other) =>
         other is not null && Name == other.Name && Port == other.Port && IsDefault == other.IsDefault
         && Equals(RedirectTo, other.RedirectTo) && Middlewares.SequenceEqual(other.Middlewares)
-        && TrustedForwarders.SequenceEqual(other.TrustedForwarders, StringComparer.Ordinal);
+        && TrustedForwarders.SequenceEqual(other.TrustedForwarders, StringComparer.Ordinal)
+        && ProxyProtocolTrustedIps.SequenceEqual(other.ProxyProtocolTrustedIps, StringComparer.Ordinal)
+        && Http3 == other.Http3 && ReadTimeout == other.ReadTimeout && WriteTimeout == other.WriteTimeout && IdleTimeout == other.IdleTimeout;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Port);

@@ -66,6 +66,48 @@ public sealed record TraefikProxy
     /// <summary>Whether every request is logged.</summary>
     public bool AccessLog { get; init; }
 
+    /// <summary>The format of Traefik's log and access log: <c>common</c> or <c>json</c>.</summary>
+    public string LogFormat { get; init; } = "common";
+
+    /// <summary>Where Traefik writes its log; unset is standard output.</summary>
+    public string? LogFilePath { get; init; }
+
+    /// <summary>Where Traefik writes the access log; unset is standard output.</summary>
+    public string? AccessLogFilePath { get; init; }
+
+    /// <summary>Whether Traefik checks for new versions (<c>global.checkNewVersion</c>); off, as a pinned image does not update itself.</summary>
+    public bool CheckNewVersion { get; init; }
+
+    /// <summary>Whether Traefik sends anonymous usage statistics (<c>global.sendAnonymousUsage</c>).</summary>
+    public bool SendAnonymousUsage { get; init; }
+
+    /// <summary>
+    /// The engine's API endpoint for the docker provider (<c>tcp://socket-proxy:2375</c>): a socket
+    /// proxy that allows only reads, instead of the Docker socket mounted into Traefik. Unset is the socket.
+    /// </summary>
+    public string? DockerEndpoint { get; init; }
+
+    /// <summary>Whether containers are routed without <c>traefik.enable=true</c>; off, so nothing is published by accident.</summary>
+    public bool ExposedByDefault { get; init; }
+
+    /// <summary>Whether Traefik reads a swarm's services (<c>providers.swarm</c>) instead of the engine's containers.</summary>
+    public bool Swarm { get; init; }
+
+    /// <summary>Whether Traefik serves Prometheus metrics (on <see cref="MetricsEntryPoint"/>, or its own traefik entrypoint).</summary>
+    public bool PrometheusMetrics { get; init; }
+
+    /// <summary>The entrypoint serving Prometheus metrics; unset is Traefik's own (port 8080).</summary>
+    public EntryPoint? MetricsEntryPoint { get; init; }
+
+    /// <summary>Whether Traefik accepts any certificate from the services it forwards to (<c>serversTransport.insecureSkipVerify</c>), for services that serve HTTPS with a self-signed one.</summary>
+    public bool ServersInsecureSkipVerify { get; init; }
+
+    /// <summary>How Traefik receives this static config: a mounted file (the default) or command-line flags.</summary>
+    public TraefikConfigForm StaticConfigForm { get; init; } = TraefikConfigForm.File;
+
+    /// <summary>Writes the static config as Traefik command-line flags on the service (no static file), as many stacks configure Traefik.</summary>
+    public TraefikProxy WithStaticConfigAsFlags() => this with { StaticConfigForm = TraefikConfigForm.CommandLine };
+
     /// <summary>Where the static config file is mounted in the container.</summary>
     public string StaticConfigPath { get; init; } = DefaultStaticConfigPath;
 

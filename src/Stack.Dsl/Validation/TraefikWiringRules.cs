@@ -38,7 +38,34 @@ internal static class TraefikWiringRules
             .Concat(Reachability(stack, proxy, proxyService))
             .Concat(CertResolvers(stack, proxy))
             .Concat(InternalServices(stack, proxy))
-            .Concat(SecretsTraefikReads(stack, proxy));
+            .Concat(SecretsTraefikReads(stack, proxy))
+            .Concat(Flags(stack, proxy));
+    }
+
+    /// <summary>As flags, a list is joined with ',': an item holding one would become two.</summary>
+    private static IEnumerable<StackDiagnostic> Flags(ComposeStack stack, TraefikProxy proxy)
+    {
+        if (proxy.StaticConfigForm != TraefikConfigForm.CommandLine)
+        {
+            yield break;
+        }
+
+        var items = proxy.EntryPoints.SelectMany(e => e.TrustedForwarders.Concat(e.ProxyProtocolTrustedIps)).Concat(proxy.CertResolvers.SelectMany(r => r.DnsResolvers));
+        foreach (var item in items.Where(i => i.Contains(',', StringComparison.Ordinal)))
+        {
+            yield return new StackDiagnostic(
+                RuleIds.InvalidSyntax,
+                $"The Traefik proxy's static config lists '{item}', which holds ','; as command-line flags a list is joined with ',', so Traefik would read two items. Split it into two.",
+                proxy.Location);
+        }
+
+        if (stack.Services.FirstOrDefault(s => s.Name == proxy.Service.Name)?.Command is ExecCommandLine { Arguments: var arguments } && arguments.Any(a => a.ToCompose().StartsWith("--configFile", StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return new StackDiagnostic(
+                RuleIds.InvalidSyntax,
+                "The Traefik service's command passes --configFile, but its static config is written as flags (WithStaticConfigAsFlags): Traefik reads one static source, so the flags would be ignored. Remove --configFile from the command.",
+                proxy.Location);
+        }
     }
 
     /// <summary>The generator grants Traefik the basic-auth users files; each must be a secret the stack declares.</summary>

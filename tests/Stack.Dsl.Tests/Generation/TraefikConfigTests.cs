@@ -33,6 +33,70 @@ public sealed class TraefikConfigTests
         Snapshot.Match(Emit.Files(Stack())["traefik.static.yml"]);
     }
 
+    /// <summary>What real stacks configure: a socket proxy, metrics, log files, timeouts, HTTP/3, PROXY protocol, every ACME challenge.</summary>
+    private static ComposeStack FullStack()
+    {
+        var metrics = new EntryPoint("metrics", 8082);
+        var https = Https with { Http3 = true, ReadTimeout = TimeSpan.FromMinutes(5), IdleTimeout = TimeSpan.FromMinutes(3), ProxyProtocolTrustedIps = ["10.0.0.5"] };
+        var tls = new CertResolver("alpn") { TlsChallenge = true };
+        var dns = Acme with { DnsResolvers = ["1.1.1.1:53", "9.9.9.9:53"] };
+        var http = new CertResolver("http") { HttpChallengeEntryPoint = Http };
+        var proxy = new TraefikProxy(Proxy, Edge).WithEntryPoints(Http, https, metrics).WithCertResolvers(dns, tls, http) with
+        {
+            DockerEndpoint = "tcp://socket-proxy:2375",
+            PrometheusMetrics = true,
+            MetricsEntryPoint = metrics,
+            LogFormat = "json",
+            LogFilePath = "/var/log/traefik/traefik.log",
+            AccessLog = true,
+            AccessLogFilePath = "/var/log/traefik/access.log",
+            ServersInsecureSkipVerify = true,
+            CheckNewVersion = true,
+            Dashboard = true,
+        };
+        return new ComposeStack("demo").WithTraefik(proxy).WithServices(Proxy);
+    }
+
+    [Fact]
+    public void Static_config_in_full()
+    {
+        Snapshot.Match(Emit.Files(FullStack())["traefik.static.yml"]);
+    }
+
+    [Fact]
+    public void Static_config_as_flags_says_what_the_file_says()
+    {
+        var proxy = new Service("proxy").WithImage("traefik:v3.2.1").WithRestart(RestartPolicy.Always).WithNetworks(Edge);
+        var full = FullStack();
+        var stack = full with { Traefik = full.Traefik! with { Service = proxy } } ;
+        stack = stack with { Services = [proxy] };
+        var asFlags = stack with { Traefik = stack.Traefik!.WithStaticConfigAsFlags() };
+
+        var files = Emit.Files(asFlags);
+        var compose = files["docker-compose.yml"];
+
+        Assert.False(files.ContainsKey("traefik.static.yml"));
+        Assert.DoesNotContain("/etc/traefik/static.yml", compose, StringComparison.Ordinal);
+        var lines = compose.Split('\n');
+        var start = Array.IndexOf(lines, "    command:");
+        Snapshot.Match(string.Join('\n', lines.Skip(start).TakeWhile((line, i) => i == 0 || line.StartsWith("      - ", StringComparison.Ordinal))) + "\n");
+
+        // Every leaf of the file form is one flag.
+        var file = new YamlDotNet.RepresentationModel.YamlStream();
+        file.Load(new StringReader(Emit.Files(stack)["traefik.static.yml"]));
+        var leaves = Leaves((YamlDotNet.RepresentationModel.YamlMappingNode)file.Documents[0].RootNode, string.Empty).ToList();
+        Assert.All(leaves, leaf => Assert.Contains($"--{leaf}", compose, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Leaves(YamlDotNet.RepresentationModel.YamlNode node, string path) => node switch
+    {
+        YamlDotNet.RepresentationModel.YamlMappingNode { Children.Count: 0 } => [path + "=true"],
+        YamlDotNet.RepresentationModel.YamlMappingNode mapping => mapping.Children.SelectMany(c => Leaves(c.Value, path.Length == 0 ? ((YamlDotNet.RepresentationModel.YamlScalarNode)c.Key).Value! : $"{path}.{((YamlDotNet.RepresentationModel.YamlScalarNode)c.Key).Value}")),
+        YamlDotNet.RepresentationModel.YamlSequenceNode sequence => [path + "=" + string.Join(',', sequence.Children.Cast<YamlDotNet.RepresentationModel.YamlScalarNode>().Select(s => s.Value))],
+        YamlDotNet.RepresentationModel.YamlScalarNode scalar => [path + "=" + scalar.Value],
+        _ => [],
+    };
+
     [Fact]
     public void Dynamic_config()
     {

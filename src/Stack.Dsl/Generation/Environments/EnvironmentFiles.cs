@@ -39,7 +39,11 @@ internal static class EnvironmentFiles
                 names = new TraefikFileNames(
                     traefik.Static == definitionTraefik?.Static ? TraefikWiring.StaticFileName : $"traefik.static.{environment.Name}.yml",
                     traefik.Dynamic == definitionTraefik?.Dynamic ? TraefikWiring.DynamicFileName : $"traefik.dynamic.{environment.Name}.yml");
-                files[names.Static] = traefik.Static;
+                if (traefik.Static is { } staticConfig)
+                {
+                    files[names.Static] = staticConfig;
+                }
+
                 files[names.Dynamic] = traefik.Dynamic;
             }
 

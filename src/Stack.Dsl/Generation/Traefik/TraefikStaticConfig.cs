@@ -17,12 +17,12 @@ internal static class TraefikStaticConfig
     {
         var top = new List<YamlEntry>
         {
-            new("global", Map(E("checkNewVersion", Boolean(false)), E("sendAnonymousUsage", Boolean(false)))),
-            new("log", Map(E("level", Raw(proxy.LogLevel)), E("format", Raw("common")))),
+            new("global", Map(E("checkNewVersion", Boolean(proxy.CheckNewVersion)), E("sendAnonymousUsage", Boolean(proxy.SendAnonymousUsage)))),
+            new("log", Log(proxy.LogFilePath, E("level", Raw(proxy.LogLevel)), E("format", Raw(proxy.LogFormat)))),
         };
         if (proxy.AccessLog)
         {
-            top.Add(new("accessLog", Map(E("format", Raw("common")))));
+            top.Add(new("accessLog", Log(proxy.AccessLogFilePath, E("format", Raw(proxy.LogFormat)))));
         }
 
         if (proxy.Dashboard || proxy.ApiOnInternalPort)
@@ -35,9 +35,25 @@ internal static class TraefikStaticConfig
             top.Add(new("ping", YamlMapping.Empty));
         }
 
+        if (proxy.PrometheusMetrics)
+        {
+            var prometheus = new List<YamlEntry> { E("addEntryPointsLabels", Boolean(true)), E("addServicesLabels", Boolean(true)) };
+            if (proxy.MetricsEntryPoint is { } metrics)
+            {
+                prometheus.Add(E("entryPoint", Raw(metrics.Name)));
+            }
+
+            top.Add(new("metrics", Map(E("prometheus", new YamlMapping([.. prometheus])))));
+        }
+
         if (!proxy.EntryPoints.IsEmpty)
         {
             top.Add(new("entryPoints", new YamlMapping([.. proxy.EntryPoints.Select(e => new YamlEntry(e.Name, EntryPoint(e)))])));
+        }
+
+        if (proxy.ServersInsecureSkipVerify)
+        {
+            top.Add(new("serversTransport", Map(E("insecureSkipVerify", Boolean(true)))));
         }
 
         if (!proxy.CertResolvers.IsEmpty)
@@ -45,14 +61,27 @@ internal static class TraefikStaticConfig
             top.Add(new("certificatesResolvers", new YamlMapping([.. proxy.CertResolvers.Select(r => new YamlEntry(r.Name, Map(E("acme", Acme(r)))))])));
         }
 
+        var engine = new List<YamlEntry>();
+        if (proxy.DockerEndpoint is { } endpoint)
+        {
+            engine.Add(E("endpoint", Raw(endpoint)));
+        }
+
+        if (!proxy.Swarm)
+        {
+            engine.Add(E("watch", Boolean(true)));
+        }
+
+        engine.Add(E("exposedByDefault", Boolean(proxy.ExposedByDefault)));
+        engine.Add(E("network", Raw(StackResources.RealName(proxy.Network, projectName))));
         top.Add(new("providers", Map(
-            E("docker", Map(
-                E("watch", Boolean(true)),
-                E("exposedByDefault", Boolean(false)),
-                E("network", Raw(StackResources.RealName(proxy.Network, projectName))))),
+            E(proxy.Swarm ? "swarm" : "docker", new YamlMapping([.. engine])),
             E("file", Map(E("watch", Boolean(true)), E("filename", Raw(proxy.DynamicConfigPath)))))));
         return new YamlMapping([.. top]);
     }
+
+    private static YamlMapping Log(string? filePath, params YamlEntry[] entries) =>
+        filePath is null ? Map(entries) : new YamlMapping([.. entries, E("filePath", Raw(filePath))]);
 
     private static YamlMapping EntryPoint(EntryPoint entryPoint)
     {
@@ -83,6 +112,30 @@ internal static class TraefikStaticConfig
             entries.Add(new("forwardedHeaders", Map(E("trustedIPs", Sequence(entryPoint.TrustedForwarders.Select(ip => (YamlValue)Raw(ip)))))));
         }
 
+        if (!entryPoint.ProxyProtocolTrustedIps.IsEmpty)
+        {
+            entries.Add(new("proxyProtocol", Map(E("trustedIPs", Sequence(entryPoint.ProxyProtocolTrustedIps.Select(ip => (YamlValue)Raw(ip)))))));
+        }
+
+        var timeouts = new List<YamlEntry>();
+        foreach (var (key, value) in new[] { ("readTimeout", entryPoint.ReadTimeout), ("writeTimeout", entryPoint.WriteTimeout), ("idleTimeout", entryPoint.IdleTimeout) })
+        {
+            if (value is { } duration)
+            {
+                timeouts.Add(E(key, Raw(DurationFormat.Format(duration))));
+            }
+        }
+
+        if (timeouts.Count > 0)
+        {
+            entries.Add(new("transport", Map(E("respondingTimeouts", new YamlMapping([.. timeouts])))));
+        }
+
+        if (entryPoint.Http3)
+        {
+            entries.Add(new("http3", YamlMapping.Empty));
+        }
+
         return new YamlMapping([.. entries]);
     }
 
@@ -102,7 +155,14 @@ internal static class TraefikStaticConfig
 
         if (resolver.DnsChallengeProvider is { } provider)
         {
-            entries.Add(new("dnsChallenge", Map(E("provider", Raw(provider)))));
+            entries.Add(new("dnsChallenge", resolver.DnsResolvers.IsDefaultOrEmpty
+                ? Map(E("provider", Raw(provider)))
+                : Map(E("provider", Raw(provider)), E("resolvers", Sequence(resolver.DnsResolvers.Select(r => (YamlValue)Raw(r)))))));
+        }
+
+        if (resolver.TlsChallenge)
+        {
+            entries.Add(new("tlsChallenge", YamlMapping.Empty));
         }
 
         if (resolver.HttpChallengeEntryPoint is { } entryPoint)

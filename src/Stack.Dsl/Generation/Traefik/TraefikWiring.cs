@@ -70,16 +70,19 @@ internal static class TraefikWiring
     public static TraefikTexts? Render(ComposeStack stack, IReadOnlyList<string> header, Action<YamlScalar>? collect) =>
         stack.Traefik is { } proxy
             ? new TraefikTexts(
-                YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, collect),
+                proxy.StaticConfigForm == TraefikConfigForm.File ? YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, collect) : null,
                 YamlWriter.Write(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy)), header, collect))
             : null;
 
     /// <summary>The proxy's service as emitted: config files mounted read-only, template variables passed in, the secrets it reads granted.</summary>
-    public static Service Wire(Service service, TraefikProxy proxy, TraefikFileNames files, IReadOnlyList<Variable> dynamicVariables, IReadOnlyList<Secret> secrets)
+    public static Service Wire(Service service, TraefikProxy proxy, string projectName, TraefikFileNames files, IReadOnlyList<Variable> dynamicVariables, IReadOnlyList<Secret> secrets)
     {
-        var wired = service
-            .WithBind(HostPath.InOutput(files.Static), proxy.StaticConfigPath, readOnly: true)
-            .WithBind(HostPath.InOutput(files.Dynamic), proxy.DynamicConfigPath, readOnly: true);
+        var wired = proxy.StaticConfigForm == TraefikConfigForm.File
+            ? service.WithBind(HostPath.InOutput(files.Static), proxy.StaticConfigPath, readOnly: true)
+            : service.WithCommand(CommandLine.Exec([
+                .. (service.Command as ExecCommandLine)?.Arguments ?? [],
+                .. TraefikFlags.Of(TraefikStaticConfig.Build(proxy, projectName)).Select(f => (ComposeString)f)]));
+        wired = wired.WithBind(HostPath.InOutput(files.Dynamic), proxy.DynamicConfigPath, readOnly: true);
         foreach (var secret in secrets.Where(secret => !wired.Secrets.Any(g => g.Name == secret.Name)))
         {
             wired = wired.WithSecret(secret);
@@ -98,9 +101,9 @@ internal static class TraefikWiring
 }
 
 /// <summary>The contents of Traefik's two config files.</summary>
-/// <param name="Static">The static config.</param>
+/// <param name="Static">The static config; null when it is written as command-line flags.</param>
 /// <param name="Dynamic">The dynamic config.</param>
-internal sealed record TraefikTexts(string Static, string Dynamic);
+internal sealed record TraefikTexts(string? Static, string Dynamic);
 
 /// <summary>The names of Traefik's two config files in the output folder.</summary>
 /// <param name="Static">The static config's file name.</param>

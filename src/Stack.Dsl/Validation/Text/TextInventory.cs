@@ -287,9 +287,13 @@ internal static partial class TextInventory
         var owner = "The Traefik proxy";
         var at = proxy.Location;
         yield return new(owner, "log level", proxy.LogLevel, TextKind.Key, at);
+        yield return new(owner, "log format", proxy.LogFormat, TextKind.Key, at);
+        yield return new(owner, "log file", proxy.LogFilePath ?? string.Empty, TextKind.Line, at);
+        yield return new(owner, "access log file", proxy.AccessLogFilePath ?? string.Empty, TextKind.Line, at);
+        yield return new(owner, "docker endpoint", proxy.DockerEndpoint ?? string.Empty, TextKind.Line, at);
         foreach (var entryPoint in proxy.EntryPoints)
         {
-            foreach (var forwarder in entryPoint.TrustedForwarders)
+            foreach (var forwarder in entryPoint.TrustedForwarders.Concat(entryPoint.ProxyProtocolTrustedIps))
             {
                 yield return new(owner, $"trusted forwarder of {entryPoint.Name}", forwarder, TextKind.Key, at);
             }
@@ -301,6 +305,10 @@ internal static partial class TextInventory
             yield return new(owner, $"CA server of resolver {resolver.Name}", resolver.CaServer ?? string.Empty, TextKind.Line, at);
             yield return new(owner, $"email of resolver {resolver.Name}", resolver.Email ?? string.Empty, TextKind.Line, at);
             yield return new(owner, $"DNS provider of resolver {resolver.Name}", resolver.DnsChallengeProvider ?? string.Empty, TextKind.Key, at);
+            foreach (var dns in resolver.DnsResolvers)
+            {
+                yield return new(owner, $"DNS resolver of resolver {resolver.Name}", dns, TextKind.Key, at);
+            }
         }
 
         foreach (var field in Middlewares(Generation.Traefik.TraefikWiring.UsedMiddlewares(stack, proxy), at))
