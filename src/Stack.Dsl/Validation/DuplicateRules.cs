@@ -46,7 +46,8 @@ internal static class DuplicateRules
             yield return d;
         }
 
-        foreach (var group in Repeats(stack.Variables, v => v.Name).Where(g => g.Distinct().Count() > 1))
+        // A form (${NAME:-x}) is how one use reads the variable, not another declaration.
+        foreach (var group in Repeats(stack.Variables, v => v.Name).Where(g => g.Select(v => (v.Description, v.Default, v.IsSecret)).Distinct().Count() > 1))
         {
             yield return Duplicate($"Variable '{group.Key}' is declared twice with different descriptions, defaults or secrecy. Declare it once and use that object everywhere.", stack.Location);
         }

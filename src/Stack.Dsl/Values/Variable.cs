@@ -32,11 +32,59 @@ public sealed partial record Variable
     /// <summary>What the variable is for; <see langword="null"/> when not described.</summary>
     public string? Description { get; }
 
-    /// <summary>The reference as compose reads it: <c>${NAME}</c>.</summary>
-    public string Reference => "${" + Name + "}";
+    /// <summary>
+    /// The reference as compose reads it: <c>${NAME}</c>, or with its form
+    /// (<c>${NAME:-default}</c>, <c>${NAME-default}</c>, <c>${NAME:?message}</c>, <c>${NAME?message}</c>).
+    /// </summary>
+    public string Reference => Form switch
+    {
+        VariableForm.Plain => "${" + Name + "}",
+        _ => "${" + Name + Operator(Form) + Fallback + "}",
+    };
 
-    /// <summary>The value <c>.env.example</c> suggests (never written for a secret).</summary>
+    /// <summary>How compose treats the variable when it is unset or empty (see <see cref="VariableForm"/>).</summary>
+    public VariableForm Form { get; private init; }
+
+    /// <summary>The default value or the error message of <see cref="Form"/>.</summary>
+    public string? Fallback { get; private init; }
+
+    /// <summary>
+    /// The value <c>.env.example</c> suggests to whoever fills in <c>.env</c> (never written for a
+    /// secret). It is only a suggestion: compose does not read it. For a value compose uses when the
+    /// variable is unset, use <see cref="OrDefault"/>.
+    /// </summary>
     public string? Default { get; init; }
+
+    /// <summary>This variable, or <paramref name="value"/> when it is unset or empty: <c>${NAME:-value}</c>.</summary>
+    public Variable OrDefault(string value) => WithForm(VariableForm.DefaultIfUnsetOrEmpty, value, nameof(value));
+
+    /// <summary>This variable (even empty), or <paramref name="value"/> only when it is unset: <c>${NAME-value}</c>.</summary>
+    public Variable OrDefaultIfUnset(string value) => WithForm(VariableForm.DefaultIfUnset, value, nameof(value));
+
+    /// <summary>This variable, and compose stops with <paramref name="message"/> when it is unset or empty: <c>${NAME:?message}</c>.</summary>
+    public Variable Required(string message) => WithForm(VariableForm.RequiredNonEmpty, message, nameof(message));
+
+    /// <summary>This variable (empty allowed), and compose stops with <paramref name="message"/> when it is unset: <c>${NAME?message}</c>.</summary>
+    public Variable RequiredEvenIfEmpty(string message) => WithForm(VariableForm.Required, message, nameof(message));
+
+    private Variable WithForm(VariableForm form, string text, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // Compose reads the text up to the first '}', on one line; and a '$' in it is read
+        // differently by compose versions (v1 keeps "$$", v2 interpolates it), so it has no one meaning.
+        return text.IndexOfAny(['}', '$', '\n', '\r', '\0']) >= 0
+            ? throw new ArgumentException($"'{text}' cannot be a variable's default or message: compose ends it at '}}', reads '$' differently from version to version, and it must be one line.", parameter)
+            : this with { Form = form, Fallback = text };
+    }
+
+    private static string Operator(VariableForm form) => form switch
+    {
+        VariableForm.DefaultIfUnsetOrEmpty => ":-",
+        VariableForm.DefaultIfUnset => "-",
+        VariableForm.RequiredNonEmpty => ":?",
+        _ => "?",
+    };
 
     /// <summary>Whether the value is a secret: <c>.env.example</c> lists it without a value.</summary>
     public bool IsSecret { get; init; }

@@ -43,6 +43,9 @@ internal static class ComposeKeys
     private const string Build = "build";
     private const string Deploy = "deploy";
 
+    /// <summary>Not schema properties: how values are written (interpolation, host paths). Listed for the docs; their APIs are checked too.</summary>
+    public const string Interpolation = "interpolation and host paths";
+
     public static IReadOnlyList<KeyCoverage> All { get; } =
     [
         X(Top, "version", "Obsolete: Compose ignores it and warns."),
@@ -214,5 +217,15 @@ internal static class ComposeKeys
         T(Deploy, "restart_policy", "Deployment.RestartPolicy"),
         T(Deploy, "rollback_config", "Deployment.RollbackConfig"),
         T(Deploy, "update_config", "Deployment.UpdateConfig"),
+
+        T(Interpolation, "${VAR}", "Variable..ctor, Variable.Secret"),
+        T(Interpolation, "${VAR:-default}", "Variable.OrDefault"),
+        T(Interpolation, "${VAR-default}", "Variable.OrDefaultIfUnset"),
+        T(Interpolation, "${VAR:?message}", "Variable.Required"),
+        T(Interpolation, "${VAR?message}", "Variable.RequiredEvenIfEmpty"),
+        T(Interpolation, "/absolute/path", "HostPath.Absolute"),
+        T(Interpolation, "./relative/path", "HostPath.InProject, HostPath.InOutput"),
+        T(Interpolation, "~/path", "HostPath.InHome"),
+        T(Interpolation, "${VAR}/path", "HostPath.FromVariable"),
     ];
 }

@@ -26,7 +26,7 @@ public sealed class ComposeSpecCoverageTests
     public void Every_property_of_the_spec_has_a_typed_api_or_a_reason()
     {
         var schema = RequireSchema();
-        var listed = ComposeKeys.All.Select(k => (k.Section, k.Key)).ToHashSet();
+        var listed = ComposeKeys.All.Where(k => k.Section != ComposeKeys.Interpolation).Select(k => (k.Section, k.Key)).ToHashSet();
         var inSpec = SpecProperties(schema).ToHashSet();
 
         var unexplained = inSpec.Except(listed).Select(p => $"{p.Section}: {p.Key}").Order(StringComparer.Ordinal).ToList();

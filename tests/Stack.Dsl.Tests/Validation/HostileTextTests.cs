@@ -62,6 +62,8 @@ public sealed class HostileTextTests
         ["escape-hatch key"] = v => Stack(Safe().WithField("x-a" + v, "1")),
         ["stack extension"] = v => Stack(Safe()).WithExtension("x-note", v),
         ["variable description"] = v => WithVariable(new Variable("V", "d" + v)),
+        ["variable compose default"] = v => WithVariable(new Variable("V", "d"), new Variable("V", "d").OrDefault("d" + v)),
+        ["variable required message"] = v => WithVariable(new Variable("V", "d"), new Variable("V", "d").Required("set V" + v)),
         ["variable default"] = v => WithVariable(new Variable("V", "d") { Default = "d" + v }),
         ["router host"] = v => Stack(Safe().WithRouter(Routed().WithHost("a" + v + ".example"))),
         ["router path"] = v => Stack(Safe().WithRouter(Routed().WithRule(RouterRule.PathPrefix("/p" + v)))),
@@ -257,7 +259,9 @@ public sealed class HostileTextTests
 
     private static ComposeStack Stack(Service service) => new ComposeStack("hostile").WithServices(service);
 
-    private static ComposeStack WithVariable(Variable variable) => Stack(Safe().WithEnvironment("V", variable)).WithVariables(variable);
+    private static ComposeStack WithVariable(Variable variable) => WithVariable(variable, variable);
+
+    private static ComposeStack WithVariable(Variable declared, Variable used) => Stack(Safe().WithEnvironment("V", used)).WithVariables(declared);
 
     private static ComposeStack Backed(VolumeBackup backup, Func<BackupPlan, BackupPlan>? plan = null)
     {

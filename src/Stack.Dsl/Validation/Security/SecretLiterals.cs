@@ -25,6 +25,15 @@ internal static class SecretLiterals
             }
         }
 
+        // ${DB_PASSWORD:-hunter2}: the default is a literal in the compose file, whatever the variable's declaration says.
+        foreach (var variable in VariablesIn(service).Where(v => v.Form is VariableForm.DefaultIfUnset or VariableForm.DefaultIfUnsetOrEmpty))
+        {
+            if ((variable.IsSecret || SecretNames.LooksSecret(variable.Name)) && SecretNames.CouldBeSecret(variable.Fallback!))
+            {
+                yield return $"the default of {variable.Reference}";
+            }
+        }
+
         foreach (var (key, value) in service.Labels)
         {
             if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
@@ -46,6 +55,22 @@ internal static class SecretLiterals
             yield return $"the argument {flag}";
         }
     }
+
+    /// <summary>Every variable a service's compose text refers to.</summary>
+    private static IEnumerable<Variable> VariablesIn(Service service) =>
+        service.Environment.Values.OfType<TextEnvironmentValue>().Select(t => t.Value)
+            .Concat(service.Labels.Values)
+            .Concat(service.Build?.Args.Values ?? [])
+            .SelectMany(text => text.Variables)
+            .Concat(CommandVariables(service.Command)).Concat(CommandVariables(service.Entrypoint))
+            .DistinctBy(v => v.Reference);
+
+    private static IEnumerable<Variable> CommandVariables(CommandLine? command) => command switch
+    {
+        ExecCommandLine exec => exec.Arguments.SelectMany(a => a.Variables),
+        ShellCommandLine shell => shell.Command.Variables,
+        _ => [],
+    };
 
     /// <summary>Variables that look secret but are not declared secret and carry a default: .env.example would list the value.</summary>
     public static IEnumerable<StackDiagnostic> InVariables(ComposeStack stack) =>
