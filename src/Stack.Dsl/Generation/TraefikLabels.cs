@@ -66,11 +66,43 @@ internal static class TraefikLabels
             }
         }
 
-        foreach (var loadBalancer in services)
+        foreach (var label in services.SelectMany(LoadBalancerLabels))
         {
-            yield return Label(
-                $"traefik.http.services.{loadBalancer.Name}.loadbalancer.server.port",
-                loadBalancer.Port.ToString(CultureInfo.InvariantCulture));
+            yield return label;
+        }
+    }
+
+    private static IEnumerable<ServiceLabel> LoadBalancerLabels(TraefikService service)
+    {
+        var prefix = $"traefik.http.services.{service.Name}.loadbalancer";
+        yield return Label($"{prefix}.server.port", service.Port.ToString(CultureInfo.InvariantCulture));
+        if (service.Scheme is { } scheme)
+        {
+            yield return Label($"{prefix}.server.scheme", scheme);
+        }
+
+        if (service.PassHostHeader is { } passHost)
+        {
+            yield return Label($"{prefix}.passhostheader", passHost ? "true" : "false");
+        }
+
+        if (service.HealthCheckPath is { } path)
+        {
+            yield return Label($"{prefix}.healthcheck.path", path);
+            foreach (var (key, value) in new[] { ("interval", service.HealthCheckInterval), ("timeout", service.HealthCheckTimeout) })
+            {
+                if (value is { } duration)
+                {
+                    yield return Label($"{prefix}.healthcheck.{key}", DurationFormat.Format(duration));
+                }
+            }
+        }
+
+        if (service.StickyCookie is { } cookie)
+        {
+            yield return Label($"{prefix}.sticky.cookie.name", cookie);
+            yield return Label($"{prefix}.sticky.cookie.secure", "true");
+            yield return Label($"{prefix}.sticky.cookie.httponly", "true");
         }
     }
 

@@ -12,6 +12,31 @@ public sealed record TraefikService(string Name, int Port)
     /// <summary>The provider that defines it; unset is this container's labels (docker provider).</summary>
     public string? Provider { get; init; }
 
+    /// <summary>The scheme Traefik speaks to the container (<c>https</c> for a service that only serves TLS); unset is http.</summary>
+    public string? Scheme { get; init; }
+
+    /// <summary>Whether the client's Host header is passed on (<c>passHostHeader</c>); unset is Traefik's default, yes.</summary>
+    public bool? PassHostHeader { get; init; }
+
+    /// <summary>The path Traefik polls to take the container out of rotation when it fails (<c>healthCheck.path</c>).</summary>
+    public string? HealthCheckPath { get; init; }
+
+    /// <summary>How often the health check runs; unset is 30s.</summary>
+    public TimeSpan? HealthCheckInterval { get; init; }
+
+    /// <summary>How long a health check may take; unset is 5s.</summary>
+    public TimeSpan? HealthCheckTimeout { get; init; }
+
+    /// <summary>The cookie that keeps a client on one container (<c>sticky.cookie.name</c>); unset: no stickiness.</summary>
+    public string? StickyCookie { get; init; }
+
+    /// <summary>Keeps each client on one container with a secure, HTTP-only cookie named <paramref name="cookie"/>.</summary>
+    public TraefikService WithStickyCookie(string cookie) => this with { StickyCookie = cookie ?? throw new ArgumentNullException(nameof(cookie)) };
+
+    /// <summary>Polls <paramref name="path"/> and takes the container out of rotation while it fails.</summary>
+    public TraefikService WithHealthCheck(string path, TimeSpan? interval = null, TimeSpan? timeout = null) =>
+        this with { HealthCheckPath = path ?? throw new ArgumentNullException(nameof(path)), HealthCheckInterval = interval, HealthCheckTimeout = timeout };
+
     /// <summary>Whether it is one of Traefik's own services (<c>name@internal</c>).</summary>
     public bool IsInternal => Provider == "internal";
 

@@ -97,6 +97,10 @@ internal static class DuplicateRules
                 {
                     yield return Duplicate($"Service '{service.Name}' forwards Traefik service '{group.Key}' to different ports ({string.Join(", ", ports)}); one Traefik service has one port. Use one TraefikService object for routers that share it.", service.Location);
                 }
+                else if (group.Skip(1).Any(other => other != group.First()))
+                {
+                    yield return Duplicate($"Service '{service.Name}' gives Traefik service '{group.Key}' different settings (scheme, health check, stickiness) in different routers; only one would apply. Use one TraefikService object for routers that share it.", service.Location);
+                }
             }
         }
     }

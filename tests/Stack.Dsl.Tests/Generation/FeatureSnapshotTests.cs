@@ -97,7 +97,7 @@ public class FeatureSnapshotTests
         var resolver = new CertResolver("letsencrypt");
         var sso = new ForwardAuthMiddleware("sso", "http://authelia:9091/api/verify");
         var limit = new RateLimitMiddleware("limit", 10, 20, TimeSpan.FromSeconds(1));
-        var ui = new TraefikService("ui", 8080);
+        var ui = new TraefikService("ui", 8080) { Scheme = "https", PassHostHeader = false }.WithHealthCheck("/healthz", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)).WithStickyCookie("ui_affinity");
         Snapshot.Match(Emit.Yaml(
             Emit.Minimal("single").WithRouter(new Router("single").WithHost($"single.{Host}").WithEntryPoints(https).WithTls(resolver).WithMiddlewares(sso).WithPort(80)),
             Emit.Minimal("multi")
