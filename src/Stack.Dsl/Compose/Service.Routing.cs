@@ -16,6 +16,18 @@ public sealed partial record Service
         return this with { Routers = [.. Routers.Select(change)] };
     }
 
+    /// <summary>TCP routers; the generator writes their <c>traefik.tcp.*</c> labels.</summary>
+    public ImmutableArray<TcpRouter> TcpRouters { get; init; } = [];
+
+    /// <summary>UDP routers; the generator writes their <c>traefik.udp.*</c> labels.</summary>
+    public ImmutableArray<UdpRouter> UdpRouters { get; init; } = [];
+
+    /// <summary>Routes raw TCP to this service through <paramref name="router"/>.</summary>
+    public Service WithTcpRouter(TcpRouter router) => this with { TcpRouters = TcpRouters.Add(router ?? throw new ArgumentNullException(nameof(router))) };
+
+    /// <summary>Routes UDP to this service through <paramref name="router"/>.</summary>
+    public Service WithUdpRouter(UdpRouter router) => this with { UdpRouters = UdpRouters.Add(router ?? throw new ArgumentNullException(nameof(router))) };
+
     /// <summary>Middlewares this service's labels define for Traefik's docker provider (used as <c>name@docker</c>).</summary>
     public ImmutableArray<Middleware> DefinedMiddlewares { get; init; } = [];
 

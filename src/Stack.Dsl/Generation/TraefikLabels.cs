@@ -11,7 +11,7 @@ internal static class TraefikLabels
 {
     public static IEnumerable<ServiceLabel> For(Service service)
     {
-        if (service.Routers.IsEmpty && service.DefinedMiddlewares.IsEmpty)
+        if (service.Routers.IsEmpty && service.DefinedMiddlewares.IsEmpty && service.TcpRouters.IsEmpty && service.UdpRouters.IsEmpty)
         {
             yield break;
         }
@@ -70,6 +70,46 @@ internal static class TraefikLabels
         {
             yield return label;
         }
+
+        foreach (var label in service.TcpRouters.SelectMany(TcpLabels).Concat(service.UdpRouters.SelectMany(UdpLabels)))
+        {
+            yield return label;
+        }
+    }
+
+    private static IEnumerable<ServiceLabel> TcpLabels(TcpRouter router)
+    {
+        var prefix = $"traefik.tcp.routers.{router.Name}";
+        yield return Label($"{prefix}.rule", router.Rule);
+        if (!router.EntryPoints.IsEmpty)
+        {
+            yield return Label($"{prefix}.entrypoints", string.Join(',', router.EntryPoints.Select(e => e.Name)));
+        }
+
+        if (router.Passthrough)
+        {
+            yield return Label($"{prefix}.tls.passthrough", "true");
+        }
+
+        if (router.CertResolver is { } resolver)
+        {
+            yield return Label($"{prefix}.tls.certresolver", resolver.Name);
+        }
+
+        yield return Label($"{prefix}.service", router.Name);
+        yield return Label($"traefik.tcp.services.{router.Name}.loadbalancer.server.port", router.Port.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static IEnumerable<ServiceLabel> UdpLabels(UdpRouter router)
+    {
+        var prefix = $"traefik.udp.routers.{router.Name}";
+        if (!router.EntryPoints.IsEmpty)
+        {
+            yield return Label($"{prefix}.entrypoints", string.Join(',', router.EntryPoints.Select(e => e.Name)));
+        }
+
+        yield return Label($"{prefix}.service", router.Name);
+        yield return Label($"traefik.udp.services.{router.Name}.loadbalancer.server.port", router.Port.ToString(CultureInfo.InvariantCulture));
     }
 
     private static IEnumerable<ServiceLabel> LoadBalancerLabels(TraefikService service)

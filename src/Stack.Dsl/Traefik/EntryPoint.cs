@@ -23,6 +23,9 @@ public sealed record EntryPoint(string Name, int Port)
     /// <summary>Proxies whose <c>X-Forwarded-*</c> headers are trusted (<c>forwardedHeaders.trustedIPs</c>).</summary>
     public ImmutableArray<string> TrustedForwarders { get; init; } = [];
 
+    /// <summary>Whether it listens for UDP (<c>address: ":53/udp"</c>), for UDP routers; otherwise TCP.</summary>
+    public bool Udp { get; init; }
+
     /// <summary>Addresses whose PROXY protocol header is trusted (<c>proxyProtocol.trustedIPs</c>), for a load balancer in front.</summary>
     public ImmutableArray<string> ProxyProtocolTrustedIps { get; init; } = [];
 
@@ -56,7 +59,7 @@ public sealed record EntryPoint(string Name, int Port)
         && Equals(RedirectTo, other.RedirectTo) && Middlewares.SequenceEqual(other.Middlewares)
         && TrustedForwarders.SequenceEqual(other.TrustedForwarders, StringComparer.Ordinal)
         && ProxyProtocolTrustedIps.SequenceEqual(other.ProxyProtocolTrustedIps, StringComparer.Ordinal)
-        && Http3 == other.Http3 && ReadTimeout == other.ReadTimeout && WriteTimeout == other.WriteTimeout && IdleTimeout == other.IdleTimeout;
+        && Udp == other.Udp && Http3 == other.Http3 && ReadTimeout == other.ReadTimeout && WriteTimeout == other.WriteTimeout && IdleTimeout == other.IdleTimeout;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Port);

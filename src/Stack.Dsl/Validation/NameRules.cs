@@ -26,6 +26,14 @@ internal static partial class NameRules
                 yield return Invalid($"container name of service '{service.Name}'", containerName.ToString(), service.Location, "letters, digits, '_', '.' and '-', starting with a letter or digit, at least two characters");
             }
 
+            foreach (var (name, location) in service.TcpRouters.Select(r => (r.Name, r.Location)).Concat(service.UdpRouters.Select(r => (r.Name, r.Location))))
+            {
+                if (!TraefikName().IsMatch(name))
+                {
+                    yield return Invalid("Traefik router name", name, location, TraefikRule);
+                }
+            }
+
             foreach (var router in service.Routers)
             {
                 if (!TraefikName().IsMatch(router.Name))

@@ -47,6 +47,11 @@ internal static class PortRules
     {
         foreach (var service in stack.Services)
         {
+            foreach (var (name, port, location) in service.TcpRouters.Select(r => (r.Name, r.Port, r.Location)).Concat(service.UdpRouters.Select(r => (r.Name, r.Port, r.Location))).Where(r => !IsValid(r.Port)))
+            {
+                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Router '{name}' of service '{service.Name}' forwards to port {port}: ports are 1-65535.", location);
+            }
+
             foreach (var router in service.Routers)
             {
                 if (router.Service is { Provider: null, Port: var port } && !IsValid(port))

@@ -21,6 +21,23 @@ internal static class SpecValueRules
 
     private static IEnumerable<string> Problems(Service service)
     {
+        foreach (var tcp in service.TcpRouters)
+        {
+            if (tcp.HostSni != "*" && !IsDomain(tcp.HostSni))
+            {
+                yield return $"has TCP router '{tcp.Name}' for '{tcp.HostSni}', which is neither '*' nor a domain name; HostSNI matches a TLS server name. Fix the name.";
+            }
+            else if (tcp.HostSni != "*" && !tcp.Passthrough && tcp.CertResolver is null)
+            {
+                yield return $"has TCP router '{tcp.Name}' for '{tcp.HostSni}' without TLS; a server name only exists in a TLS handshake, so Traefik refuses the router. Add .WithTlsPassthrough() or .WithTls(resolver), or match '*'.";
+            }
+
+            if (tcp.Passthrough && tcp.CertResolver is not null)
+            {
+                yield return $"has TCP router '{tcp.Name}' with TLS passthrough and a certificate resolver; passed-through TLS is the container's, so the certificate would never be used. Keep one.";
+            }
+        }
+
         foreach (var router in service.Routers)
         {
             foreach (var domain in router.TlsDomains.SelectMany(d => d.Sans.Prepend(d.Main)).Where(d => !IsDomain(d)))

@@ -190,6 +190,32 @@ internal static class TraefikWiringRules
             }
         }
 
+        // TCP and UDP routers: declared entrypoints, of their protocol (an HTTP router on a UDP entrypoint too).
+        var udp = proxy.EntryPoints.Where(e => e.Udp).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var service in stack.Services)
+        {
+            var uses = service.Routers.Select(r => (Kind: "Router", r.Name, r.EntryPoints, r.Location, Udp: false))
+                .Concat(service.TcpRouters.Select(r => (Kind: "TCP router", r.Name, r.EntryPoints, r.Location, Udp: false)))
+                .Concat(service.UdpRouters.Select(r => (Kind: "UDP router", r.Name, r.EntryPoints, r.Location, Udp: true)));
+            foreach (var (kind, name, entryPoints, location, wantsUdp) in uses)
+            {
+                foreach (var entryPoint in entryPoints)
+                {
+                    if (!names.Contains(entryPoint.Name))
+                    {
+                        if (kind != "Router")
+                        {
+                            yield return new StackDiagnostic(RuleIds.UnknownEntryPoint, $"{kind} '{name}' of service '{service.Name}' listens on entrypoint '{entryPoint.Name}', which the stack's Traefik does not have (it has: {known}). Use one of those, or add it with TraefikProxy.WithEntryPoints(...).", location);
+                        }
+                    }
+                    else if (udp.Contains(entryPoint.Name) != wantsUdp)
+                    {
+                        yield return new StackDiagnostic(RuleIds.UnknownEntryPoint, $"{kind} '{name}' of service '{service.Name}' listens on entrypoint '{entryPoint.Name}', which is {(wantsUdp ? "TCP" : "UDP")}: Traefik would never give it a request. Use a{(wantsUdp ? " UDP" : " TCP")} entrypoint{(wantsUdp ? " (EntryPoint { Udp = true })" : string.Empty)}.", location);
+                    }
+                }
+            }
+        }
+
         var targets = proxy.EntryPoints.Select(e => e.RedirectTo).OfType<EntryPoint>()
             .Concat(proxy.CertResolvers.Select(r => r.HttpChallengeEntryPoint).OfType<EntryPoint>());
         foreach (var target in targets.Where(t => !names.Contains(t.Name)).DistinctBy(t => t.Name))
@@ -212,17 +238,18 @@ internal static class TraefikWiringRules
                 proxy.Location);
         }
 
-        foreach (var service in stack.Services.Where(s => !s.Routers.IsEmpty && s.Name != proxyService.Name && s.NetworkMode is null))
+        foreach (var service in stack.Services.Where(s => (!s.Routers.IsEmpty || !s.TcpRouters.IsEmpty || !s.UdpRouters.IsEmpty) && s.Name != proxyService.Name && s.NetworkMode is null))
         {
             var own = service.Networks.Select(a => a.Network.Name).ToList();
             var shared = own.Where(proxyNetworks.Contains).ToList();
-            var router = service.Routers[0];
+            var (routerName, routerLocation) = service.Routers.Select(r => (r.Name, r.Location))
+                .Concat(service.TcpRouters.Select(r => (r.Name, r.Location))).Concat(service.UdpRouters.Select(r => (r.Name, r.Location))).First();
             if (shared.Count == 0)
             {
                 yield return new StackDiagnostic(
                     RuleIds.UnreachableRoutedService,
-                    $"Service '{service.Name}' has router '{router.Name}' but shares no network with Traefik ('{proxyService.Name}' is on {Names(proxyNetworks)}; '{service.Name}' is on {Names(own)}): Traefik could not reach it. Add .WithNetworks({proxy.Network.Name}).",
-                    router.Location);
+                    $"Service '{service.Name}' has router '{routerName}' but shares no network with Traefik ('{proxyService.Name}' is on {Names(proxyNetworks)}; '{service.Name}' is on {Names(own)}): Traefik could not reach it. Add .WithNetworks({proxy.Network.Name}).",
+                    routerLocation);
             }
             else if (service.TraefikNetwork is { } chosen)
             {
@@ -231,7 +258,7 @@ internal static class TraefikWiringRules
                     yield return new StackDiagnostic(
                         RuleIds.AmbiguousTraefikNetwork,
                         $"Service '{service.Name}' tells Traefik to reach it on network '{chosen.Name}', which it does not share with Traefik (shared: {Names(shared)}). Name one of those in WithTraefikNetwork(...).",
-                        router.Location);
+                        routerLocation);
                 }
             }
             else if (!own.Contains(proxy.Network.Name))
@@ -239,7 +266,7 @@ internal static class TraefikWiringRules
                 yield return new StackDiagnostic(
                     RuleIds.AmbiguousTraefikNetwork,
                     $"Service '{service.Name}' is not on Traefik's default network '{proxy.Network.Name}', so Traefik would guess which network to reach it on (shared: {Names(shared)}). Join '{proxy.Network.Name}', or say which with .WithTraefikNetwork(...).",
-                    router.Location);
+                    routerLocation);
             }
         }
     }

@@ -29,6 +29,36 @@ public sealed class TraefikWiringRulesTests
             d => d.Id.StartsWith("STK04", StringComparison.Ordinal));
 
     [Fact]
+    public void Tcp_and_udp_routers_are_written_and_checked_against_their_entrypoints()
+    {
+        var dns = new EntryPoint("dns", 53) { Udp = true };
+        var postgres = new EntryPoint("postgres", 5432);
+        var db = Emit.Minimal("db").WithNetworks(Edge)
+            .WithTcpRouter(new TcpRouter("db", 5432).ForHost("db.example.org").WithTlsPassthrough().WithEntryPoints(postgres))
+            .WithUdpRouter(new UdpRouter("dns", 53).WithEntryPoints(dns));
+        ComposeStack Stack(params EntryPoint[] entryPoints) => new ComposeStack("s")
+            .WithTraefik(new TraefikProxy(Proxy, Edge).WithEntryPoints(Https).WithEntryPoints(entryPoints).WithCertResolvers(Acme)).WithServices(Proxy, db);
+
+        var labels = Emit.Yaml(Stack(dns, postgres));
+
+        Assert.Contains("traefik.tcp.routers.db.rule: HostSNI(`db.example.org`)", labels, StringComparison.Ordinal);
+        Assert.Contains("traefik.tcp.routers.db.tls.passthrough: 'true'", labels, StringComparison.Ordinal);
+        Assert.Contains("traefik.tcp.services.db.loadbalancer.server.port: '5432'", labels, StringComparison.Ordinal);
+        Assert.Contains("traefik.udp.routers.dns.entrypoints: dns", labels, StringComparison.Ordinal);
+        Assert.Contains("address: :53/udp", Emit.Files(Stack(dns, postgres))["traefik.static.yml"], StringComparison.Ordinal);
+        Assert.Contains("which is TCP", Assert.Single(Found("STK0402", Stack(dns with { Udp = false }, postgres))).Message, StringComparison.Ordinal);
+        Assert.Contains("which the stack's Traefik does not have", Assert.Single(Found("STK0402", Stack(dns))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tcp_router_for_a_server_name_needs_tls()
+    {
+        var db = Emit.Minimal("db").WithNetworks(Edge).WithTcpRouter(new TcpRouter("db", 5432).ForHost("db.example.org").WithEntryPoints(Https));
+
+        Assert.Contains("without TLS", Assert.Single(Found("STK0212", With(db))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_router_to_the_api_needs_the_api_on()
     {
         var dashboard = new Router("dashboard").WithHost("t.example.org").WithEntryPoints(Https).WithService(TraefikService.Api); var line = ThisLine();

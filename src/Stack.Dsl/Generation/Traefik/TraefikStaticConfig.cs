@@ -85,7 +85,7 @@ internal static class TraefikStaticConfig
 
     private static YamlMapping EntryPoint(EntryPoint entryPoint)
     {
-        var entries = new List<YamlEntry> { new("address", Raw(":" + entryPoint.Port.ToString(CultureInfo.InvariantCulture))) };
+        var entries = new List<YamlEntry> { new("address", Raw(":" + entryPoint.Port.ToString(CultureInfo.InvariantCulture) + (entryPoint.Udp ? "/udp" : string.Empty))) };
         if (entryPoint.IsDefault)
         {
             entries.Add(new("asDefault", Boolean(true)));

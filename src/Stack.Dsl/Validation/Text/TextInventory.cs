@@ -244,6 +244,11 @@ internal static partial class TextInventory
             yield return F($"gid of {grant.Name}", grant.Gid ?? string.Empty, TextKind.Key);
         }
 
+        foreach (var tcp in service.TcpRouters)
+        {
+            yield return F($"HostSNI of TCP router '{tcp.Name}'", tcp.HostSni, TextKind.Key, tcp.Location);
+        }
+
         foreach (var router in service.Routers)
         {
             if (router.Rule is { } rule)
