@@ -86,7 +86,10 @@ public sealed partial class CorpusRoundTripTests
             case YamlMappingNode mapping:
                 foreach (var (childKey, child) in mapping.Children)
                 {
-                    var name = ((YamlScalarNode)childKey).Value!;
+                    // Traefik reads its label keys without case (entryPoints, entrypoints).
+                    var name = key == "labels" && ((YamlScalarNode)childKey).Value!.StartsWith("traefik.", StringComparison.OrdinalIgnoreCase)
+                        ? ((YamlScalarNode)childKey).Value!.ToLowerInvariant()
+                        : ((YamlScalarNode)childKey).Value!;
                     Flatten(child, $"{path}.{name}", name, lines);
                 }
 
@@ -117,6 +120,13 @@ public sealed partial class CorpusRoundTripTests
         if (value is null)
         {
             return null;
+        }
+
+        // An unquoted YAML boolean in a label reaches the container as "True" under compose v1 and
+        // "true" under v2; Traefik parses either (Go's strconv.ParseBool).
+        if (value is "True" or "False")
+        {
+            return value.ToLowerInvariant();
         }
 
         if (Sizes.Contains(key) && SizePattern().Match(value) is { Success: true } size)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 
 namespace Stack.Engine.Tests.Corpus;
@@ -22,6 +23,7 @@ internal static class CorpusTwins
         ["deploy"] = (Deploy, true),
         ["isolation"] = (Isolation, true),
         ["build"] = (Build, false),
+        ["traefik-authelia"] = (TraefikAuthelia, true),
     };
 
     private static ComposeStack ProcessAndKernel()
@@ -131,6 +133,31 @@ internal static class CorpusTwins
             .WithNetworkMode(NetworkMode.None);
         var sidecar = new Service("sidecar").WithImage(StandIn).WithRestart(RestartPolicy.Always).WithIpc(NamespaceMode.OfService(monitor));
         return new ComposeStack("corpus").WithServices(monitor, sidecar);
+    }
+
+    private static ComposeStack TraefikAuthelia()
+    {
+        var proxy = new Network("proxy");
+        var websecure = new EntryPoint("websecure", 443);
+        var letsEncrypt = new CertResolver("letsencrypt");
+        var authelia = new Service("authelia").WithImage(StandIn).WithRestart(RestartPolicy.UnlessStopped).WithNetworks(proxy)
+            .WithRouter(new Router("authelia").WithHost("auth.example.org").WithEntryPoints(websecure).WithTls(letsEncrypt).WithPublicAccess("the login portal").WithPort(9091))
+            .WithMiddlewareLabels(
+                new ForwardAuthMiddleware("authelia", "http://authelia:9091/api/authz/forward-auth")
+                {
+                    TrustForwardHeader = true,
+                    AuthResponseHeaders = ["Remote-User", "Remote-Groups", "Remote-Email", "Remote-Name"],
+                },
+                new HeadersMiddleware("secure") { StsSeconds = 31536000, StsIncludeSubdomains = true, FrameDeny = true, ContentTypeNosniff = true });
+        var whoami = new Service("whoami").WithImage(StandIn).WithRestart(RestartPolicy.UnlessStopped).WithNetworks(proxy)
+            .WithRouter(new Router("whoami").WithHost("whoami.example.org").WithEntryPoints(websecure).WithTls(letsEncrypt)
+                .WithMiddlewares(authelia.DefinedMiddlewares)
+                .WithService(new TraefikService("whoami", 80).WithHealthCheck("/health")));
+        var db = new Service("db").WithImage(StandIn).WithRestart(RestartPolicy.UnlessStopped).WithNetworks(proxy)
+            .WithTcpRouter(new TcpRouter("db", 5432).ForHost("db.example.org").WithTlsPassthrough().WithEntryPoints(new EntryPoint("postgres", 5432)));
+        var dns = new Service("dns").WithImage(StandIn).WithRestart(RestartPolicy.UnlessStopped).WithNetworks(proxy)
+            .WithUdpRouter(new UdpRouter("dns", 53).WithEntryPoints(new EntryPoint("dns", 53) { Udp = true }));
+        return new ComposeStack("corpus").WithServices(authelia, whoami, db, dns);
     }
 
     private static ComposeStack Build()
