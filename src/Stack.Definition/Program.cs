@@ -1,4 +1,4 @@
 using Stack.Definition;
 using Stack.Dsl.Cli;
 
-return StackCli.Run(args, ReferenceStack.Build, DefinitionSettings.FromAssembly());
+return StackCli.Run(args, ReferenceStack.Build);

@@ -7,10 +7,21 @@ namespace Stack.Dsl.Cli;
 
 /// <summary>
 /// The command line of a definition project: generate the files, or check that they are up to
-/// date. A definition's <c>Main</c> is one call: <c>return StackCli.Run(args, Define, settings);</c>
+/// date. A definition's <c>Main</c> is one call: <c>return StackCli.Run(args, Define);</c>
 /// </summary>
 public static class StackCli
 {
+    /// <summary>
+    /// Runs the command line with the settings the Stack.Dsl package records in the program
+    /// (<see cref="StackCliSettings.FromEntryAssembly"/>): the project's (or single file's) folder,
+    /// and generated/ beside it.
+    /// </summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="define">Builds the stack; exceptions it throws become error lines, not stack traces.</param>
+    /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
+    public static int Run(string[] args, Func<ComposeStack> define) =>
+        Run(args, define, StackCliSettings.FromEntryAssembly());
+
     /// <summary>Runs the command line against the stack <paramref name="define"/> builds.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="define">Builds the stack; exceptions it throws become error lines, not stack traces.</param>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Stack.Dsl.Generation;
 
 namespace Stack.Dsl.Cli;
@@ -13,6 +14,32 @@ public sealed record StackCliSettings
 
     /// <summary>How a user runs this program, for messages (for example <c>dotnet run --project src/Stack.Definition</c>).</summary>
     public string RunCommand { get; init; } = "dotnet run";
+
+    /// <summary>
+    /// The settings build/Stack.Dsl.props records in the program as assembly metadata
+    /// (<c>StackDefinitionDirectory</c>, <c>StackOutputDirectory</c>, <c>StackRunCommand</c>);
+    /// without them, the current folder and generated/ in it.
+    /// </summary>
+    public static StackCliSettings FromEntryAssembly() => From(Assembly.GetEntryAssembly(), Directory.GetCurrentDirectory());
+
+    /// <summary>The settings recorded in <paramref name="assembly"/>, with <paramref name="fallbackDirectory"/> for what it lacks.</summary>
+    public static StackCliSettings From(Assembly? assembly, string fallbackDirectory)
+    {
+        var metadata = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var attribute in assembly?.GetCustomAttributes<AssemblyMetadataAttribute>() ?? [])
+        {
+            metadata[attribute.Key] = attribute.Value;
+        }
+
+        string? Read(string key) => metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        var definition = Read("Stack.DefinitionDirectory") ?? fallbackDirectory;
+        return new StackCliSettings
+        {
+            DefinitionDirectory = definition,
+            DefaultOutputDirectory = Read("Stack.OutputDirectory") ?? Path.Combine(definition, "generated"),
+            RunCommand = Read("Stack.RunCommand") ?? "dotnet run",
+        };
+    }
 
     /// <summary>Options for an output folder, with a header that says how to regenerate.</summary>
     public GenerationOptions OptionsFor(string outputDirectory) =>

@@ -28,6 +28,9 @@ public sealed partial class CorpusRoundTripTests
 
     public static TheoryData<string> Names => [.. CorpusTwins.All.Keys];
 
+    /// <summary>The twins the engine can create here (a build cannot: no registry, no build context).</summary>
+    public static TheoryData<string> Creatable => [.. CorpusTwins.All.Where(t => t.Value.EngineCreates).Select(t => t.Key)];
+
     [SkippableTheory]
     [MemberData(nameof(Names))]
     public void The_twin_means_what_the_hand_written_file_means(string name)
@@ -43,11 +46,9 @@ public sealed partial class CorpusRoundTripTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(Creatable))]
     public void The_engine_creates_the_twin(string name)
     {
-        var (_, engineCreates) = CorpusTwins.All[name];
-        Skip.IfNot(engineCreates, $"{name} builds an image; there is no registry or build context here, so only its meaning is compared.");
         DockerEngine.Require("stack-standin:1");
         using var folder = new TemporaryFolder();
         File.WriteAllText(Path.Combine(folder.Path, "docker-compose.yml"), Emit(name));
