@@ -11,6 +11,15 @@ public sealed class DescriptorDocsTests
 {
     public static TheoryData<string> Ids => [.. Descriptors().Select(d => d.Id)];
 
+    [Fact]
+    public void The_analyzers_carry_the_library_version_they_ship_with()
+    {
+        var library = typeof(Stack.Dsl.Compose.Service).Assembly.GetName().Version;
+
+        Assert.Equal(library, typeof(Stack.Analyzers.Checklist.ChecklistAnalyzer).Assembly.GetName().Version);
+        Assert.NotEqual(new Version(1, 0, 0, 0), library);
+    }
+
     [Theory]
     [MemberData(nameof(Ids))]
     public void Help_link_points_at_a_docs_page_titled_with_the_id_and_title(string id)
