@@ -1,0 +1,4 @@
+using MyStack;
+using Stack.Dsl.Cli;
+
+return StackCli.Run(args, Definition.Build);
