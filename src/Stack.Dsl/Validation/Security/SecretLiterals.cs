@@ -15,13 +15,20 @@ namespace Stack.Dsl.Validation.Security;
 internal static class SecretLiterals
 {
     /// <summary>What holds a literal secret in <paramref name="service"/>, as the rule's message names it.</summary>
-    public static IEnumerable<string> In(Service service, IEnumerable<TextField> texts)
+    public static IEnumerable<string> In(Service service, IEnumerable<TextField> texts) =>
+        Each(service, texts).Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Each(Service service, IEnumerable<TextField> texts)
     {
         foreach (var field in texts)
         {
             if (HasUrlPassword(field.Value))
             {
                 yield return $"a password in the URL of its {field.Field}";
+            }
+            else if (IsKeyedSecret(field))
+            {
+                yield return field.Field;
             }
         }
 
@@ -55,6 +62,38 @@ internal static class SecretLiterals
             yield return $"the argument {flag}";
         }
     }
+
+    /// <summary>
+    /// The field prefixes under which the inventory names a value by its key (logging options,
+    /// escape-hatch fields and extensions, driver options, labels, annotations, ...): a secret-looking
+    /// key with a literal, secret-looking value is a secret in git, wherever it is written.
+    /// </summary>
+    private static readonly string[] KeyedFields =
+    [
+        "logging option ", "field ", "extension ", "driver option ", "label ", "annotation ", "sysctl ", "storage option ",
+        "deploy label ", "build label ", "ipam option ", "device option ", "option ",
+    ];
+
+    private static bool IsKeyedSecret(TextField field)
+    {
+        foreach (var prefix in KeyedFields)
+        {
+            if (field.Field.StartsWith(prefix, StringComparison.Ordinal) && !field.Field.EndsWith(" key", StringComparison.Ordinal))
+            {
+                var key = field.Field[prefix.Length..].Split(' ')[^1];
+                return SecretNames.LooksSecret(key) && !field.Value.Contains("${", StringComparison.Ordinal) && SecretNames.CouldBeSecret(field.Value);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Literal secrets outside services: in networks', volumes', secrets' and configs' options and labels, and in the stack's extensions.</summary>
+    public static IEnumerable<StackDiagnostic> InResources(ComposeStack stack, IEnumerable<TextField> inventory) =>
+        inventory.Where(f => !f.Owner.StartsWith("Service '", StringComparison.Ordinal) && (HasUrlPassword(f.Value) || IsKeyedSecret(f)))
+            .Select(f => new StackDiagnostic(RuleIds.LiteralSecret,
+                $"{f.Owner} holds a literal secret in its {f.Field}, which would land in git with generated/. Use a variable (Variable.Secret(\"NAME\")) so the value lives only in the server's .env.",
+                f.Location));
 
     /// <summary>Every variable a service's compose text refers to.</summary>
     private static IEnumerable<Variable> VariablesIn(Service service) =>

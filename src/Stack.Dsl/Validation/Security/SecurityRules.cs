@@ -18,7 +18,8 @@ internal static class SecurityRules
     {
         var texts = inventory.ToLookup(t => t.Owner, StringComparer.Ordinal);
         return stack.Services.SelectMany(service => Check(service, texts[$"Service '{service.Name}'"]))
-            .Concat(SecretLiterals.InVariables(stack));
+            .Concat(SecretLiterals.InVariables(stack))
+            .Concat(SecretLiterals.InResources(stack, inventory));
     }
 
     private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts)
