@@ -123,11 +123,17 @@ internal sealed class ValueTracer
                     return Flatten(collection.Elements, scope, walk);
                 case IArrayCreationOperation { Initializer: { } initializer }:
                     return Flatten(initializer.ElementValues, scope, walk);
+                case IObjectCreationOperation { Initializer: IObjectOrCollectionInitializerOperation initializer } when !initializer.Initializers.IsEmpty:
+                    // new List<Service> { a, b }: each Add's argument (one-argument Adds only).
+                    return initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 })
+                        ? Flatten(initializer.Initializers.Cast<IInvocationOperation>().Select(i => i.Arguments[0].Value), scope, walk)
+                        : null;
                 case IParameterReferenceOperation parameter when scope.TryGet(parameter.Parameter, out var argument, out var argumentScope):
                     return Elements(argument, argumentScope, walk);
                 case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation:
                     var symbol = ReferencedSymbol(operation)!;
-                    if (_values.Of(symbol) is not { Length: 1 } values || !walk.Enter(symbol))
+                    // A collection created with `new` through a variable may be added to later: unknown.
+                    if (_values.Of(symbol) is not { Length: 1 } values || Unwrap(values[0]) is IObjectCreationOperation || !walk.Enter(symbol))
                     {
                         return null;
                     }
@@ -192,6 +198,9 @@ internal sealed class ValueTracer
                 return Eval(conditional.WhenTrue, scope, walk).Meet(Eval(whenFalse, scope, walk));
             case ICoalesceOperation coalesce:
                 return Eval(coalesce.Value, scope, walk).Meet(Eval(coalesce.WhenNull, scope, walk));
+            case ISwitchExpressionOperation switchExpression:
+                // Any arm may be the value: what holds for every arm is proven.
+                return switchExpression.Arms.Select(arm => Eval(arm.Value, scope, walk)).Aggregate((all, arm) => all.Meet(arm));
             case IParameterReferenceOperation parameter:
                 return scope.TryGet(parameter.Parameter, out var argument, out var argumentScope)
                     ? Eval(argument, argumentScope, walk)

@@ -18,6 +18,55 @@ internal static class ServiceSamples
             }
             """], ["STK0001", "STK0002"]),
 
+        new("a switch expression: proven when every arm agrees", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                static Service For(string kind) => kind switch
+                {
+                    "web" => new Service("web").WithImage("nginx:1").WithNetworks(Net),
+                    _ => new Service("other").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always),
+                };
+
+                static Service Both(string kind) => kind switch
+                {
+                    "a" => new Service("a").WithImage("nginx:1").WithNetworks(Net),
+                    _ => new Service("b").WithImage("nginx:1").WithNetworks(Net),
+                };
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(For("web"), {|STK0001:Both("a")|});
+            }
+            """], ["STK0001", "STK0001"]),
+
+        new("a collection initializer passed to WithServices", [$$"""
+            using System.Collections.Generic;
+
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(new List<Service>
+                {
+                    {|STK0001:new Service("web").WithImage("nginx:1").WithNetworks(Net)|},
+                    new Service("ok").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always),
+                });
+            }
+            """], ["STK0001"]),
+
+        new("a list built in a local may grow later: its elements are left to the runtime", [$$"""
+            using System.Collections.Generic;
+
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build()
+                {
+                    var services = new List<Service> { new Service("ok").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always) };
+                    services.Add(new Service("late").WithImage("nginx:1").WithNetworks(Net));
+                    return new ComposeStack("s").WithServices(services);
+                }
+            }
+            """], ["STK0001"]),
+
         new("explicit choices: RestartPolicy.No, a network mode, AsOneShot", [$$"""
             static class Definition
             {
