@@ -4,8 +4,9 @@ using Stack.Rules;
 namespace Stack.Analyzers.Security;
 
 /// <summary>
-/// The security rules as diagnostic descriptors, with the runtime's texts. Warnings in the IDE
-/// (a half-typed chain should not break the build); the generator refuses them as errors.
+/// The security rules as diagnostic descriptors, with the runtime's texts. Errors, as the generator
+/// refuses them: the build and the generate step say the same thing. The analyzer reports only
+/// what it proves from constants; an .editorconfig can lower a rule (dotnet_diagnostic.STK0106.severity).
 /// </summary>
 internal static class SecurityDescriptors
 {
@@ -14,7 +15,7 @@ internal static class SecurityDescriptors
         SecurityPolicy.LiteralSecret.Title,
         SecurityPolicy.LiteralSecret.MessageFormat,
         SecurityPolicy.Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         SecurityPolicy.LiteralSecret.Description,
         RuleIds.HelpLink(RuleIds.LiteralSecret));
@@ -24,7 +25,7 @@ internal static class SecurityDescriptors
         SecurityPolicy.WritableDockerSocket.Title,
         SecurityPolicy.WritableDockerSocket.MessageFormat,
         SecurityPolicy.Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         SecurityPolicy.WritableDockerSocket.Description,
         RuleIds.HelpLink(RuleIds.WritableDockerSocket));
@@ -34,7 +35,7 @@ internal static class SecurityDescriptors
         SecurityPolicy.DaemonSocket.Title,
         SecurityPolicy.DaemonSocket.MessageFormat,
         SecurityPolicy.Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         SecurityPolicy.DaemonSocket.Description,
         RuleIds.HelpLink(RuleIds.DaemonSocket));
@@ -44,7 +45,7 @@ internal static class SecurityDescriptors
         SecurityPolicy.HostPrivilege.Title,
         SecurityPolicy.HostPrivilege.MessageFormat,
         SecurityPolicy.Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         SecurityPolicy.HostPrivilege.Description,
         RuleIds.HelpLink(RuleIds.HostPrivilege));
@@ -54,7 +55,7 @@ internal static class SecurityDescriptors
         SecurityPolicy.DangerousCapability.Title,
         SecurityPolicy.DangerousCapability.MessageFormat,
         SecurityPolicy.Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         SecurityPolicy.DangerousCapability.Description,
         RuleIds.HelpLink(RuleIds.DangerousCapability));
@@ -64,7 +65,7 @@ internal static class SecurityDescriptors
         SecurityPolicy.DatabasePortPublished.Title,
         SecurityPolicy.DatabasePortPublished.MessageFormat,
         SecurityPolicy.Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         SecurityPolicy.DatabasePortPublished.Description,
         RuleIds.HelpLink(RuleIds.DatabasePortPublished));
@@ -74,7 +75,7 @@ internal static class SecurityDescriptors
         SecurityPolicy.PortOnAllInterfaces.Title,
         SecurityPolicy.PortOnAllInterfaces.MessageFormat,
         SecurityPolicy.Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         SecurityPolicy.PortOnAllInterfaces.Description,
         RuleIds.HelpLink(RuleIds.PortOnAllInterfaces));
@@ -84,7 +85,7 @@ internal static class SecurityDescriptors
         SecurityPolicy.UnpinnedImage.Title,
         SecurityPolicy.UnpinnedImage.MessageFormat,
         SecurityPolicy.Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         SecurityPolicy.UnpinnedImage.Description,
         RuleIds.HelpLink(RuleIds.UnpinnedImage));
