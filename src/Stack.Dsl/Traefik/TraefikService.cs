@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Stack.Dsl.Traefik;
 
 /// <summary>
@@ -36,6 +38,24 @@ public sealed record TraefikService(string Name, int Port)
     /// <summary>Polls <paramref name="path"/> and takes the container out of rotation while it fails.</summary>
     public TraefikService WithHealthCheck(string path, TimeSpan? interval = null, TimeSpan? timeout = null) =>
         this with { HealthCheckPath = path ?? throw new ArgumentNullException(nameof(path)), HealthCheckInterval = interval, HealthCheckTimeout = timeout };
+
+    /// <summary>The servers of a load balancer defined in Traefik's dynamic file (<see cref="Servers"/>), by URL.</summary>
+    public ImmutableArray<string> Urls { get; init; } = [];
+
+    /// <summary>Whether it is a load balancer over several URLs, written into Traefik's dynamic file.</summary>
+    public bool IsFileService => Provider == "file" && !Urls.IsDefaultOrEmpty;
+
+    /// <summary>
+    /// A load balancer over several servers by URL (<c>http://10.0.0.5:8080</c>), such as a service
+    /// outside this stack or replicas on other hosts: written into Traefik's dynamic file (the
+    /// stack must declare its TraefikProxy) and routed to as <c>name@file</c>.
+    /// </summary>
+    public static TraefikService Servers(string name, params IEnumerable<string> urls)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var list = (urls ?? throw new ArgumentNullException(nameof(urls))).ToImmutableArray();
+        return list.IsEmpty ? throw new ArgumentException("A load balancer needs at least one server.", nameof(urls)) : new TraefikService(name, 0) { Provider = "file", Urls = list };
+    }
 
     /// <summary>Whether it is one of Traefik's own services (<c>name@internal</c>).</summary>
     public bool IsInternal => Provider == "internal";

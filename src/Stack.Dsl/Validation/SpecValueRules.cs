@@ -21,6 +21,14 @@ internal static class SpecValueRules
 
     private static IEnumerable<string> Problems(Service service)
     {
+        foreach (var router in service.Routers.Where(r => r.Service is { IsFileService: true }))
+        {
+            foreach (var url in router.Service!.Urls.Where(u => !Uri.TryCreate(u, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https" or "h2c") || u.Contains(' ', StringComparison.Ordinal)))
+            {
+                yield return $"has router '{router.Name}' forwarding to the server '{url}', which is not an absolute http, https or h2c URL; Traefik would refuse the service. Write it as http://host:port.";
+            }
+        }
+
         foreach (var tcp in service.TcpRouters)
         {
             if (tcp.HostSni != "*" && !IsDomain(tcp.HostSni))

@@ -16,7 +16,11 @@ internal static class TraefikWiringRules
     {
         if (stack.Traefik is not { } proxy)
         {
-            return [];
+            // Only a declared Traefik gets a dynamic file to hold a load balancer over URLs.
+            return stack.Services.SelectMany(s => s.Routers).Where(r => r.Service is { IsFileService: true }).Take(1).Select(r => new StackDiagnostic(
+                RuleIds.UnknownReference,
+                $"Router '{r.Name}' forwards to {r.Service!.Reference}, a load balancer over URLs that only Traefik's dynamic file can hold, but the stack declares no Traefik to write it. Declare it with ComposeStack.WithTraefik(...).",
+                r.Location));
         }
 
         var proxyService = stack.Services.FirstOrDefault(s => s.Name == proxy.Service.Name);
@@ -39,7 +43,24 @@ internal static class TraefikWiringRules
             .Concat(CertResolvers(stack, proxy))
             .Concat(InternalServices(stack, proxy))
             .Concat(SecretsTraefikReads(stack, proxy))
-            .Concat(Flags(stack, proxy));
+            .Concat(Flags(stack, proxy))
+            .Concat(FileServices(stack));
+    }
+
+    private static string Identity(TraefikService s) =>
+        $"{s.Name}|{string.Join(',', s.Urls)}|{s.PassHostHeader}|{s.HealthCheckPath}|{s.HealthCheckInterval}|{s.HealthCheckTimeout}|{s.StickyCookie}|{s.Scheme}";
+
+    /// <summary>Two load balancers over URLs under one name: the dynamic file would keep one.</summary>
+    private static IEnumerable<StackDiagnostic> FileServices(ComposeStack stack)
+    {
+        var routers = stack.Services.SelectMany(s => s.Routers).Where(r => r.Service is { IsFileService: true });
+        foreach (var group in routers.GroupBy(r => r.Service!.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Select(r => Identity(r.Service!)).Distinct().Count() > 1))
+        {
+            yield return new StackDiagnostic(
+                RuleIds.DuplicateName,
+                $"Routers forward to different load balancers named '{group.Key}' (one name to Traefik), so the dynamic file would keep one. Give each its own name, or share one TraefikService object.",
+                group.Last().Location);
+        }
     }
 
     /// <summary>As flags, a list is joined with ',': an item holding one would become two.</summary>

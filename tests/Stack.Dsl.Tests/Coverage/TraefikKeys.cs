@@ -44,7 +44,7 @@ internal static class TraefikKeys
         T(Services, "passhostheader", "TraefikService.PassHostHeader"),
         T(Services, "healthcheck", "TraefikService.WithHealthCheck"),
         T(Services, "sticky.cookie", "TraefikService.WithStickyCookie"),
-        O(Services, "several servers (file provider)", "A load balancer over several URLs is a file-provider service; not typed yet: define it in a dynamic file of your own and route to it with new TraefikService(name, 0) { Provider = \"file\" }."),
+        T(Services, "several servers (file provider)", "TraefikService.Servers"),
         O(Services, "weighted and mirroring services", "Canary and mirroring services (file provider): not typed yet."),
 
         T(Middlewares, "forwardAuth", "ForwardAuthMiddleware..ctor, ForwardAuthMiddleware.TrustForwardHeader, ForwardAuthMiddleware.AuthResponseHeaders, ForwardAuthMiddleware.AuthRequestHeaders, ForwardAuthMiddleware.MaxResponseBodySize, ForwardAuthMiddleware.InsecureSkipVerify"),

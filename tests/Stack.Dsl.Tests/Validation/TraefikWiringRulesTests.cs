@@ -1,6 +1,7 @@
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Validation;
+using Stack.Testing;
 
 namespace Stack.Dsl.Tests.Validation;
 
@@ -56,6 +57,29 @@ public sealed class TraefikWiringRulesTests
         var db = Emit.Minimal("db").WithNetworks(Edge).WithTcpRouter(new TcpRouter("db", 5432).ForHost("db.example.org").WithEntryPoints(Https));
 
         Assert.Contains("without TLS", Assert.Single(Found("STK0212", With(db))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_load_balancer_over_urls_is_written_into_the_dynamic_file()
+    {
+        var nas = TraefikService.Servers("nas", "http://10.0.0.5:5000", "http://10.0.0.6:5000").WithHealthCheck("/health").WithStickyCookie("nas_affinity");
+        var router = new Router("nas").WithHost("nas.example.org").WithEntryPoints(Https).WithService(nas);
+        var files = Emit.Files(With(Proxy.WithRouter(router)) with { Services = [Proxy.WithRouter(router)] });
+
+        Assert.Contains("traefik.http.routers.nas.service: nas@file", files["docker-compose.yml"], StringComparison.Ordinal);
+        Assert.DoesNotContain("traefik.http.services.nas", files["docker-compose.yml"], StringComparison.Ordinal);
+        Snapshot.Match(files["traefik.dynamic.yml"]);
+    }
+
+    [Fact]
+    public void A_load_balancer_over_urls_needs_a_declared_traefik_and_real_urls()
+    {
+        var router = new Router("nas").WithHost("nas.example.org").WithService(TraefikService.Servers("nas", "10.0.0.5:5000")); var line = ThisLine();
+        var stack = new ComposeStack("s").WithServices(Emit.Minimal("app").WithRouter(router));
+
+        Assert.Contains("declares no Traefik to write it", Assert.Single(Found("STK0203", stack)).Message, StringComparison.Ordinal);
+        Assert.Contains("not an absolute http, https or h2c URL", Assert.Single(Found("STK0212", stack)).Message, StringComparison.Ordinal);
+        Assert.Equal(line, Assert.Single(Found("STK0203", stack)).Location.Line);
     }
 
     [Fact]

@@ -51,6 +51,10 @@ internal static class TraefikWiring
         }
     }
 
+    /// <summary>The load balancers over URLs that routers use, one per name (the first seen): the dynamic file defines them.</summary>
+    public static IReadOnlyList<TraefikService> FileServices(ComposeStack stack) =>
+        stack.Services.SelectMany(s => s.Routers).Select(r => r.Service).OfType<TraefikService>().Where(s => s.IsFileService).DistinctBy(s => s.Name).ToList();
+
     /// <summary>The secrets Traefik reads itself (basic-auth users files), wherever the middleware is defined.</summary>
     public static IReadOnlyList<Secret> SecretsTraefikReads(ComposeStack stack, TraefikProxy proxy) =>
         UsedMiddlewares(stack, proxy).OfType<BasicAuthMiddleware>().Select(m => m.Users).DistinctBy(s => s.Name).ToList();
@@ -71,7 +75,7 @@ internal static class TraefikWiring
         stack.Traefik is { } proxy
             ? new TraefikTexts(
                 proxy.StaticConfigForm == TraefikConfigForm.File ? YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, collect) : null,
-                YamlWriter.Write(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy)), header, collect))
+                YamlWriter.Write(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy), FileServices(stack)), header, collect))
             : null;
 
     /// <summary>The proxy's service as emitted: config files mounted read-only, template variables passed in, the secrets it reads granted.</summary>

@@ -258,6 +258,10 @@ internal static partial class TextInventory
 
             yield return F($"TLS options of router '{router.Name}'", router.TlsOptions ?? string.Empty, TextKind.Key, router.Location);
             yield return F($"service scheme of router '{router.Name}'", router.Service?.Scheme ?? string.Empty, TextKind.Key, router.Location);
+            foreach (var url in router.Service?.Urls ?? [])
+            {
+                yield return F($"server URL of router '{router.Name}'", url, TextKind.Line, router.Location);
+            }
             yield return F($"health-check path of router '{router.Name}'", router.Service?.HealthCheckPath ?? string.Empty, TextKind.Key, router.Location);
             yield return F($"sticky cookie of router '{router.Name}'", router.Service?.StickyCookie ?? string.Empty, TextKind.Key, router.Location);
             foreach (var domain in router.TlsDomains.SelectMany(d => d.Sans.Prepend(d.Main)))
