@@ -129,6 +129,9 @@ internal static class RuleIds
     /// <summary>Settings that are valid alone but that the engine refuses together (ports with network_mode, a static IP without a subnet).</summary>
     public const string EngineConflict = "STK0217";
 
+    /// <summary>A compose file `stack import` cannot turn into C# (invalid YAML, not compose, a key it does not translate yet).</summary>
+    public const string ImportRefused = "STK0218";
+
     /// <summary>The link to a rule's documentation page.</summary>
     public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
 }

@@ -67,7 +67,7 @@ public sealed partial class CorpusRoundTripTests
     }
 
     /// <summary>One "path = value" line per scalar, sorted: what compose will do, without how it was spelled.</summary>
-    private static string Meaning(string config)
+    internal static string Meaning(string config)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(config));
@@ -109,6 +109,11 @@ public sealed partial class CorpusRoundTripTests
                 }
 
                 lines.AddRange(items.Select((item, i) => $"{path}[{i}] {item}"));
+                break;
+            case YamlScalarNode scalar when key == "test" && path.EndsWith(".healthcheck.test", StringComparison.Ordinal):
+                // The spec: a string test is the same as [CMD-SHELL, string].
+                lines.Add($"{path}[0]  = CMD-SHELL");
+                lines.Add($"{path}[1]  = {scalar.Value}");
                 break;
             case YamlScalarNode scalar:
                 lines.Add($"{path} = {Canonical(key, scalar.Value)}");

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Stack.Tool.Import;
+
+/// <summary>
+/// C# text for values read from compose: string literals, identifiers, and compose text with
+/// <c>${VAR}</c> references turned into interpolated strings over declared <c>Variable</c>s.
+/// </summary>
+internal sealed partial class CSharpCode
+{
+    private readonly SortedDictionary<string, string> _variables = new(StringComparer.Ordinal);
+
+    /// <summary>The variables met, by name, with their C# identifiers.</summary>
+    public IReadOnlyDictionary<string, string> Variables => _variables;
+
+    /// <summary>A verbatim-safe C# string literal.</summary>
+    public static string Literal(string text)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) || char.IsSurrogate(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A C# identifier for a compose name (<c>change-detection</c> becomes <c>changeDetection</c>).</summary>
+    public static string Identifier(string name, bool pascal = false)
+    {
+        var parts = NonWord().Split(name).Where(p => p.Length > 0).ToList();
+        var builder = new StringBuilder();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i].ToLowerInvariant();
+            builder.Append(i == 0 && !pascal ? part : char.ToUpperInvariant(part[0]) + part[1..]);
+        }
+
+        var identifier = builder.Length == 0 ? "value" : builder.ToString();
+        return char.IsDigit(identifier[0]) ? "_" + identifier : Keywords.Contains(identifier) ? "@" + identifier : identifier;
+    }
+
+    /// <summary>
+    /// Compose text as a C# expression: a literal when it holds no variable, else an interpolated
+    /// string whose holes are declared variables (with their <c>:-</c>, <c>-</c>, <c>:?</c>, <c>?</c> forms).
+    /// </summary>
+    public string ComposeText(string text)
+    {
+        if (!text.Contains('$', StringComparison.Ordinal))
+        {
+            return Literal(text);
+        }
+
+        var builder = new StringBuilder("$\"");
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '$')
+            {
+                builder.Append('$');
+                i += 2;
+                continue;
+            }
+
+            var match = Reference().Match(text, i);
+            if (text[i] == '$' && match.Success && match.Index == i)
+            {
+                var name = match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value;
+                var variable = Declare(name);
+                var form = match.Groups["op"].Value switch
+                {
+                    ":-" => $".OrDefault({Literal(match.Groups["arg"].Value)})",
+                    "-" => $".OrDefaultIfUnset({Literal(match.Groups["arg"].Value)})",
+                    ":?" => $".Required({Literal(match.Groups["arg"].Value)})",
+                    "?" => $".RequiredEvenIfEmpty({Literal(match.Groups["arg"].Value)})",
+                    _ => string.Empty,
+                };
+                builder.Append('{').Append(variable).Append(form).Append('}');
+                i += match.Length;
+                continue;
+            }
+
+            var c = text[i];
+            builder.Append(c switch
+            {
+                '{' => "{{",
+                '}' => "}}",
+                _ => Literal(c.ToString())[1..^1],
+            });
+            i++;
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>Whether the text refers to a variable (so it needs an API that takes compose text).</summary>
+    public static bool HasVariable(string text) => text.Replace("$$", string.Empty, StringComparison.Ordinal).Contains('$', StringComparison.Ordinal);
+
+    /// <summary>A plain number, as C# reads it.</summary>
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private string Declare(string name)
+    {
+        if (!_variables.TryGetValue(name, out var identifier))
+        {
+            identifier = Identifier(name);
+            _variables[name] = identifier;
+        }
+
+        return identifier;
+    }
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "case", "catch", "char", "class", "const", "continue", "default", "do", "double",
+        "else", "enum", "event", "false", "finally", "fixed", "float", "for", "foreach", "if", "in", "int", "interface", "internal",
+        "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "params", "private", "protected", "public",
+        "return", "static", "string", "struct", "switch", "this", "throw", "true", "try", "using", "var", "void", "while",
+    };
+
+    [GeneratedRegex(@"[^A-Za-z0-9]+")]
+    private static partial Regex NonWord();
+
+    [GeneratedRegex(@"\$(?:\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?<op>:-|-|:\?|\?)(?<arg>[^}]*))?\}|(?<bare>[A-Za-z_][A-Za-z0-9_]*))")]
+    private static partial Regex Reference();
+}

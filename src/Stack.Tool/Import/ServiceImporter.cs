@@ -1,0 +1,361 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Stack.Tool.Import;
+
+/// <summary>
+/// One compose service as a C# <c>Service</c> chain: each key through its typed API; keys Stack
+/// does not type through <c>WithField</c> with a TODO(import) comment; keys Stack types that this
+/// importer does not translate yet are refused (never dropped, never bypassed).
+/// </summary>
+internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictionary<string, string> networks, IReadOnlyDictionary<string, string> volumes, IReadOnlyDictionary<string, string> services)
+{
+    /// <summary>Keys Stack types (so WithField refuses them): each must be translated here, or refused.</summary>
+    private static readonly HashSet<string> Typed = new(StringComparer.Ordinal)
+    {
+        "image", "build", "container_name", "depends_on", "volumes", "volumes_from", "configs", "secrets", "environment", "env_file",
+        "ports", "networks", "network_mode", "extra_hosts", "command", "entrypoint", "working_dir", "restart", "healthcheck", "logging",
+        "labels", "user", "cap_add", "cap_drop", "deploy", "expose", "hostname", "init", "profiles", "pull_policy", "read_only",
+        "security_opt", "stop_grace_period", "tmpfs", "stop_signal", "sysctls", "ulimits", "shm_size", "oom_score_adj", "mem_swappiness",
+        "tty", "stdin_open", "runtime", "platform", "cgroup", "group_add", "storage_opt", "devices", "device_cgroup_rules", "dns",
+        "dns_search", "dns_opt", "domainname", "cpu_shares", "cpuset", "oom_kill_disable", "cgroup_parent", "mac_address", "annotations",
+        "attach", "privileged", "pid", "ipc", "uts", "userns_mode", "use_api_socket",
+    };
+
+    public IEnumerable<string> Chain(string name, YamlMappingNode service)
+    {
+        var lines = new List<string> { $"new Service({CSharpCode.Literal(name)})" };
+        foreach (var (keyNode, value) in service.Children)
+        {
+            var key = Nodes.Scalar(keyNode, "a service key");
+            lines.AddRange(Key(name, key, value, keyNode));
+        }
+
+        return lines;
+    }
+
+    private IEnumerable<string> Key(string service, string key, YamlNode value, YamlNode keyNode)
+    {
+        string Text(string what) => code.ComposeText(Nodes.Scalar(value, what));
+        string Plain(string what)
+        {
+            var text = Nodes.Scalar(value, what);
+            return CSharpCode.HasVariable(text)
+                ? throw new ImportRefusal(value.Start, $"{what} holds a variable, but Stack's API for it takes plain text; write the value.")
+                : CSharpCode.Literal(text.Replace("$$", "$", StringComparison.Ordinal));
+        }
+
+        switch (key)
+        {
+            case "image": return [$".WithImage({Text("image")})"];
+            case "container_name": return [$".WithContainerName({Text("container_name")})"];
+            case "hostname": return [$".WithHostname({Text("hostname")})"];
+            case "user": return [$".WithUser({Text("user")})"];
+            case "working_dir": return [$".WithWorkingDir({Plain("working_dir")})"];
+            case "restart": return [Restart(Nodes.Scalar(value, "restart"), value)];
+            case "init": return [$".WithInit({Bool("init")})"];
+            case "read_only": return [$".WithReadOnlyRootFilesystem({Bool("read_only")})"];
+            case "tty": return [$".WithTty({Bool("tty")})"];
+            case "stdin_open": return [$".WithStdinOpen({Bool("stdin_open")})"];
+            case "privileged": return [$".WithPrivileged({Bool("privileged")})"];
+            case "stop_signal": return [$".WithStopSignal({Plain("stop_signal")})"];
+            case "stop_grace_period": return [$".WithStopGracePeriod({Duration(Nodes.Scalar(value, key), value)})"];
+            case "command": return [Command("WithCommand", value)];
+            case "entrypoint": return [Command("WithEntrypoint", value)];
+            case "cap_add": return [$".WithCapAdd({Words(value, key)})"];
+            case "cap_drop": return [$".WithCapDrop({Words(value, key)})"];
+            case "security_opt": return [$".WithSecurityOpt({Words(value, key)})"];
+            case "profiles": return [$".WithProfiles({Words(value, key)})"];
+            case "dns_search": return [$".WithDnsSearch({Words(value, key)})"];
+            case "dns_opt": return [$".WithDnsOptions({Words(value, key)})"];
+            case "group_add": return [$".WithGroupAdd({Words(value, key)})"];
+            case "environment": return Environment(value);
+            case "labels": return Nodes.Pairs(value, "labels").Select(p => $".WithLabel({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
+            case "sysctls": return Nodes.Pairs(value, "sysctls").Select(p => $".WithSysctl({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
+            case "ports": return Nodes.Strings(value, "ports").Select(p => Port(p.Value, p.At));
+            case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => PortRange(p.Value.Split('/')[0], p.At)))})"];
+            case "volumes": return Nodes.Strings(value, "volumes").Select(v => Mount(v.Value, v.At));
+            case "networks": return Networks(value);
+            case "depends_on": return DependsOn(value);
+            case "healthcheck": return [Healthcheck(Nodes.Mapping(value, "healthcheck"))];
+            case "extra_hosts": return Nodes.Pairs(value, "extra_hosts").Select(p => ExtraHost(p.Key, p.Value, p.At));
+            case "dns": return [$".WithDns({string.Join(", ", Nodes.Strings(value, "dns").Select(d => $"IPAddress.Parse({CSharpCode.Literal(d.Value)})"))})"];
+            case "logging": return [Logging(Nodes.Mapping(value, "logging"))];
+            default:
+                if (Typed.Contains(key))
+                {
+                    throw new ImportRefusal(keyNode.Start, $"Service '{service}' uses '{key}', which Stack types (see docs/compose.md) but the importer does not translate yet. Remove it from a copy, import, and add it with its C# API.");
+                }
+
+                return [$"// TODO(import): '{key}' is not typed by Stack; kept as written through the escape hatch.", $".WithField({CSharpCode.Literal(key)}, {YamlValueCode.Of(value, code)})"];
+        }
+
+        string Bool(string what) => Nodes.Bool(value, what) ? "true" : "false";
+    }
+
+    private static string Restart(string policy, YamlNode at) => policy switch
+    {
+        "no" => ".WithRestart(RestartPolicy.No)",
+        "always" => ".WithRestart(RestartPolicy.Always)",
+        "unless-stopped" => ".WithRestart(RestartPolicy.UnlessStopped)",
+        "on-failure" => ".WithRestart(RestartPolicy.OnFailure)",
+        _ when policy.StartsWith("on-failure:", StringComparison.Ordinal) && int.TryParse(policy["on-failure:".Length..], CultureInfo.InvariantCulture, out var retries) => $".WithRestart(RestartPolicy.OnFailureAtMost({retries}))",
+        _ => throw new ImportRefusal(at.Start, $"restart '{policy}' is not a compose restart policy (no, always, unless-stopped, on-failure[:N])."),
+    };
+
+    private string Command(string method, YamlNode value) => value switch
+    {
+        YamlScalarNode scalar => $".{method}(CommandLine.Shell({code.ComposeText(Nodes.Scalar(scalar, method))}))",
+        YamlSequenceNode => $".{method}({string.Join(", ", Nodes.Strings(value, method).Select(a => code.ComposeText(a.Value)))})",
+        _ => throw new ImportRefusal(value.Start, "a command must be a string or a list."),
+    };
+
+    private static string Words(YamlNode value, string what) =>
+        string.Join(", ", Nodes.Strings(value, what).Select(w => CSharpCode.HasVariable(w.Value) ? throw new ImportRefusal(w.At, $"{what} holds a variable, but Stack's API for it takes plain words.") : CSharpCode.Literal(w.Value)));
+
+    private IEnumerable<string> Environment(YamlNode value)
+    {
+        foreach (var (key, text, _) in Nodes.Pairs(value, "environment"))
+        {
+            yield return text is null
+                ? $".WithEnvironment({CSharpCode.Literal(key)}, EnvironmentValue.PassThrough)"
+                : $".WithEnvironment({CSharpCode.Literal(key)}, {code.ComposeText(text)})";
+        }
+    }
+
+    /// <summary>Short syntax: <c>[ip:][published:]target[/protocol]</c>.</summary>
+    private static string Port(string text, YamlDotNet.Core.Mark at)
+    {
+        var match = PortPattern().Match(text);
+        if (!match.Success)
+        {
+            throw new ImportRefusal(at, $"the port '{text}' is not in compose's short syntax ([ip:][published:]target[/protocol]); the importer does not translate the long syntax yet.");
+        }
+
+        var target = PortRange(match.Groups["target"].Value, at);
+        var protocol = match.Groups["protocol"].Success ? $", protocol: PortProtocol.{char.ToUpperInvariant(match.Groups["protocol"].Value[0])}{match.Groups["protocol"].Value[1..]}" : string.Empty;
+        var ip = match.Groups["ip"].Success ? $", IPAddress.Parse({CSharpCode.Literal(match.Groups["ip"].Value.Trim('[', ']'))})" : string.Empty;
+        return match.Groups["published"].Success
+            ? $".WithPort({PortRange(match.Groups["published"].Value, at)}, {target}{(ip.Length > 0 ? ip : protocol.Length > 0 ? ", null" : string.Empty)}{protocol})"
+            : $".WithPort(new PortMapping({target}){(ip.Length > 0 || protocol.Length > 0 ? " { " + string.Join(", ", new[] { ip.Length > 0 ? $"HostIp = {ip[2..]}" : null, protocol.Length > 0 ? $"Protocol = {protocol[12..]}" : null }.OfType<string>()) + " }" : string.Empty)})";
+    }
+
+    private static string PortRange(string text, YamlDotNet.Core.Mark at)
+    {
+        var parts = text.Split('-');
+        return parts.Length switch
+        {
+            1 when int.TryParse(parts[0], CultureInfo.InvariantCulture, out var port) => CSharpCode.Number(port),
+            2 when int.TryParse(parts[0], CultureInfo.InvariantCulture, out var start) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var end) => $"PortRange.Between({start}, {end})",
+            _ => throw new ImportRefusal(at, $"'{text}' is not a port or a range of ports."),
+        };
+    }
+
+    /// <summary>Short syntax: a named volume, an absolute or relative bind, or an anonymous volume.</summary>
+    private string Mount(string text, YamlDotNet.Core.Mark at)
+    {
+        var parts = text.Split(':');
+        var readOnly = parts.Length == 3 && parts[2] == "ro";
+        if (parts.Length == 3 && parts[2] is not ("ro" or "rw") || parts.Length > 3)
+        {
+            throw new ImportRefusal(at, $"the mount '{text}' has options the importer does not translate yet (only ro and rw).");
+        }
+
+        if (parts.Length == 1)
+        {
+            return $".WithAnonymousVolume({CSharpCode.Literal(parts[0])})";
+        }
+
+        var (source, target) = (parts[0], CSharpCode.Literal(parts[1]));
+        var ro = readOnly ? ", readOnly: true" : string.Empty;
+        if (volumes.TryGetValue(source, out var volume))
+        {
+            return $".WithVolume({volume}, {target}{ro})";
+        }
+
+        if (source.StartsWith('/') || source.StartsWith('$'))
+        {
+            return $".WithBind(HostPath.Absolute({code.ComposeText(source)}), {target}{ro})";
+        }
+
+        if (source.StartsWith("~/", StringComparison.Ordinal))
+        {
+            return $".WithBind(HostPath.InHome({CSharpCode.Literal(source[2..])}), {target}{ro})";
+        }
+
+        if (source.StartsWith('.'))
+        {
+            var relative = source.StartsWith("./", StringComparison.Ordinal) ? source[2..] : source;
+            return relative.Split('/').Contains("..")
+                ? throw new ImportRefusal(at, $"the bind source '{source}' climbs out of the compose file's folder; Stack keeps project files inside the definition (write it as an absolute path).")
+                : $".WithBind(HostPath.InProject({CSharpCode.Literal(relative)}), {target}{ro})";
+        }
+
+        throw new ImportRefusal(at, $"the mount source '{source}' is neither a declared volume nor a path.");
+    }
+
+    private IEnumerable<string> Networks(YamlNode value)
+    {
+        if (value is YamlSequenceNode)
+        {
+            return [$".WithNetworks({string.Join(", ", Nodes.Strings(value, "networks").Select(n => Network(n.Value, n.At)))})"];
+        }
+
+        return Nodes.Mapping(value, "networks").Children.Select(entry =>
+        {
+            var name = Nodes.Scalar(entry.Key, "a network");
+            var network = Network(name, entry.Key.Start);
+            if (entry.Value is YamlScalarNode scalar && Nodes.IsNull(scalar) || entry.Value is YamlMappingNode { Children.Count: 0 })
+            {
+                return $".WithNetworks({network})";
+            }
+
+            var settings = new List<string>();
+            foreach (var (keyNode, setting) in Nodes.Mapping(entry.Value, $"network {name}").Children)
+            {
+                switch (Nodes.Scalar(keyNode, "a network setting"))
+                {
+                    case "aliases":
+                        settings.Add($"Aliases = [{string.Join(", ", Nodes.Strings(setting, "aliases").Select(a => CSharpCode.Literal(a.Value)))}]");
+                        break;
+                    case "ipv4_address":
+                        settings.Add($"Ipv4Address = IPAddress.Parse({CSharpCode.Literal(Nodes.Scalar(setting, "ipv4_address"))})");
+                        break;
+                    case "ipv6_address":
+                        settings.Add($"Ipv6Address = IPAddress.Parse({CSharpCode.Literal(Nodes.Scalar(setting, "ipv6_address"))})");
+                        break;
+                    case var other:
+                        throw new ImportRefusal(keyNode.Start, $"the network setting '{other}' is not translated by the importer yet.");
+                }
+            }
+
+            return $".WithNetwork(new NetworkAttachment({network}) {{ {string.Join(", ", settings)} }})";
+        });
+    }
+
+    private string Network(string name, YamlDotNet.Core.Mark at) =>
+        networks.TryGetValue(name, out var network) ? network : throw new ImportRefusal(at, $"the network '{name}' is not declared under networks: (compose's 'default' is implicit in Stack: leave it out).");
+
+    private IEnumerable<string> DependsOn(YamlNode value)
+    {
+        if (value is YamlSequenceNode)
+        {
+            return Nodes.Strings(value, "depends_on").Select(d => $".DependsOn({Service(d.Value, d.At)}, DependencyCondition.ServiceStarted)");
+        }
+
+        return Nodes.Mapping(value, "depends_on").Children.Select(entry =>
+        {
+            var target = Service(Nodes.Scalar(entry.Key, "a dependency"), entry.Key.Start);
+            var settings = Nodes.Mapping(entry.Value, "a dependency");
+            var condition = settings.Children.TryGetValue(new YamlScalarNode("condition"), out var c) ? Nodes.Scalar(c, "condition") : "service_started";
+            var name = condition switch
+            {
+                "service_started" => "ServiceStarted",
+                "service_healthy" => "ServiceHealthy",
+                "service_completed_successfully" => "ServiceCompletedSuccessfully",
+                _ => throw new ImportRefusal(entry.Value.Start, $"'{condition}' is not a depends_on condition."),
+            };
+            return settings.Children.Keys.Any(k => Nodes.Scalar(k, "a dependency setting") is not "condition")
+                ? throw new ImportRefusal(entry.Value.Start, "depends_on's restart and required are not translated by the importer yet.")
+                : $".DependsOn({target}, DependencyCondition.{name})";
+        });
+    }
+
+    private string Service(string name, YamlDotNet.Core.Mark at) =>
+        services.TryGetValue(name, out var service) ? service : throw new ImportRefusal(at, $"the service '{name}' is not in the file.");
+
+    private string Healthcheck(YamlMappingNode healthcheck)
+    {
+        string? test = null;
+        var settings = new List<string>();
+        foreach (var (keyNode, value) in healthcheck.Children)
+        {
+            var key = Nodes.Scalar(keyNode, "a healthcheck key");
+            switch (key)
+            {
+                case "test":
+                    test = value switch
+                    {
+                        YamlScalarNode scalar => $"HealthcheckTest.Shell({code.ComposeText(Nodes.Scalar(scalar, "test"))})",
+                        YamlSequenceNode sequence => Test(sequence),
+                        _ => throw new ImportRefusal(value.Start, "a healthcheck test must be a string or a list."),
+                    };
+                    break;
+                case "disable" when Nodes.Bool(value, "disable"):
+                    return ".WithHealthcheck(Healthcheck.Disabled)";
+                case "interval" or "timeout" or "start_period" or "start_interval":
+                    settings.Add($"{Pascal(key)} = {Duration(Nodes.Scalar(value, key), value)}");
+                    break;
+                case "retries":
+                    settings.Add($"Retries = {int.Parse(Nodes.Scalar(value, "retries"), CultureInfo.InvariantCulture)}");
+                    break;
+                default:
+                    throw new ImportRefusal(keyNode.Start, $"the healthcheck key '{key}' is not translated by the importer yet.");
+            }
+        }
+
+        return test is null
+            ? throw new ImportRefusal(healthcheck.Start, "a healthcheck without a test is not translated by the importer yet.")
+            : $".WithHealthcheck(new Healthcheck({test}){(settings.Count > 0 ? " { " + string.Join(", ", settings) + " }" : string.Empty)})";
+    }
+
+    private string Test(YamlSequenceNode sequence)
+    {
+        var items = Nodes.Strings(sequence, "test");
+        return items[0].Value switch
+        {
+            "NONE" => "HealthcheckTest.None",
+            "CMD-SHELL" when items.Count == 2 => $"HealthcheckTest.Shell({code.ComposeText(items[1].Value)})",
+            "CMD" => $"HealthcheckTest.Exec({string.Join(", ", items.Skip(1).Select(i => code.ComposeText(i.Value)))})",
+            _ => throw new ImportRefusal(sequence.Start, "a healthcheck test list starts with CMD, CMD-SHELL (and one command) or NONE."),
+        };
+    }
+
+    private static string ExtraHost(string host, string? address, YamlDotNet.Core.Mark at)
+    {
+        // The list form is "host:ip" (or "host=ip"); an IPv6 address holds ':' too.
+        if (address is null)
+        {
+            var colon = host.IndexOf(':', StringComparison.Ordinal);
+            (host, address) = colon < 0 ? throw new ImportRefusal(at, $"the extra host '{host}' has no address.") : (host[..colon], host[(colon + 1)..]);
+        }
+
+        return $".WithExtraHost(new ExtraHost({CSharpCode.Literal(host)}, {CSharpCode.Literal(address)}))";
+    }
+
+    private string Logging(YamlMappingNode logging)
+    {
+        var driver = logging.Children.TryGetValue(new YamlScalarNode("driver"), out var d) ? Nodes.Scalar(d, "driver") : "json-file";
+        var options = logging.Children.TryGetValue(new YamlScalarNode("options"), out var o)
+            ? Nodes.Pairs(o, "logging options").Select(p => $".WithOption({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})")
+            : [];
+        return $".WithLogging(new Logging({CSharpCode.Literal(driver)}){string.Concat(options)})";
+    }
+
+    /// <summary>A Go duration (<c>1m30s</c>, <c>500ms</c>) as a TimeSpan expression.</summary>
+    private static string Duration(string text, YamlNode at)
+    {
+        var parts = DurationPart().Matches(text);
+        if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)) != text)
+        {
+            throw new ImportRefusal(at.Start, $"'{text}' is not a duration (such as 30s, 1m30s).");
+        }
+
+        var milliseconds = parts.Sum(p => double.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) * p.Groups[2].Value switch
+        {
+            "h" => 3_600_000, "m" => 60_000, "s" => 1000, "ms" => 1, "us" => 0.001, _ => 0.000001,
+        });
+        return milliseconds % 1000 == 0
+            ? $"TimeSpan.FromSeconds({(milliseconds / 1000).ToString(CultureInfo.InvariantCulture)})"
+            : $"TimeSpan.FromMilliseconds({milliseconds.ToString(CultureInfo.InvariantCulture)})";
+    }
+
+    private static string Pascal(string key) => string.Concat(key.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
+    [GeneratedRegex(@"^(?:(?<ip>\[[0-9a-fA-F:.]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(?<published>[0-9]+(?:-[0-9]+)?):)?(?<target>[0-9]+(?:-[0-9]+)?)(?:/(?<protocol>tcp|udp|sctp))?$")]
+    private static partial Regex PortPattern();
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)")]
+    private static partial Regex DurationPart();
+}
