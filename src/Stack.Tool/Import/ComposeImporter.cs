@@ -92,7 +92,7 @@ internal static class ComposeImporter
         var used = body.ToString();
         text.Append(used.Contains("IPAddress.", StringComparison.Ordinal) ? "using System.Net;\n" : string.Empty);
         text.Append("using Stack.Dsl.Cli;\nusing Stack.Dsl.Compose;\n");
-        text.Append(code.Variables.Count > 0 ? "using Stack.Dsl.Values;\n" : string.Empty);
+        text.Append(code.Variables.Count > 0 || used.Contains("(ComposeString)", StringComparison.Ordinal) ? "using Stack.Dsl.Values;\n" : string.Empty);
         text.Append(used.Contains("YamlValue.", StringComparison.Ordinal) ? "using Stack.Dsl.Yaml;\n" : string.Empty);
         text.Append('\n');
         text.Append("return StackCli.Run(args, Build);\n\nstatic ComposeStack Build()\n{\n");
@@ -161,6 +161,48 @@ internal static class ComposeImporter
         return declared;
     }
 
+    private static string Ipam(YamlMappingNode ipam, CSharpCode code)
+    {
+        var settings = new List<string>();
+        foreach (var (keyNode, value) in ipam.Children)
+        {
+            switch (Nodes.Scalar(keyNode, "an ipam key"))
+            {
+                case "driver":
+                    settings.Add($"Driver = {CSharpCode.Literal(Nodes.Scalar(value, "driver"))}");
+                    break;
+                case "config":
+                    var pools = ((value as YamlSequenceNode) ?? throw new ImportRefusal(value.Start, "ipam config must be a list.")).Children.Select(pool =>
+                    {
+                        var entries = Nodes.Mapping(pool, "an ipam pool").Children.ToDictionary(e => Nodes.Scalar(e.Key, "a pool key"), e => e.Value, StringComparer.Ordinal);
+                        var init = new List<string>();
+                        foreach (var (key, node) in entries.Where(e => e.Key != "subnet"))
+                        {
+                            init.Add(key switch
+                            {
+                                "ip_range" => $"IpRange = IPNetwork.Parse({CSharpCode.Literal(Nodes.Scalar(node, key))})",
+                                "gateway" => $"Gateway = IPAddress.Parse({CSharpCode.Literal(Nodes.Scalar(node, key))})",
+                                "aux_addresses" => $"AuxAddresses = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [{string.Join(", ", Nodes.Pairs(node, key).Select(p => $"KeyValuePair.Create({CSharpCode.Literal(p.Key)}, IPAddress.Parse({CSharpCode.Literal(p.Value ?? string.Empty)}))"))}])",
+                                _ => throw new ImportRefusal(node.Start, $"the ipam pool key '{key}' is not translated by the importer yet."),
+                            });
+                        }
+
+                        var subnet = entries.TryGetValue("subnet", out var s) ? Nodes.Scalar(s, "subnet") : throw new ImportRefusal(pool.Start, "an ipam pool without a subnet is not translated by the importer yet.");
+                        return $"new IpamPool(IPNetwork.Parse({CSharpCode.Literal(subnet)})){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}";
+                    });
+                    settings.Add($"Pools = [{string.Join(", ", pools)}]");
+                    break;
+                case "options":
+                    settings.Add($"Options = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [{string.Join(", ", Nodes.Pairs(value, "options").Select(p => $"KeyValuePair.Create({CSharpCode.Literal(p.Key)}, (ComposeString){code.ComposeText(p.Value ?? string.Empty)})"))}])");
+                    break;
+                case var other:
+                    throw new ImportRefusal(keyNode.Start, $"the ipam key '{other}' is not translated by the importer yet.");
+            }
+        }
+
+        return $".WithIpam(new NetworkIpam {{ {string.Join(", ", settings)} }})";
+    }
+
     private static string Setting(string type, string key, YamlNode value, YamlNode keyNode, CSharpCode code) => key switch
     {
         "external" when Nodes.Bool(value, key) => ".AsExternal()",
@@ -168,6 +210,8 @@ internal static class ComposeImporter
         "internal" when type == "Network" && Nodes.Bool(value, key) => ".AsInternal()",
         "attachable" when type == "Network" && Nodes.Bool(value, key) => ".AsAttachable()",
         "internal" or "attachable" when type == "Network" => string.Empty,
+        "enable_ipv6" when type == "Network" => $".WithIpv6({(Nodes.Bool(value, key) ? "true" : "false")})",
+        "ipam" when type == "Network" => Ipam(Nodes.Mapping(value, key), code),
         "name" => $".WithRealName({code.ComposeText(Nodes.Scalar(value, key))})",
         "driver" => $".WithDriver({CSharpCode.Literal(Nodes.Scalar(value, key))})",
         "driver_opts" => string.Concat(Nodes.Pairs(value, key).Select(p => $".WithDriverOption({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})")),

@@ -15,7 +15,9 @@ internal static class Nodes
     /// <summary>A list of values, or one value standing for a list of one.</summary>
     public static IReadOnlyList<(string Value, Mark At)> Strings(YamlNode node, string what) => node switch
     {
-        YamlSequenceNode sequence => [.. sequence.Children.Select(c => (Scalar(c, what), c.Start))],
+        YamlSequenceNode sequence => [.. sequence.Children.Select(c => c is YamlMappingNode
+            ? throw new ImportRefusal(c.Start, $"{what} in the long syntax (a mapping) is not translated by the importer yet; the short syntax is.")
+            : (Scalar(c, what), c.Start))],
         YamlScalarNode scalar => [(Scalar(scalar, what), scalar.Start)],
         _ => throw new ImportRefusal(node.Start, $"{what} must be a value or a list of values."),
     };

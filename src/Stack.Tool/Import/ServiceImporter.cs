@@ -82,6 +82,31 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
             case "extra_hosts": return Nodes.Pairs(value, "extra_hosts").Select(p => ExtraHost(p.Key, p.Value, p.At));
             case "dns": return [$".WithDns({string.Join(", ", Nodes.Strings(value, "dns").Select(d => $"IPAddress.Parse({CSharpCode.Literal(d.Value)})"))})"];
             case "logging": return [Logging(Nodes.Mapping(value, "logging"))];
+            case "ulimits": return Nodes.Mapping(value, "ulimits").Children.Select(e => Ulimit(Nodes.Scalar(e.Key, "a ulimit"), e.Value));
+            case "shm_size": return [$".WithShmSize({Size(Nodes.Scalar(value, key), value)})"];
+            case "oom_score_adj": return [$".WithOomScoreAdj({Int(value, key)})"];
+            case "mem_swappiness": return [$".WithMemSwappiness({Int(value, key)})"];
+            case "cpu_shares": return [$".WithCpuShares({Int(value, key)})"];
+            case "cpuset": return [$".WithCpuset({Plain(key)})"];
+            case "runtime": return [$".WithRuntime({Plain(key)})"];
+            case "platform": return [$".WithPlatform({Plain(key)})"];
+            case "domainname": return [$".WithDomainName({Plain(key)})"];
+            case "devices": return Nodes.Strings(value, key).Select(d => Device(d.Value, d.At));
+            case "device_cgroup_rules": return [$".WithDeviceCgroupRules({Words(value, key)})"];
+            case "tmpfs": return Nodes.Strings(value, key).Select(t => Tmpfs(t.Value, t.At));
+            case "pid": return [$".WithPid({Namespace(Nodes.Scalar(value, key), value)})"];
+            case "ipc": return [$".WithIpc({Namespace(Nodes.Scalar(value, key), value)})"];
+            case "deploy": return Deploy(Nodes.Mapping(value, key));
+            case "network_mode":
+                var mode = Nodes.Scalar(value, key);
+                return [".WithNetworkMode(" + (mode switch
+                {
+                    "host" => "NetworkMode.Host",
+                    "none" => "NetworkMode.None",
+                    "bridge" => "NetworkMode.Bridge",
+                    _ when mode.StartsWith("service:", StringComparison.Ordinal) => $"NetworkMode.OfService({Service(mode["service:".Length..], value.Start)})",
+                    _ => throw new ImportRefusal(value.Start, $"network_mode '{mode}' is not translated by the importer yet."),
+                }) + ")"];
             default:
                 if (Typed.Contains(key))
                 {
@@ -93,6 +118,167 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
 
         string Bool(string what) => Nodes.Bool(value, what) ? "true" : "false";
     }
+
+    private static string Int(YamlNode node, string what) =>
+        int.TryParse(Nodes.Scalar(node, what), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? CSharpCode.Number(number) : throw new ImportRefusal(node.Start, $"{what} must be a whole number.");
+
+    private static string Ulimit(string name, YamlNode value) => value switch
+    {
+        YamlScalarNode => $".WithUlimit({CSharpCode.Literal(name)}, Ulimit.Of({Int(value, name)}))",
+        YamlMappingNode limits => $".WithUlimit({CSharpCode.Literal(name)}, new Ulimit({Int(limits.Children[new YamlScalarNode("soft")], "soft")}, {Int(limits.Children[new YamlScalarNode("hard")], "hard")}))",
+        _ => throw new ImportRefusal(value.Start, "a ulimit is a number or soft and hard."),
+    };
+
+    /// <summary>Docker's sizes (<c>256m</c>, <c>1.5g</c>, bytes) as a ByteSize expression.</summary>
+    private static string Size(string text, YamlNode at)
+    {
+        var match = SizePattern().Match(text);
+        if (!match.Success)
+        {
+            throw new ImportRefusal(at.Start, $"'{text}' is not a size (such as 512m or 1g).");
+        }
+
+        var number = match.Groups[1].Value;
+        return (match.Groups[2].Value.ToLowerInvariant(), number.Contains('.', StringComparison.Ordinal)) switch
+        {
+            ("g", _) => $"ByteSize.Gigabytes({number})",
+            ("m", _) => $"ByteSize.Megabytes({number})",
+            ("k", false) => $"ByteSize.Kilobytes({number})",
+            ("" or "b", false) => $"new ByteSize({number})",
+            _ => throw new ImportRefusal(at.Start, $"'{text}' is a fraction of a unit the importer does not translate."),
+        };
+    }
+
+    private static string Device(string text, YamlDotNet.Core.Mark at)
+    {
+        var parts = text.Split(':');
+        return parts.Length switch
+        {
+            1 => $".WithDevice({CSharpCode.Literal(parts[0])})",
+            2 => $".WithDevice(new DeviceMapping({CSharpCode.Literal(parts[0])}) {{ ContainerPath = {CSharpCode.Literal(parts[1])} }})",
+            3 => $".WithDevice(new DeviceMapping({CSharpCode.Literal(parts[0])}) {{ ContainerPath = {CSharpCode.Literal(parts[1])}, Permissions = {CSharpCode.Literal(parts[2])} }})",
+            _ => throw new ImportRefusal(at, $"'{text}' is not a device mapping (host[:container[:permissions]])."),
+        };
+    }
+
+    private static string Tmpfs(string text, YamlDotNet.Core.Mark at)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return $".WithTmpfs({CSharpCode.Literal(text)})";
+        }
+
+        var options = text[(colon + 1)..].Split(',');
+        var settings = new List<string>();
+        foreach (var option in options)
+        {
+            settings.Add(option.Split('=') switch
+            {
+                ["size", var size] => $"Size = {Size(size, new YamlScalarNode(size) { })}",
+                ["mode", var mode] => $"Mode = Convert.ToInt32({CSharpCode.Literal(mode)}, 8)",
+                _ => throw new ImportRefusal(at, $"the tmpfs option '{option}' is not translated by the importer yet (size and mode are)."),
+            });
+        }
+
+        return $".WithTmpfs(new Tmpfs({CSharpCode.Literal(text[..colon])}) {{ {string.Join(", ", settings)} }})";
+    }
+
+    private string Namespace(string mode, YamlNode at) => mode switch
+    {
+        "host" => "NamespaceMode.Host",
+        "private" => "NamespaceMode.Private",
+        "shareable" => "NamespaceMode.Shareable",
+        _ when mode.StartsWith("service:", StringComparison.Ordinal) => $"NamespaceMode.OfService({Service(mode["service:".Length..], at.Start)})",
+        _ => throw new ImportRefusal(at.Start, $"the namespace mode '{mode}' is not translated by the importer yet."),
+    };
+
+    private List<string> Deploy(YamlMappingNode deploy)
+    {
+        var settings = new List<string>();
+        var calls = new List<string>();
+        foreach (var (keyNode, value) in deploy.Children)
+        {
+            var key = Nodes.Scalar(keyNode, "a deploy key");
+            switch (key)
+            {
+                case "mode":
+                    settings.Add($"Mode = DeploymentMode.{Pascal(Nodes.Scalar(value, key))}");
+                    break;
+                case "replicas":
+                    settings.Add($"Replicas = {Int(value, key)}");
+                    break;
+                case "endpoint_mode":
+                    settings.Add($"EndpointMode = EndpointMode.{Pascal(Nodes.Scalar(value, key))}");
+                    break;
+                case "labels":
+                    settings.Add($"Labels = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [{string.Join(", ", Nodes.Pairs(value, key).Select(p => $"KeyValuePair.Create({CSharpCode.Literal(p.Key)}, (ComposeString){code.ComposeText(p.Value ?? string.Empty)})"))}])");
+                    break;
+                case "placement":
+                    settings.Add($"Placement = {Placement(Nodes.Mapping(value, key))}");
+                    break;
+                case "restart_policy":
+                    settings.Add($"RestartPolicy = {DeployRestart(Nodes.Mapping(value, key))}");
+                    break;
+                case "update_config" or "rollback_config":
+                    settings.Add($"{(key == "update_config" ? "UpdateConfig" : "RollbackConfig")} = {Rollout(Nodes.Mapping(value, key))}");
+                    break;
+                case "resources":
+                    foreach (var (kind, limits) in Nodes.Mapping(value, key).Children)
+                    {
+                        var method = Nodes.Scalar(kind, "resources") switch
+                        {
+                            "limits" => "WithResourceLimits",
+                            "reservations" => "WithResourceReservations",
+                            var other => throw new ImportRefusal(kind.Start, $"deploy.resources.{other} is not translated by the importer yet."),
+                        };
+                        calls.Add($".{method}({Resources(Nodes.Mapping(limits, "resources"))})");
+                    }
+
+                    break;
+                default:
+                    throw new ImportRefusal(keyNode.Start, $"deploy.{key} is not translated by the importer yet.");
+            }
+        }
+
+        return settings.Count > 0 ? [.. calls, $".WithDeployment(new Deployment {{ {string.Join(", ", settings)} }})"] : calls;
+    }
+
+    private static string Resources(YamlMappingNode resources) => "new ResourceLimits { " + string.Join(", ", resources.Children.Select(e => Nodes.Scalar(e.Key, "a resource") switch
+    {
+        "cpus" => $"Cpus = {decimal.Parse(Nodes.Scalar(e.Value, "cpus"), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)}m",
+        "memory" => $"Memory = {Size(Nodes.Scalar(e.Value, "memory"), e.Value)}",
+        "pids" => $"Pids = {Int(e.Value, "pids")}",
+        var other => throw new ImportRefusal(e.Key.Start, $"deploy resources '{other}' are not translated by the importer yet."),
+    })) + " }";
+
+    private static string Placement(YamlMappingNode placement) => "new Placement { " + string.Join(", ", placement.Children.Select(e => Nodes.Scalar(e.Key, "placement") switch
+    {
+        "constraints" => $"Constraints = [{string.Join(", ", Nodes.Strings(e.Value, "constraints").Select(c => CSharpCode.Literal(c.Value)))}]",
+        "preferences" => $"SpreadOver = [{string.Join(", ", ((YamlSequenceNode)e.Value).Children.Select(p => CSharpCode.Literal(Nodes.Scalar(Nodes.Mapping(p, "a preference").Children[new YamlScalarNode("spread")], "spread"))))}]",
+        "max_replicas_per_node" => $"MaxReplicasPerNode = {Int(e.Value, "max_replicas_per_node")}",
+        var other => throw new ImportRefusal(e.Key.Start, $"placement '{other}' is not translated by the importer yet."),
+    })) + " }";
+
+    private static string DeployRestart(YamlMappingNode policy) => "new DeployRestartPolicy { " + string.Join(", ", policy.Children.Select(e => Nodes.Scalar(e.Key, "restart_policy") switch
+    {
+        "condition" => $"Condition = DeployRestartCondition.{Nodes.Scalar(e.Value, "condition") switch { "none" => "None", "on-failure" => "OnFailure", "any" => "Any", var c => throw new ImportRefusal(e.Value.Start, $"'{c}' is not a restart condition.") }}",
+        "delay" => $"Delay = {Duration(Nodes.Scalar(e.Value, "delay"), e.Value)}",
+        "max_attempts" => $"MaxAttempts = {Int(e.Value, "max_attempts")}",
+        "window" => $"Window = {Duration(Nodes.Scalar(e.Value, "window"), e.Value)}",
+        var other => throw new ImportRefusal(e.Key.Start, $"restart_policy '{other}' is not translated by the importer yet."),
+    })) + " }";
+
+    private static string Rollout(YamlMappingNode rollout) => "new RolloutConfig { " + string.Join(", ", rollout.Children.Select(e => Nodes.Scalar(e.Key, "a rollout key") switch
+    {
+        "parallelism" => $"Parallelism = {Int(e.Value, "parallelism")}",
+        "delay" => $"Delay = {Duration(Nodes.Scalar(e.Value, "delay"), e.Value)}",
+        "monitor" => $"Monitor = {Duration(Nodes.Scalar(e.Value, "monitor"), e.Value)}",
+        "failure_action" => $"FailureAction = RolloutFailureAction.{Pascal(Nodes.Scalar(e.Value, "failure_action"))}",
+        "max_failure_ratio" => $"MaxFailureRatio = {decimal.Parse(Nodes.Scalar(e.Value, "max_failure_ratio"), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)}m",
+        "order" => $"Order = RolloutOrder.{Nodes.Scalar(e.Value, "order") switch { "stop-first" => "StopFirst", "start-first" => "StartFirst", var o => throw new ImportRefusal(e.Value.Start, $"'{o}' is not a rollout order.") }}",
+        var other => throw new ImportRefusal(e.Key.Start, $"'{other}' in a rollout is not translated by the importer yet."),
+    })) + " }";
 
     private static string Restart(string policy, YamlNode at) => policy switch
     {
@@ -355,6 +541,9 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
 
     [GeneratedRegex(@"^(?:(?<ip>\[[0-9a-fA-F:.]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(?<published>[0-9]+(?:-[0-9]+)?):)?(?<target>[0-9]+(?:-[0-9]+)?)(?:/(?<protocol>tcp|udp|sctp))?$")]
     private static partial Regex PortPattern();
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*([bkmgBKMG]?)[bB]?$")]
+    private static partial Regex SizePattern();
 
     [GeneratedRegex(@"(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)")]
     private static partial Regex DurationPart();

@@ -14,8 +14,12 @@ namespace Stack.Engine.Tests.Import;
 [Trait("Category", "Engine")]
 public sealed class ImportRoundTripTests
 {
-    /// <summary>Corpus files the importer translates today; the others name keys it refuses (see the refusal test).</summary>
-    public static TheoryData<string> Importable => ["traefik-authelia", "web-basics"];
+    /// <summary>
+    /// Corpus files the importer translates today. long-syntax and build use keys it refuses (long
+    /// ports and mounts, build); isolation imports, but its accepted risks need reasons only a person
+    /// can give, so its C# fails STK0103 until someone writes them.
+    /// </summary>
+    public static TheoryData<string> Importable => ["traefik-authelia", "web-basics", "process-and-kernel", "network-plans", "deploy"];
 
     [SkippableTheory]
     [MemberData(nameof(Importable))]
@@ -37,12 +41,12 @@ public sealed class ImportRoundTripTests
     [Fact]
     public void A_typed_key_the_importer_does_not_translate_is_refused_at_its_line()
     {
-        var yaml = "services:\n  db:\n    image: postgres:17.2\n    ulimits:\n      nofile: 1024\n";
+        var yaml = "services:\n  db:\n    image: postgres:17.2\n    build:\n      context: .\n";
 
         var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
 
         Assert.Null(code);
-        Assert.Equal("dc.yml(4,5): error STK0218: Service 'db' uses 'ulimits', which Stack types (see docs/compose.md) but the importer does not translate yet. Remove it from a copy, import, and add it with its C# API.", Assert.Single(errors).ToString());
+        Assert.Equal("dc.yml(4,5): error STK0218: Service 'db' uses 'build', which Stack types (see docs/compose.md) but the importer does not translate yet. Remove it from a copy, import, and add it with its C# API.", Assert.Single(errors).ToString());
     }
 
     [Theory]
