@@ -73,9 +73,9 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
             case "environment": return Environment(value);
             case "labels": return Nodes.Pairs(value, "labels").Select(p => $".WithLabel({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
             case "sysctls": return Nodes.Pairs(value, "sysctls").Select(p => $".WithSysctl({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
-            case "ports": return Nodes.Strings(value, "ports").Select(p => Port(p.Value, p.At));
+            case "ports": return Items(value, "ports").Select(p => p is YamlMappingNode port ? LongPort(port) : Port(Nodes.Scalar(p, "a port"), p.Start));
             case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => PortRange(p.Value.Split('/')[0], p.At)))})"];
-            case "volumes": return Nodes.Strings(value, "volumes").Select(v => Mount(v.Value, v.At));
+            case "volumes": return Items(value, "volumes").Select(v => v is YamlMappingNode mount ? LongMount(mount) : Mount(Nodes.Scalar(v, "a mount"), v.Start));
             case "networks": return Networks(value);
             case "depends_on": return DependsOn(value);
             case "healthcheck": return [Healthcheck(Nodes.Mapping(value, "healthcheck"))];
@@ -279,6 +279,80 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
         "order" => $"Order = RolloutOrder.{Nodes.Scalar(e.Value, "order") switch { "stop-first" => "StopFirst", "start-first" => "StartFirst", var o => throw new ImportRefusal(e.Value.Start, $"'{o}' is not a rollout order.") }}",
         var other => throw new ImportRefusal(e.Key.Start, $"'{other}' in a rollout is not translated by the importer yet."),
     })) + " }";
+
+    private static IEnumerable<YamlNode> Items(YamlNode value, string what) =>
+        value as YamlSequenceNode ?? throw new ImportRefusal(value.Start, $"{what} must be a list.");
+
+    private static string LongPort(YamlMappingNode port)
+    {
+        var entries = port.Children.ToDictionary(e => Nodes.Scalar(e.Key, "a port key"), e => e.Value, StringComparer.Ordinal);
+        var target = entries.TryGetValue("target", out var t) ? PortRange(Nodes.Scalar(t, "target"), t.Start) : throw new ImportRefusal(port.Start, "a port needs a target.");
+        var init = new List<string>();
+        foreach (var (key, node) in entries.Where(e => e.Key != "target"))
+        {
+            var text = Nodes.Scalar(node, key);
+            init.Add(key switch
+            {
+                "published" => $"Published = {PortRange(text, node.Start)}",
+                "host_ip" => $"HostIp = IPAddress.Parse({CSharpCode.Literal(text)})",
+                "protocol" => $"Protocol = PortProtocol.{Pascal(text)}",
+                "mode" => $"Mode = PortMode.{Pascal(text)}",
+                "name" => $"Name = {CSharpCode.Literal(text)}",
+                "app_protocol" => $"AppProtocol = {CSharpCode.Literal(text)}",
+                _ => throw new ImportRefusal(node.Start, $"the port key '{key}' is not translated by the importer yet."),
+            });
+        }
+
+        return $".WithPort(new PortMapping({target}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)})";
+    }
+
+    private string LongMount(YamlMappingNode mount)
+    {
+        var entries = mount.Children.ToDictionary(e => Nodes.Scalar(e.Key, "a mount key"), e => e.Value, StringComparer.Ordinal);
+        string Get(string key) => entries.TryGetValue(key, out var node) ? Nodes.Scalar(node, key) : throw new ImportRefusal(mount.Start, $"a mount needs a {key}.");
+        var type = Get("type");
+        var target = CSharpCode.Literal(Get("target"));
+        var init = new List<string>();
+        if (entries.TryGetValue("read_only", out var readOnly) && Nodes.Bool(readOnly, "read_only"))
+        {
+            init.Add("ReadOnly = true");
+        }
+
+        foreach (var (key, node) in entries.Where(e => e.Key is not ("type" or "target" or "source" or "read_only")))
+        {
+            foreach (var (option, setting) in Nodes.Mapping(node, key).Children)
+            {
+                var name = Nodes.Scalar(option, "a mount option");
+                init.Add((type, key, name) switch
+                {
+                    ("volume", "volume", "nocopy") => $"NoCopy = {(Nodes.Bool(setting, name) ? "true" : "false")}",
+                    ("volume", "volume", "subpath") => $"Subpath = {CSharpCode.Literal(Nodes.Scalar(setting, name))}",
+                    ("bind", "bind", "create_host_path") => $"CreateHostPath = {(Nodes.Bool(setting, name) ? "true" : "false")}",
+                    _ => throw new ImportRefusal(option.Start, $"the mount option {key}.{name} is not translated by the importer yet."),
+                });
+            }
+        }
+
+        var settings = init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty;
+        switch (type)
+        {
+            case "volume" when !entries.ContainsKey("source"):
+                return $".WithMount(new AnonymousVolumeMount({target}){settings})";
+            case "volume":
+                var source = Get("source");
+                return volumes.TryGetValue(source, out var volume)
+                    ? $".WithMount(new VolumeMount({volume}, {target}){settings})"
+                    : throw new ImportRefusal(mount.Start, $"the volume '{source}' is not declared under volumes:.");
+            case "bind":
+                var path = Get("source");
+                var host = path.StartsWith('/') || path.StartsWith('$') ? $"HostPath.Absolute({code.ComposeText(path)})"
+                    : path.StartsWith("./", StringComparison.Ordinal) && !path.Split('/').Contains("..") ? $"HostPath.InProject({CSharpCode.Literal(path[2..])})"
+                    : throw new ImportRefusal(mount.Start, $"the bind source '{path}' is not translated by the importer yet (absolute, ${{VAR}}/... or ./... are).");
+                return $".WithMount(new BindMount({host}, {target}){settings})";
+            default:
+                throw new ImportRefusal(mount.Start, $"a {type} mount in the long syntax is not translated by the importer yet.");
+        }
+    }
 
     private static string Restart(string policy, YamlNode at) => policy switch
     {
