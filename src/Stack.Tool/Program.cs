@@ -1,33 +1,30 @@
 using System.CommandLine;
 using Stack.Tool.Import;
 
-// `stack import -f docker-compose.yml [-o stack.cs]`: a compose file as a single-file C# definition.
-var files = new Option<string[]>("--file", "-f") { Description = "The compose file to import.", Required = true, AllowMultipleArgumentsPerToken = false };
+// `stack import -f docker-compose.yml [-f more.yml ...] [-o stack.cs]`: compose files as a single-file C# definition.
+var files = new Option<string[]>("--file", "-f") { Description = "A compose file to import; repeat for a stack split across files.", Required = true, AllowMultipleArgumentsPerToken = false };
 var output = new Option<string>("--output", "-o") { Description = "Where to write the C# (default: stack.cs beside the compose file)." };
 var import = new Command("import", "Write a compose file as a C# Stack definition (a single stack.cs).") { files, output };
 import.SetAction(parse =>
 {
-    var inputs = parse.GetValue(files)!;
-    if (inputs.Length != 1)
+    var inputs = parse.GetValue(files)!.Select(Path.GetFullPath).ToList();
+    var sources = new List<(string File, string Yaml)>();
+    foreach (var file in inputs)
     {
-        Console.Error.WriteLine($"error {Stack.Rules.RuleIds.ImportRefused}: the importer reads one compose file for now (environment overrides are not translated yet); give one -f.");
-        return 1;
+        try
+        {
+            sources.Add((file, File.ReadAllText(file)));
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{file}: error {Stack.Rules.RuleIds.ImportRefused}: cannot read it: {failure.Message}");
+            return 1;
+        }
     }
 
-    var file = Path.GetFullPath(inputs[0]);
-    string yaml;
-    try
-    {
-        yaml = File.ReadAllText(file);
-    }
-    catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
-    {
-        Console.Error.WriteLine($"{file}: error {Stack.Rules.RuleIds.ImportRefused}: cannot read it: {failure.Message}");
-        return 1;
-    }
-
+    var first = inputs[0];
     var version = typeof(ComposeImporter).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.1.0";
-    var (code, errors) = ComposeImporter.Import(file, yaml, version, new DirectoryInfo(Path.GetDirectoryName(file)!).Name.ToLowerInvariant());
+    var (code, errors) = ComposeImporter.Import(sources, version, new DirectoryInfo(Path.GetDirectoryName(first)!).Name.ToLowerInvariant());
     if (code is null)
     {
         foreach (var error in errors)
@@ -39,7 +36,7 @@ import.SetAction(parse =>
         return 1;
     }
 
-    var target = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(file)!, "stack.cs"));
+    var target = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(first)!, "stack.cs"));
     if (File.Exists(target))
     {
         Console.Error.WriteLine($"{target}: error {Stack.Rules.RuleIds.ImportRefused}: it exists; stack import never overwrites a file. Choose another with -o.");

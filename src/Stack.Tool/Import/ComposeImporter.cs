@@ -13,31 +13,116 @@ internal static class ComposeImporter
 {
     private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal) { "version", "name", "services", "networks", "volumes" };
 
-    /// <summary>The C#, or the errors.</summary>
-    public static (string? Code, IReadOnlyList<ImportError> Errors) Import(string file, string yaml, string packageVersion, string fallbackName)
+    /// <summary>The C# for one file, or the errors.</summary>
+    public static (string? Code, IReadOnlyList<ImportError> Errors) Import(string file, string yaml, string packageVersion, string fallbackName) =>
+        Import([(file, yaml)], packageVersion, fallbackName);
+
+    /// <summary>
+    /// The C# for several files read together, as compose reads <c>-f a.yml -f b.yml</c> when each
+    /// adds its own services (a stack split by service group); a service in two files (an override)
+    /// is refused for now. Networks and volumes declared alike in several files are one.
+    /// </summary>
+    public static (string? Code, IReadOnlyList<ImportError> Errors) Import(IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName)
     {
         var errors = new List<ImportError>();
-        YamlMappingNode root;
-        try
+        var roots = new List<(string File, YamlMappingNode Root)>();
+        foreach (var (file, yaml) in files)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping || !mapping.Children.ContainsKey(new YamlScalarNode("services")))
+            try
             {
-                var at = stream.Documents.Count > 0 ? stream.Documents[0].RootNode.Start : Mark.Empty;
-                return (null, [new ImportError(file, at, "this is not a compose file: a compose file is one YAML mapping with a services: key.")]);
+                var stream = new YamlStream();
+                stream.Load(new StringReader(yaml));
+                if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping || !mapping.Children.ContainsKey(new YamlScalarNode("services")))
+                {
+                    var at = stream.Documents.Count > 0 ? stream.Documents[0].RootNode.Start : Mark.Empty;
+                    errors.Add(new ImportError(file, at, "this is not a compose file: a compose file is one YAML mapping with a services: key."));
+                    continue;
+                }
+
+                roots.Add((file, mapping));
             }
-
-            root = mapping;
+            catch (YamlException invalid)
+            {
+                errors.Add(new ImportError(file, invalid.Start, $"the YAML does not parse: {invalid.Message}"));
+            }
         }
-        catch (YamlException invalid)
+
+        if (errors.Count > 0)
         {
-            return (null, [new ImportError(file, invalid.Start, $"the YAML does not parse: {invalid.Message}")]);
+            return (null, errors);
         }
 
+        var (root, origin) = Merge(roots, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return Write(root, origin, roots[0].File, packageVersion, fallbackName);
+    }
+
+    /// <summary>One root holding every file's entries, and which file each entry came from ("services/web").</summary>
+    private static (YamlMappingNode Root, Dictionary<string, string> Origin) Merge(List<(string File, YamlMappingNode Root)> roots, List<ImportError> errors)
+    {
+        var merged = new YamlMappingNode();
+        var origin = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, root) in roots)
+        {
+            foreach (var (keyNode, value) in root.Children)
+            {
+                var key = keyNode is YamlScalarNode { Value: { } k } ? k : string.Empty;
+                if (key is not ("services" or "networks" or "volumes"))
+                {
+                    if (!merged.Children.ContainsKey(keyNode))
+                    {
+                        merged.Children.Add(keyNode, value);
+                        origin[key] = file;
+                    }
+
+                    continue;
+                }
+
+                if (!merged.Children.TryGetValue(keyNode, out var section))
+                {
+                    section = new YamlMappingNode();
+                    merged.Children.Add(new YamlScalarNode(key), section);
+                }
+
+                foreach (var (nameNode, entry) in value as YamlMappingNode ?? new YamlMappingNode())
+                {
+                    var name = ((YamlScalarNode)nameNode).Value!;
+                    var target = (YamlMappingNode)section;
+                    if (!target.Children.TryGetValue(nameNode, out var existing))
+                    {
+                        target.Children.Add(nameNode, entry);
+                        origin[$"{key}/{name}"] = file;
+                    }
+                    else if (key == "services" || Text(existing) != Text(entry))
+                    {
+                        errors.Add(new ImportError(file, nameNode.Start, key == "services"
+                            ? $"the service '{name}' is also in {Path.GetFileName(origin[$"{key}/{name}"])}: merging an override into a service is not translated by the importer yet."
+                            : $"the {key[..^1]} '{name}' is declared differently in {Path.GetFileName(origin[$"{key}/{name}"])}; declare it alike in both, or in one."));
+                    }
+                }
+            }
+        }
+
+        return (merged, origin);
+    }
+
+    private static string Text(YamlNode node)
+    {
+        var writer = new StringWriter();
+        new YamlStream(new YamlDocument(node)).Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+
+    private static (string? Code, IReadOnlyList<ImportError> Errors) Write(YamlMappingNode root, Dictionary<string, string> origin, string firstFile, string packageVersion, string fallbackName)
+    {
+        var errors = new List<ImportError>();
         var code = new CSharpCode();
         var body = new StringBuilder();
-        void Guard(Action write)
+        void Guard(string file, Action write)
         {
             try
             {
@@ -54,20 +139,20 @@ internal static class ComposeImporter
             var name = key is YamlScalarNode { Value: { } k } ? k : string.Empty;
             if (!TopLevel.Contains(name) && !name.StartsWith("x-", StringComparison.Ordinal))
             {
-                errors.Add(new ImportError(file, key.Start, $"the top-level key '{name}' is not translated by the importer yet (it reads name, services, networks and volumes)."));
+                errors.Add(new ImportError(origin.GetValueOrDefault(name, firstFile), key.Start, $"the top-level key '{name}' is not translated by the importer yet (it reads name, services, networks and volumes)."));
             }
         }
 
         var stackName = root.Children.TryGetValue(new YamlScalarNode("name"), out var nameNode) && nameNode is YamlScalarNode { Value: { } n } ? n : fallbackName;
-        var networks = Declare(root, "networks", "Network", errors, file, body, code, Guard);
-        var volumes = Declare(root, "volumes", "Volume", errors, file, body, code, Guard);
+        var networks = Declare(root, "networks", "Network", origin, body, code, Guard);
+        var volumes = Declare(root, "volumes", "Volume", origin, body, code, Guard);
         var services = Nodes.Mapping(root.Children[new YamlScalarNode("services")], "services").Children
             .ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => CSharpCode.Identifier(((YamlScalarNode)e.Key).Value!), StringComparer.Ordinal);
         var importer = new ServiceImporter(code, networks, volumes, services);
-        foreach (var (key, value) in Nodes.Mapping(root.Children[new YamlScalarNode("services")], "services").Children)
+        foreach (var (key, value) in InDependencyOrder(Nodes.Mapping(root.Children[new YamlScalarNode("services")], "services")))
         {
             var name = ((YamlScalarNode)key).Value!;
-            Guard(() =>
+            Guard(origin[$"services/{name}"], () =>
             {
                 var chain = importer.Chain(name, Nodes.Mapping(value, $"service {name}")).ToList();
                 body.Append("    var ").Append(services[name]).Append(" = ").Append(chain[0]);
@@ -87,7 +172,7 @@ internal static class ComposeImporter
 
         var text = new StringBuilder();
         text.Append("#:package Stack.Dsl@").Append(packageVersion).Append('\n');
-        text.Append("// Imported from ").Append(Path.GetFileName(file)).Append(" by `stack import`. `dotnet run stack.cs` writes generated/;\n");
+        text.Append("// Imported from ").Append(string.Join(", ", origin.Values.Distinct().Select(Path.GetFileName))).Append(" by `stack import`. `dotnet run stack.cs` writes generated/;\n");
         text.Append("// the build shows what the stack misses (STKnnnn) at its line. TODO(import) marks what Stack does not type.\n");
         var used = body.ToString();
         text.Append(used.Contains("IPAddress.", StringComparison.Ordinal) ? "using System.Net;\n" : string.Empty);
@@ -127,9 +212,76 @@ internal static class ComposeImporter
         return (text.ToString(), []);
     }
 
+    /// <summary>
+    /// Services in file order, except that each comes after the services it names (depends_on,
+    /// network_mode, pid, ipc: service:NAME), as C# locals must be declared before they are used.
+    /// A cycle keeps file order; validation reports it (STK0206).
+    /// </summary>
+    private static List<KeyValuePair<YamlNode, YamlNode>> InDependencyOrder(YamlMappingNode services)
+    {
+        var byName = services.Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => e, StringComparer.Ordinal);
+        var ordered = new List<KeyValuePair<YamlNode, YamlNode>>();
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: visiting, true: done
+        void Visit(string name)
+        {
+            if (state.ContainsKey(name) || !byName.TryGetValue(name, out var entry))
+            {
+                return;
+            }
+
+            state[name] = false;
+            foreach (var target in Targets(entry.Value))
+            {
+                Visit(target);
+            }
+
+            state[name] = true;
+            ordered.Add(entry);
+        }
+
+        foreach (var name in byName.Keys)
+        {
+            Visit(name);
+        }
+
+        return ordered;
+    }
+
+    private static IEnumerable<string> Targets(YamlNode service)
+    {
+        if (service is not YamlMappingNode mapping)
+        {
+            yield break;
+        }
+
+        foreach (var (key, value) in mapping.Children)
+        {
+            switch ((key as YamlScalarNode)?.Value)
+            {
+                case "depends_on" when value is YamlSequenceNode list:
+                    foreach (var item in list.Children.OfType<YamlScalarNode>())
+                    {
+                        yield return item.Value!;
+                    }
+
+                    break;
+                case "depends_on" when value is YamlMappingNode map:
+                    foreach (var item in map.Children.Keys.OfType<YamlScalarNode>())
+                    {
+                        yield return item.Value!;
+                    }
+
+                    break;
+                case "network_mode" or "pid" or "ipc" when value is YamlScalarNode { Value: { } mode } && mode.StartsWith("service:", StringComparison.Ordinal):
+                    yield return mode["service:".Length..];
+                    break;
+            }
+        }
+    }
+
     /// <summary>Declares each top-level network or volume as a local; returns name to identifier.</summary>
     private static Dictionary<string, string> Declare(
-        YamlMappingNode root, string section, string type, List<ImportError> errors, string file, StringBuilder body, CSharpCode code, Action<Action> guard)
+        YamlMappingNode root, string section, string type, Dictionary<string, string> origin, StringBuilder body, CSharpCode code, Action<string, Action> guard)
     {
         var declared = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!root.Children.TryGetValue(new YamlScalarNode(section), out var node))
@@ -142,7 +294,7 @@ internal static class ComposeImporter
             var name = ((YamlScalarNode)key).Value!;
             var identifier = CSharpCode.Identifier(name) + type;
             declared[name] = identifier;
-            guard(() =>
+            guard(origin[$"{section}/{name}"], () =>
             {
                 var chain = new StringBuilder($"new {type}({CSharpCode.Literal(name)})");
                 if (value is YamlMappingNode settings)

@@ -55,6 +55,41 @@ public sealed class ImportRoundTripTests
         Assert.Contains($"error {rule}:", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The reference stack (../shared/reference-stack, when present), all its files at once: it
+    /// imports (in about 0.1 s), compiles with no warning, and its program stops only at the risks
+    /// the reference takes (STK01nn: the Docker socket, published ports), which need a person's
+    /// reasons, and at bind-mounted files that are not beside this test's stack.cs.
+    /// </summary>
+    [SkippableFact]
+    public void The_reference_stack_imports_as_one_definition()
+    {
+        var reference = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "reference-stack"));
+        Skip.IfNot(Directory.Exists(reference), "../shared/reference-stack is not beside the repository.");
+        var files = Directory.GetFiles(reference, "docker-compose*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        var (code, errors) = ComposeImporter.Import([.. files.Select(f => (f, File.ReadAllText(f)))], "0.1.0", "reference");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        var (exit, stderr, _) = Run(code!, "reference");
+        var refusals = stderr.Split('\n').Where(l => l.Contains(": error STK", StringComparison.Ordinal)).ToList();
+        Assert.Equal(1, exit);
+        Assert.NotEmpty(refusals);
+        // STK0205: the reference's bind-mounted files are not beside the test's stack.cs (beside
+        // the compose files, where a user imports, they are).
+        Assert.All(refusals, line => Assert.Matches(": error (STK01[0-9]{2}|STK0205): ", line));
+        Assert.Contains(refusals, line => line.Contains(": error STK01", StringComparison.Ordinal));
+        var services = files.Sum(f => ((YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)Load(f))["services"]).Children.Count);
+        Assert.Equal(services, System.Text.RegularExpressions.Regex.Count(code!, "= new Service\\("));
+    }
+
+    private static YamlDotNet.RepresentationModel.YamlNode Load(string file)
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(file)));
+        return stream.Documents[0].RootNode;
+    }
+
     [Fact]
     public void A_typed_key_the_importer_does_not_translate_is_refused_at_its_line()
     {
