@@ -19,17 +19,6 @@ public sealed partial record Service
 
     /// <summary>Sets a field to any YAML value.</summary>
     /// <exception cref="ArgumentException">The DSL models <paramref name="key"/>: use its method instead.</exception>
-    public Service WithField(string key, YamlValue value)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        ArgumentNullException.ThrowIfNull(value);
-        if (ServiceFieldNames.IsModeled(key))
-        {
-            throw new ArgumentException(
-                $"'{key}' is modeled by the DSL; use its With* method so the generator can check it.",
-                nameof(key));
-        }
-
-        return this with { ExtraFields = ExtraFields.SetItem(key, value) };
-    }
+    public Service WithField(string key, YamlValue value) =>
+        this with { ExtraFields = EscapeHatch.Set(ExtraFields, key, value, ServiceFieldNames.Modeled, "service") };
 }

@@ -19,7 +19,8 @@ internal static class ServiceFieldNames
         "user", "isolation",
     ];
 
-    private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal)
+    /// <summary>The keys the DSL has a method for; the escape hatch refuses them.</summary>
+    public static IReadOnlySet<string> Modeled { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "image", "build", "container_name", "depends_on", "volumes", "volumes_from", "configs", "secrets",
         "environment", "env_file", "ports", "networks", "network_mode", "extra_hosts", "command",
@@ -31,9 +32,6 @@ internal static class ServiceFieldNames
         "domainname", "cpu_shares", "cpuset", "oom_kill_disable", "cgroup_parent", "mac_address", "annotations", "attach",
         "privileged", "pid", "ipc", "uts", "userns_mode", "use_api_socket",
     };
-
-    /// <summary>Whether the DSL has a method for <paramref name="key"/>.</summary>
-    public static bool IsModeled(string key) => Modeled.Contains(key);
 
     /// <summary>Orders keys: grouped keys first in group order, then the rest ordinally.</summary>
     public static int Compare(string x, string y)

@@ -67,30 +67,29 @@ internal static class ChecklistRules
     }
 
     /// <summary>What the stack says about its Traefik, for STK0003 and STK0004.</summary>
-    private sealed class TraefikFacts
+    private sealed class TraefikFacts(DockerMiddlewares docker)
     {
-        private DockerMiddlewares _docker = null!;
-
         public Fact ProxyHasNoDefaultEntryPoints { get; private init; }
 
         public Fact StackUsesForwardAuth { get; private set; }
 
         public static TraefikFacts Of(ComposeStack stack)
         {
-            var facts = new TraefikFacts
+            var facts = new TraefikFacts(DockerMiddlewares.Of(stack))
             {
                 ProxyHasNoDefaultEntryPoints = FactLogic.Of(stack.Traefik is { } proxy && !proxy.EntryPoints.Any(e => e.IsDefault)),
-                _docker = DockerMiddlewares.Of(stack),
             };
             var used = stack.Services.SelectMany(s => s.Routers).SelectMany(r => r.Middlewares.Concat(r.EntryPoints.SelectMany(e => e.Middlewares)))
                 .Concat(stack.Traefik?.EntryPoints.SelectMany(e => e.Middlewares) ?? []);
-            facts.StackUsesForwardAuth = FactLogic.Of(facts._docker.AnyForwardAuth || used.Any(facts.IsForwardAuth));
+            facts.StackUsesForwardAuth = FactLogic.Of(facts.Docker.AnyForwardAuth || used.Any(facts.IsForwardAuth));
             return facts;
         }
 
+        private DockerMiddlewares Docker { get; } = docker;
+
         /// <summary>A forward-auth middleware of the file provider (typed) or of the docker provider (typed or defined by labels).</summary>
         public bool IsForwardAuth(Middleware middleware) =>
-            middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && _docker.IsForwardAuth(middleware.Name));
+            middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && Docker.IsForwardAuth(middleware.Name));
     }
 
     // A disabled healthcheck (test NONE) is no healthcheck to wait on.

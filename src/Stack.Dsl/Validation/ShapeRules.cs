@@ -153,7 +153,7 @@ internal static class ShapeRules
         : value > GoMaxDuration ? $"has a healthcheck {name} of {value}; the engine's durations end at about 292 years." : null;
 
     /// <summary>The longest duration the engine (Go's time.Duration, int64 nanoseconds) can hold.</summary>
-    private static readonly TimeSpan GoMaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
+    internal static readonly TimeSpan GoMaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
 
     private static IEnumerable<string> LimitProblems(string kind, ResourceLimits? limits)
     {

@@ -12,9 +12,6 @@ namespace Stack.Dsl.Validation;
 /// </summary>
 internal static class SpecValueRules
 {
-    /// <summary>The longest duration the engine (Go's time.Duration, int64 nanoseconds) can hold.</summary>
-    private static readonly TimeSpan GoMaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
-
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) =>
         stack.Services.SelectMany(service => Problems(service).Select(problem => new StackDiagnostic(RuleIds.InvalidValue, $"Service '{service.Name}' {problem}", service.Location)))
             .Concat(StackResourcesOf.Networks(stack).SelectMany(network => Problems(network).Select(problem => new StackDiagnostic(RuleIds.InvalidValue, $"Network '{network.Name}' {problem}", network.Location))));
@@ -234,7 +231,7 @@ internal static class SpecValueRules
     {
         foreach (var (name, value) in durations)
         {
-            if (value is { } duration && (duration < TimeSpan.Zero || duration > GoMaxDuration))
+            if (value is { } duration && (duration < TimeSpan.Zero || duration > ShapeRules.GoMaxDuration))
             {
                 yield return $"has a {name} of {duration}; it cannot be negative or longer than the engine's durations (about 292 years).";
             }

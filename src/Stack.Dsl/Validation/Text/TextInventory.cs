@@ -60,13 +60,7 @@ internal static partial class TextInventory
         {
             var owner = $"{resource.GetType().Name} '{resource.Name}'";
             yield return new(owner, "driver", resource.Driver ?? string.Empty, TextKind.Key, resource.Location);
-            foreach (var (key, value) in resource.DriverOptions)
-            {
-                yield return new(owner, "driver option key", key, TextKind.Key, resource.Location);
-                yield return new(owner, $"driver option {key}", Literal(value), TextKind.Line, resource.Location);
-            }
-
-            foreach (var field in ResourceFields(owner, resource))
+            foreach (var field in Map(owner, "driver option", resource.DriverOptions, resource.Location).Concat(ResourceFields(owner, resource)))
             {
                 yield return field;
             }
@@ -207,10 +201,9 @@ internal static partial class TextInventory
         if (service.Logging is { } logging)
         {
             yield return F("logging driver", logging.Driver, TextKind.Key);
-            foreach (var (key, value) in logging.Options)
+            foreach (var field in Map(owner, "logging option", logging.Options, at))
             {
-                yield return F("logging option key", key, TextKind.Key);
-                yield return F($"logging option {key}", Literal(value), TextKind.Line);
+                yield return field;
             }
         }
 
