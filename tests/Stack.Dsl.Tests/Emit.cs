@@ -37,8 +37,14 @@ internal static class Emit
         _ => [],
     };
 
+    /// <summary>Every risk, and a literal value in every environment variable, label and build arg (literal secrets are accepted by name).</summary>
     public static Service AcceptingEveryRisk(Service service) =>
-        Enum.GetValues<SecurityRisk>().Aggregate(service, (accepting, risk) => accepting.AcceptRisk(risk, "an emission test"));
+        Enum.GetValues<SecurityRisk>().Where(r => r != SecurityRisk.LiteralSecret)
+            .Aggregate(service, (accepting, risk) => accepting.AcceptRisk(risk, "an emission test"))
+            .AcceptingLiteralSecrets(service.Environment.Keys.Concat(service.Labels.Keys).Concat(service.Build?.Args.Keys ?? []));
+
+    private static Service AcceptingLiteralSecrets(this Service service, IEnumerable<string> names) =>
+        names.Aggregate(service, (accepting, name) => accepting.AcceptLiteralSecret(name, "an emission test"));
 
     public static YamlMapping Document(ComposeStack stack) => ComposeDocument.Build(stack, Options);
 

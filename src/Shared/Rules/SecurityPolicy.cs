@@ -11,7 +11,7 @@ internal static class SecurityPolicy
     public static readonly RuleText LiteralSecret = new(
         RuleIds.LiteralSecret,
         "Literal secret in environment",
-        "Service '{0}' sets {1} to a literal value, which would be committed with generated/. Use a Variable (declared once, its value in the server's .env) or a compose secret; if it is not a secret, .AcceptRisk(SecurityRisk.LiteralSecret, \"why\").",
+        "Service '{0}' sets {1} to a literal value, which would be committed with generated/. Use a Variable (declared once, its value in the server's .env) or a compose secret; if it is not a secret, .AcceptLiteralSecret(\"NAME\", \"why\") with the variable, key or flag named here, which accepts that one alone.",
         "generated/ is committed: a literal password in it is in git forever. A Variable keeps only ${NAME} in the YAML.");
 
     public static readonly RuleText WritableDockerSocket = new(

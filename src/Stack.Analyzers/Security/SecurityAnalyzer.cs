@@ -68,8 +68,9 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var secrets = facts.LiteralSecrets is { } names ? FactLogic.Of(names.Count > 0) : Fact.Unknown;
-        Report(SecurityDescriptors.LiteralSecret, secrets, FactKind.AcceptedLiteralSecret, string.Join(", ", facts.LiteralSecrets ?? []));
+        // A literal secret is accepted by name (AcceptLiteralSecret), not by the service's whole risk.
+        var secrets = facts.UnacceptedSecrets is { } names ? FactLogic.Of(names.Count > 0) : Fact.Unknown;
+        Report(SecurityDescriptors.LiteralSecret, secrets, FactKind.AcceptedLiteralSecret, string.Join(", ", facts.UnacceptedSecrets ?? []));
         Report(SecurityDescriptors.WritableDockerSocket, facts[FactKind.WritableDockerSocket], FactKind.AcceptedWritableDockerSocket, Detail(facts, FactKind.WritableDockerSocket, "the Docker socket"));
         Report(SecurityDescriptors.DaemonSocket, facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket, Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
         var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true"

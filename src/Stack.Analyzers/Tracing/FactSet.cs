@@ -11,22 +11,29 @@ internal sealed class FactSet
     private readonly Fact[] _facts;
     private readonly string?[] _details;
 
-    private FactSet(Fact[] facts, string?[] details, string? name, ImmutableSortedSet<string>? literalSecrets)
+    private FactSet(Fact[] facts, string?[] details, string? name, ImmutableSortedSet<string>? literalSecrets, ImmutableSortedSet<string>? acceptedSecrets)
     {
         _facts = facts;
         _details = details;
         Name = name;
         LiteralSecrets = literalSecrets;
+        AcceptedSecrets = acceptedSecrets;
     }
 
     /// <summary>Nothing is known.</summary>
-    public static FactSet Unknown { get; } = new(new Fact[KindCount], new string?[KindCount], null, null);
+    public static FactSet Unknown { get; } = new(new Fact[KindCount], new string?[KindCount], null, null, null);
 
     /// <summary>The name given to the service or router's constructor, when it is a constant.</summary>
     public string? Name { get; }
 
     /// <summary>Secret-looking environment variables set to literals (STK0100); null when not known.</summary>
     public ImmutableSortedSet<string>? LiteralSecrets { get; }
+
+    /// <summary>Names whose literal values the service accepts (AcceptLiteralSecret); null when one accepted name is not known.</summary>
+    public ImmutableSortedSet<string>? AcceptedSecrets { get; }
+
+    /// <summary>The literal secrets not accepted; null when either set is not known.</summary>
+    public ImmutableSortedSet<string>? UnacceptedSecrets => LiteralSecrets is { } secrets && AcceptedSecrets is { } accepted ? secrets.Except(accepted) : null;
 
     /// <summary>A value just created: every listed property is proven absent.</summary>
     public static FactSet Fresh(string? name, params FactKind[] absent)
@@ -37,7 +44,7 @@ internal sealed class FactSet
             facts[(int)kind] = Fact.No;
         }
 
-        return new FactSet(facts, new string?[KindCount], name, ImmutableSortedSet<string>.Empty);
+        return new FactSet(facts, new string?[KindCount], name, ImmutableSortedSet<string>.Empty, ImmutableSortedSet<string>.Empty);
     }
 
     public Fact this[FactKind kind] => _facts[(int)kind];
@@ -56,14 +63,16 @@ internal sealed class FactSet
         var details = (string?[])_details.Clone();
         facts[(int)kind] = fact;
         details[(int)kind] = detail;
-        return new FactSet(facts, details, Name, LiteralSecrets);
+        return new FactSet(facts, details, Name, LiteralSecrets, AcceptedSecrets);
     }
 
     /// <summary>Adds to a fact that only grows (mounts, ports): Yes stays Yes; the detail of the first Yes is kept.</summary>
     public FactSet Add(FactKind kind, Fact fact, string? detail = null) =>
         this[kind] == Fact.Yes ? this : With(kind, this[kind].Or(fact), fact == Fact.Yes ? detail : null);
 
-    public FactSet WithLiteralSecrets(ImmutableSortedSet<string>? secrets) => new(_facts, _details, Name, secrets);
+    public FactSet WithLiteralSecrets(ImmutableSortedSet<string>? secrets) => new(_facts, _details, Name, secrets, AcceptedSecrets);
+
+    public FactSet WithAcceptedSecrets(ImmutableSortedSet<string>? accepted) => new(_facts, _details, Name, LiteralSecrets, accepted);
 
     /// <summary>What holds for a value that is either of two.</summary>
     public FactSet Meet(FactSet other)
@@ -78,6 +87,9 @@ internal sealed class FactSet
 
         // A literal secret is proven only if both values have it.
         var secrets = LiteralSecrets is { } mine && other.LiteralSecrets is { } theirs ? mine.Intersect(theirs) : null;
-        return new FactSet(facts, details, Name == other.Name ? Name : null, secrets);
+
+        // And accepted only if both accept it.
+        var accepted = AcceptedSecrets is { } ours && other.AcceptedSecrets is { } others ? ours.Intersect(others) : null;
+        return new FactSet(facts, details, Name == other.Name ? Name : null, secrets, accepted);
     }
 }

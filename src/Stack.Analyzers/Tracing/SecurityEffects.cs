@@ -13,7 +13,7 @@ internal sealed class SecurityEffects
 {
     private static readonly FactKind[] Accepted =
     [
-        FactKind.AcceptedLiteralSecret, FactKind.AcceptedWritableDockerSocket, FactKind.AcceptedDaemonSocket, FactKind.AcceptedHostPrivilege,
+        FactKind.AcceptedWritableDockerSocket, FactKind.AcceptedDaemonSocket, FactKind.AcceptedHostPrivilege,
         FactKind.AcceptedDangerousCapability, FactKind.AcceptedDatabasePortPublished, FactKind.AcceptedPortOnAllInterfaces, FactKind.AcceptedUnpinnedImage,
     ];
 
@@ -59,6 +59,10 @@ internal sealed class SecurityEffects
                 return Environment(facts, invocation, Argument("name"), Argument("value"), scope);
             case "AcceptRisk":
                 return Accept(facts, Argument("risk"));
+            case "AcceptLiteralSecret":
+                return ValueTracer.ConstantString(Argument("name"), scope) is { } accepted && facts.AcceptedSecrets is { } names
+                    ? facts.WithAcceptedSecrets(names.Add(accepted))
+                    : facts.WithAcceptedSecrets(null);
             default:
                 return facts;
         }
@@ -77,7 +81,7 @@ internal sealed class SecurityEffects
         "UseApiSocket" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown),
         "CapAdd" => facts.With(FactKind.DangerousCapability, Fact.Unknown),
         "Environment" => facts.WithLiteralSecrets(null),
-        "AcceptedRisks" => Accepted.Aggregate(facts, (current, kind) => current.With(kind, Fact.Unknown)),
+        "AcceptedRisks" => Accepted.Aggregate(facts, (current, kind) => current.With(kind, Fact.Unknown)).WithAcceptedSecrets(null),
         _ => facts,
     };
 
@@ -175,7 +179,8 @@ internal sealed class SecurityEffects
         if (operand is IFieldReferenceOperation { Field: { HasConstantValue: true } field }
             && System.Enum.TryParse<FactKind>("Accepted" + field.Name, out var kind))
         {
-            return facts.With(kind, Fact.Yes);
+            // A literal secret is accepted by name; AcceptRisk refuses it at run time.
+            return kind == FactKind.AcceptedLiteralSecret ? facts : facts.With(kind, Fact.Yes);
         }
 
         return Accepted.Aggregate(facts, (current, accepted) => current.Add(accepted, Fact.Unknown));

@@ -9,21 +9,36 @@ public sealed partial record Service
 
     /// <summary>
     /// Accepts a risk a security rule would refuse (Traefik and a backup container need the Docker
-    /// socket). The reason is kept in the model, so the runtime check sees the choice.
+    /// socket). The reason is kept in the model, so the runtime check sees the choice. A literal
+    /// secret is accepted by name instead (<see cref="AcceptLiteralSecret"/>).
     /// </summary>
     /// <param name="risk">The risk.</param>
     /// <param name="reason">Why it is acceptable here.</param>
-    public Service AcceptRisk(SecurityRisk risk, string reason) => string.IsNullOrWhiteSpace(reason)
-        ? throw new ArgumentException("A reason must say something.", nameof(reason))
-        : this with { AcceptedRisks = [.. AcceptedRisks.Where(a => a.Risk != risk), new AcceptedRisk(risk, reason)] };
+    public Service AcceptRisk(SecurityRisk risk, string reason) => risk == SecurityRisk.LiteralSecret
+        ? throw new ArgumentException(
+            "A literal secret is accepted by the name of what holds it, so accepting one does not hide another on the same service: use .AcceptLiteralSecret(\"NAME\", reason).",
+            nameof(risk))
+        : Accept(new AcceptedRisk(risk, Reason(reason)));
 
-    /// <summary>Whether <paramref name="risk"/> was accepted.</summary>
-    public bool Accepts(SecurityRisk risk)
+    /// <summary>
+    /// Accepts that one thing holds a literal value although its name looks secret (STK0100):
+    /// <paramref name="name"/> is what the rule's message names, an environment variable, a label,
+    /// build arg or option key, a variable with a default, or an argument's flag (<c>--password</c>).
+    /// Every other literal secret on the service is still refused.
+    /// </summary>
+    /// <param name="name">The variable, key or flag whose literal value is not a secret.</param>
+    /// <param name="reason">Why it is acceptable here (<c>PUBLIC_KEY_PATH</c> only looks secret).</param>
+    public Service AcceptLiteralSecret(string name, string reason) => string.IsNullOrWhiteSpace(name)
+        ? throw new ArgumentException("Name the variable, key or flag whose literal value is accepted.", nameof(name))
+        : Accept(new AcceptedRisk(SecurityRisk.LiteralSecret, Reason(reason)) { Subject = name });
+
+    /// <summary>Whether <paramref name="risk"/> was accepted; a literal secret only for its <paramref name="subject"/>.</summary>
+    public bool Accepts(SecurityRisk risk, string? subject = null)
     {
         // A loop, not LINQ: this runs for every finding, and plain code needs no JIT at start-up.
         foreach (var accepted in AcceptedRisks)
         {
-            if (accepted.Risk == risk)
+            if (accepted.Risk == risk && string.Equals(accepted.Subject, subject, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -31,9 +46,20 @@ public sealed partial record Service
 
         return false;
     }
+
+    private Service Accept(AcceptedRisk risk) =>
+        this with { AcceptedRisks = [.. AcceptedRisks.Where(a => a.Risk != risk.Risk || a.Subject != risk.Subject), risk] };
+
+    private static string Reason(string reason) => string.IsNullOrWhiteSpace(reason)
+        ? throw new ArgumentException("A reason must say something.", nameof(reason))
+        : reason;
 }
 
 /// <summary>A security risk a service accepts, and why.</summary>
 /// <param name="Risk">The risk.</param>
 /// <param name="Reason">Why it is acceptable for this service.</param>
-public sealed record AcceptedRisk(SecurityRisk Risk, string Reason);
+public sealed record AcceptedRisk(SecurityRisk Risk, string Reason)
+{
+    /// <summary>For a literal secret, the one variable, key or flag accepted; null for the other risks, which are the service's as a whole.</summary>
+    public string? Subject { get; init; }
+}

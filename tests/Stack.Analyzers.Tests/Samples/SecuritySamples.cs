@@ -64,5 +64,18 @@ internal static class SecuritySamples
                 }
             }
             """], ["STK0107"]), // the image comes from a parameter: only the runtime sees 'latest'
+
+        new("security: a literal secret accepted by name hides no other", [$$"""
+            static class Definition
+            {
+                {{Common}}
+                static Service Keyed(string name) => Base(name).WithEnvironment("PUBLIC_KEY", "ssh-ed25519 AAAA");
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    Keyed("a").AcceptLiteralSecret("PUBLIC_KEY", "a public key only looks secret"),
+                    {|STK0100:Keyed("b").AcceptLiteralSecret("PUBLIC_KEY", "as above").WithEnvironment("DB_PASSWORD", "hunter2")|},
+                    {|STK0100:Keyed("c").AcceptLiteralSecret("DB_PASSWORD", "the wrong name")|});
+            }
+            """], ["STK0100", "STK0100"]),
     ];
 }

@@ -56,7 +56,7 @@ public sealed class SecurityRulesTests
         var diagnostic = Assert.Single(Security(Make(risk)));
 
         Assert.Equal((id, DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
-        Assert.Contains($".AcceptRisk(SecurityRisk.{kind}, \"why\")", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains(kind == SecurityRisk.LiteralSecret ? ".AcceptLiteralSecret(\"NAME\", \"why\")" : $".AcceptRisk(SecurityRisk.{kind}, \"why\")", diagnostic.Message, StringComparison.Ordinal);
         Assert.Matches($@"^[^(]+\(\d+\): error {id}: Service 'app' ", diagnostic.ToString());
     }
 
@@ -64,8 +64,41 @@ public sealed class SecurityRulesTests
     [MemberData(nameof(Risky))]
     public void An_accepted_risk_with_a_reason_passes(string risk, SecurityRisk kind, string id)
     {
-        Assert.Empty(Security(Make(risk).AcceptRisk(kind, "tested on purpose")));
+        var service = kind == SecurityRisk.LiteralSecret ? Make(risk).AcceptLiteralSecret("DB_PASSWORD", "tested on purpose") : Make(risk).AcceptRisk(kind, "tested on purpose");
+
+        Assert.Empty(Security(service));
         Assert.NotEmpty(id);
+    }
+
+    [Fact]
+    public void A_literal_secret_is_accepted_by_name_so_accepting_one_does_not_hide_another()
+    {
+        var service = Safe()
+            .WithEnvironment("PUBLIC_KEY", "ssh-ed25519 AAAA")
+            .WithEnvironment("DB_PASSWORD", "hunter2")
+            .WithEnvironment("DATABASE_URL", "postgres://app:hunter2@db/app")
+            .WithLabel("app.api-token", "abc")
+            .WithCommand("serve", "--password=hunter2")
+            .AcceptLiteralSecret("PUBLIC_KEY", "a public key only looks secret");
+
+        var messages = Security(service).Select(d => d.Message).ToList();
+        Assert.Equal(4, messages.Count);
+        Assert.DoesNotContain(messages, m => m.Contains("PUBLIC_KEY", StringComparison.Ordinal));
+
+        var accepted = service
+            .AcceptLiteralSecret("DB_PASSWORD", "test")
+            .AcceptLiteralSecret("DATABASE_URL", "test")
+            .AcceptLiteralSecret("app.api-token", "test")
+            .AcceptLiteralSecret("--password", "test");
+        Assert.Empty(Security(accepted));
+    }
+
+    [Fact]
+    public void Accepting_literal_secrets_as_a_whole_is_refused_with_the_way_to_name_one()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Safe().AcceptRisk(SecurityRisk.LiteralSecret, "all of them"));
+
+        Assert.Contains(".AcceptLiteralSecret(\"NAME\", reason)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

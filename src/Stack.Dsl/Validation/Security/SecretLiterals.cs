@@ -14,21 +14,24 @@ namespace Stack.Dsl.Validation.Security;
 /// </summary>
 internal static class SecretLiterals
 {
-    /// <summary>What holds a literal secret in <paramref name="service"/>, as the rule's message names it.</summary>
-    public static IEnumerable<string> In(Service service, IEnumerable<TextField> texts) =>
-        Each(service, texts).Distinct(StringComparer.Ordinal);
+    /// <summary>
+    /// What holds a literal secret in <paramref name="service"/>: the name a user accepts it by
+    /// (<see cref="Service.AcceptLiteralSecret"/>: a key, variable or flag), and how the rule's message names it.
+    /// </summary>
+    public static IEnumerable<(string Subject, string What)> In(Service service, IEnumerable<TextField> texts) =>
+        Each(service, texts).Distinct();
 
-    private static IEnumerable<string> Each(Service service, IEnumerable<TextField> texts)
+    private static IEnumerable<(string Subject, string What)> Each(Service service, IEnumerable<TextField> texts)
     {
         foreach (var field in texts)
         {
             if (HasUrlPassword(field.Value))
             {
-                yield return $"a password in the URL of its {field.Field}";
+                yield return (KeyOf(field, UrlHolders) ?? field.Field, $"a password in the URL of its {field.Field}");
             }
             else if (IsKeyedSecret(field))
             {
-                yield return field.Field;
+                yield return (KeyOf(field, KeyedFields)!, field.Field);
             }
         }
 
@@ -37,7 +40,7 @@ internal static class SecretLiterals
         {
             if ((variable.IsSecret || SecretNames.LooksSecret(variable.Name)) && SecretNames.CouldBeSecret(variable.Fallback!))
             {
-                yield return $"the default of {variable.Reference}";
+                yield return (variable.Name, $"the default of {variable.Reference}");
             }
         }
 
@@ -45,7 +48,7 @@ internal static class SecretLiterals
         {
             if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
             {
-                yield return $"label {key}";
+                yield return (key, $"label {key}");
             }
         }
 
@@ -53,13 +56,13 @@ internal static class SecretLiterals
         {
             if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
             {
-                yield return $"build arg {key}";
+                yield return (key, $"build arg {key}");
             }
         }
 
         foreach (var flag in Arguments(service.Command).Concat(Arguments(service.Entrypoint)).Concat(HealthcheckArguments(service)).SelectMany(SecretFlags).Distinct(StringComparer.Ordinal))
         {
-            yield return $"the argument {flag}";
+            yield return (flag.Split('=', ' ')[0], $"the argument {flag}");
         }
     }
 
@@ -74,19 +77,26 @@ internal static class SecretLiterals
         "deploy label ", "build label ", "ipam option ", "device option ", "option ",
     ];
 
-    private static bool IsKeyedSecret(TextField field)
+    /// <summary>Fields whose key names what holds a URL's password, beyond <see cref="KeyedFields"/> (their own rule judges their keys).</summary>
+    private static readonly string[] UrlHolders = [.. KeyedFields, "environment ", "build arg "];
+
+    /// <summary>The key a keyed field names ("environment DB_URL" is DB_URL); null for a field without one (a command argument).</summary>
+    private static string? KeyOf(TextField field, string[] prefixes)
     {
-        foreach (var prefix in KeyedFields)
+        foreach (var prefix in prefixes)
         {
             if (field.Field.StartsWith(prefix, StringComparison.Ordinal) && !field.Field.EndsWith(" key", StringComparison.Ordinal))
             {
-                var key = field.Field[prefix.Length..].Split(' ')[^1];
-                return SecretNames.LooksSecret(key) && !field.Value.Contains("${", StringComparison.Ordinal) && SecretNames.CouldBeSecret(field.Value);
+                return field.Field[prefix.Length..].Split(' ')[^1];
             }
         }
 
-        return false;
+        return null;
     }
+
+    private static bool IsKeyedSecret(TextField field) =>
+        KeyOf(field, KeyedFields) is { } key
+        && SecretNames.LooksSecret(key) && !field.Value.Contains("${", StringComparison.Ordinal) && SecretNames.CouldBeSecret(field.Value);
 
     /// <summary>Literal secrets outside services: in networks', volumes', secrets' and configs' options and labels, and in the stack's extensions.</summary>
     public static IEnumerable<StackDiagnostic> InResources(ComposeStack stack, IEnumerable<TextField> inventory) =>

@@ -25,14 +25,14 @@ internal static class SecurityRules
     private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts)
     {
         var findings = LiteralSecrets(service)
-            .Concat(SecretLiterals.In(service, texts).Select(where => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, where)))
+            .Concat(SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, found.What) { Subject = found.Subject }))
             .Concat(Sockets(service))
             .Concat(HostPrivileges(service))
             .Concat(Capabilities(service))
             .Concat(Ports(service))
             .Concat(Image(service));
         return findings
-            .Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.Accepts(f.Risk))) == Fact.Yes)
+            .Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.Accepts(f.Risk, f.Subject))) == Fact.Yes)
             .Select(f => f.Diagnostic);
     }
 
@@ -43,7 +43,7 @@ internal static class SecurityRules
             if (SecretNames.LooksSecret(name)
                 && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && SecretNames.CouldBeSecret(string.Concat(text.Parts.Select(p => p.Text))))
             {
-                yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, name);
+                yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, name) { Subject = name };
             }
         }
     }
@@ -143,6 +143,9 @@ internal static class SecurityRules
     private sealed class Finding(SecurityRisk risk, RuleText rule, SourceLocation location, params object[] arguments)
     {
         public SecurityRisk Risk => risk;
+
+        /// <summary>For a literal secret, what holds it, as <see cref="Service.AcceptLiteralSecret"/> names it.</summary>
+        public string? Subject { get; init; }
 
         public StackDiagnostic Diagnostic => new(rule.Id, rule.Format(arguments), location);
     }
