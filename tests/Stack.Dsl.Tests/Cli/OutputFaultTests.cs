@@ -20,6 +20,7 @@ public sealed class OutputFaultTests : IDisposable
     public void Dispose()
     {
         Unmount(Out);
+        Unmount(_root);
         Directory.Delete(_root, recursive: true);
     }
 
@@ -58,6 +59,28 @@ public sealed class OutputFaultTests : IDisposable
         Assert.Contains("Read-only file system", error, StringComparison.Ordinal);
         Unmount(Out);
         Assert.Equal(before, Contents(Out));
+    }
+
+    [SkippableTheory]
+    [InlineData("the file system holding the folder")]
+    [InlineData("the folder, a mount point")]
+    public void A_full_disk_is_one_error_line_and_the_folder_stays_as_it_was_without_debris(string whatIsFull)
+    {
+        // A 64 KiB tmpfs: the first definition fits, one with a 200 KB label cannot.
+        var mounted = whatIsFull == "the folder, a mount point" ? Out : _root;
+        Directory.CreateDirectory(mounted);
+        Skip.IfNot(Mount(mounted, "rw,size=64k"), "mounting a file system needs root");
+        Assert.Equal(ExitCodes.Success, Run([]).Code);
+        var before = Contents(Out);
+        var entries = Directory.GetFileSystemEntries(_root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        var (code, _, error) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal().WithLabel("x.big", new string('x', 200_000))));
+
+        AssertOneError((code, string.Empty, error), ExitCodes.Failed, $"could not write '{Out}'");
+        Assert.True(error.Contains("because the disk was full", StringComparison.Ordinal), error);
+        Assert.Equal(before, Contents(Out));
+        Assert.Equal(entries, Directory.GetFileSystemEntries(_root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        Unmount(mounted);
     }
 
     [Fact]
@@ -170,7 +193,7 @@ public sealed class OutputFaultTests : IDisposable
     private static string Contents(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
         .Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f)));
 
-    /// <summary>Mounts a tmpfs at <paramref name="folder"/>, holding what it held, read-only or not; false where that is not allowed.</summary>
+    /// <summary>Mounts a tmpfs at <paramref name="folder"/>, holding what it held: "ro", or "rw" with tmpfs options; false where that is not allowed.</summary>
     private static bool Mount(string folder, string mode)
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
@@ -184,7 +207,8 @@ public sealed class OutputFaultTests : IDisposable
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }
 
-        if (Shell($"mount -t tmpfs -o rw tmpfs '{folder}' && cp -a '{copy}/.' '{folder}/' && {(mode == "ro" ? $"mount -o remount,ro '{folder}'" : "true")}") != 0)
+        var options = mode == "ro" ? "rw" : mode;
+        if (Shell($"mount -t tmpfs -o {options} tmpfs '{folder}' && cp -a '{copy}/.' '{folder}/' && {(mode == "ro" ? $"mount -o remount,ro '{folder}'" : "true")}") != 0)
         {
             return false;
         }
