@@ -12,15 +12,15 @@ namespace Stack.Dsl.Cli;
 public static class StackCli
 {
     /// <summary>
-    /// Runs the command line with the settings the Stack.Dsl package records in the program
-    /// (<see cref="StackCliSettings.FromEntryAssembly"/>): the project's (or single file's) folder,
-    /// and generated/ beside it.
+    /// Runs the command line with the settings the Stack.Dsl package records in the program that
+    /// holds <paramref name="define"/> (<see cref="StackCliSettings.ForDefinition"/>): the project's
+    /// (or single file's) folder, and generated/ beside it.
     /// </summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="define">Builds the stack; exceptions it throws become error lines, not stack traces.</param>
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
     public static int Run(string[] args, Func<ComposeStack> define) =>
-        Run(args, define, StackCliSettings.FromEntryAssembly());
+        Run(args, define, StackCliSettings.ForDefinition(define));
 
     /// <summary>Runs the command line against the stack <paramref name="define"/> builds.</summary>
     /// <param name="args">The command-line arguments.</param>

@@ -22,6 +22,17 @@ public sealed record StackCliSettings
     /// </summary>
     public static StackCliSettings FromEntryAssembly() => From(Assembly.GetEntryAssembly(), Directory.GetCurrentDirectory());
 
+    /// <summary>
+    /// The settings recorded in the assembly that holds <paramref name="define"/>: the definition's
+    /// own program, also when another process hosts it (a test runner, a tool that loads it).
+    /// </summary>
+    /// <param name="define">The definition's build method.</param>
+    public static StackCliSettings ForDefinition(Delegate define)
+    {
+        ArgumentNullException.ThrowIfNull(define);
+        return From(define.Method.Module.Assembly, Directory.GetCurrentDirectory());
+    }
+
     /// <summary>The settings recorded in <paramref name="assembly"/>, with <paramref name="fallbackDirectory"/> for what it lacks.</summary>
     public static StackCliSettings From(Assembly? assembly, string fallbackDirectory)
     {

@@ -378,11 +378,18 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
     {
         foreach (var (key, text, _) in Nodes.Pairs(value, "environment"))
         {
-            yield return text is null
-                ? $".WithEnvironment({CSharpCode.Literal(key)}, EnvironmentValue.PassThrough)"
+            yield return text is null ? $".WithEnvironment({CSharpCode.Literal(key)}, EnvironmentValue.PassThrough)"
+                : IsPlainInteger(value, key, text) ? $".WithEnvironment({CSharpCode.Literal(key)}, {text})"
                 : $".WithEnvironment({CSharpCode.Literal(key)}, {code.ComposeText(text)})";
         }
     }
+
+    /// <summary>An unquoted whole number in the mapping form (<c>WORKERS: 1</c>), which compose keeps a number: the DSL's number overload says the same.</summary>
+    private static bool IsPlainInteger(YamlNode environment, string key, string text) =>
+        environment is YamlMappingNode mapping
+        && mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain }
+        && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && number.ToString(System.Globalization.CultureInfo.InvariantCulture) == text;
 
     /// <summary>Short syntax: <c>[ip:][published:]target[/protocol]</c>.</summary>
     private static string Port(string text, YamlDotNet.Core.Mark at)
