@@ -179,6 +179,7 @@ internal static class ComposeImporter
         text.Append("using Stack.Dsl.Cli;\nusing Stack.Dsl.Compose;\n");
         text.Append(code.Variables.Count > 0 || used.Contains("(ComposeString)", StringComparison.Ordinal) ? "using Stack.Dsl.Values;\n" : string.Empty);
         text.Append(used.Contains("YamlValue.", StringComparison.Ordinal) ? "using Stack.Dsl.Yaml;\n" : string.Empty);
+        text.Append(used.Contains("new Router(", StringComparison.Ordinal) ? "using Stack.Dsl.Traefik;\n" : string.Empty);
         text.Append('\n');
         text.Append("return StackCli.Run(args, Build);\n\nstatic ComposeStack Build()\n{\n");
         foreach (var (name, identifier) in code.Variables)

@@ -40,6 +40,65 @@ public sealed class ImportRoundTripTests
             CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", emitted)], Variables(code!))));
     }
 
+    /// <summary>
+    /// Traefik labels become typed routers when the routers write back exactly those labels (keys
+    /// compared without case, as Traefik reads them): the imported stack means what the file means,
+    /// and the checklist sees routers, not text.
+    /// </summary>
+    [SkippableFact]
+    public void Traefik_labels_become_typed_routers_that_mean_the_same()
+    {
+        DockerCompose.RequireInstalled();
+        const string yaml = """
+            services:
+              web:
+                image: nginx:1.27.3
+                restart: unless-stopped
+                labels:
+                  traefik.enable: "true"
+                  traefik.http.routers.web.rule: Host(`www.${BASE_HOST}`) || Host(`${BASE_HOST}`)
+                  traefik.http.routers.web.tls.certResolver: letsencrypt
+                  traefik.http.routers.web.middlewares: sso@file,limit@file
+                  traefik.http.routers.web-api.rule: Host(`www.${BASE_HOST}`) && PathPrefix(`/api`)
+                  traefik.http.routers.web-api.priority: "10"
+                  traefik.http.routers.web-api.tls: "true"
+                  traefik.http.routers.web-api.service: web
+                  traefik.http.services.web.loadBalancer.server.port: "8080"
+                  com.example.team: ops
+            """;
+
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "routers");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        Assert.Contains("new Router(\"web\")", code, StringComparison.Ordinal);
+        Assert.Contains(".WithRule(RouterRule.Host($\"www.{baseHost}\").And(RouterRule.PathPrefix(\"/api\")))", code, StringComparison.Ordinal);
+        Assert.Contains(".WithService(new TraefikService(\"web\", 8080))", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("WithLabel(\"traefik.", code, StringComparison.Ordinal);
+        Assert.Contains("WithLabel(\"com.example.team\", \"ops\")", code, StringComparison.Ordinal);
+        var (exit, stderr, emitted) = Run(code!, "routers");
+        Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
+        Assert.Equal(
+            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", yaml)], Variables(code!))),
+            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", emitted)], Variables(code!))));
+    }
+
+    [Theory]
+    [InlineData("traefik.http.routers.web.entrypoints: websecure", "'traefik.http.routers.web.entrypoints' is not translated")]
+    [InlineData("traefik.http.routers.web.middlewares: auth", "middleware 'auth' names no provider")]
+    [InlineData("traefik.http.services.other.loadbalancer.server.port: \"81\"", "router 'web' names no service, and the container defines 2")]
+    [InlineData("traefik.http.routers.web.service: other", "router 'web' names service 'other', which this container does not define")]
+    public void Traefik_labels_the_routers_cannot_say_stay_labels_with_a_todo_saying_why(string extra, string why)
+    {
+        var yaml = $"services:\n  web:\n    image: nginx:1.27.3\n    labels:\n      traefik.http.routers.web.rule: Host(`a.example`)\n      traefik.http.services.web.loadbalancer.server.port: \"80\"\n      {extra}\n";
+
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "labels");
+
+        Assert.True(code is not null, string.Join('\n', errors));
+        Assert.Contains($"// TODO(import): the Traefik labels stay labels ({why}", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("new Router(", code, StringComparison.Ordinal);
+        Assert.Contains("WithLabel(\"traefik.http.routers.web.rule\"", code, StringComparison.Ordinal);
+    }
+
     /// <summary>A stack whose compose file takes risks imports and compiles, and then waits for a person to accept each risk with a reason.</summary>
     [Theory]
     [InlineData("long-syntax", "STK0106")]

@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation;
+using Stack.Dsl.Traefik;
+
+namespace Stack.Tool.Import;
+
+/// <summary>
+/// A service's Traefik labels (docker provider) as typed routers: rule, TLS, middlewares, priority
+/// and the load balancer's port. All or nothing, and proven: the routers are built with the
+/// library and must write back exactly the labels the file has; otherwise the labels stay labels,
+/// with a TODO that says why. So the checklist sees the routers, and the meaning never changes.
+/// </summary>
+internal static partial class TraefikLabelImporter
+{
+    /// <summary>The typed routers' calls and the label keys they replace; or, when the labels cannot be typed, why.</summary>
+    public sealed record Translation(IReadOnlyList<string> Calls, IReadOnlySet<string> Keys);
+
+    public static Translation? Translate(IReadOnlyList<(string Key, string Value)> labels, CSharpCode code, out string? why)
+    {
+        var traefik = labels.Where(l => l.Key.StartsWith("traefik.", StringComparison.OrdinalIgnoreCase)).ToList();
+        why = null;
+        if (traefik.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var routers = Parse(traefik);
+            var calls = routers.Select(r => r.Code(code)).ToList();
+            var written = TraefikLabels.For(routers.Aggregate(new Service("proof"), (service, router) => service.WithRouter(router.Model())))
+                .Select(l => (l.Key.ToLowerInvariant(), l.Value.ToCompose())).ToHashSet();
+
+            // Traefik reads its label keys without case (entryPoints, certResolver): so does the proof.
+            var expected = traefik.Select(l => (l.Key.ToLowerInvariant(), Tokens(l.Value))).ToHashSet();
+            if (!written.SetEquals(expected))
+            {
+                var differing = written.Except(expected).Concat(expected.Except(written)).Select(l => l.Item1).Order(StringComparer.Ordinal).First();
+                throw new NotTyped($"the typed routers would write '{differing}' differently");
+            }
+
+            return new Translation(calls, labels.Select(l => l.Key).Where(k => k.StartsWith("traefik.", StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.Ordinal));
+        }
+        catch (NotTyped notTyped)
+        {
+            why = notTyped.Message;
+            return null;
+        }
+    }
+
+    private static List<ImportedRouter> Parse(List<(string Key, string Value)> labels)
+    {
+        var routers = new Dictionary<string, ImportedRouter>(StringComparer.Ordinal);
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, value) in labels)
+        {
+            if (key.Equals("traefik.enable", StringComparison.OrdinalIgnoreCase))
+            {
+                _ = value == "true" ? 0 : throw new NotTyped("traefik.enable is not true");
+            }
+            else if (RouterKey().Match(key) is { Success: true } router)
+            {
+                var name = router.Groups["name"].Value;
+                var imported = routers.TryGetValue(name, out var found) ? found : routers[name] = new ImportedRouter(name);
+                imported.Set(router.Groups["property"].Value.ToLowerInvariant(), value);
+            }
+            else if (PortKey().Match(key) is { Success: true } port)
+            {
+                ports[port.Groups["name"].Value] = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                    ? number : throw new NotTyped($"'{key}' is not a port number");
+            }
+            else
+            {
+                throw new NotTyped($"'{key}' is not translated");
+            }
+        }
+
+        if (routers.Count == 0)
+        {
+            throw new NotTyped("the labels define no router");
+        }
+
+        foreach (var router in routers.Values)
+        {
+            // Traefik pairs a router without a service label with the container's only service.
+            var target = router.ServiceName ?? (ports.Count <= 1 ? ports.Keys.SingleOrDefault()
+                : throw new NotTyped($"router '{router.Name}' names no service, and the container defines {ports.Count}"));
+            if (target is not null && !router.Internal)
+            {
+                router.Port = ports.TryGetValue(target, out var port) ? port : throw new NotTyped($"router '{router.Name}' names service '{target}', which this container does not define");
+                router.ServiceName = target;
+            }
+        }
+
+        var unused = ports.Keys.Except(routers.Values.Select(r => r.ServiceName).OfType<string>()).FirstOrDefault();
+        return unused is null ? [.. routers.Values] : throw new NotTyped($"service '{unused}' serves no router");
+    }
+
+    /// <summary>Variables as tokens, so a literal model's labels compare with the file's text.</summary>
+    private static string Tokens(string text)
+    {
+        var tokens = VariableReference().Replace(text, m => $"@@{m.Groups[1].Value}@@");
+        return tokens.Contains('$', StringComparison.Ordinal) ? throw new NotTyped("a label holds a '$' that is not a plain ${VARIABLE}") : tokens;
+    }
+
+    [GeneratedRegex(@"^traefik\.http\.routers\.(?<name>[A-Za-z0-9_-]+)\.(?<property>rule|tls\.certresolver|tls|middlewares|priority|service)\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex RouterKey();
+
+    [GeneratedRegex(@"^traefik\.http\.services\.(?<name>[A-Za-z0-9_-]+)\.loadbalancer\.server\.port\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PortKey();
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex VariableReference();
+
+    /// <summary>The rule grammar the DSL builds: matchers with one backticked argument, joined by one kind of operator.</summary>
+    [GeneratedRegex(@"^(?<matcher>Host|PathPrefix|Path)\(`(?<argument>[^`]*)`\)(\s+(?<operator>&&|\|\|)\s+|\z)", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleMatcher();
+
+    private sealed class NotTyped(string why) : Exception(why);
+
+    private sealed class ImportedRouter(string name)
+    {
+        private readonly List<(string Name, string Provider)> _middlewares = [];
+        private string? _rule;
+        private string? _resolver;
+        private bool _tls;
+        private int? _priority;
+
+        public string Name => name;
+
+        public string? ServiceName { get; set; }
+
+        public bool Internal { get; private set; }
+
+        public int? Port { get; set; }
+
+        public void Set(string property, string value)
+        {
+            switch (property)
+            {
+                case "rule":
+                    _rule = value;
+                    break;
+                case "tls.certresolver":
+                    _resolver = value.Contains('$', StringComparison.Ordinal) ? throw new NotTyped("a certificate resolver's name holds a variable") : value;
+                    break;
+                case "tls":
+                    _tls = value == "true" ? true : throw new NotTyped($"router '{name}' has tls: {value}");
+                    break;
+                case "priority":
+                    _priority = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var priority) ? priority : throw new NotTyped($"router '{name}' has a priority that is not a number");
+                    break;
+                case "middlewares":
+                    foreach (var reference in value.Split(',', StringSplitOptions.TrimEntries))
+                    {
+                        // Without @provider, Traefik looks in the router's own provider: a middleware defined by labels the importer does not type.
+                        var at = reference.IndexOf('@', StringComparison.Ordinal);
+                        _middlewares.Add(at > 0 && !reference.Contains('$', StringComparison.Ordinal)
+                            ? (reference[..at], reference[(at + 1)..])
+                            : throw new NotTyped($"middleware '{reference}' names no provider (name@file, name@docker)"));
+                    }
+
+                    break;
+                case "service" when value.EndsWith("@internal", StringComparison.Ordinal):
+                    ServiceName = value;
+                    Internal = true;
+                    break;
+                case "service":
+                    ServiceName = value.Contains('@', StringComparison.Ordinal) || value.Contains('$', StringComparison.Ordinal)
+                        ? throw new NotTyped($"router '{name}' names service '{value}' of another provider")
+                        : value;
+                    break;
+            }
+        }
+
+        /// <summary>The router with literal text (variables as tokens), for the proof.</summary>
+        public Router Model()
+        {
+            var router = new Router(name);
+            router = _rule is null ? router : router.WithRule(RuleModel(Tokens(_rule)));
+            router = _resolver is null ? router : router.WithTls(new CertResolver(_resolver));
+            router = _tls ? router.WithTls() : router;
+            router = _priority is { } priority ? router.WithPriority(priority) : router;
+            router = _middlewares.Count == 0 ? router : router.WithMiddlewares(_middlewares.Select(m => new ExternalMiddleware(m.Name, m.Provider)));
+            return Target() is { } target ? router.WithService(target) : router;
+        }
+
+        /// <summary>The same router as C#.</summary>
+        public string Code(CSharpCode code)
+        {
+            var calls = new List<string> { $"new Router({CSharpCode.Literal(name)})" };
+            if (_rule is not null)
+            {
+                calls.Add($".WithRule({RuleCode(_rule, code)})");
+            }
+
+            if (_resolver is not null)
+            {
+                calls.Add($".WithTls(new CertResolver({CSharpCode.Literal(_resolver)}))");
+            }
+
+            if (_tls)
+            {
+                calls.Add(".WithTls()");
+            }
+
+            if (_priority is { } priority)
+            {
+                calls.Add($".WithPriority({priority.ToString(CultureInfo.InvariantCulture)})");
+            }
+
+            if (_middlewares.Count > 0)
+            {
+                calls.Add($".WithMiddlewares({string.Join(", ", _middlewares.Select(m => $"new ExternalMiddleware({CSharpCode.Literal(m.Name)}, {CSharpCode.Literal(m.Provider)})"))})");
+            }
+
+            if (Internal)
+            {
+                calls.Add($".WithService(TraefikService.{Pascal(ServiceName![..ServiceName!.IndexOf('@', StringComparison.Ordinal)])})");
+            }
+            else if (Port is { } port)
+            {
+                calls.Add(ServiceName == name
+                    ? $".WithPort({port.ToString(CultureInfo.InvariantCulture)})"
+                    : $".WithService(new TraefikService({CSharpCode.Literal(ServiceName!)}, {port.ToString(CultureInfo.InvariantCulture)}))");
+            }
+
+            // One call a line, under the router, as a person writes a chain.
+            return $".WithRouter({string.Join("\n            ", calls)})";
+        }
+
+        private TraefikService? Target() => Internal
+            ? ServiceName switch
+            {
+                "api@internal" => TraefikService.Api,
+                "noop@internal" => TraefikService.Noop,
+                "ping@internal" => TraefikService.Ping,
+                "prometheus@internal" => TraefikService.Prometheus,
+                _ => throw new NotTyped($"router '{name}' names '{ServiceName}', an internal service the DSL does not name"),
+            }
+            : Port is { } port ? new TraefikService(ServiceName!, port) : null;
+
+        private static string Pascal(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+
+        /// <summary>The rule's matchers and the one operator joining them; null for a rule outside the DSL's grammar (taken whole, <c>new RouterRule(...)</c>).</summary>
+        private static (List<(string Matcher, string Argument)> Matchers, string Joiner)? Grammar(string text)
+        {
+            var matchers = new List<(string Matcher, string Argument)>();
+            var operators = new HashSet<string>(StringComparer.Ordinal);
+            var rest = text.Trim();
+            var open = true;
+            while (rest.Length > 0 && open && RuleMatcher().Match(rest) is { Success: true } match)
+            {
+                matchers.Add((match.Groups["matcher"].Value, match.Groups["argument"].Value));
+                open = match.Groups["operator"].Success;
+                if (open)
+                {
+                    operators.Add(match.Groups["operator"].Value);
+                }
+
+                rest = rest[match.Length..];
+            }
+
+            return rest.Length > 0 || matchers.Count == 0 || open || operators.Count > 1
+                ? null
+                : (matchers, operators.Contains("||") ? "Or" : "And");
+        }
+
+        private static RouterRule RuleModel(string text)
+        {
+            if (Grammar(text) is not { } grammar)
+            {
+                return new RouterRule(text);
+            }
+
+            var rules = grammar.Matchers.Select(m => m.Matcher switch
+            {
+                "Host" => RouterRule.Host(m.Argument),
+                "PathPrefix" => RouterRule.PathPrefix(m.Argument),
+                _ => RouterRule.Path(m.Argument),
+            });
+            return rules.Aggregate((all, one) => grammar.Joiner == "Or" ? all.Or(one) : all.And(one));
+        }
+
+        private static string RuleCode(string text, CSharpCode code)
+        {
+            if (Grammar(text) is not { } grammar)
+            {
+                return $"new RouterRule({code.ComposeText(text)})";
+            }
+
+            var matchers = grammar.Matchers.Select(m => $"RouterRule.{m.Matcher}({code.ComposeText(m.Argument)})").ToList();
+            return matchers[0] + string.Concat(matchers.Skip(1).Select(m => $".{grammar.Joiner}({m})"));
+        }
+    }
+}
