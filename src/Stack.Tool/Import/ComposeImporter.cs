@@ -9,7 +9,7 @@ namespace Stack.Tool.Import;
 /// networks, volumes and services as the DSL writes them. Every problem is collected and reported
 /// at its line; with any, nothing is returned.
 /// </summary>
-internal static class ComposeImporter
+internal static partial class ComposeImporter
 {
     private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal) { "version", "name", "services", "networks", "volumes" };
 
@@ -52,14 +52,66 @@ internal static class ComposeImporter
             return (null, errors);
         }
 
-        var (root, origin) = Merge(roots, errors);
+        var (bases, environments) = Environments(roots, errors);
+        var (root, origin) = Merge(bases, errors);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
-        return Write(root, origin, roots[0].File, packageVersion, fallbackName);
+        return Write(root, origin, environments, bases[0].File, packageVersion, fallbackName);
     }
+
+    /// <summary>
+    /// Which files are environments, applied one at a time over the others (the base): a
+    /// <c>dc.ENV.yml</c>, or a <c>docker-compose.ENV.yml</c> that overrides a service the files
+    /// before it define (docker-compose.override.yml among them). The rest add services to the base.
+    /// </summary>
+    private static (List<(string File, YamlMappingNode Root)> Bases, List<ImportedEnvironment> Environments) Environments(List<(string File, YamlMappingNode Root)> roots, List<ImportError> errors)
+    {
+        var bases = new List<(string File, YamlMappingNode Root)>();
+        var environments = new List<ImportedEnvironment>();
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (file, root) in roots)
+        {
+            var services = ServiceNames(root).ToList();
+            var named = EnvironmentFile().Match(Path.GetFileName(file));
+            var overrides = named.Success && (named.Groups["prefix"].Value == "dc" || services.Any(defined.Contains));
+            if (!overrides)
+            {
+                bases.Add((file, root));
+                defined.UnionWith(services);
+                continue;
+            }
+
+            var name = named.Groups["name"].Value;
+            if (environments.Any(e => e.Name == name))
+            {
+                errors.Add(new ImportError(file, root.Start, $"a second file for environment '{name}'; give each environment one override file."));
+            }
+
+            environments.Add(new ImportedEnvironment(name, file, root));
+        }
+
+        if (bases.Count == 0)
+        {
+            errors.Add(new ImportError(roots[0].File, roots[0].Root.Start, "every file is an environment's override; give the base file too (-f docker-compose.yml -f dc.ENV.yml)."));
+        }
+
+        return (bases, environments);
+    }
+
+    private static IEnumerable<string> ServiceNames(YamlMappingNode root) =>
+        root.Children.TryGetValue(new YamlScalarNode("services"), out var services) && services is YamlMappingNode mapping
+            ? mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!)
+            : [];
+
+    /// <summary>An override file's name: dc.ENV.yml or docker-compose.ENV.yml, ENV a valid environment name.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<prefix>dc|docker-compose)\.(?<name>[a-z0-9][a-z0-9_-]*)\.ya?ml\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EnvironmentFile();
+
+    /// <summary>An override file, applied over the base as one environment.</summary>
+    private sealed record ImportedEnvironment(string Name, string File, YamlMappingNode Root);
 
     /// <summary>One root holding every file's entries, and which file each entry came from ("services/web").</summary>
     private static (YamlMappingNode Root, Dictionary<string, string> Origin) Merge(List<(string File, YamlMappingNode Root)> roots, List<ImportError> errors)
@@ -100,7 +152,7 @@ internal static class ComposeImporter
                     else if (key == "services" || Text(existing) != Text(entry))
                     {
                         errors.Add(new ImportError(file, nameNode.Start, key == "services"
-                            ? $"the service '{name}' is also in {Path.GetFileName(origin[$"{key}/{name}"])}: merging an override into a service is not translated by the importer yet."
+                            ? $"the service '{name}' is also in {Path.GetFileName(origin[$"{key}/{name}"])}: to import an override as an environment, name its file dc.ENV.yml (or docker-compose.ENV.yml)."
                             : $"the {key[..^1]} '{name}' is declared differently in {Path.GetFileName(origin[$"{key}/{name}"])}; declare it alike in both, or in one."));
                     }
                 }
@@ -117,7 +169,8 @@ internal static class ComposeImporter
         return writer.ToString();
     }
 
-    private static (string? Code, IReadOnlyList<ImportError> Errors) Write(YamlMappingNode root, Dictionary<string, string> origin, string firstFile, string packageVersion, string fallbackName)
+    private static (string? Code, IReadOnlyList<ImportError> Errors) Write(
+        YamlMappingNode root, Dictionary<string, string> origin, IReadOnlyList<ImportedEnvironment> environments, string firstFile, string packageVersion, string fallbackName)
     {
         var errors = new List<ImportError>();
         var code = new CSharpCode();
@@ -148,8 +201,23 @@ internal static class ComposeImporter
         var volumes = Declare(root, "volumes", "Volume", origin, body, code, Guard);
         var services = Nodes.Mapping(root.Children[new YamlScalarNode("services")], "services").Children
             .ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => CSharpCode.Identifier(((YamlScalarNode)e.Key).Value!), StringComparer.Ordinal);
+        var baseServices = services.Values.ToList();
+
+        // Services only an environment adds are declared with the others, and added by it.
+        var allServices = new YamlMappingNode(Nodes.Mapping(root.Children[new YamlScalarNode("services")], "services").Children);
+        foreach (var environment in environments)
+        {
+            foreach (var (key, value) in EnvironmentServices(environment).Where(e => !services.ContainsKey(((YamlScalarNode)e.Key).Value!)))
+            {
+                var name = ((YamlScalarNode)key).Value!;
+                services[name] = CSharpCode.Identifier(name);
+                origin[$"services/{name}"] = environment.File;
+                allServices.Add(key, value);
+            }
+        }
+
         var importer = new ServiceImporter(code, networks, volumes, services);
-        foreach (var (key, value) in InDependencyOrder(Nodes.Mapping(root.Children[new YamlScalarNode("services")], "services")))
+        foreach (var (key, value) in InDependencyOrder(allServices))
         {
             var name = ((YamlScalarNode)key).Value!;
             Guard(origin[$"services/{name}"], () =>
@@ -165,6 +233,12 @@ internal static class ComposeImporter
             });
         }
 
+        var environmentCode = new List<string>();
+        foreach (var environment in environments)
+        {
+            Guard(environment.File, () => environmentCode.Add(Environment(environment, root, services, baseServices, importer)));
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -174,11 +248,12 @@ internal static class ComposeImporter
         text.Append("#:package Stack.Dsl@").Append(packageVersion).Append('\n');
         text.Append("// Imported from ").Append(string.Join(", ", origin.Values.Distinct().Select(Path.GetFileName))).Append(" by `stack import`. `dotnet run stack.cs` writes generated/;\n");
         text.Append("// the build shows what the stack misses (STKnnnn) at its line. TODO(import) marks what Stack does not type.\n");
-        var used = body.ToString();
+        var used = body.ToString() + string.Concat(environmentCode);
         text.Append(used.Contains("IPAddress.", StringComparison.Ordinal) ? "using System.Net;\n" : string.Empty);
         text.Append("using Stack.Dsl.Cli;\nusing Stack.Dsl.Compose;\n");
         text.Append(code.Variables.Count > 0 || used.Contains("(ComposeString)", StringComparison.Ordinal) ? "using Stack.Dsl.Values;\n" : string.Empty);
         text.Append(used.Contains("YamlValue.", StringComparison.Ordinal) ? "using Stack.Dsl.Yaml;\n" : string.Empty);
+        text.Append(environmentCode.Count > 0 ? "using Stack.Dsl.Environments;\n" : string.Empty);
         text.Append(used.Contains("new Router(", StringComparison.Ordinal) ? "using Stack.Dsl.Traefik;\n" : string.Empty);
         text.Append('\n');
         text.Append("return StackCli.Run(args, Build);\n\nstatic ComposeStack Build()\n{\n");
@@ -209,8 +284,68 @@ internal static class ComposeImporter
             text.Append("\n        .WithVolumes(").Append(string.Join(", ", volumes.Values)).Append(')');
         }
 
-        text.Append("\n        .WithServices(").Append(string.Join(", ", services.Values)).Append(");\n}\n");
+        text.Append("\n        .WithServices(").Append(string.Join(", ", baseServices)).Append(')');
+        if (environmentCode.Count > 0)
+        {
+            text.Append("\n        .WithEnvironments(\n            ").Append(string.Join(",\n            ", environmentCode)).Append(')');
+        }
+
+        text.Append(";\n}\n");
         return (text.ToString(), []);
+    }
+
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> EnvironmentServices(ImportedEnvironment environment) =>
+        environment.Root.Children.TryGetValue(new YamlScalarNode("services"), out var services) ? Nodes.Mapping(services, "services").Children : [];
+
+    /// <summary>
+    /// An override file as a <c>StackEnvironment</c> holding exactly its differences: each base
+    /// service it changes through <c>MapService</c>, each service it adds through <c>WithServices</c>.
+    /// Networks and volumes it declares must be the base's.
+    /// </summary>
+    private static string Environment(ImportedEnvironment environment, YamlMappingNode root, Dictionary<string, string> services, List<string> baseServices, ServiceImporter importer)
+    {
+        foreach (var (keyNode, value) in environment.Root.Children)
+        {
+            var key = Nodes.Scalar(keyNode, "a top-level key");
+            var same = key is "version" or "services" || key == "name" && root.Children.TryGetValue(keyNode, out var baseName) && Text(baseName) == Text(value);
+            if (key is "networks" or "volumes")
+            {
+                var declared = root.Children.TryGetValue(keyNode, out var section) ? Nodes.Mapping(section, key) : new YamlMappingNode();
+                same = Nodes.Mapping(value, key).Children.All(e => declared.Children.TryGetValue(e.Key, out var there) && Text(there) == Text(e.Value));
+            }
+
+            if (!same)
+            {
+                throw new ImportRefusal(keyNode.Start, $"environment '{environment.Name}' changes the top-level '{key}', which the importer does not translate into an environment yet; it translates changes to services.");
+            }
+        }
+
+        var changes = new StringBuilder();
+        var added = new List<string>();
+        foreach (var (key, value) in EnvironmentServices(environment))
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            if (!baseServices.Contains(services[name], StringComparer.Ordinal))
+            {
+                added.Add(services[name]);
+                continue;
+            }
+
+            changes.Append("\n                .MapService(").Append(services[name]).Append(", service => service");
+            foreach (var line in importer.Override(name, Nodes.Mapping(value, $"service {name}")))
+            {
+                changes.Append("\n                    ").Append(line);
+            }
+
+            changes.Append(')');
+        }
+
+        if (added.Count > 0)
+        {
+            changes.Append("\n                .WithServices(").Append(string.Join(", ", added)).Append(')');
+        }
+
+        return $"new StackEnvironment({CSharpCode.Literal(environment.Name)}, stack => stack{changes})";
     }
 
     /// <summary>

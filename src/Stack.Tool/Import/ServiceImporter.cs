@@ -35,6 +35,39 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
         return lines;
     }
 
+    /// <summary>
+    /// Keys an environment's override file may set on a service of the base, each one whose DSL
+    /// setter does what compose's merge does: replaces (image, command, ...), sets by key
+    /// (environment, labels) or adds (ports, expose).
+    /// </summary>
+    private static readonly string[] Overridable =
+    [
+        "command", "container_name", "entrypoint", "environment", "expose", "hostname", "image", "init", "labels", "ports", "read_only",
+        "restart", "stdin_open", "stop_grace_period", "stop_signal", "tty", "user",
+    ];
+
+    /// <summary>What an override file changes on the base's service <paramref name="name"/>, as calls on it.</summary>
+    public IEnumerable<string> Override(string name, YamlMappingNode service)
+    {
+        var lines = new List<string>();
+        foreach (var (keyNode, value) in service.Children)
+        {
+            var key = Nodes.Scalar(keyNode, "a service key");
+            if (!Overridable.Contains(key, StringComparer.Ordinal))
+            {
+                throw new ImportRefusal(keyNode.Start, $"an environment that overrides '{key}' of service '{name}' is not translated by the importer yet; it translates overrides of {string.Join(", ", Overridable)}.");
+            }
+
+            // An override's Traefik labels change the base's routers key by key: they stay labels.
+            lines.AddRange(key == "labels" ? PlainLabels(Nodes.Pairs(value, key).Select(p => (p.Key, p.Value ?? string.Empty))) : Key(name, key, value, keyNode));
+        }
+
+        return lines;
+    }
+
+    private IEnumerable<string> PlainLabels(IEnumerable<(string Key, string Value)> labels) =>
+        labels.Select(l => $".WithLabel({CSharpCode.Literal(l.Key)}, {code.ComposeText(l.Value)})");
+
     private IEnumerable<string> Key(string service, string key, YamlNode value, YamlNode keyNode)
     {
         string Text(string what) => code.ComposeText(Nodes.Scalar(value, what));
@@ -384,9 +417,9 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
             yield return $"// TODO(import): the Traefik labels stay labels ({why}); the checklist sees no router here.";
         }
 
-        foreach (var (key, text) in labels.Where(l => routers is null || !routers.Keys.Contains(l.Key)))
+        foreach (var label in PlainLabels(labels.Where(l => routers is null || !routers.Keys.Contains(l.Key))))
         {
-            yield return $".WithLabel({CSharpCode.Literal(key)}, {code.ComposeText(text)})";
+            yield return label;
         }
 
         foreach (var call in routers?.Calls ?? [])

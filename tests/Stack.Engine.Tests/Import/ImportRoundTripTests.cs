@@ -99,6 +99,82 @@ public sealed class ImportRoundTripTests
         Assert.Contains("WithLabel(\"traefik.http.routers.web.rule\"", code, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Override files become environments holding exactly their differences: base + dc.ENV.yml
+    /// imported, emitted, and each environment (base + its emitted override) means what base +
+    /// the input override means. (The emitted base alone is what every environment shares, not
+    /// the input base: an override cannot remove, so what one environment drops stays out of it.)
+    /// </summary>
+    [SkippableFact]
+    public void Override_files_become_environments_that_mean_the_same()
+    {
+        DockerCompose.RequireInstalled();
+        var files = new (string Name, string Yaml)[]
+        {
+            ("docker-compose.yml", """
+                services:
+                  web:
+                    image: nginx:1.27.3
+                    restart: unless-stopped
+                    environment:
+                      LOG_LEVEL: info
+                      WORKERS: 2
+                    ports:
+                      - 127.0.0.1:8080:80
+                    labels:
+                      com.example.team: ops
+                  worker:
+                    image: example/worker:1.0
+                    restart: unless-stopped
+                    command: ["work", "--queue", "default"]
+                """),
+            ("dc.prod.yml", """
+                services:
+                  web:
+                    image: nginx:1.27.4
+                    environment:
+                      LOG_LEVEL: warn
+                    ports:
+                      - 127.0.0.1:8443:443
+                """),
+            ("dc.dev.yml", """
+                services:
+                  worker:
+                    restart: "no"
+                    command: ["work", "--queue", "dev", "--verbose"]
+                    labels:
+                      com.example.debug: "true"
+                  mailpit:
+                    image: axllent/mailpit:v1.21
+                    restart: unless-stopped
+                """),
+        };
+
+        var (code, errors) = ComposeImporter.Import([.. files], "0.1.0", "environments");
+        Assert.True(code is not null, string.Join('\n', errors));
+        Assert.Contains("new StackEnvironment(\"prod\", stack => stack", code, StringComparison.Ordinal);
+        Assert.Contains(".MapService(worker, service => service", code, StringComparison.Ordinal);
+        Assert.Contains(".WithServices(mailpit)", code, StringComparison.Ordinal);
+
+        var (exit, stderr, emitted) = RunForFiles(code!, "environments");
+        Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
+        string Meaning(params (string Name, string Content)[] compose) => CorpusRoundTripTests.Meaning(DockerCompose.Config(compose, Variables(code!)));
+        foreach (var (name, yaml) in files.Skip(1))
+        {
+            Assert.Equal(Meaning(files[0], (name, yaml)), Meaning(("docker-compose.yml", emitted["docker-compose.yml"]), (name, emitted[name])));
+        }
+    }
+
+    [Fact]
+    public void An_override_of_a_key_whose_merge_the_dsl_does_not_mirror_is_refused_at_its_line()
+    {
+        var (code, errors) = ComposeImporter.Import(
+            [("docker-compose.yml", "services:\n  web:\n    image: nginx:1.27.3\n"), ("dc.prod.yml", "services:\n  web:\n    volumes:\n      - ./data:/data\n")], "0.1.0", "s");
+
+        Assert.Null(code);
+        Assert.StartsWith("dc.prod.yml(3,5): error STK0218: an environment that overrides 'volumes' of service 'web' is not translated by the importer yet", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A stack whose compose file takes risks imports and compiles, and then waits for a person to accept each risk with a reason.</summary>
     [Theory]
     [InlineData("long-syntax", "STK0106")]
@@ -271,7 +347,11 @@ public sealed class ImportRoundTripTests
     /// <param name="code">The C#.</param>
     /// <param name="name">Names the compiled assembly.</param>
     /// <param name="definitionDirectory">Where the program finds its bind-mounted files (its generated/ is kept there); without, a temporary folder, deleted.</param>
-    private static (int Exit, string Errors, string Compose) Run(string code, string name, string? definitionDirectory = null)
+    private static (int Exit, string Errors, string Compose) Run(string code, string name, string? definitionDirectory = null) =>
+        RunForFiles(code, name, definitionDirectory) is var (exit, errors, files) ? (exit, errors, files.GetValueOrDefault("docker-compose.yml", string.Empty)) : default;
+
+    /// <summary>As <see cref="Run"/>, with every file the program wrote.</summary>
+    private static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunForFiles(string code, string name, string? definitionDirectory = null)
     {
         var source = string.Join('\n', code.Split('\n').Where(l => !l.StartsWith("#:", StringComparison.Ordinal)));
         var options = new CSharpParseOptions(LanguageVersion.Preview);
@@ -302,8 +382,8 @@ public sealed class ImportRoundTripTests
         {
             Console.SetError(errors);
             var exit = (int)assembly.EntryPoint!.Invoke(null, [new[] { "--out", output }])!;
-            var compose = Path.Combine(output, "docker-compose.yml");
-            return (exit, errors.ToString(), File.Exists(compose) ? File.ReadAllText(compose) : string.Empty);
+            var files = Directory.Exists(output) ? Directory.GetFiles(output).ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal) : [];
+            return (exit, errors.ToString(), files);
         }
         finally
         {
