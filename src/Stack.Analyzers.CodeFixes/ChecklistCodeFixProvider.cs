@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -26,6 +27,9 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
 {
     private const string Dsl = "global::Stack.Dsl.Compose.";
 
+    /// <summary>A healthcheck that fails until someone writes the real probe: a fix cannot know what "ready" means.</summary>
+    private const string PlaceholderHealthcheck = $"new {Dsl}Healthcheck({Dsl}HealthcheckTest.Shell(\"exit 1 # TODO: a command that exits 0 once the service is ready\"))";
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
     [
@@ -34,7 +38,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
     ];
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => new ChecklistFixAll(this);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -53,26 +57,38 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
             switch (diagnostic.Id)
             {
                 case RuleIds.MissingRestartPolicy when value is not null:
+                    // A job another service awaits (service_completed_successfully) runs once: that fix first.
+                    var job = IsAwaitedToComplete(model, value, context.CancellationToken);
+                    if (job)
+                    {
+                        Register(context, diagnostic, model, value, "Declare a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
+                    }
+
                     Register(context, diagnostic, model, value, "Add restart policy unless-stopped", diagnostic.Id, "WithRestart", Dsl + "RestartPolicy.UnlessStopped");
+                    if (!job)
+                    {
+                        Register(context, diagnostic, model, value, "Declare a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
+                    }
+
                     break;
                 case RuleIds.MissingNetwork when value is not null:
-                    foreach (var network in CandidateMembers.Find(model.Compilation, model, value.SpanStart, (_, type) => Is(type, "Stack.Dsl.Compose.Network", model)))
+                    foreach (var network in Candidates(model, value, (_, type) => Is(type, "Stack.Dsl.Compose.Network", model), context.CancellationToken))
                     {
                         RegisterMember(context, diagnostic, model, value, "Join network", "WithNetworks", network);
                     }
 
                     break;
                 case RuleIds.MissingEntryPoint when value is not null:
-                    foreach (var entryPoint in CandidateMembers.Find(model.Compilation, model, value.SpanStart, (_, type) => Is(type, "Stack.Dsl.Traefik.EntryPoint", model)))
+                    foreach (var entryPoint in Candidates(model, value, (_, type) => Is(type, "Stack.Dsl.Traefik.EntryPoint", model), context.CancellationToken))
                     {
                         RegisterMember(context, diagnostic, model, value, "Add entrypoint", "WithEntryPoints", entryPoint);
                     }
 
                     break;
                 case RuleIds.MissingAuthentication when value is not null && types.ForwardAuthMiddleware is { } forwardAuth:
-                    var middlewares = CandidateMembers.Find(model.Compilation, model, value.SpanStart, (symbol, type) =>
+                    var middlewares = Candidates(model, value, (symbol, type) =>
                         SymbolEqualityComparer.Default.Equals(type, forwardAuth)
-                        || (types.IsMiddleware(type) && CandidateMembers.IsInitializedWith(symbol, forwardAuth, model.Compilation)));
+                        || (types.IsMiddleware(type) && CandidateMembers.IsInitializedWith(symbol, forwardAuth, model.Compilation)), context.CancellationToken);
                     foreach (var middleware in middlewares)
                     {
                         RegisterMember(context, diagnostic, model, value, "Add forward-auth middleware", "WithMiddlewares", middleware);
@@ -90,6 +106,51 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         }
     }
 
+    /// <summary>
+    /// Whether some <c>DependsOn(value, DependencyCondition.ServiceCompletedSuccessfully)</c> in
+    /// the project awaits the same local, field or property <paramref name="value"/> names.
+    /// </summary>
+    private static bool IsAwaitedToComplete(SemanticModel model, ExpressionSyntax value, CancellationToken token)
+    {
+        if (model.GetSymbolInfo(value, token).Symbol is not { Kind: SymbolKind.Local or SymbolKind.Field or SymbolKind.Property } service)
+        {
+            return false;
+        }
+
+        foreach (var tree in model.Compilation.SyntaxTrees)
+        {
+            foreach (var call in tree.GetRoot(token).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DependsOn" }
+                    && call.ArgumentList.Arguments.Count >= 2
+                    && call.ArgumentList.Arguments[1].Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ServiceCompletedSuccessfully" }
+#pragma warning disable RS1030 // A code fix, not an analyzer: reading another file's model is expected.
+                    && SymbolEqualityComparer.Default.Equals((tree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree)).GetSymbolInfo(call.ArgumentList.Arguments[0].Expression, token).Symbol, service))
+#pragma warning restore RS1030
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The static members a fix can add, then the locals in scope where it appends (the value's fix target).</summary>
+    private static IReadOnlyList<ISymbol> Candidates(SemanticModel model, ExpressionSyntax value, System.Func<ISymbol, ITypeSymbol, bool> wanted, CancellationToken token)
+    {
+        var statics = CandidateMembers.Find(model.Compilation, model, value.SpanStart, wanted);
+        if (model.GetOperation(value, token) is not { } operation || FixTargets.Of(operation, new SemanticModels(model.Compilation)) is not { SourceTree: { } tree } target)
+        {
+            return statics;
+        }
+
+#pragma warning disable RS1030 // A code fix, not an analyzer: reading the target file's model is expected.
+        var targetModel = tree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        return [.. statics, .. CandidateMembers.Locals(targetModel, target.SourceSpan.Start, wanted)];
+    }
+
     private static void RegisterDependencyFixes(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, InvocationExpressionSyntax call)
     {
         if (model.GetOperation(call, context.CancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)
@@ -100,26 +161,39 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         var condition = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "condition")?.Syntax as ArgumentSyntax;
         var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "target")?.Syntax as ArgumentSyntax;
         diagnostic.Properties.TryGetValue(ChecklistAnalyzer.FindingProperty, out var finding);
-        if (finding == nameof(DependencyFinding.TargetHasNoHealthcheck) && target is not null)
+        diagnostic.Properties.TryGetValue(ChecklistAnalyzer.TargetHealthcheckProperty, out var targetHealthcheck);
+        if (target is null)
         {
-            Register(
-                context,
-                diagnostic,
-                model,
-                target.Expression,
-                "Add a healthcheck to the target (replace its command with a real readiness probe)",
-                diagnostic.Id + ":healthcheck",
-                "WithHealthcheck",
-                $"new {Dsl}Healthcheck({Dsl}HealthcheckTest.Shell(\"exit 1 # TODO: a command that exits 0 once the service is ready\"))");
+            return;
         }
-        else if (condition is not null)
+
+        switch (finding)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Wait until the target is healthy",
-                    token => ReplaceAsync(context.Document, condition.Expression, ChainAppender.QualifiedExpression(Dsl + "DependencyCondition.ServiceHealthy"), token),
-                    diagnostic.Id + ":healthy"),
-                diagnostic);
+            case nameof(DependencyFinding.TargetHasNoHealthcheck):
+                Register(context, diagnostic, model, target.Expression, "Add a healthcheck to the target (replace its command with a real readiness probe)", diagnostic.Id + ":healthcheck", "WithHealthcheck", PlaceholderHealthcheck);
+                break;
+            case nameof(DependencyFinding.CompletionOfLongRunningService):
+                Register(context, diagnostic, model, target.Expression, "Declare the target a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
+                break;
+            case nameof(DependencyFinding.NotWaitingOnHealth) when condition is not null && targetHealthcheck == nameof(Fact.No)
+                && model.GetOperation(target.Expression, context.CancellationToken) is { } targetValue:
+                // Waiting on health alone would wait on a target that never becomes healthy (STK0005 again): add the probe too.
+                var where = FixTargets.Of(targetValue, new SemanticModels(model.Compilation));
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Add a healthcheck to the target and wait until it is healthy (replace its command with a real readiness probe)",
+                        token => WaitWithHealthcheckAsync(context.Document, condition.Expression, where, token),
+                        diagnostic.Id + ":healthcheck-and-healthy"),
+                    diagnostic);
+                break;
+            case nameof(DependencyFinding.NotWaitingOnHealth) when condition is not null:
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Wait until the target is healthy",
+                        token => ReplaceAsync(context.Document, condition.Expression, ChainAppender.QualifiedExpression(Dsl + "DependencyCondition.ServiceHealthy"), token),
+                        diagnostic.Id + ":healthy"),
+                    diagnostic);
+                break;
         }
     }
 
@@ -127,7 +201,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         Register(context, diagnostic, model, value, $"{verb} {CandidateMembers.Display(member)}", $"{diagnostic.Id}:{CandidateMembers.Qualified(member)}", method, CandidateMembers.Qualified(member));
 
     /// <summary>Registers "append <c>.method(argument)</c> where the value is built".</summary>
-    private static void Register(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, ExpressionSyntax value, string title, string equivalenceKey, string method, string argument)
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, ExpressionSyntax value, string title, string equivalenceKey, string method, string? argument)
     {
         if (model.GetOperation(value, context.CancellationToken) is not { } operation)
         {
@@ -146,7 +220,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
             diagnostic);
     }
 
-    private static async Task<Solution> AppendAsync(Document document, Location target, string method, string argument, CancellationToken token)
+    private static async Task<Solution> AppendAsync(Document document, Location target, string method, string? argument, CancellationToken token)
     {
         var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
         if (root?.FindNode(target.SourceSpan, getInnermostNodeForTie: true) is not { } node
@@ -161,8 +235,35 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
             && model.GetTypeInfo(implicitNew, token).Type is { } type
                 ? ChainAppender.Explicit(implicitNew, type)
                 : expression;
-        var changed = document.WithSyntaxRoot(root.ReplaceNode(expression, ChainAppender.Append(receiver, method, argument)));
+        var changed = document.WithSyntaxRoot(root.ReplaceNode(expression, argument is null ? ChainAppender.Append(receiver, method) : ChainAppender.Append(receiver, method, argument)));
         return (await WithImportsAsync(changed, token).ConfigureAwait(false)).Project.Solution;
+    }
+
+    /// <summary>Switches the condition to ServiceHealthy and appends a placeholder healthcheck where the target is built (in this file or another).</summary>
+    private static async Task<Solution> WaitWithHealthcheckAsync(Document document, ExpressionSyntax condition, Location target, CancellationToken token)
+    {
+        var healthy = ChainAppender.QualifiedExpression(Dsl + "DependencyCondition.ServiceHealthy").WithTriviaFrom(condition);
+        var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        if (root is null || target.SourceTree is null)
+        {
+            return document.Project.Solution;
+        }
+
+        if (target.SourceTree != root.SyntaxTree)
+        {
+            var switched = await ReplaceAsync(document, condition, healthy, token).ConfigureAwait(false);
+            return switched.Project.Solution.GetDocument(target.SourceTree) is { } other
+                ? await AppendAsync(other, target, "WithHealthcheck", PlaceholderHealthcheck, token).ConfigureAwait(false)
+                : switched.Project.Solution;
+        }
+
+        // One file: mark the target, switch the condition, then append where the mark now is.
+        var mark = new SyntaxAnnotation();
+        var targetNode = root.FindNode(target.SourceSpan, getInnermostNodeForTie: true);
+        var changedRoot = root.ReplaceNodes([condition, targetNode], (original, rewritten) => original == condition ? healthy : rewritten.WithAdditionalAnnotations(mark));
+        var changed = document.WithSyntaxRoot(changedRoot);
+        var marked = changedRoot.GetAnnotatedNodes(mark).Single();
+        return await AppendAsync(changed, Location.Create(changedRoot.SyntaxTree, marked.Span), "WithHealthcheck", PlaceholderHealthcheck, token).ConfigureAwait(false);
     }
 
     private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax old, ExpressionSyntax replacement, CancellationToken token)

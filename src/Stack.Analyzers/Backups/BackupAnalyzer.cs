@@ -14,7 +14,8 @@ namespace Stack.Analyzers.Backups;
 /// <summary>
 /// STK0300 while typing: a named volume mounted by a service (<c>WithVolume</c>) or declared on a
 /// stack (<c>WithVolumes</c>) that the tracer proves was made without a backup decision. Reported
-/// at the volume where it is mounted; what the tracer cannot follow is left to the runtime check.
+/// at the first mount of each volume in a file (once however often it is mounted); what the tracer
+/// cannot follow is left to the runtime check.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BackupAnalyzer : DiagnosticAnalyzer
@@ -53,10 +54,48 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
             var facts = tracer.Trace(volume);
             if (BackupPolicy.MissesDecision(facts[FactKind.BackupDecision]) == Fact.Yes)
             {
+                // Mounted twice, decided once: only the file's first use of a named volume reports it.
+                // (At the use, not where the volume is made: a diagnostic outside the analyzed call is
+                // non-local, which the IDE cannot refresh per edit nor fix.)
+                if (Held(volume) is { } held && !IsFirstUse(held, call, context.SemanticModel, context.CancellationToken))
+                {
+                    continue;
+                }
+
                 var location = volume.Syntax.SyntaxTree == call.SyntaxTree ? volume.Syntax.GetLocation() : call.GetLocation();
                 context.ReportDiagnostic(Diagnostic.Create(BackupDescriptors.MissingBackupDecision, location, StackServices.NameOf(facts, volume)));
             }
         }
+    }
+
+    /// <summary>The local, field or property holding the volume; null for a volume made inline.</summary>
+    private static ISymbol? Held(IOperation volume) => ValueTracer.Unwrap(volume) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="call"/> is the first WithVolume(s) call in its file that names
+    /// <paramref name="volume"/>: a check of the file alone, so every run of the analyzer (the IDE
+    /// runs it per file and per span) decides the same.
+    /// </summary>
+    private static bool IsFirstUse(ISymbol volume, InvocationExpressionSyntax call, SemanticModel model, System.Threading.CancellationToken token)
+    {
+        // By the argument lists' positions: the calls of one chain all start where the chain starts.
+        foreach (var other in call.SyntaxTree.GetRoot(token).DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (other.ArgumentList.SpanStart < call.ArgumentList.SpanStart
+                && StackServices.CalledName(other) is "WithVolume" or "WithVolumes"
+                && other.ArgumentList.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(a.Expression, token).Symbol, volume)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The volumes a call mounts or declares.</summary>

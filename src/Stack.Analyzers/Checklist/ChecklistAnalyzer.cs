@@ -23,6 +23,9 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property naming the STK0005 finding, for the code fix.</summary>
     internal const string FindingProperty = "Finding";
 
+    /// <summary>Diagnostic property: whether STK0005's target has a healthcheck (a <see cref="Fact"/>), so the fix never waits on one that has none.</summary>
+    internal const string TargetHealthcheckProperty = "TargetHealthcheck";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
     [
@@ -138,7 +141,9 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
 
             var owner = invocation.Instance is { } instance ? StackServices.NameOf(tracer.Trace(instance), instance) : "this service";
             var message = new object[] { owner, StackServices.NameOf(targetFacts, target), Rules.Checklist.Describe(finding) };
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(FindingProperty, finding.ToString());
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(FindingProperty, finding.ToString())
+                .Add(TargetHealthcheckProperty, targetFacts[FactKind.Healthcheck].ToString());
             report(Diagnostic.Create(ChecklistDescriptors.UnhealthyDependency, CallLocation(invocation), properties, message));
         }
 

@@ -246,4 +246,86 @@ public sealed class ChecklistCodeFixTests
                     .DependsOn(Cache, DependencyCondition.ServiceHealthy));
         }
         """]);
+
+    [Fact]
+    public Task STK0005_on_service_started_adds_the_missing_healthcheck_and_waits_for_it() => Fix(
+        [$$"""
+        static class Definition
+        {
+            {{DependencyCommon}}
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
+                new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .{|STK0005:DependsOn(Cache, DependencyCondition.ServiceStarted)|});
+        }
+        """],
+        ["""
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+        static readonly Service Db = new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+            .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("mysqladmin ping")));
+        static readonly Service Cache = new Service("cache").WithImage("redis:7").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("exit 1 # TODO: a command that exits 0 once the service is ready")));
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
+                new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .DependsOn(Cache, DependencyCondition.ServiceHealthy));
+        }
+        """]);
+
+    [Fact]
+    public Task STK0001_on_a_job_another_service_awaits_offers_one_shot_first() => Fix(
+        ["""
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+            public static ComposeStack Build()
+            {
+                var migrate = new Service("migrate").WithImage("app:1").WithCommand("migrate").WithNetworks(Net);
+                var app = new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .{|STK0005:DependsOn(migrate, DependencyCondition.ServiceCompletedSuccessfully)|};
+                return new ComposeStack("s").WithServices({|STK0001:migrate|}, app);
+            }
+        }
+        """],
+        ["""
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+            public static ComposeStack Build()
+            {
+                var migrate = new Service("migrate").WithImage("app:1").WithCommand("migrate").WithNetworks(Net).AsOneShot();
+                var app = new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .DependsOn(migrate, DependencyCondition.ServiceCompletedSuccessfully);
+                return new ComposeStack("s").WithServices(migrate, app);
+            }
+        }
+        """],
+        "STK0001:one-shot");
+
+    [Fact]
+    public Task STK0002_offers_a_network_declared_as_a_local_where_the_service_is_built() => Fix(
+        ["""
+        static class Definition
+        {
+            public static ComposeStack Build()
+            {
+                var backend = new Network("backend");
+                var db = new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always).WithNetworks(backend);
+                var worker = new Service("worker").WithImage("app:1").WithRestart(RestartPolicy.Always);
+                return new ComposeStack("s").WithServices(db, {|STK0002:worker|});
+            }
+        }
+        """],
+        ["""
+        static class Definition
+        {
+            public static ComposeStack Build()
+            {
+                var backend = new Network("backend");
+                var db = new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always).WithNetworks(backend);
+                var worker = new Service("worker").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(backend);
+                return new ComposeStack("s").WithServices(db, worker);
+            }
+        }
+        """],
+        "STK0002:backend");
 }

@@ -10,7 +10,7 @@ internal static class BackupSamples
 
     public static IEnumerable<Sample> All =>
     [
-        new("backups: volumes without a decision, in a field, a local, inline and declared on the stack", [$$"""
+        new("backups: volumes without a decision, in a field, a local, inline and declared on the stack, once each however often mounted", [$$"""
             static class Definition
             {
                 {{Common}}
@@ -21,7 +21,9 @@ internal static class BackupSamples
                     var cache = new Volume("cache");
                     return new ComposeStack("s")
                         .WithVolumes({|STK0300:new Volume("spare")|})
-                        .WithServices(Base("a").WithVolume({|STK0300:Data|}, "/data").WithVolume({|STK0300:cache|}, "/cache").WithVolume({|STK0300:new Volume("logs")|}, "/logs"));
+                        .WithServices(
+                            Base("a").WithVolume({|STK0300:Data|}, "/data").WithVolume({|STK0300:cache|}, "/cache").WithVolume({|STK0300:new Volume("logs")|}, "/logs"),
+                            Base("b").WithVolume(cache, "/cache").WithVolume(Data, "/data").WithVolume(cache, "/cache2"));
                 }
             }
             """], ["STK0300", "STK0300", "STK0300", "STK0300"]),

@@ -1,0 +1,26 @@
+// A definition that misses every checklist rule a code fix can mend: .ci/format-check copies it
+// into a project referencing Stack's analyzers and code fixes, runs
+//   dotnet format analyzers --diagnostics STK0001 STK0002 STK0003 STK0004 STK0005 STK0300
+// once, as users do, and expects exactly After.cs, with no STK diagnostic left.
+using Stack.Dsl.Cli;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+
+return StackCli.Run(args, Build);
+
+static ComposeStack Build()
+{
+    var net = new Network("n");
+    var data = new Volume("data");   // STK0300: no backup decision
+    var cache = new Volume("cache"); // STK0300, mounted twice: one decision
+    var db = new Service("db").WithImage("postgres:17.2").WithNetworks(net).WithVolume(data, "/var/lib/postgresql/data"); // STK0001
+    var app = new Service("app").WithImage("example/app:1.0").WithNetworks(net) // STK0001
+        .WithVolume(cache, "/cache").WithVolume(cache, "/cache2")
+        .DependsOn(db, DependencyCondition.ServiceStarted); // STK0005: db has no healthcheck yet
+    var web = new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always) // STK0002: net is a local
+        .WithRouter(new Router("web").WithHost("example.org").WithPort(80));
+    var migrate = new Service("migrate").WithImage("example/app:1.0").WithCommand("migrate").WithNetworks(net); // STK0001
+    var worker = new Service("worker").WithImage("example/app:1.0").WithNetworks(net).WithRestart(RestartPolicy.Always)
+        .DependsOn(migrate, DependencyCondition.ServiceCompletedSuccessfully); // STK0005: migrate is not one-shot
+    return new ComposeStack("fixes").WithServices(db, app, web, migrate, worker);
+}
