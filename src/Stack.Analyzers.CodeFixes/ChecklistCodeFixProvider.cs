@@ -38,7 +38,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
     ];
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => new ChecklistFixAll(this);
+    public override FixAllProvider GetFixAllProvider() => new MergingFixAll(this);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -9,14 +9,14 @@ using Microsoft.CodeAnalysis.Text;
 namespace Stack.Analyzers.CodeFixes;
 
 /// <summary>
-/// Fix All for the checklist fixes. Each diagnostic of the chosen fix's rule gets the action with
+/// Fix All for Stack's fixes. Each diagnostic of the chosen fix's rule gets the action with
 /// the chosen equivalence key; a diagnostic of another rule gets its own first action:
 /// <c>dotnet format</c> takes the key from whichever diagnostic it meets first, often one of
 /// another rule, and the batch fixer then fixed nothing ("didn't return a Fix All action"). Every action is computed on the same solution and
 /// the text changes are merged, so fixes in several files (a field fixed where it is declared) and
 /// the usings they add combine.
 /// </summary>
-internal sealed class ChecklistFixAll(CodeFixProvider provider) : FixAllProvider
+internal sealed class MergingFixAll(CodeFixProvider provider) : FixAllProvider
 {
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => [FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution];
 

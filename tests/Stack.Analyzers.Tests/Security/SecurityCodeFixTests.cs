@@ -1,0 +1,46 @@
+using Stack.Analyzers.CodeFixes;
+using Verifier = Stack.Analyzers.Tests.Infrastructure.Verify<Stack.Analyzers.Security.SecurityAnalyzer>;
+
+namespace Stack.Analyzers.Tests.Security;
+
+/// <summary>STK0106's fix: each port of the service published on every interface is bound to 127.0.0.1 (one by one and with Fix All).</summary>
+public sealed class SecurityCodeFixTests
+{
+    [Fact]
+    public Task A_port_on_every_interface_is_bound_to_loopback_where_the_service_is_built() => Verifier.CodeFix<SecurityCodeFixProvider>(
+        ["""
+        using Stack.Dsl.Compose;
+
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+            static readonly Service Web = new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                .WithPort(8080, 80)
+                .WithPort(8443, 443, protocol: PortProtocol.Tcp)
+                .WithPort(9000, 9000, System.Net.IPAddress.Loopback);
+
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                {|STK0106:Web|},
+                {|STK0106:new Service("dns").WithImage("coredns:1.11.3").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithPort(53, 53, null, PortProtocol.Udp)|});
+        }
+        """],
+        ["""
+        using System.Net;
+        using Stack.Dsl.Compose;
+
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+            static readonly Service Web = new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                .WithPort(8080, 80, hostIp: IPAddress.Loopback)
+                .WithPort(8443, 443, protocol: PortProtocol.Tcp, hostIp: IPAddress.Loopback)
+                .WithPort(9000, 9000, System.Net.IPAddress.Loopback);
+
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                Web,
+                new Service("dns").WithImage("coredns:1.11.3").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithPort(53, 53, IPAddress.Loopback, PortProtocol.Udp));
+        }
+        """],
+        [],
+        prependUsings: false);
+}
