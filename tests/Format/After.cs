@@ -1,7 +1,8 @@
 // A definition that misses every checklist rule a code fix can mend: .ci/format-check copies it
 // into a project referencing Stack's analyzers and code fixes, runs
 //   dotnet format analyzers --diagnostics STK0001 STK0002 STK0003 STK0004 STK0005 STK0300
-// once, as users do, and expects exactly After.cs, with no STK diagnostic left.
+// and STK0106 once, as users do, and expects exactly After.cs, with no STK diagnostic left.
+using System.Net;
 using Stack.Dsl.Backups;
 using Stack.Dsl.Cli;
 using Stack.Dsl.Compose;
@@ -21,7 +22,8 @@ static ComposeStack Build()
         .WithRestart(RestartPolicy.UnlessStopped); // STK0005: db has no healthcheck yet
     var web = new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always) // STK0002: net is a local
         .WithRouter(new Router("web").WithHost("example.org").WithPort(80))
-        .WithNetworks(net);
+        .WithPort(8080, 80, hostIp: IPAddress.Loopback)
+        .WithNetworks(net); // STK0106: every interface
     var migrate = new Service("migrate").WithImage("example/app:1.0").WithCommand("migrate").WithNetworks(net).AsOneShot(); // STK0001
     var worker = new Service("worker").WithImage("example/app:1.0").WithNetworks(net).WithRestart(RestartPolicy.Always)
         .DependsOn(migrate, DependencyCondition.ServiceCompletedSuccessfully); // STK0005: migrate is not one-shot
