@@ -36,7 +36,10 @@ internal static class StackServices
         }
     }
 
-    /// <summary>The name given to the constructor, else the expression when it is short, else a plain description.</summary>
+    /// <summary>
+    /// The name given to the constructor, else the expression on one line when it is short, else
+    /// where its chain starts (<c>Base(name)...</c>): always something the reader can find.
+    /// </summary>
     public static string NameOf(FactSet facts, IOperation value)
     {
         if (facts.Name is { } name)
@@ -44,9 +47,24 @@ internal static class StackServices
             return name;
         }
 
-        var text = value.Syntax.ToString();
-        return text.Length <= 60 && text.IndexOf('\n') < 0 ? text : "this value";
+        var text = OneLine(value.Syntax);
+        if (text.Length <= 60)
+        {
+            return text;
+        }
+
+        var start = value.Syntax;
+        while (start is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            start = access.Expression;
+        }
+
+        var root = OneLine(start);
+        return (root.Length <= 57 ? root : root.Substring(0, 57)) + "...";
     }
+
+    private static string OneLine(SyntaxNode node) =>
+        string.Join(" ", node.ToString().Split((char[])[' ', '\n', '\r', '\t'], System.StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The element's own location when it is in the analyzed file (the IDE shows diagnostics per file), else the argument's.</summary>
     private static Location InAnalyzedTree(IOperation element, IArgumentOperation argument, IInvocationOperation invocation) =>

@@ -22,6 +22,23 @@ public sealed class ChecklistAnalyzerTests
             "Service 'gc' has no restart policy; add .WithRestart(RestartPolicy.UnlessStopped), or .WithRestart(RestartPolicy.No) to choose not to restart"));
 
     [Fact]
+    public Task A_service_without_a_constant_name_is_named_by_its_expression_or_where_its_chain_starts() => Verifier.Analyzer(
+        """
+        static class Definition
+        {
+            static Service Base(string name) => new Service(name);
+
+            public static ComposeStack Build(string name) => new ComposeStack("s").WithServices(
+                {|#0:Base(name)|},
+                {|#1:Base(name)
+                    .WithImage("registry.example.org/team/a-long-image-name:1.0")
+                    .WithNetworkMode(NetworkMode.None)|});
+        }
+        """,
+        Verifier.Diagnostic("STK0001").WithLocation(0).WithArguments("Base(name)"),
+        Verifier.Diagnostic("STK0001").WithLocation(1).WithArguments("Base(name)..."));
+
+    [Fact]
     public Task Code_that_builds_no_stack_reports_nothing() => Verifier.Analyzer(
         """
         static class Definition
