@@ -48,7 +48,7 @@ public static class StackCli
         };
         var warningsAsErrorsOption = new Option<bool>("--warnaserror")
         {
-            Description = "Treat checklist warnings (STK00nn) as errors: write nothing and exit 1.",
+            Description = "Treat warnings as errors: the checklist (STK0001-STK0005) and a volume without a backup decision (STK0300); write nothing and exit 1.",
         };
         var environmentOption = new Option<string?>("--environment")
         {

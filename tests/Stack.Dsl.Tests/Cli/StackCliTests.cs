@@ -119,6 +119,26 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
+    public void Warnaserror_fails_on_every_kind_of_warning_and_its_help_names_each()
+    {
+        // Every warning the generator gives: a checklist miss (no restart policy) and a volume without a backup decision.
+        ComposeStack Warned() => new ComposeStack("test").WithServices(Emit.Minimal().WithVolume(new Volume("data"), "/data"));
+        var (warnedCode, _, warnings) = Run([], Warned);
+        var ids = System.Text.RegularExpressions.Regex.Matches(warnings, "warning (STK[0-9]{4})").Select(m => m.Groups[1].Value).Distinct().Order().ToList();
+
+        var (failedCode, _, _) = Run(["--warnaserror"], Warned);
+        var (_, help, _) = Run(["--help"], Warned);
+
+        Assert.Equal((ExitCodes.Success, ExitCodes.Failed), (warnedCode, failedCode));
+        Assert.Equal(["STK0001", "STK0300"], ids);
+        // The option's description, however the help wraps it: from its line to the next option's.
+        var lines = help.Split('\n');
+        var first = Array.FindIndex(lines, l => l.TrimStart().StartsWith("--warnaserror", StringComparison.Ordinal));
+        var description = string.Join(' ', lines.Skip(first).TakeWhile((l, i) => i == 0 || !l.TrimStart().StartsWith('-')));
+        Assert.All(ids, id => Assert.Contains(id, description, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Environment_option_prints_the_whole_environment_and_writes_nothing()
     {
         var stack = ValidStack().WithEnvironments(new Stack.Dsl.Environments.StackEnvironment("dev", s => s.MapServices(x => x.WithEnvironment("MODE", "dev"))));
