@@ -70,6 +70,21 @@ internal sealed class FactSet
     public FactSet Add(FactKind kind, Fact fact, string? detail = null) =>
         this[kind] == Fact.Yes ? this : With(kind, this[kind].Or(fact), fact == Fact.Yes ? detail : null);
 
+    /// <summary>
+    /// Adds to a fact that lists what made it true (published ports): each Yes adds its detail,
+    /// joined with ", " as the generator lists them; one unknown detail makes the list unknown.
+    /// </summary>
+    public FactSet AddToList(FactKind kind, Fact fact, string? detail)
+    {
+        if (fact != Fact.Yes)
+        {
+            return this[kind] == Fact.Yes ? this : With(kind, this[kind].Or(fact), Detail(kind));
+        }
+
+        var listed = this[kind] != Fact.Yes ? detail : Detail(kind) is { } earlier && detail is not null ? earlier + ", " + detail : null;
+        return With(kind, Fact.Yes, listed);
+    }
+
     public FactSet WithLiteralSecrets(ImmutableSortedSet<string>? secrets) => new(_facts, _details, Name, secrets, AcceptedSecrets);
 
     public FactSet WithAcceptedSecrets(ImmutableSortedSet<string>? accepted) => new(_facts, _details, Name, LiteralSecrets, accepted);

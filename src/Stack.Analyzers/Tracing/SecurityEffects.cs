@@ -33,10 +33,8 @@ internal sealed class SecurityEffects
             case "WithPort" when invocation.TargetMethod.Parameters.Length == 1:
                 return facts.Add(FactKind.PublishedPort, Fact.Unknown).Add(FactKind.PortOnAllInterfaces, Fact.Unknown);
             case "WithPort":
-                var detail = Unconverted(Argument("published"))?.ConstantValue is { HasValue: true, Value: int published }
-                    && Unconverted(Argument("target"))?.ConstantValue is { HasValue: true, Value: int target }
-                        ? $"{published}:{target}" : null;
-                return facts.Add(FactKind.PublishedPort, Fact.Yes, detail).Add(FactKind.PortOnAllInterfaces, AllInterfaces(Argument("hostIp")), detail);
+                var detail = PortText(Argument("published"), Argument("target"), Argument("hostIp"), Argument("protocol"));
+                return facts.AddToList(FactKind.PublishedPort, Fact.Yes, detail).AddToList(FactKind.PortOnAllInterfaces, AllInterfaces(Argument("hostIp")), detail);
             case "WithBind":
                 return Bind(facts, Argument("source"), Argument("readOnly"), scope);
             case "WithMount":
@@ -184,6 +182,35 @@ internal sealed class SecurityEffects
         }
 
         return Accepted.Aggregate(facts, (current, accepted) => current.Add(accepted, Fact.Unknown));
+    }
+
+    /// <summary>
+    /// The port as the generator's messages write it (<c>[ip:]published:target[/protocol]</c>, as
+    /// compose's short syntax), when every part is a constant; null otherwise.
+    /// </summary>
+    private static string? PortText(IOperation? published, IOperation? target, IOperation? hostIp, IOperation? protocol)
+    {
+        if (Unconverted(published)?.ConstantValue is not { HasValue: true, Value: int from } || Unconverted(target)?.ConstantValue is not { HasValue: true, Value: int to })
+        {
+            return null;
+        }
+
+        var ip = ValueTracer.Unwrap(hostIp) switch
+        {
+            null or { ConstantValue: { HasValue: true, Value: null } } => string.Empty,
+            IFieldReferenceOperation { Field.Name: "Loopback" } => "127.0.0.1:",
+            IFieldReferenceOperation { Field.Name: "IPv6Loopback" } => "[::1]:",
+            IFieldReferenceOperation { Field.Name: "Any" } => "0.0.0.0:",
+            IFieldReferenceOperation { Field.Name: "IPv6Any" } => "[::]:",
+            _ => null,
+        };
+        var suffix = ValueTracer.Unwrap(protocol) switch
+        {
+            null => string.Empty,
+            IFieldReferenceOperation { Field: { Name: var name, HasConstantValue: true } } => name == "Tcp" ? string.Empty : "/" + name.ToLowerInvariant(),
+            _ => null,
+        };
+        return ip is null || suffix is null ? null : $"{ip}{from}:{to}{suffix}";
     }
 
     private static Fact AllInterfaces(IOperation? hostIp) => ValueTracer.Unwrap(hostIp) switch

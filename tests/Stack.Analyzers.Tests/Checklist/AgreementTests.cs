@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Stack.Analyzers.Tests.Infrastructure;
@@ -33,6 +34,41 @@ public sealed class AgreementTests
 
         Assert.Equal(sample.RuntimeIds.Order(), runtimeIds.Order());
         Assert.Subset(runtimeIds.ToHashSet(), analyzerIds.ToHashSet());
+    }
+
+    /// <summary>One rule, one voice: for each finding both sides report, the analyzer's message is the runtime's, word for word.</summary>
+    [Fact]
+    public async Task Analyzer_and_runtime_word_each_finding_the_same()
+    {
+        const string source = """
+            using System.Net;
+
+            static class Definition
+            {
+                static readonly Network Net = new("n");
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    new Service("db").WithImage("postgres:17.2").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                        .WithPort(5432, 5432, IPAddress.Loopback).WithPort(5433, 5433, protocol: PortProtocol.Udp),
+                    new Service("web").WithImage("nginx:latest").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                        .WithPort(8080, 80).WithPort(8443, 443).WithPort(9000, 9000, IPAddress.Loopback)
+                        .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
+                        .WithEnvironment("API_TOKEN", "abc123")
+                        .WithCapAdd("SYS_ADMIN"),
+                    new Service("gc").WithImage("docker-gc:1.0").WithNetworks(Net).WithPrivileged());
+            }
+            """;
+        var code = Verify<Analyzers.Checklist.ChecklistAnalyzer>.Usings + source;
+        var compilation = CSharpCompilation.Create(
+            "Voice", [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview))], TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
+            new Analyzers.Checklist.ChecklistAnalyzer(), new Analyzers.Security.SecurityAnalyzer(), new Analyzers.Backups.BackupAnalyzer());
+        var analyzer = (await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync())
+            .Select(d => (d.Id, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).Order().ToList();
+        var runtime = RunAndValidate([code]).Select(d => (d.Id, d.Message)).Order().ToList();
+
+        Assert.Equal(["STK0001", "STK0100", "STK0101", "STK0103", "STK0104", "STK0105", "STK0106", "STK0107"], analyzer.Select(d => d.Id).Distinct().Order());
+        Assert.Equal(analyzer, runtime);
     }
 
     private static (string[] Sources, List<string> AnalyzerIds) StripMarkup(string[] markedSources)
