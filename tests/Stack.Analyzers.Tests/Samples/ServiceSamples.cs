@@ -260,5 +260,63 @@ internal static class ServiceSamples
                 }
             }
             """], ["STK0001", "STK0001"]),
+
+        new("not followed, so silent (the runtime reports): services made in a LINQ lambda", [$$"""
+            using System.Linq;
+
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    new[] { "a", "b" }.Select(name => new Service(name).WithImage("nginx:1").WithNetworks(Net)));
+            }
+            """], ["STK0001", "STK0001"]),
+
+        new("not followed, so silent (the runtime reports): the stack assembled in a helper taking params", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                static ComposeStack Assemble(params Service[] services) => new ComposeStack("s").WithServices(services);
+
+                public static ComposeStack Build() => Assemble(
+                    new Service("a").WithImage("nginx:1").WithNetworks(Net),
+                    new Service("b").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always));
+            }
+            """], ["STK0001"]),
+
+        new("not followed, so silent (the runtime reports): a record that wraps a service, and init properties", [$$"""
+            record App(Service Service)
+            {
+                public string Owner { get; init; } = "ops";
+            }
+
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build()
+                {
+                    var app = new App(new Service("a").WithImage("nginx:1").WithNetworks(Net)) { Owner = "web" };
+                    var restarted = app with { Service = app.Service.WithRestart(RestartPolicy.Always) };
+                    return new ComposeStack("s").WithServices(app.Service, restarted.Service);
+                }
+            }
+            """], ["STK0001"]),
+
+        new("not followed, so silent (the runtime reports): deconstruction and ?.", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                static (Service Web, Service Worker) Pair() => (
+                    new Service("web").WithImage("nginx:1").WithNetworks(Net),
+                    new Service("worker").WithImage("app:1").WithNetworks(Net).WithRestart(RestartPolicy.Always));
+
+                public static ComposeStack Build(Service? extra = null)
+                {
+                    var (web, worker) = Pair();
+                    var maybe = extra?.WithRestart(RestartPolicy.Always);
+                    return new ComposeStack("s").WithServices(web, worker).WithServices(maybe ?? new Service("spare").WithImage("app:1").WithNetworks(Net).WithRestart(RestartPolicy.Always));
+                }
+            }
+            """], ["STK0001"]),
     ];
 }
