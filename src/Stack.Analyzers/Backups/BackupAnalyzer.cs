@@ -36,11 +36,23 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
             }
 
             var tracer = ValueTracer.For(start.Compilation, types);
-            start.RegisterSyntaxNodeAction(context => Analyze(context, types, tracer), SyntaxKind.InvocationExpression);
+
+            // Per file, the first mount of each volume: computed once per file, from the file alone
+            // (PublicationOnly: a cancelled computation is not remembered).
+            var firstMounts = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, System.Lazy<Dictionary<ISymbol, int>>>();
+            start.RegisterSyntaxNodeAction(
+                context =>
+                {
+                    var tree = context.Node.SyntaxTree;
+                    var model = context.SemanticModel;
+                    var token = context.CancellationToken;
+                    Analyze(context, types, tracer, firstMounts.GetOrAdd(tree, _ => new System.Lazy<Dictionary<ISymbol, int>>(() => FirstMounts(tree, model, token), System.Threading.LazyThreadSafetyMode.PublicationOnly)));
+                },
+                SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, DslTypes types, ValueTracer tracer)
+    private static void Analyze(SyntaxNodeAnalysisContext context, DslTypes types, ValueTracer tracer, System.Lazy<Dictionary<ISymbol, int>> firstMounts)
     {
         var call = (InvocationExpressionSyntax)context.Node;
         if (StackServices.CalledName(call) is not ("WithVolume" or "WithVolumes")
@@ -57,7 +69,7 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
                 // Mounted twice, decided once: only the file's first use of a named volume reports it.
                 // (At the use, not where the volume is made: a diagnostic outside the analyzed call is
                 // non-local, which the IDE cannot refresh per edit nor fix.)
-                if (Held(volume) is { } held && !IsFirstUse(held, call, context.SemanticModel, context.CancellationToken))
+                if (Held(volume) is { } held && firstMounts.Value.TryGetValue(held, out var first) && first < call.ArgumentList.SpanStart)
                 {
                     continue;
                 }
@@ -78,24 +90,32 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>
-    /// Whether <paramref name="call"/> is the first WithVolume(s) call in its file that names
-    /// <paramref name="volume"/>: a check of the file alone, so every run of the analyzer (the IDE
-    /// runs it per file and per span) decides the same.
+    /// Each local, field or property a WithVolume(s) call of <paramref name="tree"/> names, with the
+    /// position of its first such call's argument list (the calls of one chain all start where the
+    /// chain starts, their argument lists do not). From the file alone, so every run of the
+    /// analyzer decides the same (the IDE runs it per file and per span).
     /// </summary>
-    private static bool IsFirstUse(ISymbol volume, InvocationExpressionSyntax call, SemanticModel model, System.Threading.CancellationToken token)
+    private static Dictionary<ISymbol, int> FirstMounts(SyntaxTree tree, SemanticModel model, System.Threading.CancellationToken token)
     {
-        // By the argument lists' positions: the calls of one chain all start where the chain starts.
-        foreach (var other in call.SyntaxTree.GetRoot(token).DescendantNodes().OfType<InvocationExpressionSyntax>())
+        var first = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        foreach (var call in tree.GetRoot(token).DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (other.ArgumentList.SpanStart < call.ArgumentList.SpanStart
-                && StackServices.CalledName(other) is "WithVolume" or "WithVolumes"
-                && other.ArgumentList.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(a.Expression, token).Symbol, volume)))
+            if (StackServices.CalledName(call) is not ("WithVolume" or "WithVolumes"))
             {
-                return false;
+                continue;
+            }
+
+            foreach (var argument in call.ArgumentList.Arguments)
+            {
+                if (model.GetSymbolInfo(argument.Expression, token).Symbol is { Kind: SymbolKind.Local or SymbolKind.Field or SymbolKind.Property } symbol
+                    && (!first.TryGetValue(symbol, out var earlier) || call.ArgumentList.SpanStart < earlier))
+                {
+                    first[symbol] = call.ArgumentList.SpanStart;
+                }
             }
         }
 
-        return true;
+        return first;
     }
 
     /// <summary>The volumes a call mounts or declares.</summary>
