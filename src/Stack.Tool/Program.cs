@@ -1,10 +1,19 @@
 using System.CommandLine;
 using Stack.Tool.Import;
 
-// `stack import -f docker-compose.yml [-f more.yml ...] [-o stack.cs]`: compose files as a single-file C# definition.
+// `stack import -f docker-compose.yml [-f more.yml ...] [-o stack.cs | --project DIR]`: compose files as a C# definition,
+// a single file or a project.
 var files = new Option<string[]>("--file", "-f") { Description = "A compose file to import; repeat for a stack split across files.", Required = true, AllowMultipleArgumentsPerToken = false };
 var output = new Option<string>("--output", "-o") { Description = "Where to write the C# (default: stack.cs beside the compose file)." };
-var import = new Command("import", "Write a compose file as a C# Stack definition (a single stack.cs).") { files, output };
+var project = new Option<string>("--project") { Description = "Write a project into this new folder instead: one file per service, shared variables, networks and volumes in Common/, one file per environment." };
+var import = new Command("import", "Write compose files as a C# Stack definition: a single stack.cs, or a project with --project.") { files, output, project };
+import.Validators.Add(result =>
+{
+    if (result.GetResult(output) is not null && result.GetResult(project) is not null)
+    {
+        result.AddError("--output and --project choose between a single file and a project: give one.");
+    }
+});
 import.SetAction(parse =>
 {
     var inputs = parse.GetValue(files)!.Select(Path.GetFullPath).ToList();
@@ -24,8 +33,33 @@ import.SetAction(parse =>
 
     var first = inputs[0];
     var version = typeof(ComposeImporter).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.1.0";
-    var (code, errors) = ComposeImporter.Import(sources, version, new DirectoryInfo(Path.GetDirectoryName(first)!).Name.ToLowerInvariant());
-    if (code is null)
+    var fallbackName = new DirectoryInfo(Path.GetDirectoryName(first)!).Name.ToLowerInvariant();
+    IReadOnlyDictionary<string, string>? written;
+    IReadOnlyList<ImportError> errors;
+    string target;
+    if (parse.GetValue(project) is { } folder)
+    {
+        target = Path.GetFullPath(folder);
+        (written, errors) = ComposeImporter.ImportProject(sources, version, fallbackName);
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() || File.Exists(target))
+        {
+            Console.Error.WriteLine($"{target}: error {Stack.Rules.RuleIds.ImportRefused}: it exists and is not an empty folder; stack import never overwrites. Choose a new folder.");
+            return 1;
+        }
+    }
+    else
+    {
+        target = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(first)!, "stack.cs"));
+        var (code, refused) = ComposeImporter.Import(sources, version, fallbackName);
+        (written, errors) = (code is null ? null : new Dictionary<string, string> { [string.Empty] = code }, refused);
+        if (File.Exists(target))
+        {
+            Console.Error.WriteLine($"{target}: error {Stack.Rules.RuleIds.ImportRefused}: it exists; stack import never overwrites a file. Choose another with -o.");
+            return 1;
+        }
+    }
+
+    if (written is null)
     {
         foreach (var error in errors)
         {
@@ -36,16 +70,14 @@ import.SetAction(parse =>
         return 1;
     }
 
-    var target = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(first)!, "stack.cs"));
-    if (File.Exists(target))
-    {
-        Console.Error.WriteLine($"{target}: error {Stack.Rules.RuleIds.ImportRefused}: it exists; stack import never overwrites a file. Choose another with -o.");
-        return 1;
-    }
-
     try
     {
-        File.WriteAllText(target, code);
+        foreach (var (relative, text) in written)
+        {
+            var path = relative.Length == 0 ? target : Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
     }
     catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
     {
@@ -53,7 +85,9 @@ import.SetAction(parse =>
         return 1;
     }
 
-    Console.WriteLine($"Wrote {target}. Run it with: dotnet run {Path.GetFileName(target)}");
+    Console.WriteLine(parse.GetValue(project) is null
+        ? $"Wrote {target}. Run it with: dotnet run {Path.GetFileName(target)}"
+        : $"Wrote {written.Count} files to {target}. Run it with: dotnet run --project {target}");
     return 0;
 });
 

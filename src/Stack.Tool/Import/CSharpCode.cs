@@ -8,9 +8,18 @@ namespace Stack.Tool.Import;
 /// C# text for values read from compose: string literals, identifiers, and compose text with
 /// <c>${VAR}</c> references turned into interpolated strings over declared <c>Variable</c>s.
 /// </summary>
-internal sealed partial class CSharpCode
+internal sealed partial class CSharpCode(Naming naming)
 {
     private readonly SortedDictionary<string, string> _variables = new(StringComparer.Ordinal);
+
+    /// <summary>A single file's naming, for callers that need no project.</summary>
+    public CSharpCode()
+        : this(new Naming(ImportLayout.SingleFile))
+    {
+    }
+
+    /// <summary>How declared things are named in the code being written.</summary>
+    public Naming Naming => naming;
 
     /// <summary>The variables met, by name, with their C# identifiers.</summary>
     public IReadOnlyDictionary<string, string> Variables => _variables;
@@ -114,7 +123,7 @@ internal sealed partial class CSharpCode
     {
         if (!_variables.TryGetValue(name, out var identifier))
         {
-            identifier = Identifier(name);
+            identifier = naming.Variable(name);
             _variables[name] = identifier;
         }
 

@@ -18,11 +18,24 @@ internal static partial class ComposeImporter
         Import([(file, yaml)], packageVersion, fallbackName);
 
     /// <summary>
-    /// The C# for several files read together, as compose reads <c>-f a.yml -f b.yml</c> when each
-    /// adds its own services (a stack split by service group); a service in two files (an override)
-    /// is refused for now. Networks and volumes declared alike in several files are one.
+    /// The C# for several files read together (a single stack.cs), as compose reads <c>-f a.yml -f b.yml</c>
+    /// when each adds its own services (a stack split by service group); an override file becomes an
+    /// environment. Networks and volumes declared alike in several files are one.
     /// </summary>
     public static (string? Code, IReadOnlyList<ImportError> Errors) Import(IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName)
+    {
+        var (imported, errors) = Translate(files, ImportLayout.SingleFile, fallbackName);
+        return imported is null ? (null, errors) : (SingleFileWriter.Write(imported, packageVersion), []);
+    }
+
+    /// <summary>The same import as a project: its files by path relative to the project's folder, or the errors.</summary>
+    public static (IReadOnlyDictionary<string, string>? Files, IReadOnlyList<ImportError> Errors) ImportProject(IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName)
+    {
+        var (imported, errors) = Translate(files, ImportLayout.Project, fallbackName);
+        return imported is null ? (null, errors) : (ProjectWriter.Write(imported, packageVersion), []);
+    }
+
+    private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) Translate(IReadOnlyList<(string File, string Yaml)> files, ImportLayout layout, string fallbackName)
     {
         var errors = new List<ImportError>();
         var roots = new List<(string File, YamlMappingNode Root)>();
@@ -59,7 +72,7 @@ internal static partial class ComposeImporter
             return (null, errors);
         }
 
-        return Write(root, origin, environments, bases[0].File, packageVersion, fallbackName);
+        return Write(root, origin, environments, bases[0].File, new Naming(layout), fallbackName);
     }
 
     /// <summary>
@@ -169,12 +182,11 @@ internal static partial class ComposeImporter
         return writer.ToString();
     }
 
-    private static (string? Code, IReadOnlyList<ImportError> Errors) Write(
-        YamlMappingNode root, Dictionary<string, string> origin, IReadOnlyList<ImportedEnvironment> environments, string firstFile, string packageVersion, string fallbackName)
+    private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) Write(
+        YamlMappingNode root, Dictionary<string, string> origin, IReadOnlyList<ImportedEnvironment> environments, string firstFile, Naming naming, string fallbackName)
     {
         var errors = new List<ImportError>();
-        var code = new CSharpCode();
-        var body = new StringBuilder();
+        var code = new CSharpCode(naming);
         void Guard(string file, Action write)
         {
             try
@@ -197,10 +209,10 @@ internal static partial class ComposeImporter
         }
 
         var stackName = root.Children.TryGetValue(new YamlScalarNode("name"), out var nameNode) && nameNode is YamlScalarNode { Value: { } n } ? n : fallbackName;
-        var networks = Declare(root, "networks", "Network", origin, body, code, Guard);
-        var volumes = Declare(root, "volumes", "Volume", origin, body, code, Guard);
+        var networks = Declare(root, "networks", "Network", origin, code, Guard);
+        var volumes = Declare(root, "volumes", "Volume", origin, code, Guard);
         var services = Nodes.Mapping(root.Children[new YamlScalarNode("services")], "services").Children
-            .ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => CSharpCode.Identifier(((YamlScalarNode)e.Key).Value!), StringComparer.Ordinal);
+            .ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => naming.Service(((YamlScalarNode)e.Key).Value!), StringComparer.Ordinal);
         var baseServices = services.Values.ToList();
 
         // Services only an environment adds are declared with the others, and added by it.
@@ -210,88 +222,29 @@ internal static partial class ComposeImporter
             foreach (var (key, value) in EnvironmentServices(environment).Where(e => !services.ContainsKey(((YamlScalarNode)e.Key).Value!)))
             {
                 var name = ((YamlScalarNode)key).Value!;
-                services[name] = CSharpCode.Identifier(name);
+                services[name] = naming.Service(name);
                 origin[$"services/{name}"] = environment.File;
                 allServices.Add(key, value);
             }
         }
 
-        var importer = new ServiceImporter(code, networks, volumes, services);
+        var importer = new ServiceImporter(code, networks.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), volumes.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), services);
+        var declaredServices = new List<Declared>();
         foreach (var (key, value) in InDependencyOrder(allServices))
         {
             var name = ((YamlScalarNode)key).Value!;
-            Guard(origin[$"services/{name}"], () =>
-            {
-                var chain = importer.Chain(name, Nodes.Mapping(value, $"service {name}")).ToList();
-                body.Append("    var ").Append(services[name]).Append(" = ").Append(chain[0]);
-                foreach (var link in chain.Skip(1))
-                {
-                    body.Append("\n        ").Append(link);
-                }
-
-                body.Append(";\n\n");
-            });
+            Guard(origin[$"services/{name}"], () => declaredServices.Add(new Declared(name, services[name], [.. importer.Chain(name, Nodes.Mapping(value, $"service {name}"))])));
         }
 
-        var environmentCode = new List<string>();
+        var environmentCode = new List<(string Name, string Code)>();
         foreach (var environment in environments)
         {
-            Guard(environment.File, () => environmentCode.Add(Environment(environment, root, services, baseServices, importer)));
+            Guard(environment.File, () => environmentCode.Add((environment.Name, Environment(environment, root, services, baseServices, importer))));
         }
 
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var text = new StringBuilder();
-        text.Append("#:package Stack.Dsl@").Append(packageVersion).Append('\n');
-        text.Append("// Imported from ").Append(string.Join(", ", origin.Values.Distinct().Select(Path.GetFileName))).Append(" by `stack import`. `dotnet run stack.cs` writes generated/;\n");
-        text.Append("// the build shows what the stack misses (STKnnnn) at its line. TODO(import) marks what Stack does not type.\n");
-        var used = body.ToString() + string.Concat(environmentCode);
-        text.Append(used.Contains("IPAddress.", StringComparison.Ordinal) ? "using System.Net;\n" : string.Empty);
-        text.Append("using Stack.Dsl.Cli;\nusing Stack.Dsl.Compose;\n");
-        text.Append(code.Variables.Count > 0 || used.Contains("(ComposeString)", StringComparison.Ordinal) ? "using Stack.Dsl.Values;\n" : string.Empty);
-        text.Append(used.Contains("YamlValue.", StringComparison.Ordinal) ? "using Stack.Dsl.Yaml;\n" : string.Empty);
-        text.Append(environmentCode.Count > 0 ? "using Stack.Dsl.Environments;\n" : string.Empty);
-        text.Append(used.Contains("new Router(", StringComparison.Ordinal) ? "using Stack.Dsl.Traefik;\n" : string.Empty);
-        text.Append('\n');
-        text.Append("return StackCli.Run(args, Build);\n\nstatic ComposeStack Build()\n{\n");
-        foreach (var (name, identifier) in code.Variables)
-        {
-            text.Append("    var ").Append(identifier).Append(" = new Variable(").Append(CSharpCode.Literal(name)).Append(");\n");
-        }
-
-        if (code.Variables.Count > 0)
-        {
-            text.Append('\n');
-        }
-
-        text.Append(body);
-        text.Append("    return new ComposeStack(").Append(CSharpCode.Literal(stackName)).Append(')');
-        if (code.Variables.Count > 0)
-        {
-            text.Append("\n        .WithVariables(").Append(string.Join(", ", code.Variables.Values)).Append(')');
-        }
-
-        if (networks.Count > 0)
-        {
-            text.Append("\n        .WithNetworks(").Append(string.Join(", ", networks.Values)).Append(')');
-        }
-
-        if (volumes.Count > 0)
-        {
-            text.Append("\n        .WithVolumes(").Append(string.Join(", ", volumes.Values)).Append(')');
-        }
-
-        text.Append("\n        .WithServices(").Append(string.Join(", ", baseServices)).Append(')');
-        if (environmentCode.Count > 0)
-        {
-            text.Append("\n        .WithEnvironments(\n            ").Append(string.Join(",\n            ", environmentCode)).Append(')');
-        }
-
-        text.Append(";\n}\n");
-        return (text.ToString(), []);
+        return errors.Count > 0
+            ? (null, errors)
+            : (new ImportedCode(stackName, [.. origin.Values.Distinct().Select(f => Path.GetFileName(f))], code.Variables, networks, volumes, declaredServices, baseServices, environmentCode), []);
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> EnvironmentServices(ImportedEnvironment environment) =>
@@ -415,11 +368,11 @@ internal static partial class ComposeImporter
         }
     }
 
-    /// <summary>Declares each top-level network or volume as a local; returns name to identifier.</summary>
-    private static Dictionary<string, string> Declare(
-        YamlMappingNode root, string section, string type, Dictionary<string, string> origin, StringBuilder body, CSharpCode code, Action<string, Action> guard)
+    /// <summary>Each top-level network or volume: its name, how the code names it, and the C# that makes it.</summary>
+    private static List<Declared> Declare(
+        YamlMappingNode root, string section, string type, Dictionary<string, string> origin, CSharpCode code, Action<string, Action> guard)
     {
-        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
+        var declared = new List<Declared>();
         if (!root.Children.TryGetValue(new YamlScalarNode(section), out var node))
         {
             return declared;
@@ -428,8 +381,7 @@ internal static partial class ComposeImporter
         foreach (var (key, value) in Nodes.Mapping(node, section).Children)
         {
             var name = ((YamlScalarNode)key).Value!;
-            var identifier = CSharpCode.Identifier(name) + type;
-            declared[name] = identifier;
+            var identifier = type == "Network" ? code.Naming.Network(name) : code.Naming.Volume(name);
             guard(origin[$"{section}/{name}"], () =>
             {
                 var chain = new StringBuilder($"new {type}({CSharpCode.Literal(name)})");
@@ -441,11 +393,10 @@ internal static partial class ComposeImporter
                     }
                 }
 
-                body.Append("    var ").Append(identifier).Append(" = ").Append(chain).Append(";\n");
+                declared.Add(new Declared(name, identifier, [chain.ToString()]));
             });
         }
 
-        body.Append('\n');
         return declared;
     }
 

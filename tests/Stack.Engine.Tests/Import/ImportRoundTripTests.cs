@@ -175,6 +175,32 @@ public sealed class ImportRoundTripTests
         Assert.StartsWith("dc.prod.yml(3,5): error STK0218: an environment that overrides 'volumes' of service 'web' is not translated by the importer yet", Assert.Single(errors).ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The same corpus files imported as a project (one file per service, shared declarations in
+    /// Common/): it compiles with no warning, runs, and means what the file means.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Importable))]
+    public void Imported_as_a_project_it_means_what_the_file_means(string name)
+    {
+        DockerCompose.RequireInstalled();
+        var file = Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Corpus", "Files", name + ".yml");
+        var yaml = File.ReadAllText(file);
+
+        var (files, errors) = ComposeImporter.ImportProject([(file, yaml)], "0.1.0", "imported");
+        Assert.True(files is not null, string.Join('\n', errors));
+        Assert.Contains("Program.cs", files.Keys);
+        Assert.Contains(files.Keys, path => path.StartsWith("Services/", StringComparison.Ordinal));
+        Assert.Contains("<PackageReference Include=\"Stack.Dsl\" Version=\"0.1.0\" />", files[files.Keys.Single(k => k.EndsWith(".csproj", StringComparison.Ordinal))], StringComparison.Ordinal);
+
+        var (exit, stderr, emitted) = RunSources([.. files.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)).Select(f => (f.Key, f.Value))], name);
+        Assert.True(exit == 0, $"the imported project failed:\n{stderr}");
+        var variables = files.TryGetValue("Common/Variables.cs", out var declared) ? System.Text.RegularExpressions.Regex.Matches(declared, "new\\(\"([A-Za-z_][A-Za-z0-9_]*)\"\\)").Select(m => m.Groups[1].Value) : [];
+        Assert.Equal(
+            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", yaml)], variables)),
+            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", emitted["docker-compose.yml"])], variables)));
+    }
+
     /// <summary>A stack whose compose file takes risks imports and compiles, and then waits for a person to accept each risk with a reason.</summary>
     [Theory]
     [InlineData("long-syntax", "STK0106")]
@@ -351,9 +377,13 @@ public sealed class ImportRoundTripTests
         RunForFiles(code, name, definitionDirectory) is var (exit, errors, files) ? (exit, errors, files.GetValueOrDefault("docker-compose.yml", string.Empty)) : default;
 
     /// <summary>As <see cref="Run"/>, with every file the program wrote.</summary>
-    private static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunForFiles(string code, string name, string? definitionDirectory = null)
+    private static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunForFiles(string code, string name, string? definitionDirectory = null) =>
+        RunSources([("stack.cs", string.Join('\n', code.Split('\n').Where(l => !l.StartsWith("#:", StringComparison.Ordinal))))], name, definitionDirectory);
+
+    /// <summary>Compiles C# files as one program (warnings are failures) and runs it into a folder: its exit code, errors and every file it wrote.</summary>
+    private static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunSources(IReadOnlyList<(string Path, string Text)> sources, string name, string? definitionDirectory = null)
     {
-        var source = string.Join('\n', code.Split('\n').Where(l => !l.StartsWith("#:", StringComparison.Ordinal)));
+        var code = string.Join("\n", sources.Select(s => s.Text));
         var options = new CSharpParseOptions(LanguageVersion.Preview);
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Concat([typeof(Stack.Dsl.Compose.Service).Assembly.Location])
@@ -361,8 +391,8 @@ public sealed class ImportRoundTripTests
         var compilation = CSharpCompilation.Create(
             "imported-" + name,
             [
-                CSharpSyntaxTree.ParseText(source, options, path: "stack.cs"),
-                // What a file-based app gets: the SDK's implicit usings.
+                .. sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, options, path: s.Path)),
+                // What a file-based app or a project with ImplicitUsings gets: the SDK's implicit usings.
                 CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;", options, path: "implicit-usings.cs"),
                 // What build/Stack.Dsl.props records for `dotnet run stack.cs`: the file's folder.
                 CSharpSyntaxTree.ParseText($"[assembly: System.Reflection.AssemblyMetadata(\"Stack.DefinitionDirectory\", {SymbolDisplay.FormatLiteral(definitionDirectory ?? Path.GetTempPath(), quote: true)})]", options, path: "metadata.cs"),
