@@ -1,7 +1,7 @@
 // A definition that misses every checklist rule a code fix can mend: .ci/format-check copies it
 // into a project referencing Stack's analyzers and code fixes, runs
 //   dotnet format analyzers --diagnostics STK0001 STK0002 STK0003 STK0004 STK0005 STK0300
-// and STK0106 once, as users do, and expects exactly After.cs, with no STK diagnostic left.
+// and STK0106 once, as users do, and expects every line of Fixed.txt, with no STK diagnostic left.
 using Stack.Dsl.Cli;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
