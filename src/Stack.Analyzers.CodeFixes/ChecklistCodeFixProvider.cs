@@ -52,6 +52,11 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            // A diagnostic's first fix is its recommended one and takes the rule's ID as its key, so
+            // Fix All on it (and dotnet format, which takes the first key it meets) gives every
+            // diagnostic its own recommended fix; the others keep their own keys.
+            var registered = 0;
+            string Key(string specific) => registered++ == 0 ? diagnostic.Id : specific;
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var value = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
             switch (diagnostic.Id)
@@ -61,27 +66,27 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                     var job = IsAwaitedToComplete(model, value, context.CancellationToken);
                     if (job)
                     {
-                        Register(context, diagnostic, model, value, "Declare a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
+                        Register(context, diagnostic, Key, model, value, "Declare a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
                     }
 
-                    Register(context, diagnostic, model, value, "Add restart policy unless-stopped", diagnostic.Id, "WithRestart", Dsl + "RestartPolicy.UnlessStopped");
+                    Register(context, diagnostic, Key, model, value, "Add restart policy unless-stopped", diagnostic.Id + ":restart", "WithRestart", Dsl + "RestartPolicy.UnlessStopped");
                     if (!job)
                     {
-                        Register(context, diagnostic, model, value, "Declare a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
+                        Register(context, diagnostic, Key, model, value, "Declare a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
                     }
 
                     break;
                 case RuleIds.MissingNetwork when value is not null:
                     foreach (var network in Candidates(model, value, (_, type) => Is(type, "Stack.Dsl.Compose.Network", model), context.CancellationToken))
                     {
-                        RegisterMember(context, diagnostic, model, value, "Join network", "WithNetworks", network);
+                        RegisterMember(context, diagnostic, Key, model, value, "Join network", "WithNetworks", network);
                     }
 
                     break;
                 case RuleIds.MissingEntryPoint when value is not null:
                     foreach (var entryPoint in Candidates(model, value, (_, type) => Is(type, "Stack.Dsl.Traefik.EntryPoint", model), context.CancellationToken))
                     {
-                        RegisterMember(context, diagnostic, model, value, "Add entrypoint", "WithEntryPoints", entryPoint);
+                        RegisterMember(context, diagnostic, Key, model, value, "Add entrypoint", "WithEntryPoints", entryPoint);
                     }
 
                     break;
@@ -91,16 +96,16 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                         || (types.IsMiddleware(type) && CandidateMembers.IsInitializedWith(symbol, forwardAuth, model.Compilation)), context.CancellationToken);
                     foreach (var middleware in middlewares)
                     {
-                        RegisterMember(context, diagnostic, model, value, "Add forward-auth middleware", "WithMiddlewares", middleware);
+                        RegisterMember(context, diagnostic, Key, model, value, "Add forward-auth middleware", "WithMiddlewares", middleware);
                     }
 
                     break;
                 case RuleIds.MissingBackupDecision when value is not null:
                     // Only the decision that keeps data: never backing up needs a reason only the author has.
-                    Register(context, diagnostic, model, value, "Back up the volume's files", diagnostic.Id, "WithBackup", "global::Stack.Dsl.Backups.VolumeBackup.Files()");
+                    Register(context, diagnostic, Key, model, value, "Back up the volume's files", diagnostic.Id, "WithBackup", "global::Stack.Dsl.Backups.VolumeBackup.Files()");
                     break;
                 case RuleIds.UnhealthyDependency when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call:
-                    RegisterDependencyFixes(context, diagnostic, model, call);
+                    RegisterDependencyFixes(context, diagnostic, Key, model, call);
                     break;
             }
         }
@@ -151,7 +156,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         return [.. statics, .. CandidateMembers.Locals(targetModel, target.SourceSpan.Start, wanted)];
     }
 
-    private static void RegisterDependencyFixes(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, InvocationExpressionSyntax call)
+    private static void RegisterDependencyFixes(CodeFixContext context, Diagnostic diagnostic, System.Func<string, string> key, SemanticModel model, InvocationExpressionSyntax call)
     {
         if (model.GetOperation(call, context.CancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)
         {
@@ -170,10 +175,10 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         switch (finding)
         {
             case nameof(DependencyFinding.TargetHasNoHealthcheck):
-                Register(context, diagnostic, model, target.Expression, "Add a healthcheck to the target (replace its command with a real readiness probe)", diagnostic.Id + ":healthcheck", "WithHealthcheck", PlaceholderHealthcheck);
+                Register(context, diagnostic, key, model, target.Expression, "Add a healthcheck to the target (replace its command with a real readiness probe)", diagnostic.Id + ":healthcheck", "WithHealthcheck", PlaceholderHealthcheck);
                 break;
             case nameof(DependencyFinding.CompletionOfLongRunningService):
-                Register(context, diagnostic, model, target.Expression, "Declare the target a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
+                Register(context, diagnostic, key, model, target.Expression, "Declare the target a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
                 break;
             case nameof(DependencyFinding.NotWaitingOnHealth) when condition is not null && targetHealthcheck == nameof(Fact.No)
                 && model.GetOperation(target.Expression, context.CancellationToken) is { } targetValue:
@@ -183,7 +188,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                     CodeAction.Create(
                         "Add a healthcheck to the target and wait until it is healthy (replace its command with a real readiness probe)",
                         token => WaitWithHealthcheckAsync(context.Document, condition.Expression, where, token),
-                        diagnostic.Id + ":healthcheck-and-healthy"),
+                        key(diagnostic.Id + ":healthcheck-and-healthy")),
                     diagnostic);
                 break;
             case nameof(DependencyFinding.NotWaitingOnHealth) when condition is not null:
@@ -191,17 +196,17 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                     CodeAction.Create(
                         "Wait until the target is healthy",
                         token => ReplaceAsync(context.Document, condition.Expression, ChainAppender.QualifiedExpression(Dsl + "DependencyCondition.ServiceHealthy"), token),
-                        diagnostic.Id + ":healthy"),
+                        key(diagnostic.Id + ":healthy")),
                     diagnostic);
                 break;
         }
     }
 
-    private static void RegisterMember(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, ExpressionSyntax value, string verb, string method, ISymbol member) =>
-        Register(context, diagnostic, model, value, $"{verb} {CandidateMembers.Display(member)}", $"{diagnostic.Id}:{CandidateMembers.Qualified(member)}", method, CandidateMembers.Qualified(member));
+    private static void RegisterMember(CodeFixContext context, Diagnostic diagnostic, System.Func<string, string> key, SemanticModel model, ExpressionSyntax value, string verb, string method, ISymbol member) =>
+        Register(context, diagnostic, key, model, value, $"{verb} {CandidateMembers.Display(member)}", $"{diagnostic.Id}:{CandidateMembers.Qualified(member)}", method, CandidateMembers.Qualified(member));
 
     /// <summary>Registers "append <c>.method(argument)</c> where the value is built".</summary>
-    private static void Register(CodeFixContext context, Diagnostic diagnostic, SemanticModel model, ExpressionSyntax value, string title, string equivalenceKey, string method, string? argument)
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, System.Func<string, string> key, SemanticModel model, ExpressionSyntax value, string title, string equivalenceKey, string method, string? argument)
     {
         if (model.GetOperation(value, context.CancellationToken) is not { } operation)
         {
@@ -216,7 +221,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         }
 
         context.RegisterCodeFix(
-            CodeAction.Create(title, token => AppendAsync(document, target, method, argument, token), equivalenceKey),
+            CodeAction.Create(title, token => AppendAsync(document, target, method, argument, token), key(equivalenceKey)),
             diagnostic);
     }
 

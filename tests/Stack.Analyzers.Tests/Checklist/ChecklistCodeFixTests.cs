@@ -122,7 +122,7 @@ public sealed class ChecklistCodeFixTests
                 new Service("web").WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(App.Networks.Public));
         }
         """],
-        "STK0002:global::App.Networks.Private",
+        "STK0002",
         prependUsings: false);
 
     [Fact]
@@ -299,7 +299,7 @@ public sealed class ChecklistCodeFixTests
             }
         }
         """],
-        "STK0001:one-shot");
+        "STK0001");
 
     [Fact]
     public Task STK0002_offers_a_network_declared_as_a_local_where_the_service_is_built() => Fix(
@@ -327,5 +327,5 @@ public sealed class ChecklistCodeFixTests
             }
         }
         """],
-        "STK0002:backend");
+        "STK0002");
 }
