@@ -23,7 +23,7 @@ internal static partial class EnvironmentValidation
             {
                 found.Add(new StackDiagnostic(
                     RuleIds.InvalidName,
-                    $"The environment name '{environment.Name}' is not valid: use only lower-case letters, digits, '-' and '_', starting with a letter or digit (it names dc.{environment.Name}.yml).",
+                    $"The environment name '{Text.TextRules.Visible(environment.Name)}' is not valid: use only lower-case letters, digits, '-' and '_', starting with a letter or digit (it names dc.ENV.yml).",
                     environment.Location));
             }
 
@@ -31,7 +31,7 @@ internal static partial class EnvironmentValidation
             {
                 found.Add(new StackDiagnostic(
                     RuleIds.DuplicateName,
-                    $"Two environments are named '{environment.Name}'; each needs its own name (it names dc.{environment.Name}.yml).",
+                    $"Two environments are named '{Text.TextRules.Visible(environment.Name)}'; each needs its own name (it names dc.{Text.TextRules.Visible(environment.Name)}.yml).",
                     environment.Location));
             }
 

@@ -21,9 +21,10 @@ internal static partial class NameRules
                 yield return Invalid("service name", service.Name, service.Location, ResourceRule);
             }
 
-            if (service.ContainerName is { IsLiteral: true } containerName && !ContainerName().IsMatch(containerName.ToString()))
+            // The text as written in C# (compose's own form doubles a '$'), judged and shown.
+            if (service.ContainerName is { IsLiteral: true } containerName && Text.TextInventory.Literal(containerName) is var written && !ContainerName().IsMatch(written))
             {
-                yield return Invalid($"container name of service '{service.Name}'", containerName.ToString(), service.Location, "letters, digits, '_', '.' and '-', starting with a letter or digit, at least two characters");
+                yield return Invalid($"container name of service '{service.Name}'", written, service.Location, "letters, digits, '_', '.' and '-', starting with a letter or digit, at least two characters");
             }
 
             foreach (var (name, location) in service.TcpRouters.Select(r => (r.Name, r.Location)).Concat(service.UdpRouters.Select(r => (r.Name, r.Location))))

@@ -1,0 +1,113 @@
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Backups;
+using Stack.Dsl.Cli;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Environments;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Validation.Text;
+
+namespace Stack.Dsl.Tests.Validation;
+
+/// <summary>
+/// Every kind of name a definition gives, with every name an attacker would try (a trailing
+/// newline, NUL, a space, a path, a climb, a lone surrogate, a line separator, an option, a
+/// variable, a template), run through the command line as a user would: each is refused with
+/// STK0201 naming the kind and the name (made visible), at the C# line that made the thing,
+/// exit code 1, and generated/ left as it was. The bad-definition corpus, generated.
+/// </summary>
+public sealed class HostileNameTests : IDisposable
+{
+    private static readonly string[] HostileNames =
+    [
+        "web\n", "web\0", "we b", "a/b", "..", "-web", "web\u2028", "\ud800web", "web:ro", "${HOME}", "{{web}}", "web\t", "Web.", "web,x",
+    ];
+
+    private static readonly Network Net = new("n");
+
+    private readonly string _root = Directory.CreateTempSubdirectory("stack-names-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>
+    /// A kind of name: how the message calls it; a valid stack that gives a thing of that kind the
+    /// name, and the line that made it; and the hostile-looking names its consumers accept (compose's
+    /// schema takes <c>^[a-zA-Z0-9._-]+$</c> for services, networks, volumes, secrets and configs).
+    /// </summary>
+    private sealed record Kind(string What, Func<string, (ComposeStack Stack, int Line)> Build, params string[] Accepted);
+
+    private static readonly string[] ComposeAccepts = ["..", "-web", "Web."];
+
+    private static Service Safe(string name = "a") => new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+
+    private static (ComposeStack, int) At(ComposeStack stack, [CallerLineNumber] int line = 0) => (stack, line);
+
+    private static readonly Dictionary<string, Kind> Kinds = new()
+    {
+        ["project"] = new("project name", name => At(new ComposeStack(name).WithServices(Safe()))),
+        ["service"] = new("service name", name => At(new ComposeStack("s").WithServices(new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net))), ComposeAccepts),
+        ["container"] = new("container name of service 'a'", name => At(new ComposeStack("s").WithServices(new Service("a").WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithContainerName(name))), "Web."),
+        ["network"] = new("network name", name => At(new ComposeStack("s").WithServices(Safe() with { Networks = [] }).WithNetworks(new Network(name))), ComposeAccepts),
+        ["volume"] = new("volume name", name => At(new ComposeStack("s").WithServices(Safe()).WithVolumes(new Volume(name).WithBackup(VolumeBackup.Files()))), ComposeAccepts),
+        ["secret"] = new("secret name", name => At(new ComposeStack("s").WithServices(Safe()).WithSecrets(Secret.FromExternal(name))), ComposeAccepts),
+        ["config"] = new("config name", name => At(new ComposeStack("s").WithServices(Safe()).WithConfigs(Config.FromContent(name, "x"))), ComposeAccepts),
+        ["router"] = new("Traefik router name", name => At(new ComposeStack("s").WithServices(Safe().WithRouter(new Router(name).WithHost("a.example").WithPort(80).OnDefaultEntryPoints("test").WithPublicAccess("test")))), "-web"),
+        ["environment"] = new("environment name", name => At(new ComposeStack("s").WithServices(Safe()).WithEnvironments(new StackEnvironment(name, s => s)))),
+    };
+
+    public static TheoryData<string, int> Refused() => Cases(accepted: false);
+
+    public static TheoryData<string, int> Accepted() => Cases(accepted: true);
+
+    private static TheoryData<string, int> Cases(bool accepted)
+    {
+        var cases = new TheoryData<string, int>();
+        foreach (var (kind, what) in Kinds)
+        {
+            for (var i = 0; i < HostileNames.Length; i++)
+            {
+                if (what.Accepted.Contains(HostileNames[i]) == accepted)
+                {
+                    cases.Add(kind, i);
+                }
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Accepted))]
+    public void A_name_compose_itself_accepts_generates(string kind, int hostile)
+    {
+        var (stack, _) = Kinds[kind].Build(HostileNames[hostile]);
+        var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = Path.Combine(_root, "generated") };
+
+        using var error = new StringWriter();
+        Assert.True(StackCli.Run([], () => stack, settings, TextWriter.Null, error) == ExitCodes.Success, error.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void Is_refused_as_an_invalid_name_at_its_line_and_leaves_generated_untouched(string kind, int hostile)
+    {
+        var name = HostileNames[hostile];
+        var (stack, line) = Kinds[kind].Build(name);
+        var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = Path.Combine(_root, "generated") };
+        Assert.Equal(ExitCodes.Success, StackCli.Run([], () => new ComposeStack("s").WithServices(Safe("previous")), settings, TextWriter.Null, TextWriter.Null));
+        var before = Snapshot(settings.DefaultOutputDirectory);
+
+        using var error = new StringWriter();
+        var code = StackCli.Run([], () => stack, settings, TextWriter.Null, error);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        var refusal = Assert.Single(error.ToString().Split('\n'), l => l.Contains(": error STK0201: ", StringComparison.Ordinal));
+        Assert.True(refusal.Contains($"The {Kinds[kind].What} '{TextRules.Visible(name)}' is not valid", StringComparison.Ordinal), refusal);
+        Assert.Matches($@"^.*HostileNameTests\.cs\({line},\d+\): error STK0201: ", refusal);
+        Assert.DoesNotContain(error.ToString().Split('\n'), l => l.StartsWith("   at ", StringComparison.Ordinal));
+        Assert.Equal(before, Snapshot(settings.DefaultOutputDirectory));
+    }
+
+    private static string Snapshot(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+        .Order(StringComparer.Ordinal)
+        .Select(f => f + "\n" + File.ReadAllText(f)));
+}
