@@ -139,6 +139,17 @@ internal static class SpecValueRules
         {
             yield return problem;
         }
+
+        // Traefik reads these as Go durations too; a negative one would fail the writer, not Traefik.
+        foreach (var router in service.Routers.Where(r => r.Service is not null))
+        {
+            foreach (var problem in Durations(
+                ($"load-balancer health check interval (router '{router.Name}')", router.Service!.HealthCheckInterval),
+                ($"load-balancer health check timeout (router '{router.Name}')", router.Service.HealthCheckTimeout)))
+            {
+                yield return problem;
+            }
+        }
     }
 
     private static IEnumerable<string> Problems(Deployment deployment)
