@@ -26,12 +26,41 @@ public static class StackGenerator
         ArgumentNullException.ThrowIfNull(options);
 
         var environments = EnvironmentFiles.Resolve(stack);
+
+        // Rendering does not depend on the rules' verdict, only waits for it: with a second core
+        // it runs while the rules run (a cold start spends most of its time loading code for
+        // both). Its result is used only when no rule finds an error; its failure only then too.
+        var rendering = System.Environment.ProcessorCount > 1
+            ? Task.Run(() => RenderAll(stack, environments, options))
+            : null;
         var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
+            rendering?.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
+        var (files, resolved, variables) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options);
+
+        // Every ${VAR} the YAML uses must be declared on the stack, so .env.example is complete.
+        var declared = new HashSet<string>(stack.Variables.Select(v => v.Name), StringComparer.Ordinal);
+        var undeclared = variables.Keys.Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        if (undeclared.Count > 0)
+        {
+            var errors = undeclared.Select(name => new StackDiagnostic(
+                RuleIds.UndeclaredVariable,
+                $"The stack uses ${{{name}}} but does not declare it, so .env.example would not list it. Add it with ComposeStack.WithVariables(...).",
+                stack.Location));
+            return new GenerationResult([.. diagnostics, .. errors], new Dictionary<string, string>(StringComparer.Ordinal), []);
+        }
+
+        return new GenerationResult(diagnostics, files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]) { Environments = resolved };
+    }
+
+    /// <summary>Every file's text, each environment's whole compose file, and every variable the YAML references.</summary>
+    private static (Dictionary<string, string> Files, IReadOnlyDictionary<string, string> Resolved, Dictionary<string, Variable> Variables) RenderAll(
+        ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options)
+    {
         // One pass writes the YAML and collects every variable it references.
         // Plain dictionaries, sorted once at the end: SortedDictionary's generic code over
         // KeyValuePair is not precompiled and costs start-up time.
@@ -46,17 +75,6 @@ public static class StackGenerator
         {
             var rendered = EnvironmentFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], scalar => Collect(variables, scalar));
             (files, resolved) = (rendered.Files, rendered.Resolved);
-        }
-        // Every ${VAR} the YAML uses must be declared on the stack, so .env.example is complete.
-        var declared = new HashSet<string>(stack.Variables.Select(v => v.Name), StringComparer.Ordinal);
-        var undeclared = variables.Keys.Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
-        if (undeclared.Count > 0)
-        {
-            var errors = undeclared.Select(name => new StackDiagnostic(
-                RuleIds.UndeclaredVariable,
-                $"The stack uses ${{{name}}} but does not declare it, so .env.example would not list it. Add it with ComposeStack.WithVariables(...).",
-                stack.Location));
-            return new GenerationResult([.. diagnostics, .. errors], new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
         if (stack.Backups is { } plan)
@@ -73,7 +91,7 @@ public static class StackGenerator
             files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), GenerationOptions.FirstHeaderLine);
         }
 
-        return new GenerationResult(diagnostics, files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]) { Environments = resolved };
+        return (files, resolved, variables);
     }
 
     private static void Collect(Dictionary<string, Variable> variables, YamlScalar scalar)
