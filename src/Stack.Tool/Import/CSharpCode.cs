@@ -21,8 +21,44 @@ internal sealed partial class CSharpCode(Naming naming)
     /// <summary>How declared things are named in the code being written.</summary>
     public Naming Naming => naming;
 
+    private readonly SortedDictionary<string, string> _entryPoints = new(StringComparer.Ordinal);
+
     /// <summary>The variables met, by name, with their C# identifiers.</summary>
     public IReadOnlyDictionary<string, string> Variables => _variables;
+
+    /// <summary>The Traefik entrypoints routers name, by name, with their C# identifiers.</summary>
+    public IReadOnlyDictionary<string, string> EntryPoints => _entryPoints;
+
+    /// <summary>Declares the entrypoint a router names (once) and returns how the code names it.</summary>
+    public string EntryPoint(string name)
+    {
+        if (!_entryPoints.TryGetValue(name, out var identifier))
+        {
+            identifier = naming.EntryPoint(name);
+            _entryPoints[name] = identifier;
+        }
+
+        return identifier;
+    }
+
+    /// <summary>
+    /// The port of an entrypoint known by its conventional name; null for any other. Labels name
+    /// an entrypoint, Traefik's static config gives its port: the C# needs one, and says where it came from.
+    /// </summary>
+    public static int? EntryPointPort(string name) => name.ToLowerInvariant() switch
+    {
+        "web" or "http" => 80,
+        "websecure" or "https" => 443,
+        _ => null,
+    };
+
+    /// <summary>The C# that makes an entrypoint.</summary>
+    public static string EntryPointCode(string name) => $"new EntryPoint({Literal(name)}, {EntryPointPort(name) ?? 0})";
+
+    /// <summary>Where an entrypoint's port came from: a TODO for the reader.</summary>
+    public static string EntryPointTodo(string name) => EntryPointPort(name) is not null
+        ? $"// TODO(import): {EntryPointPort(name)} is the conventional port of '{name}'; Traefik's static config has the real one."
+        : $"// TODO(import): labels name '{name}' but only Traefik's static config has its port; set it before declaring the TraefikProxy.";
 
     /// <summary>A verbatim-safe C# string literal.</summary>
     public static string Literal(string text)

@@ -228,7 +228,9 @@ internal static partial class ComposeImporter
             }
         }
 
-        var importer = new ServiceImporter(code, networks.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), volumes.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), services);
+        var middlewares = TypedMiddlewares(allServices, code);
+        var importer = new ServiceImporter(
+            code, networks.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), volumes.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), services, middlewares);
         var declaredServices = new List<Declared>();
         foreach (var (key, value) in InDependencyOrder(allServices))
         {
@@ -244,7 +246,54 @@ internal static partial class ComposeImporter
 
         return errors.Count > 0
             ? (null, errors)
-            : (new ImportedCode(stackName, [.. origin.Values.Distinct().Select(f => Path.GetFileName(f))], code.Variables, networks, volumes, declaredServices, baseServices, environmentCode), []);
+            : (new ImportedCode(stackName, [.. origin.Values.Distinct().Select(f => Path.GetFileName(f))], code.Variables, networks, volumes, declaredServices, baseServices, environmentCode)
+            {
+                Middlewares = [.. middlewares.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new Declared(m.Name, naming.Middleware(m.Name), [m.Code]))],
+                EntryPoints = [.. code.EntryPoints.Select(e => new Declared(e.Key, e.Value, [CSharpCode.EntryPointCode(e.Key)]) { Todo = CSharpCode.EntryPointTodo(e.Key) })],
+            }, []);
+    }
+
+    /// <summary>
+    /// The middlewares the services' labels define that the importer types, kept only where the
+    /// defining service's Traefik labels type as a whole (the proof): a middleware left as labels
+    /// must not be named as a typed one by another service's router.
+    /// </summary>
+    private static Dictionary<string, MiddlewareLabelImporter.ImportedMiddleware> TypedMiddlewares(YamlMappingNode services, CSharpCode code)
+    {
+        var labels = services.Children.Select(e => (Service: ((YamlScalarNode)e.Key).Value!, Labels: LabelsOf(e.Value))).ToList();
+        var middlewares = MiddlewareLabelImporter.Candidates(labels, code);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var owner in middlewares.Values.Select(m => m.Owner).Distinct(StringComparer.Ordinal).ToList())
+            {
+                if (TraefikLabelImporter.Translate(labels.First(l => l.Service == owner).Labels, code, middlewares, owner, out _) is null)
+                {
+                    foreach (var name in middlewares.Where(m => m.Value.Owner == owner).Select(m => m.Key).ToList())
+                    {
+                        middlewares.Remove(name);
+                    }
+
+                    changed = true;
+                }
+            }
+        }
+
+        return middlewares;
+    }
+
+    private static IReadOnlyList<(string Key, string Value)> LabelsOf(YamlNode service)
+    {
+        try
+        {
+            return service is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("labels"), out var labels)
+                ? [.. Nodes.Pairs(labels, "labels").Select(p => (p.Key, p.Value ?? string.Empty))]
+                : [];
+        }
+        catch (ImportRefusal)
+        {
+            return []; // Reported where the service's labels are translated.
+        }
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> EnvironmentServices(ImportedEnvironment environment) =>

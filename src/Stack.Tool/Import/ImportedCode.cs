@@ -1,7 +1,11 @@
 namespace Stack.Tool.Import;
 
 /// <summary>A network, volume or service as imported: its compose name, how the code names it, and the C# chain that makes it (one call a line).</summary>
-internal sealed record Declared(string Name, string Identifier, IReadOnlyList<string> Chain);
+internal sealed record Declared(string Name, string Identifier, IReadOnlyList<string> Chain)
+{
+    /// <summary>A TODO(import) line written above the declaration, when the import had to guess.</summary>
+    public string? Todo { get; init; }
+}
 
 /// <summary>
 /// What an import translated, before it is laid out as files: the writers
@@ -25,8 +29,14 @@ internal sealed record ImportedCode(
     IReadOnlyList<string> BaseServices,
     IReadOnlyList<(string Name, string Code)> Environments)
 {
+    /// <summary>Middlewares defined by labels that the importer typed, shared by the services that define and use them.</summary>
+    public IReadOnlyList<Declared> Middlewares { get; init; } = [];
+
+    /// <summary>Traefik entrypoints routers name (each with a TODO about its port).</summary>
+    public IReadOnlyList<Declared> EntryPoints { get; init; } = [];
+
     /// <summary>Every line of C# the import wrote, to decide which namespaces the files need.</summary>
-    public string AllCode => string.Join('\n', Networks.Concat(Volumes).Concat(Services).SelectMany(d => d.Chain).Concat(Environments.Select(e => e.Code)));
+    public string AllCode => string.Join('\n', Networks.Concat(Volumes).Concat(Middlewares).Concat(EntryPoints).Concat(Services).SelectMany(d => d.Chain).Concat(Environments.Select(e => e.Code)));
 
     /// <summary>The usings a file holding <paramref name="code"/> needs, sorted as the repository's files have them.</summary>
     public static string Usings(string code, bool cli = false)
@@ -45,7 +55,7 @@ internal sealed record ImportedCode(
         Need(System.Text.RegularExpressions.Regex.IsMatch(code, @"\bVariable\b") || code.Contains("(ComposeString)", StringComparison.Ordinal), "Stack.Dsl.Values");
         Need(code.Contains("YamlValue.", StringComparison.Ordinal), "Stack.Dsl.Yaml");
         Need(code.Contains("StackEnvironment", StringComparison.Ordinal), "Stack.Dsl.Environments");
-        Need(code.Contains("new Router(", StringComparison.Ordinal), "Stack.Dsl.Traefik");
+        Need(code.Contains("new Router(", StringComparison.Ordinal) || code.Contains("Middleware", StringComparison.Ordinal) || code.Contains("EntryPoint", StringComparison.Ordinal), "Stack.Dsl.Traefik");
         return string.Concat(namespaces.OrderBy(n => n.StartsWith("System", StringComparison.Ordinal) ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).Select(n => $"using {n};\n"));
     }
 }

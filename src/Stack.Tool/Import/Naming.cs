@@ -14,7 +14,7 @@ internal enum ImportLayout
 internal sealed class Naming(ImportLayout layout)
 {
     /// <summary>Class names the project's own files take: a service is never named as one.</summary>
-    private static readonly HashSet<string> Taken = new(StringComparer.Ordinal) { "Variables", "Networks", "Volumes", "Definition", "Program", "Service" };
+    private static readonly HashSet<string> Taken = new(StringComparer.Ordinal) { "Variables", "Networks", "Volumes", "Middlewares", "EntryPoints", "Definition", "Program", "Service" };
 
     public ImportLayout Layout => layout;
 
@@ -23,6 +23,10 @@ internal sealed class Naming(ImportLayout layout)
     public string Network(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "Network" : "Networks." + Member(name);
 
     public string Volume(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "Volume" : "Volumes." + Member(name);
+
+    public string EntryPoint(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "EntryPoint" : "EntryPoints." + Member(name);
+
+    public string Middleware(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "Middleware" : "Middlewares." + Member(name);
 
     public string Service(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) : ServiceClass(name) + ".Service";
 

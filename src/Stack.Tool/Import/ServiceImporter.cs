@@ -9,7 +9,12 @@ namespace Stack.Tool.Import;
 /// does not type through <c>WithField</c> with a TODO(import) comment; keys Stack types that this
 /// importer does not translate yet are refused (never dropped, never bypassed).
 /// </summary>
-internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictionary<string, string> networks, IReadOnlyDictionary<string, string> volumes, IReadOnlyDictionary<string, string> services)
+internal sealed partial class ServiceImporter(
+    CSharpCode code,
+    IReadOnlyDictionary<string, string> networks,
+    IReadOnlyDictionary<string, string> volumes,
+    IReadOnlyDictionary<string, string> services,
+    IReadOnlyDictionary<string, MiddlewareLabelImporter.ImportedMiddleware> middlewares)
 {
     /// <summary>Keys Stack types (so WithField refuses them): each must be translated here, or refused.</summary>
     private static readonly HashSet<string> Typed = new(StringComparer.Ordinal)
@@ -104,7 +109,7 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
             case "dns_opt": return [$".WithDnsOptions({Words(value, key)})"];
             case "group_add": return [$".WithGroupAdd({Words(value, key)})"];
             case "environment": return Environment(value);
-            case "labels": return Labels(value);
+            case "labels": return Labels(service, value);
             case "sysctls": return Nodes.Pairs(value, "sysctls").Select(p => $".WithSysctl({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
             case "ports": return Items(value, "ports").Select(p => p is YamlMappingNode port ? LongPort(port) : Port(Nodes.Scalar(p, "a port"), p.Start));
             case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => PortRange(p.Value.Split('/')[0], p.At)))})"];
@@ -408,10 +413,10 @@ internal sealed partial class ServiceImporter(CSharpCode code, IReadOnlyDictiona
         string.Join(", ", Nodes.Strings(value, what).Select(w => CSharpCode.HasVariable(w.Value) ? throw new ImportRefusal(w.At, $"{what} holds a variable, but Stack's API for it takes plain words.") : CSharpCode.Literal(w.Value)));
 
     /// <summary>Labels, with Traefik's as typed routers when they can be (<see cref="TraefikLabelImporter"/>).</summary>
-    private IEnumerable<string> Labels(YamlNode value)
+    private IEnumerable<string> Labels(string service, YamlNode value)
     {
         var labels = Nodes.Pairs(value, "labels").Select(p => (p.Key, Value: p.Value ?? string.Empty)).ToList();
-        var routers = TraefikLabelImporter.Translate(labels, code, out var why);
+        var routers = TraefikLabelImporter.Translate(labels, code, middlewares, service, out var why);
         if (why is not null)
         {
             yield return $"// TODO(import): the Traefik labels stay labels ({why}); the checklist sees no router here.";

@@ -19,10 +19,11 @@ internal static class SingleFileWriter
         }
 
         text.Append(imported.Variables.Count > 0 ? "\n" : string.Empty);
-        foreach (var group in new[] { imported.Networks, imported.Volumes }.Where(g => g.Count > 0))
+        foreach (var group in new[] { imported.Networks, imported.Volumes, imported.EntryPoints, imported.Middlewares }.Where(g => g.Count > 0))
         {
             foreach (var declared in group)
             {
+                text.Append(declared.Todo is { } todo ? $"    {todo}\n" : string.Empty);
                 text.Append("    var ").Append(declared.Identifier).Append(" = ").Append(declared.Chain[0]).Append(";\n");
             }
 

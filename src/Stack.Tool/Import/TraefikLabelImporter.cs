@@ -17,7 +17,13 @@ internal static partial class TraefikLabelImporter
     /// <summary>The typed routers' calls and the label keys they replace; or, when the labels cannot be typed, why.</summary>
     public sealed record Translation(IReadOnlyList<string> Calls, IReadOnlySet<string> Keys);
 
-    public static Translation? Translate(IReadOnlyList<(string Key, string Value)> labels, CSharpCode code, out string? why)
+    /// <param name="labels">The service's labels.</param>
+    /// <param name="code">Names and text of the code being written.</param>
+    /// <param name="middlewares">The typed middlewares the stack's labels define (<see cref="MiddlewareLabelImporter.Candidates"/>).</param>
+    /// <param name="service">The service whose labels these are.</param>
+    /// <param name="why">Why the labels stay labels, when they do.</param>
+    public static Translation? Translate(
+        IReadOnlyList<(string Key, string Value)> labels, CSharpCode code, IReadOnlyDictionary<string, MiddlewareLabelImporter.ImportedMiddleware> middlewares, string service, out string? why)
     {
         var traefik = labels.Where(l => l.Key.StartsWith("traefik.", StringComparison.OrdinalIgnoreCase)).ToList();
         why = null;
@@ -28,9 +34,15 @@ internal static partial class TraefikLabelImporter
 
         try
         {
-            var routers = Parse(traefik);
+            var (routers, defined) = Parse(traefik, middlewares, service);
             var calls = routers.Select(r => r.Code(code)).ToList();
-            var written = TraefikLabels.For(routers.Aggregate(new Service("proof"), (service, router) => service.WithRouter(router.Model())))
+            if (defined.Count > 0)
+            {
+                calls.Insert(0, $".WithMiddlewareLabels({string.Join(", ", defined.Select(m => code.Naming.Middleware(m.Name)))})");
+            }
+
+            var proof = new Service("proof").WithMiddlewareLabels(defined.Select(m => m.Model));
+            var written = TraefikLabels.For(routers.Aggregate(proof, (made, router) => made.WithRouter(router.Model())))
                 .Select(l => (l.Key.ToLowerInvariant(), l.Value.ToCompose())).ToHashSet();
 
             // Traefik reads its label keys without case (entryPoints, certResolver): so does the proof.
@@ -50,9 +62,12 @@ internal static partial class TraefikLabelImporter
         }
     }
 
-    private static List<ImportedRouter> Parse(List<(string Key, string Value)> labels)
+    private static (List<ImportedRouter> Routers, List<MiddlewareLabelImporter.ImportedMiddleware> Defined) Parse(
+        List<(string Key, string Value)> labels, IReadOnlyDictionary<string, MiddlewareLabelImporter.ImportedMiddleware> middlewares, string service)
     {
         var routers = new Dictionary<string, ImportedRouter>(StringComparer.Ordinal);
+        var defined = new Dictionary<string, MiddlewareLabelImporter.ImportedMiddleware>(StringComparer.Ordinal);
+        var healthPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, value) in labels)
         {
@@ -63,13 +78,24 @@ internal static partial class TraefikLabelImporter
             else if (RouterKey().Match(key) is { Success: true } router)
             {
                 var name = router.Groups["name"].Value;
-                var imported = routers.TryGetValue(name, out var found) ? found : routers[name] = new ImportedRouter(name);
+                var imported = routers.TryGetValue(name, out var found) ? found : routers[name] = new ImportedRouter(name, middlewares);
                 imported.Set(router.Groups["property"].Value.ToLowerInvariant(), value);
+            }
+            else if (HealthPathKey().Match(key) is { Success: true } health)
+            {
+                healthPaths[health.Groups["name"].Value] = value.Contains('$', StringComparison.Ordinal) ? throw new NotTyped($"'{key}' holds a variable") : value;
             }
             else if (PortKey().Match(key) is { Success: true } port)
             {
                 ports[port.Groups["name"].Value] = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                     ? number : throw new NotTyped($"'{key}' is not a port number");
+            }
+            else if (MiddlewareLabelImporter.IsDefinition(key))
+            {
+                var name = MiddlewareLabelImporter.NameIn(key);
+                defined[name] = middlewares.TryGetValue(name, out var middleware) && middleware.Owner == service
+                    ? middleware
+                    : throw new NotTyped($"middleware '{name}' is of a kind or shape the importer does not type, is defined twice, or its service's labels do not type as a whole");
             }
             else
             {
@@ -77,7 +103,7 @@ internal static partial class TraefikLabelImporter
             }
         }
 
-        if (routers.Count == 0)
+        if (routers.Count == 0 && defined.Count == 0)
         {
             throw new NotTyped("the labels define no router");
         }
@@ -91,11 +117,12 @@ internal static partial class TraefikLabelImporter
             {
                 router.Port = ports.TryGetValue(target, out var port) ? port : throw new NotTyped($"router '{router.Name}' names service '{target}', which this container does not define");
                 router.ServiceName = target;
+                router.HealthPath = healthPaths.GetValueOrDefault(target);
             }
         }
 
-        var unused = ports.Keys.Except(routers.Values.Select(r => r.ServiceName).OfType<string>()).FirstOrDefault();
-        return unused is null ? [.. routers.Values] : throw new NotTyped($"service '{unused}' serves no router");
+        var unused = ports.Keys.Concat(healthPaths.Keys).Except(routers.Values.Select(r => r.ServiceName).OfType<string>()).FirstOrDefault();
+        return unused is null ? ([.. routers.Values], [.. defined.Values]) : throw new NotTyped($"service '{unused}' serves no router");
     }
 
     /// <summary>Variables as tokens, so a literal model's labels compare with the file's text.</summary>
@@ -105,11 +132,14 @@ internal static partial class TraefikLabelImporter
         return tokens.Contains('$', StringComparison.Ordinal) ? throw new NotTyped("a label holds a '$' that is not a plain ${VARIABLE}") : tokens;
     }
 
-    [GeneratedRegex(@"^traefik\.http\.routers\.(?<name>[A-Za-z0-9_-]+)\.(?<property>rule|tls\.certresolver|tls|middlewares|priority|service)\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^traefik\.http\.routers\.(?<name>[A-Za-z0-9_-]+)\.(?<property>rule|entrypoints|tls\.certresolver|tls|middlewares|priority|service)\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RouterKey();
 
     [GeneratedRegex(@"^traefik\.http\.services\.(?<name>[A-Za-z0-9_-]+)\.loadbalancer\.server\.port\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PortKey();
+
+    [GeneratedRegex(@"^traefik\.http\.services\.(?<name>[A-Za-z0-9_-]+)\.loadbalancer\.healthcheck\.path\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex HealthPathKey();
 
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex VariableReference();
@@ -120,9 +150,10 @@ internal static partial class TraefikLabelImporter
 
     private sealed class NotTyped(string why) : Exception(why);
 
-    private sealed class ImportedRouter(string name)
+    private sealed class ImportedRouter(string name, IReadOnlyDictionary<string, MiddlewareLabelImporter.ImportedMiddleware> typed)
     {
         private readonly List<(string Name, string Provider)> _middlewares = [];
+        private readonly List<string> _entryPoints = [];
         private string? _rule;
         private string? _resolver;
         private bool _tls;
@@ -136,6 +167,9 @@ internal static partial class TraefikLabelImporter
 
         public int? Port { get; set; }
 
+        /// <summary>The load balancer's health check path, when its labels give one.</summary>
+        public string? HealthPath { get; set; }
+
         public void Set(string property, string value)
         {
             switch (property)
@@ -148,6 +182,11 @@ internal static partial class TraefikLabelImporter
                     break;
                 case "tls":
                     _tls = value == "true" ? true : throw new NotTyped($"router '{name}' has tls: {value}");
+                    break;
+                case "entrypoints":
+                    _entryPoints.AddRange(value.Contains('$', StringComparison.Ordinal)
+                        ? throw new NotTyped($"router '{name}' names its entrypoints with a variable")
+                        : value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                     break;
                 case "priority":
                     _priority = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var priority) ? priority : throw new NotTyped($"router '{name}' has a priority that is not a number");
@@ -183,7 +222,8 @@ internal static partial class TraefikLabelImporter
             router = _resolver is null ? router : router.WithTls(new CertResolver(_resolver));
             router = _tls ? router.WithTls() : router;
             router = _priority is { } priority ? router.WithPriority(priority) : router;
-            router = _middlewares.Count == 0 ? router : router.WithMiddlewares(_middlewares.Select(m => new ExternalMiddleware(m.Name, m.Provider)));
+            router = _entryPoints.Count == 0 ? router : router.OnlyOnEntryPoints(_entryPoints.Select(e => new EntryPoint(e, CSharpCode.EntryPointPort(e) ?? 0)));
+            router = _middlewares.Count == 0 ? router : router.WithMiddlewares(_middlewares.Select(m => Typed(m) is { } known ? known.Model : new ExternalMiddleware(m.Name, m.Provider)));
             return Target() is { } target ? router.WithService(target) : router;
         }
 
@@ -211,9 +251,14 @@ internal static partial class TraefikLabelImporter
                 calls.Add($".WithPriority({priority.ToString(CultureInfo.InvariantCulture)})");
             }
 
+            if (_entryPoints.Count > 0)
+            {
+                calls.Add($".OnlyOnEntryPoints({string.Join(", ", _entryPoints.Select(code.EntryPoint))})");
+            }
+
             if (_middlewares.Count > 0)
             {
-                calls.Add($".WithMiddlewares({string.Join(", ", _middlewares.Select(m => $"new ExternalMiddleware({CSharpCode.Literal(m.Name)}, {CSharpCode.Literal(m.Provider)})"))})");
+                calls.Add($".WithMiddlewares({string.Join(", ", _middlewares.Select(m => Typed(m) is not null ? code.Naming.Middleware(m.Name) : $"new ExternalMiddleware({CSharpCode.Literal(m.Name)}, {CSharpCode.Literal(m.Provider)})"))})");
             }
 
             if (Internal)
@@ -222,14 +267,18 @@ internal static partial class TraefikLabelImporter
             }
             else if (Port is { } port)
             {
-                calls.Add(ServiceName == name
+                calls.Add(ServiceName == name && HealthPath is null
                     ? $".WithPort({port.ToString(CultureInfo.InvariantCulture)})"
-                    : $".WithService(new TraefikService({CSharpCode.Literal(ServiceName!)}, {port.ToString(CultureInfo.InvariantCulture)}))");
+                    : $".WithService(new TraefikService({CSharpCode.Literal(ServiceName!)}, {port.ToString(CultureInfo.InvariantCulture)}){(HealthPath is { } path ? $".WithHealthCheck({CSharpCode.Literal(path)})" : string.Empty)})");
             }
 
             // One call a line, under the router, as a person writes a chain.
             return $".WithRouter({string.Join("\n            ", calls)})";
         }
+
+        /// <summary>The typed middleware a reference names: one the stack's labels define (<c>name@docker</c>).</summary>
+        private MiddlewareLabelImporter.ImportedMiddleware? Typed((string Name, string Provider) reference) =>
+            reference.Provider == "docker" && typed.TryGetValue(reference.Name, out var middleware) ? middleware : null;
 
         private TraefikService? Target() => Internal
             ? ServiceName switch
@@ -240,7 +289,7 @@ internal static partial class TraefikLabelImporter
                 "prometheus@internal" => TraefikService.Prometheus,
                 _ => throw new NotTyped($"router '{name}' names '{ServiceName}', an internal service the DSL does not name"),
             }
-            : Port is { } port ? new TraefikService(ServiceName!, port) : null;
+            : Port is { } port ? (HealthPath is { } path ? new TraefikService(ServiceName!, port).WithHealthCheck(path) : new TraefikService(ServiceName!, port)) : null;
 
         private static string Pascal(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 

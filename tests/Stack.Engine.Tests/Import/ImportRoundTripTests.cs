@@ -82,8 +82,30 @@ public sealed class ImportRoundTripTests
             CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", emitted)], Variables(code!))));
     }
 
+    /// <summary>
+    /// Authelia's own wiring, middlewares defined by labels on its container and used by another
+    /// service's router as name@docker, imports as typed middlewares shared by both services,
+    /// entrypoints declared once (the corpus file's round trip above proves the meaning).
+    /// </summary>
+    [Fact]
+    public void Middlewares_defined_by_labels_become_typed_middlewares_the_routers_share()
+    {
+        var file = Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Corpus", "Files", "traefik-authelia.yml");
+
+        var (code, errors) = ComposeImporter.Import(file, File.ReadAllText(file), "0.1.0", "imported");
+
+        Assert.True(code is not null, string.Join('\n', errors));
+        Assert.Contains("var autheliaMiddleware = new ForwardAuthMiddleware(\"authelia\", \"http://authelia:9091/api/authz/forward-auth\") { TrustForwardHeader = true, AuthResponseHeaders = [\"Remote-User\", \"Remote-Groups\", \"Remote-Email\", \"Remote-Name\"] }.ViaDockerLabels();", code, StringComparison.Ordinal);
+        Assert.Contains("new HeadersMiddleware(\"secure\") { StsSeconds = 31536000", code, StringComparison.Ordinal);
+        Assert.Contains(".WithMiddlewareLabels(autheliaMiddleware, secureMiddleware)", code, StringComparison.Ordinal);
+        Assert.Contains(".WithMiddlewares(autheliaMiddleware, secureMiddleware)", code, StringComparison.Ordinal);
+        Assert.Contains(".OnlyOnEntryPoints(websecureEntryPoint)", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("traefik.http.middlewares.", code, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("traefik.http.routers.web.entrypoints: websecure", "'traefik.http.routers.web.entrypoints' is not translated")]
+    [InlineData("traefik.http.services.web.loadbalancer.sticky.cookie.name: lb", "'traefik.http.services.web.loadbalancer.sticky.cookie.name' is not translated")]
+    [InlineData("traefik.http.middlewares.auth.basicauth.users: admin:$$apr1$$hash", "middleware 'auth' is of a kind or shape the importer does not type")]
     [InlineData("traefik.http.routers.web.middlewares: auth", "middleware 'auth' names no provider")]
     [InlineData("traefik.http.services.other.loadbalancer.server.port: \"81\"", "router 'web' names no service, and the container defines 2")]
     [InlineData("traefik.http.routers.web.service: other", "router 'web' names service 'other', which this container does not define")]

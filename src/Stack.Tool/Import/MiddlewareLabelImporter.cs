@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Stack.Dsl.Traefik;
+
+namespace Stack.Tool.Import;
+
+/// <summary>
+/// Middlewares a service defines with docker-provider labels
+/// (<c>traefik.http.middlewares.NAME.TYPE.OPTION</c>, how Authelia's documentation wires
+/// forward-auth) as typed middlewares: forwardAuth, redirectScheme, stripPrefix, addPrefix,
+/// ipAllowList and compress. Each is a candidate only; <see cref="TraefikLabelImporter"/> keeps
+/// it when the defining service's labels, written back by the library, are exactly the file's.
+/// </summary>
+internal static partial class MiddlewareLabelImporter
+{
+    /// <summary>A typed middleware: its model (variables as tokens, for the proof) and its C# (variables as variables).</summary>
+    public sealed record ImportedMiddleware(string Name, string Owner, Middleware Model, string Code);
+
+    /// <summary>The middlewares each service's labels define, typed where the DSL types that kind, by name; a name defined twice is left out.</summary>
+    public static Dictionary<string, ImportedMiddleware> Candidates(IEnumerable<(string Service, IReadOnlyList<(string Key, string Value)> Labels)> services, CSharpCode code)
+    {
+        var found = new Dictionary<string, ImportedMiddleware>(StringComparer.Ordinal);
+        var twice = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (service, labels) in services)
+        {
+            var byName = labels
+                .Select(l => (Match: MiddlewareKey().Match(l.Key), l.Value))
+                .Where(l => l.Match.Success)
+                .GroupBy(l => l.Match.Groups["name"].Value, StringComparer.Ordinal);
+            foreach (var definition in byName)
+            {
+                // Traefik reads option names without case; a custom header's name keeps its own (headers.customRequestHeaders.X-Forwarded-Proto).
+                var options = definition.ToDictionary(
+                    l => l.Match.Groups["type"].Value.ToLowerInvariant() + (l.Match.Groups["option"].Success ? "." + Option(l.Match.Groups["option"].Value) : string.Empty),
+                    l => l.Value,
+                    StringComparer.Ordinal);
+                if (Typed(definition.Key, options, code) is not { } typed)
+                {
+                    continue;
+                }
+
+                if (!found.TryAdd(definition.Key, new ImportedMiddleware(definition.Key, service, typed.Model, typed.Code)))
+                {
+                    twice.Add(definition.Key);
+                }
+            }
+        }
+
+        foreach (var name in twice)
+        {
+            found.Remove(name);
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether a label key defines a middleware.</summary>
+    public static bool IsDefinition(string key) => MiddlewareKey().IsMatch(key);
+
+    /// <summary>The middleware a label key defines.</summary>
+    public static string NameIn(string key) => MiddlewareKey().Match(key).Groups["name"].Value;
+
+    private static (Middleware Model, string Code)? Typed(string name, Dictionary<string, string> options, CSharpCode code)
+    {
+        string? Option(string key) => options.GetValueOrDefault(key);
+        var types = options.Keys.Select(k => k.Split('.')[0]).Distinct().ToList();
+        if (types.Count != 1 || options.Values.Any(v => Tokens(v) is null))
+        {
+            return null;
+        }
+
+        var literal = CSharpCode.Literal(name);
+        switch (types[0])
+        {
+            case "forwardauth" when Option("forwardauth.address") is { } address
+                && options.Keys.All(k => k is "forwardauth.address" or "forwardauth.trustforwardheader" or "forwardauth.authresponseheaders" or "forwardauth.authrequestheaders" or "forwardauth.maxresponsebodysize" or "forwardauth.tls.insecureskipverify"):
+            {
+                var trust = Option("forwardauth.trustforwardheader") is { } t && bool.TryParse(t, out var trusted) && trusted;
+                var insecure = Option("forwardauth.tls.insecureskipverify") is { } i && bool.TryParse(i, out var skip) && skip;
+                var responseHeaders = List(Option("forwardauth.authresponseheaders"));
+                var requestHeaders = List(Option("forwardauth.authrequestheaders"));
+                long? maxBody = Option("forwardauth.maxresponsebodysize") is { } m && long.TryParse(m, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var max) ? max : null;
+                var model = new ForwardAuthMiddleware(name, Tokens(address)!)
+                {
+                    TrustForwardHeader = trust, AuthResponseHeaders = [.. responseHeaders], AuthRequestHeaders = [.. requestHeaders], MaxResponseBodySize = maxBody, InsecureSkipVerify = insecure,
+                };
+                var init = new List<string>();
+                if (trust)
+                {
+                    init.Add("TrustForwardHeader = true");
+                }
+
+                if (responseHeaders.Count > 0)
+                {
+                    init.Add($"AuthResponseHeaders = [{string.Join(", ", responseHeaders.Select(CSharpCode.Literal))}]");
+                }
+
+                if (requestHeaders.Count > 0)
+                {
+                    init.Add($"AuthRequestHeaders = [{string.Join(", ", requestHeaders.Select(CSharpCode.Literal))}]");
+                }
+
+                if (maxBody is { } body)
+                {
+                    init.Add($"MaxResponseBodySize = {CSharpCode.Number(body)}");
+                }
+
+                if (insecure)
+                {
+                    init.Add("InsecureSkipVerify = true");
+                }
+
+                return (model.ViaDockerLabels(), $"new ForwardAuthMiddleware({literal}, {code.ComposeText(address)}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}.ViaDockerLabels()");
+            }
+
+            case "redirectscheme" when Option("redirectscheme.scheme") is { } scheme && !scheme.Contains('$', StringComparison.Ordinal)
+                && options.Keys.All(k => k is "redirectscheme.scheme" or "redirectscheme.permanent"):
+            {
+                var permanent = Option("redirectscheme.permanent") is { } p && bool.TryParse(p, out var yes) && yes;
+                return (new RedirectSchemeMiddleware(name, scheme, permanent).ViaDockerLabels(),
+                    $"new RedirectSchemeMiddleware({literal}, {CSharpCode.Literal(scheme)}, permanent: {(permanent ? "true" : "false")}).ViaDockerLabels()");
+            }
+
+            case "stripprefix" when Option("stripprefix.prefixes") is { } prefixes && options.Count == 1 && !prefixes.Contains('$', StringComparison.Ordinal):
+                return (new StripPrefixMiddleware(name, List(prefixes)).ViaDockerLabels(),
+                    $"new StripPrefixMiddleware({literal}, {string.Join(", ", List(prefixes).Select(CSharpCode.Literal))}).ViaDockerLabels()");
+
+            case "addprefix" when Option("addprefix.prefix") is { } prefix && options.Count == 1 && !prefix.Contains('$', StringComparison.Ordinal):
+                return (new AddPrefixMiddleware(name, prefix).ViaDockerLabels(), $"new AddPrefixMiddleware({literal}, {CSharpCode.Literal(prefix)}).ViaDockerLabels()");
+
+            case "ipallowlist" when Option("ipallowlist.sourcerange") is { } ranges && options.Count == 1 && !ranges.Contains('$', StringComparison.Ordinal):
+                return (new IpAllowListMiddleware(name, List(ranges)).ViaDockerLabels(),
+                    $"new IpAllowListMiddleware({literal}, {string.Join(", ", List(ranges).Select(CSharpCode.Literal))}).ViaDockerLabels()");
+
+            case "headers":
+                return Headers(name, options);
+
+            case "compress" when options.Count == 1 && Option("compress") == "true":
+                return (new CompressMiddleware(name).ViaDockerLabels(), $"new CompressMiddleware({literal}).ViaDockerLabels()");
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>An option's path with every part lower-cased but a custom header's name.</summary>
+    private static string Option(string path)
+    {
+        var parts = path.Split('.');
+        var header = parts.Length == 2 && parts[0].ToLowerInvariant() is "customrequestheaders" or "customresponseheaders";
+        return header ? parts[0].ToLowerInvariant() + "." + parts[1] : path.ToLowerInvariant();
+    }
+
+    /// <summary>A headers middleware's options: each a property of <see cref="HeadersMiddleware"/>, with how it reads and writes.</summary>
+    private static (Middleware Model, string Code)? Headers(string name, Dictionary<string, string> options)
+    {
+        var model = new HeadersMiddleware(name);
+        var init = new List<string>();
+        foreach (var (key, value) in options)
+        {
+            var option = key["headers.".Length..];
+            bool? flag = bool.TryParse(value, out var parsed) ? parsed : null;
+            long? number = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+            var list = List(value);
+            string Flag() => flag is { } f ? (f ? "true" : "false") : throw new FormatException();
+            string Number() => number is { } v ? CSharpCode.Number(v) : throw new FormatException();
+            string Strings() => $"[{string.Join(", ", list.Select(CSharpCode.Literal))}]";
+            try
+            {
+                (model, var line) = option switch
+                {
+                    "stsseconds" => (model with { StsSeconds = number ?? throw new FormatException() }, $"StsSeconds = {Number()}"),
+                    "stsincludesubdomains" => (model with { StsIncludeSubdomains = flag ?? throw new FormatException() }, $"StsIncludeSubdomains = {Flag()}"),
+                    "stspreload" => (model with { StsPreload = flag ?? throw new FormatException() }, $"StsPreload = {Flag()}"),
+                    "forcestsheader" => (model with { ForceStsHeader = flag ?? throw new FormatException() }, $"ForceStsHeader = {Flag()}"),
+                    "framedeny" => (model with { FrameDeny = flag ?? throw new FormatException() }, $"FrameDeny = {Flag()}"),
+                    "contenttypenosniff" => (model with { ContentTypeNosniff = flag ?? throw new FormatException() }, $"ContentTypeNosniff = {Flag()}"),
+                    "browserxssfilter" => (model with { BrowserXssFilter = flag ?? throw new FormatException() }, $"BrowserXssFilter = {Flag()}"),
+                    "accesscontrolallowcredentials" => (model with { AccessControlAllowCredentials = flag ?? throw new FormatException() }, $"AccessControlAllowCredentials = {Flag()}"),
+                    "addvaryheader" => (model with { AddVaryHeader = flag ?? throw new FormatException() }, $"AddVaryHeader = {Flag()}"),
+                    "accesscontrolmaxage" => (model with { AccessControlMaxAge = number ?? throw new FormatException() }, $"AccessControlMaxAge = {Number()}"),
+                    "customframeoptionsvalue" => (model with { CustomFrameOptionsValue = value }, $"CustomFrameOptionsValue = {CSharpCode.Literal(value)}"),
+                    "referrerpolicy" => (model with { ReferrerPolicy = value }, $"ReferrerPolicy = {CSharpCode.Literal(value)}"),
+                    "contentsecuritypolicy" => (model with { ContentSecurityPolicy = value }, $"ContentSecurityPolicy = {CSharpCode.Literal(value)}"),
+                    "permissionspolicy" => (model with { PermissionsPolicy = value }, $"PermissionsPolicy = {CSharpCode.Literal(value)}"),
+                    "accesscontrolalloworiginlist" => (model with { AccessControlAllowOriginList = [.. list] }, $"AccessControlAllowOriginList = {Strings()}"),
+                    "accesscontrolallowmethods" => (model with { AccessControlAllowMethods = [.. list] }, $"AccessControlAllowMethods = {Strings()}"),
+                    "accesscontrolallowheaders" => (model with { AccessControlAllowHeaders = [.. list] }, $"AccessControlAllowHeaders = {Strings()}"),
+                    _ => throw new FormatException(),
+                };
+                init.Add(line);
+            }
+            catch (FormatException)
+            {
+                // Custom headers, and whatever else: the definition stays labels.
+                return null;
+            }
+        }
+
+        return init.Count == 0 || options.Values.Any(v => v.Contains('$', StringComparison.Ordinal))
+            ? null
+            : (model.ViaDockerLabels(), $"new HeadersMiddleware({CSharpCode.Literal(name)}) {{ {string.Join(", ", init)} }}.ViaDockerLabels()");
+    }
+
+    private static List<string> List(string? value) => value is null ? [] : [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>Variables as tokens, as the proof compares them; null for a '$' that is not a plain ${VARIABLE}.</summary>
+    public static string? Tokens(string text)
+    {
+        var tokens = VariableReference().Replace(text, m => $"@@{m.Groups[1].Value}@@");
+        return tokens.Contains('$', StringComparison.Ordinal) ? null : tokens;
+    }
+
+    [GeneratedRegex(@"^traefik\.http\.middlewares\.(?<name>[A-Za-z0-9_-]+)\.(?<type>[A-Za-z]+)(\.(?<option>[A-Za-z.]+))?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex MiddlewareKey();
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex VariableReference();
+}
