@@ -17,17 +17,18 @@ using Stack.Rules;
 namespace Stack.Analyzers.CodeFixes;
 
 /// <summary>
-/// Fixes for the security rules where one is safe without a person's reason: a port published on
-/// every interface (STK0106) is bound to 127.0.0.1 in each <c>WithPort</c> call of the service's
-/// making that names no host address (a reverse proxy or an SSH tunnel then reaches it). Risks that
-/// need a reason (the Docker socket, privileges) have no fix: accepting them is a person's call.
+/// Fixes for the security rules where one is safe without a person's reason: a literal secret
+/// (STK0100) moves into a secret variable declared on the stack (its value then lives only in the
+/// server's .env); a port published on every interface (STK0106) is bound to 127.0.0.1 in each
+/// <c>WithPort</c> call of the service's making that names no host address. Risks that need a
+/// reason (the Docker socket, privileges) have no fix: accepting them is a person's call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecurityCodeFixProvider))]
 [Shared]
 public sealed class SecurityCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [RuleIds.PortOnAllInterfaces];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [RuleIds.LiteralSecret, RuleIds.PortOnAllInterfaces];
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => new MergingFixAll(this);
@@ -56,7 +57,27 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
 #pragma warning disable RS1030 // A code fix, not an analyzer: reading the target file's model is expected.
             var targetModel = tree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-            var calls = OpenPorts(targetModel, (await tree.GetRootAsync(context.CancellationToken).ConfigureAwait(false)).FindNode(target.SourceSpan, getInnermostNodeForTie: true), context.CancellationToken);
+            var made = (await tree.GetRootAsync(context.CancellationToken).ConfigureAwait(false)).FindNode(target.SourceSpan, getInnermostNodeForTie: true);
+            if (diagnostic.Id == RuleIds.LiteralSecret)
+            {
+                var names = diagnostic.Properties.TryGetValue(Stack.Analyzers.Security.SecurityAnalyzer.SecretNamesProperty, out var list) && list is not null
+                    ? list.Split('\n').Where(n => n.Length > 0).ToList()
+                    : [];
+                var literals = LiteralValues(made, names);
+                if (literals.Count == names.Count && names.Count > 0 && node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithServices" }) is { } withServices)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Move {string.Join(", ", names)} into a secret variable declared on the stack",
+                            token => MoveIntoSecretsAsync(context.Document, withServices, document, literals.Select(l => (l.Name, l.Value.Span)).ToList(), token),
+                            diagnostic.Id),
+                        diagnostic);
+                }
+
+                continue;
+            }
+
+            var calls = OpenPorts(targetModel, made, context.CancellationToken);
             if (calls.Count > 0)
             {
                 context.RegisterCodeFix(
@@ -65,6 +86,59 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
             }
         }
     }
+
+    /// <summary>
+    /// In the service's making, the literal value of each <c>WithEnvironment("NAME", "literal")</c>
+    /// the analyzer named; the last one for a name (a later call wins).
+    /// </summary>
+    private static List<(string Name, ExpressionSyntax Value)> LiteralValues(SyntaxNode made, List<string> names) =>
+        [.. made.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
+            .Where(call => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithEnvironment" } && call.ArgumentList.Arguments.Count == 2)
+            .Select(call => (Name: (call.ArgumentList.Arguments[0].Expression as LiteralExpressionSyntax)?.Token.ValueText, Value: call.ArgumentList.Arguments[1].Expression))
+            .Where(pair => pair.Name is not null && names.Contains(pair.Name) && pair.Value is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax)
+            .GroupBy(pair => pair.Name!)
+            .Select(group => (group.Key, group.OrderBy(pair => pair.Value.SpanStart).Last().Value))];
+
+    /// <summary>
+    /// Replaces each literal with <c>Variable.Secret("NAME")</c> where the service is made, and
+    /// declares the same variables on the stack, after the <c>WithServices</c> call that adds it
+    /// (so .env.example lists them and the generator's STK0215 finds them declared).
+    /// </summary>
+    private static async Task<Solution> MoveIntoSecretsAsync(Document stackDocument, InvocationExpressionSyntax withServices, Document serviceDocument, IReadOnlyList<(string Name, Microsoft.CodeAnalysis.Text.TextSpan Span)> literals, CancellationToken token)
+    {
+        ExpressionSyntax Secret(string name) => ChainAppender.QualifiedExpression($"global::Stack.Dsl.Values.Variable.Secret({SyntaxFactory.Literal(name).ToFullString()})");
+        var declarations = literals.Select(l => $"global::Stack.Dsl.Values.Variable.Secret({SyntaxFactory.Literal(l.Name).ToFullString()})").ToArray();
+
+        var serviceRoot = await serviceDocument.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        var stackRoot = await stackDocument.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        if (serviceRoot is null || stackRoot is null)
+        {
+            return stackDocument.Project.Solution;
+        }
+
+        var values = literals.Select(l => (l.Name, Node: serviceRoot.FindNode(l.Span, getInnermostNodeForTie: true))).ToList();
+        if (serviceDocument.Id == stackDocument.Id)
+        {
+            // One file: every edit on one root; the WithServices call may hold the literals (a service made inline).
+            var mark = new SyntaxAnnotation();
+            var marked = serviceRoot.ReplaceNode(withServices, withServices.WithAdditionalAnnotations(mark));
+            var replaced = marked.ReplaceNodes(
+                values.Select(v => marked.FindNode(v.Node.Span, getInnermostNodeForTie: true)),
+                (original, _) => Secret(values.First(v => v.Node.Span == original.Span).Name).WithTriviaFrom(original));
+            var call = (InvocationExpressionSyntax)replaced.GetAnnotatedNodes(mark).Single();
+            var declared = replaced.ReplaceNode(call, ChainAppender.Append(call, "WithVariables", declarations));
+            return (await WithImportsAsync(stackDocument.WithSyntaxRoot(declared), token).ConfigureAwait(false)).Project.Solution;
+        }
+
+        var serviceFixed = await WithImportsAsync(serviceDocument.WithSyntaxRoot(serviceRoot.ReplaceNodes(values.Select(v => v.Node), (original, _) => Secret(values.First(v => v.Node == original).Name).WithTriviaFrom(original))), token).ConfigureAwait(false);
+        var stackInSolution = serviceFixed.Project.Solution.GetDocument(stackDocument.Id)!;
+        var root = await stackInSolution.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        var again = root!.FindNode(withServices.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>()!;
+        return (await WithImportsAsync(stackInSolution.WithSyntaxRoot(root.ReplaceNode(again, ChainAppender.Append(again, "WithVariables", declarations))), token).ConfigureAwait(false)).Project.Solution;
+    }
+
+    private static Task<Document> WithImportsAsync(Document document, CancellationToken token) =>
+        ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: token);
 
     /// <summary>The service's <c>WithPort(published, target, ...)</c> calls that name no host address, or IPAddress.Any.</summary>
     private static List<InvocationExpressionSyntax> OpenPorts(SemanticModel model, SyntaxNode made, CancellationToken token) =>

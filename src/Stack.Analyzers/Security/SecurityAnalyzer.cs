@@ -18,6 +18,9 @@ namespace Stack.Analyzers.Security;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecurityAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>STK0100's property: the environment variables holding literal secrets, one a line, for the code fix.</summary>
+    internal const string SecretNamesProperty = "SecretNames";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
     [
@@ -60,17 +63,22 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
     private static void Check(AddedService service, System.Action<Diagnostic> report)
     {
         var facts = service.Facts;
-        void Report(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, params object[] details)
+        void Report(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, params object[] details) => ReportWith(descriptor, risk, accepted, null, details);
+        void ReportWith(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, ImmutableDictionary<string, string?>? properties, params object[] details)
         {
             if (SecurityPolicy.Fires(risk, facts[accepted]) == Fact.Yes)
             {
-                report(Diagnostic.Create(descriptor, service.Location, [service.Name, .. details]));
+                report(Diagnostic.Create(descriptor, service.Location, properties, [service.Name, .. details]));
             }
         }
 
         // A literal secret is accepted by name (AcceptLiteralSecret), not by the service's whole risk.
+        // The names travel to the code fix, which moves each value into a secret variable.
         var secrets = facts.UnacceptedSecrets is { } names ? FactLogic.Of(names.Count > 0) : Fact.Unknown;
-        Report(SecurityDescriptors.LiteralSecret, secrets, FactKind.AcceptedLiteralSecret, string.Join(", ", facts.UnacceptedSecrets ?? []));
+        ReportWith(
+            SecurityDescriptors.LiteralSecret, secrets, FactKind.AcceptedLiteralSecret,
+            ImmutableDictionary<string, string?>.Empty.Add(SecretNamesProperty, string.Join("\n", facts.UnacceptedSecrets ?? [])),
+            string.Join(", ", facts.UnacceptedSecrets ?? []));
         Report(SecurityDescriptors.WritableDockerSocket, facts[FactKind.WritableDockerSocket], FactKind.AcceptedWritableDockerSocket, Detail(facts, FactKind.WritableDockerSocket, "the Docker socket"));
         Report(SecurityDescriptors.DaemonSocket, facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket, Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
         var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true"

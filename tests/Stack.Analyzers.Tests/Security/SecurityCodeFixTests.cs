@@ -43,4 +43,36 @@ public sealed class SecurityCodeFixTests
         """],
         [],
         prependUsings: false);
+
+    [Fact]
+    public Task A_literal_secret_moves_into_a_secret_variable_declared_on_the_stack() => Verifier.CodeFix<SecurityCodeFixProvider>(
+        ["""
+        using Stack.Dsl.Compose;
+
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                {|STK0100:new Service("db").WithImage("postgres:17.2").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .WithEnvironment("POSTGRES_USER", "app")
+                    .WithEnvironment("POSTGRES_PASSWORD", "hunter2")|});
+        }
+        """],
+        ["""
+        using Stack.Dsl.Compose;
+        using Stack.Dsl.Values;
+
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                new Service("db").WithImage("postgres:17.2").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .WithEnvironment("POSTGRES_USER", "app")
+                    .WithEnvironment("POSTGRES_PASSWORD", Variable.Secret("POSTGRES_PASSWORD"))).WithVariables(Variable.Secret("POSTGRES_PASSWORD"));
+        }
+        """],
+        [],
+        prependUsings: false);
 }
