@@ -34,14 +34,15 @@ internal static partial class TraefikLabelImporter
 
         try
         {
-            var (routers, defined) = Parse(traefik, middlewares, service);
-            var calls = routers.Select(r => r.Code(code)).ToList();
+            var (routers, defined, layer4) = Parse(traefik, middlewares, service);
+            var calls = routers.Select(r => r.Code(code)).Concat(layer4.Select(r => r.Code(code))).ToList();
             if (defined.Count > 0)
             {
                 calls.Insert(0, $".WithMiddlewareLabels({string.Join(", ", defined.Select(m => code.Naming.Middleware(m.Name)))})");
             }
 
             var proof = new Service("proof").WithMiddlewareLabels(defined.Select(m => m.Model));
+            proof = layer4.Aggregate(proof, (made, router) => router.AddTo(made));
             var written = TraefikLabels.For(routers.Aggregate(proof, (made, router) => made.WithRouter(router.Model())))
                 .Select(l => (l.Key.ToLowerInvariant(), l.Value.ToCompose())).ToHashSet();
 
@@ -62,12 +63,13 @@ internal static partial class TraefikLabelImporter
         }
     }
 
-    private static (List<ImportedRouter> Routers, List<MiddlewareLabelImporter.ImportedMiddleware> Defined) Parse(
+    private static (List<ImportedRouter> Routers, List<MiddlewareLabelImporter.ImportedMiddleware> Defined, List<Layer4Router> Layer4) Parse(
         List<(string Key, string Value)> labels, IReadOnlyDictionary<string, MiddlewareLabelImporter.ImportedMiddleware> middlewares, string service)
     {
         var routers = new Dictionary<string, ImportedRouter>(StringComparer.Ordinal);
         var defined = new Dictionary<string, MiddlewareLabelImporter.ImportedMiddleware>(StringComparer.Ordinal);
         var healthPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var layer4 = new Dictionary<(string Protocol, string Name), Layer4Router>();
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, value) in labels)
         {
@@ -90,6 +92,12 @@ internal static partial class TraefikLabelImporter
                 ports[port.Groups["name"].Value] = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
                     ? number : throw new NotTyped($"'{key}' is not a port number");
             }
+            else if (Layer4Key().Match(key) is { Success: true } l4)
+            {
+                var id = (l4.Groups["protocol"].Value.ToLowerInvariant(), l4.Groups["name"].Value);
+                var transport = layer4.TryGetValue(id, out var known) ? known : layer4[id] = new Layer4Router(id.Item1, id.Item2);
+                transport.Set(l4.Groups["kind"].Value.ToLowerInvariant(), l4.Groups["property"].Value.ToLowerInvariant(), value);
+            }
             else if (MiddlewareLabelImporter.IsDefinition(key))
             {
                 var name = MiddlewareLabelImporter.NameIn(key);
@@ -103,7 +111,7 @@ internal static partial class TraefikLabelImporter
             }
         }
 
-        if (routers.Count == 0 && defined.Count == 0)
+        if (routers.Count == 0 && defined.Count == 0 && layer4.Count == 0)
         {
             throw new NotTyped("the labels define no router");
         }
@@ -122,7 +130,12 @@ internal static partial class TraefikLabelImporter
         }
 
         var unused = ports.Keys.Concat(healthPaths.Keys).Except(routers.Values.Select(r => r.ServiceName).OfType<string>()).FirstOrDefault();
-        return unused is null ? ([.. routers.Values], [.. defined.Values]) : throw new NotTyped($"service '{unused}' serves no router");
+        foreach (var router in layer4.Values)
+        {
+            router.Check();
+        }
+
+        return unused is null ? ([.. routers.Values], [.. defined.Values], [.. layer4.Values]) : throw new NotTyped($"service '{unused}' serves no router");
     }
 
     /// <summary>Variables as tokens, so a literal model's labels compare with the file's text.</summary>
@@ -137,6 +150,10 @@ internal static partial class TraefikLabelImporter
 
     [GeneratedRegex(@"^traefik\.http\.services\.(?<name>[A-Za-z0-9_-]+)\.loadbalancer\.server\.port\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PortKey();
+
+    /// <summary>A TCP or UDP router's label, or its load balancer's port.</summary>
+    [GeneratedRegex(@"^traefik\.(?<protocol>tcp|udp)\.(?<kind>routers|services)\.(?<name>[A-Za-z0-9_-]+)\.(?<property>rule|entrypoints|tls\.passthrough|tls\.certresolver|service|loadbalancer\.server\.port)\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Layer4Key();
 
     [GeneratedRegex(@"^traefik\.http\.services\.(?<name>[A-Za-z0-9_-]+)\.loadbalancer\.healthcheck\.path\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HealthPathKey();
@@ -344,4 +361,101 @@ internal static partial class TraefikLabelImporter
             return matchers[0] + string.Concat(matchers.Skip(1).Select(m => $".{grammar.Joiner}({m})"));
         }
     }
+
+    /// <summary>
+    /// A TCP router (HostSNI, passthrough or a resolver) or a UDP router, as the DSL writes them:
+    /// each its own load balancer, named as the router, with the container's port.
+    /// </summary>
+    private sealed class Layer4Router(string protocol, string name)
+    {
+        private readonly List<string> _entryPoints = [];
+        private string? _host;
+        private bool _passthrough;
+        private string? _resolver;
+        private int? _port;
+
+        public void Set(string kind, string property, string value)
+        {
+            if (value.Contains('$', StringComparison.Ordinal))
+            {
+                throw new NotTyped($"{protocol.ToUpperInvariant()} router '{name}' holds a variable in its {property}");
+            }
+
+            switch ((kind, property))
+            {
+                case ("routers", "rule") when protocol == "tcp" && HostSni().Match(value) is { Success: true } sni:
+                    _host = sni.Groups["host"].Value;
+                    break;
+                case ("routers", "entrypoints"):
+                    _entryPoints.AddRange(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                    break;
+                case ("routers", "tls.passthrough") when protocol == "tcp" && value == "true":
+                    _passthrough = true;
+                    break;
+                case ("routers", "tls.certresolver") when protocol == "tcp":
+                    _resolver = value;
+                    break;
+                case ("routers", "service") when value == name:
+                    break;
+                case ("services", "loadbalancer.server.port") when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port):
+                    _port = port;
+                    break;
+                default:
+                    throw new NotTyped($"{protocol.ToUpperInvariant()} router '{name}' has {property} '{value}', which the importer does not translate");
+            }
+        }
+
+        /// <summary>The DSL names the load balancer as the router and needs its port.</summary>
+        public void Check()
+        {
+            if (_port is null)
+            {
+                throw new NotTyped($"{protocol.ToUpperInvariant()} router '{name}' has no load balancer port of its own name");
+            }
+        }
+
+        public Service AddTo(Service service)
+        {
+            var entryPoints = _entryPoints.Select(e => new EntryPoint(e, CSharpCode.EntryPointPort(e) ?? 0));
+            if (protocol == "udp")
+            {
+                return service.WithUdpRouter(new UdpRouter(name, _port!.Value).WithEntryPoints(entryPoints));
+            }
+
+            var router = new TcpRouter(name, _port!.Value).WithEntryPoints(entryPoints);
+            router = _host is null ? router : router.ForHost(_host);
+            router = _passthrough ? router.WithTlsPassthrough() : router;
+            return service.WithTcpRouter(_resolver is null ? router : router.WithTls(new CertResolver(_resolver)));
+        }
+
+        public string Code(CSharpCode code)
+        {
+            var type = protocol == "udp" ? "UdpRouter" : "TcpRouter";
+            var calls = new List<string> { $"new {type}({CSharpCode.Literal(name)}, {_port!.Value.ToString(CultureInfo.InvariantCulture)})" };
+            if (_host is not null)
+            {
+                calls.Add($".ForHost({CSharpCode.Literal(_host)})");
+            }
+
+            if (_entryPoints.Count > 0)
+            {
+                calls.Add($".WithEntryPoints({string.Join(", ", _entryPoints.Select(code.EntryPoint))})");
+            }
+
+            if (_passthrough)
+            {
+                calls.Add(".WithTlsPassthrough()");
+            }
+
+            if (_resolver is not null)
+            {
+                calls.Add($".WithTls(new CertResolver({CSharpCode.Literal(_resolver)}))");
+            }
+
+            return $".With{type}({string.Join("\n            ", calls)})";
+        }
+    }
+
+    [GeneratedRegex(@"^HostSNI\(`(?<host>[^`]+)`\)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex HostSni();
 }

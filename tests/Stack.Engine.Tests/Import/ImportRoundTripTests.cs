@@ -85,7 +85,8 @@ public sealed class ImportRoundTripTests
     /// <summary>
     /// Authelia's own wiring, middlewares defined by labels on its container and used by another
     /// service's router as name@docker, imports as typed middlewares shared by both services,
-    /// entrypoints declared once (the corpus file's round trip above proves the meaning).
+    /// entrypoints declared once, TCP and UDP routers typed too: not one Traefik label is left raw
+    /// (the corpus file's round trip above proves the meaning).
     /// </summary>
     [Fact]
     public void Middlewares_defined_by_labels_become_typed_middlewares_the_routers_share()
@@ -100,7 +101,9 @@ public sealed class ImportRoundTripTests
         Assert.Contains(".WithMiddlewareLabels(autheliaMiddleware, secureMiddleware)", code, StringComparison.Ordinal);
         Assert.Contains(".WithMiddlewares(autheliaMiddleware, secureMiddleware)", code, StringComparison.Ordinal);
         Assert.Contains(".OnlyOnEntryPoints(websecureEntryPoint)", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("traefik.http.middlewares.", code, StringComparison.Ordinal);
+        Assert.Contains(".WithTcpRouter(new TcpRouter(\"db\", 5432)", code, StringComparison.Ordinal);
+        Assert.Contains(".WithUdpRouter(new UdpRouter(\"dns\", 53)", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("WithLabel(\"traefik.", code, StringComparison.Ordinal);
     }
 
     [Theory]
