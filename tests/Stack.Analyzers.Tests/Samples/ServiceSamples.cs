@@ -166,6 +166,30 @@ internal static class ServiceSamples
             }
             """], ["STK0001", "STK0002"]),
 
+        new("not followed, so silent (the runtime reports): a C# 14 extension block that bundles settings, and a field-backed property", [$$"""
+            static class Conventions
+            {
+                static readonly Network Private = new("private");
+
+                extension(Service service)
+                {
+                    public Service Internal() => service.WithRestart(RestartPolicy.UnlessStopped).WithNetworks(Private);
+
+                    public Service Logged() => service.WithLogging(new Logging("json-file"));
+                }
+            }
+
+            static class Definition
+            {
+                static Service Web { get => field ??= new Service("w").WithImage("nginx:1").Internal(); }
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    new Service("a").WithImage("nginx:1").Internal(),
+                    Web,
+                    new Service("c").WithImage("nginx:1").Logged());
+            }
+            """], ["STK0001", "STK0002"]),
+
         new("a helper that builds a service from parameters", [$$"""
             static class Definition
             {
