@@ -272,8 +272,11 @@ internal sealed class ValueTracer
 
         try
         {
-            // A helper sees only its own parameters, bound to what this call passes.
-            var calleeScope = Bindings.None;
+            // A helper sees only its own parameters, bound to what this call passes; a C# 14
+            // extension member's receiver is its block's parameter (extension(Service s)).
+            var calleeScope = invocation.Instance is { } receiver && ExtensionParameter(method.ContainingType) is { } blockParameter
+                ? Bindings.None.Bind(blockParameter, receiver, scope)
+                : Bindings.None;
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is { } parameter)
@@ -289,6 +292,16 @@ internal sealed class ValueTracer
             walk.Leave(definition);
         }
     }
+
+    /// <summary>
+    /// The parameter of a C# 14 extension block (<c>extension(Service s)</c>), read by reflection:
+    /// the analyzer builds against an older Roslyn than the .NET 10 compiler that runs it.
+    /// </summary>
+    private static IParameterSymbol? ExtensionParameter(INamedTypeSymbol type) =>
+        ExtensionParameterProperty?.GetValue(type) as IParameterSymbol;
+
+    private static readonly System.Reflection.PropertyInfo? ExtensionParameterProperty =
+        typeof(INamedTypeSymbol).GetProperty("ExtensionParameter");
 
     private FactSet Values(ISymbol symbol, Bindings scope, Walk walk)
     {

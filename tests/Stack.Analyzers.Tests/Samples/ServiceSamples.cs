@@ -166,7 +166,7 @@ internal static class ServiceSamples
             }
             """], ["STK0001", "STK0002"]),
 
-        new("not followed, so silent (the runtime reports): a C# 14 extension block that bundles settings, and a field-backed property", [$$"""
+        new("a C# 14 extension block that bundles settings, and a field-backed property", [$$"""
             static class Conventions
             {
                 static readonly Network Private = new("private");
@@ -186,7 +186,7 @@ internal static class ServiceSamples
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
                     new Service("a").WithImage("nginx:1").Internal(),
                     Web,
-                    new Service("c").WithImage("nginx:1").Logged());
+                    {|STK0001:{|STK0002:new Service("c").WithImage("nginx:1").Logged()|}|});
             }
             """], ["STK0001", "STK0002"]),
 
