@@ -33,6 +33,14 @@ public sealed class HostileNumberTests : IDisposable
 
     private static (ComposeStack, int) At(ComposeStack stack, [CallerLineNumber] int line = 0) => (stack, line);
 
+    /// <summary>A stack whose Traefik listens on <paramref name="entryPoint"/>, declared at the caller's line.</summary>
+    private static ComposeStack Proxied(EntryPoint entryPoint, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        var traefik = new Service("traefik", file, line).WithImage("traefik:v3.2.1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+            .WithPort(443, 443).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "the front door");
+        return Stack(traefik).WithTraefik(new TraefikProxy(traefik, Net, file, line).WithEntryPoints(entryPoint));
+    }
+
     /// <summary>Where a port enters: the stack that puts <c>port</c> there, and the line that made the thing reported.</summary>
     private static readonly Dictionary<string, Func<int, (ComposeStack Stack, int Line)>> PortPlaces = new()
     {
@@ -43,6 +51,7 @@ public sealed class HostileNumberTests : IDisposable
         ["published range start"] = port => At(Stack(Safe().WithPort(PortRange.Between(port, 9000), PortRange.Between(port, 9000), IPAddress.Loopback))),
         ["TCP router port"] = port => At(Stack(Safe().WithTcpRouter(new TcpRouter("db", port).ForHost("db.example")))),
         ["UDP router port"] = port => At(Stack(Safe().WithUdpRouter(new UdpRouter("dns", port)))),
+        ["Traefik entrypoint port"] = port => At(Proxied(new EntryPoint("web", port))),
         ["backup wait-for port"] = port => At(Stack(Safe().WithVolume(new Volume("data").WithBackup(VolumeBackup.ThroughDump(new BackupCommand("dump") { WaitForPort = port }, "restore", new Volume("dump").WithBackup(VolumeBackup.Files()))), "/data"))),
     };
 
