@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Stack.Dsl.Traefik;
+
+namespace Stack.Tool.Import;
+
+/// <summary>An HTTP router read from labels: its model (variables as tokens, for the proof) and its C#.</summary>
+internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<string, MiddlewareLabelImporter.ImportedMiddleware> typed)
+{
+    private readonly List<(string Name, string Provider)> _middlewares = [];
+    private readonly List<string> _entryPoints = [];
+    private string? _rule;
+    private string? _resolver;
+    private bool _tls;
+    private int? _priority;
+
+    public string Name => name;
+
+    public string? ServiceName { get; set; }
+
+    public bool Internal { get; private set; }
+
+    public int? Port { get; set; }
+
+    /// <summary>The load balancer's health check path, when its labels give one.</summary>
+    public string? HealthPath { get; set; }
+
+    public void Set(string property, string value)
+    {
+        switch (property)
+        {
+            case "rule":
+                _rule = value;
+                break;
+            case "tls.certresolver":
+                _resolver = value.Contains('$', StringComparison.Ordinal) ? throw new NotTyped("a certificate resolver's name holds a variable") : value;
+                break;
+            case "tls":
+                _tls = value == "true" ? true : throw new NotTyped($"router '{name}' has tls: {value}");
+                break;
+            case "entrypoints":
+                _entryPoints.AddRange(value.Contains('$', StringComparison.Ordinal)
+                    ? throw new NotTyped($"router '{name}' names its entrypoints with a variable")
+                    : value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                break;
+            case "priority":
+                _priority = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var priority) ? priority : throw new NotTyped($"router '{name}' has a priority that is not a number");
+                break;
+            case "middlewares":
+                foreach (var reference in value.Split(',', StringSplitOptions.TrimEntries))
+                {
+                    // Without @provider, Traefik looks in the router's own provider: a middleware defined by labels the importer does not type.
+                    var at = reference.IndexOf('@', StringComparison.Ordinal);
+                    _middlewares.Add(at > 0 && !reference.Contains('$', StringComparison.Ordinal)
+                        ? (reference[..at], reference[(at + 1)..])
+                        : throw new NotTyped($"middleware '{reference}' names no provider (name@file, name@docker)"));
+                }
+
+                break;
+            case "service" when value.EndsWith("@internal", StringComparison.Ordinal):
+                ServiceName = value;
+                Internal = true;
+                break;
+            case "service":
+                ServiceName = value.Contains('@', StringComparison.Ordinal) || value.Contains('$', StringComparison.Ordinal)
+                    ? throw new NotTyped($"router '{name}' names service '{value}' of another provider")
+                    : value;
+                break;
+        }
+    }
+
+    /// <summary>The router with literal text (variables as tokens), for the proof.</summary>
+    public Router Model()
+    {
+        var router = new Router(name);
+        router = _rule is null ? router : router.WithRule(RuleModel(TraefikLabelImporter.Tokens(_rule)));
+        router = _resolver is null ? router : router.WithTls(new CertResolver(_resolver));
+        router = _tls ? router.WithTls() : router;
+        router = _priority is { } priority ? router.WithPriority(priority) : router;
+        router = _entryPoints.Count == 0 ? router : router.OnlyOnEntryPoints(_entryPoints.Select(e => new EntryPoint(e, CSharpCode.EntryPointPort(e) ?? 0)));
+        router = _middlewares.Count == 0 ? router : router.WithMiddlewares(_middlewares.Select(m => Typed(m) is { } known ? known.Model : new ExternalMiddleware(m.Name, m.Provider)));
+        return Target() is { } target ? router.WithService(target) : router;
+    }
+
+    /// <summary>The same router as C#.</summary>
+    public string Code(CSharpCode code)
+    {
+        var calls = new List<string> { $"new Router({CSharpCode.Literal(name)})" };
+        if (_rule is not null)
+        {
+            calls.Add($".WithRule({RuleCode(_rule, code)})");
+        }
+
+        if (_resolver is not null)
+        {
+            calls.Add($".WithTls(new CertResolver({CSharpCode.Literal(_resolver)}))");
+        }
+
+        if (_tls)
+        {
+            calls.Add(".WithTls()");
+        }
+
+        if (_priority is { } priority)
+        {
+            calls.Add($".WithPriority({priority.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (_entryPoints.Count > 0)
+        {
+            calls.Add($".OnlyOnEntryPoints({string.Join(", ", _entryPoints.Select(code.EntryPoint))})");
+        }
+
+        if (_middlewares.Count > 0)
+        {
+            calls.Add($".WithMiddlewares({string.Join(", ", _middlewares.Select(m => Typed(m) is not null ? code.Naming.Middleware(m.Name) : $"new ExternalMiddleware({CSharpCode.Literal(m.Name)}, {CSharpCode.Literal(m.Provider)})"))})");
+        }
+
+        if (Internal)
+        {
+            calls.Add($".WithService(TraefikService.{Pascal(ServiceName![..ServiceName!.IndexOf('@', StringComparison.Ordinal)])})");
+        }
+        else if (Port is { } port)
+        {
+            calls.Add(ServiceName == name && HealthPath is null
+                ? $".WithPort({port.ToString(CultureInfo.InvariantCulture)})"
+                : $".WithService(new TraefikService({CSharpCode.Literal(ServiceName!)}, {port.ToString(CultureInfo.InvariantCulture)}){(HealthPath is { } path ? $".WithHealthCheck({CSharpCode.Literal(path)})" : string.Empty)})");
+        }
+
+        // One call a line, under the router, as a person writes a chain.
+        return $".WithRouter({string.Join("\n            ", calls)})";
+    }
+
+    /// <summary>The typed middleware a reference names: one the stack's labels define (<c>name@docker</c>).</summary>
+    private MiddlewareLabelImporter.ImportedMiddleware? Typed((string Name, string Provider) reference) =>
+        reference.Provider == "docker" && typed.TryGetValue(reference.Name, out var middleware) ? middleware : null;
+
+    private TraefikService? Target() => Internal
+        ? ServiceName switch
+        {
+            "api@internal" => TraefikService.Api,
+            "noop@internal" => TraefikService.Noop,
+            "ping@internal" => TraefikService.Ping,
+            "prometheus@internal" => TraefikService.Prometheus,
+            _ => throw new NotTyped($"router '{name}' names '{ServiceName}', an internal service the DSL does not name"),
+        }
+        : Port is { } port ? (HealthPath is { } path ? new TraefikService(ServiceName!, port).WithHealthCheck(path) : new TraefikService(ServiceName!, port)) : null;
+
+    private static string Pascal(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+
+    /// <summary>The rule's matchers and the one operator joining them; null for a rule outside the DSL's grammar (taken whole, <c>new RouterRule(...)</c>).</summary>
+    private static (List<(string Matcher, string Argument)> Matchers, string Joiner)? Grammar(string text)
+    {
+        var matchers = new List<(string Matcher, string Argument)>();
+        var operators = new HashSet<string>(StringComparer.Ordinal);
+        var rest = text.Trim();
+        var open = true;
+        while (rest.Length > 0 && open && RuleMatcher().Match(rest) is { Success: true } match)
+        {
+            matchers.Add((match.Groups["matcher"].Value, match.Groups["argument"].Value));
+            open = match.Groups["operator"].Success;
+            if (open)
+            {
+                operators.Add(match.Groups["operator"].Value);
+            }
+
+            rest = rest[match.Length..];
+        }
+
+        return rest.Length > 0 || matchers.Count == 0 || open || operators.Count > 1
+            ? null
+            : (matchers, operators.Contains("||") ? "Or" : "And");
+    }
+
+    private static RouterRule RuleModel(string text)
+    {
+        if (Grammar(text) is not { } grammar)
+        {
+            return new RouterRule(text);
+        }
+
+        var rules = grammar.Matchers.Select(m => m.Matcher switch
+        {
+            "Host" => RouterRule.Host(m.Argument),
+            "PathPrefix" => RouterRule.PathPrefix(m.Argument),
+            _ => RouterRule.Path(m.Argument),
+        });
+        return rules.Aggregate((all, one) => grammar.Joiner == "Or" ? all.Or(one) : all.And(one));
+    }
+
+    private static string RuleCode(string text, CSharpCode code)
+    {
+        if (Grammar(text) is not { } grammar)
+        {
+            return $"new RouterRule({code.ComposeText(text)})";
+        }
+
+        var matchers = grammar.Matchers.Select(m => $"RouterRule.{m.Matcher}({code.ComposeText(m.Argument)})").ToList();
+        return matchers[0] + string.Concat(matchers.Skip(1).Select(m => $".{grammar.Joiner}({m})"));
+    }
+
+    /// <summary>The rule grammar the DSL builds: matchers with one backticked argument, joined by one kind of operator.</summary>
+    [GeneratedRegex(@"^(?<matcher>Host|PathPrefix|Path)\(`(?<argument>[^`]*)`\)(\s+(?<operator>&&|\|\|)\s+|\z)", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleMatcher();
+}
