@@ -58,7 +58,10 @@ public sealed class ImportRoundTripTests
                   traefik.enable: "true"
                   traefik.http.routers.web.rule: Host(`www.${BASE_HOST}`) || Host(`${BASE_HOST}`)
                   traefik.http.routers.web.tls.certResolver: letsencrypt
-                  traefik.http.routers.web.middlewares: sso@file,limit@file
+                  traefik.http.routers.web.middlewares: sso@file,limit@docker
+                  traefik.http.middlewares.limit.ratelimit.average: "100"
+                  traefik.http.middlewares.limit.ratelimit.burst: "50"
+                  traefik.http.middlewares.limit.ratelimit.period: 1m30s
                   traefik.http.routers.web-api.rule: Host(`www.${BASE_HOST}`) && PathPrefix(`/api`)
                   traefik.http.routers.web-api.priority: "10"
                   traefik.http.routers.web-api.tls: "true"
@@ -73,6 +76,8 @@ public sealed class ImportRoundTripTests
         Assert.Contains("new Router(\"web\")", code, StringComparison.Ordinal);
         Assert.Contains(".WithRule(RouterRule.Host($\"www.{baseHost}\").And(RouterRule.PathPrefix(\"/api\")))", code, StringComparison.Ordinal);
         Assert.Contains(".WithService(new TraefikService(\"web\", 8080))", code, StringComparison.Ordinal);
+        Assert.Contains("new RateLimitMiddleware(\"limit\", 100, 50, TimeSpan.FromSeconds(90)).ViaDockerLabels()", code, StringComparison.Ordinal);
+        Assert.Contains(".WithMiddlewares(new ExternalMiddleware(\"sso\", \"file\"), limitMiddleware)", code, StringComparison.Ordinal);
         Assert.DoesNotContain("WithLabel(\"traefik.", code, StringComparison.Ordinal);
         Assert.Contains("WithLabel(\"com.example.team\", \"ops\")", code, StringComparison.Ordinal);
         var (exit, stderr, emitted) = Run(code!, "routers");

@@ -7,8 +7,8 @@ namespace Stack.Tool.Import;
 /// <summary>
 /// Middlewares a service defines with docker-provider labels
 /// (<c>traefik.http.middlewares.NAME.TYPE.OPTION</c>, how Authelia's documentation wires
-/// forward-auth) as typed middlewares: forwardAuth, redirectScheme, stripPrefix, addPrefix,
-/// ipAllowList and compress. Each is a candidate only; <see cref="TraefikLabelImporter"/> keeps
+/// forward-auth) as typed middlewares: forwardAuth, headers, rateLimit, redirectScheme,
+/// stripPrefix, addPrefix, ipAllowList and compress. Each is a candidate only; <see cref="TraefikLabelImporter"/> keeps
 /// it when the defining service's labels, written back by the library, are exactly the file's.
 /// </summary>
 internal static partial class MiddlewareLabelImporter
@@ -135,6 +135,22 @@ internal static partial class MiddlewareLabelImporter
             case "headers":
                 return Headers(name, options);
 
+            case "ratelimit" when int.TryParse(Option("ratelimit.average"), NumberStyles.None, CultureInfo.InvariantCulture, out var average) && average > 0
+                && int.TryParse(Option("ratelimit.burst"), NumberStyles.None, CultureInfo.InvariantCulture, out var burst) && burst > 0
+                && GoDuration(Option("ratelimit.period")) is { } period && period > TimeSpan.Zero
+                && options.Keys.All(k => k is "ratelimit.average" or "ratelimit.burst" or "ratelimit.period" or "ratelimit.sourcecriterion.ipstrategy.depth"):
+            {
+                int? depth = int.TryParse(Option("ratelimit.sourcecriterion.ipstrategy.depth"), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null;
+                if (depth is null && Option("ratelimit.sourcecriterion.ipstrategy.depth") is not null)
+                {
+                    return null;
+                }
+
+                var init = depth is { } value ? $" {{ SourceIpDepth = {CSharpCode.Number(value)} }}" : string.Empty;
+                return (new RateLimitMiddleware(name, average, burst, period) { SourceIpDepth = depth }.ViaDockerLabels(),
+                    $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}, {TimeSpanCode(period)}){init}.ViaDockerLabels()");
+            }
+
             case "compress" when options.Count == 1 && Option("compress") == "true":
                 return (new CompressMiddleware(name).ViaDockerLabels(), $"new CompressMiddleware({literal}).ViaDockerLabels()");
 
@@ -201,6 +217,46 @@ internal static partial class MiddlewareLabelImporter
             ? null
             : (model.ViaDockerLabels(), $"new HeadersMiddleware({CSharpCode.Literal(name)}) {{ {string.Join(", ", init)} }}.ViaDockerLabels()");
     }
+
+    /// <summary>A Go duration (<c>1s</c>, <c>1m30s</c>, <c>250ms</c>, <c>1.5h</c>) as a TimeSpan; null for anything else.</summary>
+    private static TimeSpan? GoDuration(string? text)
+    {
+        var match = text is null ? null : GoDurationSyntax().Match(text);
+        if (match is not { Success: true })
+        {
+            return null;
+        }
+
+        var ticks = 0m;
+        foreach (Capture part in match.Groups["part"].Captures)
+        {
+            var unit = GoDurationPart().Match(part.Value);
+            var amount = decimal.Parse(unit.Groups["amount"].Value, CultureInfo.InvariantCulture);
+            ticks += amount * unit.Groups["unit"].Value switch
+            {
+                "h" => TimeSpan.TicksPerHour,
+                "m" => TimeSpan.TicksPerMinute,
+                "s" => TimeSpan.TicksPerSecond,
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "us" or "µs" => TimeSpan.TicksPerMicrosecond,
+                _ => 0.01m,
+            };
+        }
+
+        return ticks == decimal.Truncate(ticks) && ticks <= long.MaxValue ? TimeSpan.FromTicks((long)ticks) : null;
+    }
+
+    /// <summary>A TimeSpan as the C# a person writes: whole seconds, else whole milliseconds, else ticks.</summary>
+    private static string TimeSpanCode(TimeSpan value) =>
+        value.Ticks % TimeSpan.TicksPerSecond == 0 ? $"TimeSpan.FromSeconds({CSharpCode.Number(value.Ticks / TimeSpan.TicksPerSecond)})"
+        : value.Ticks % TimeSpan.TicksPerMillisecond == 0 ? $"TimeSpan.FromMilliseconds({CSharpCode.Number(value.Ticks / TimeSpan.TicksPerMillisecond)})"
+        : $"TimeSpan.FromTicks({CSharpCode.Number(value.Ticks)})";
+
+    [GeneratedRegex(@"^(?<part>[0-9]+(\.[0-9]+)?(h|ms|m|s|us|µs|ns))+\z", RegexOptions.CultureInvariant)]
+    private static partial Regex GoDurationSyntax();
+
+    [GeneratedRegex(@"^(?<amount>[0-9]+(\.[0-9]+)?)(?<unit>h|ms|m|s|us|µs|ns)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex GoDurationPart();
 
     private static List<string> List(string? value) => value is null ? [] : [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
