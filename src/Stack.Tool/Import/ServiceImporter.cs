@@ -110,6 +110,7 @@ internal sealed partial class ServiceImporter(
             case "group_add": return [$".WithGroupAdd({Words(value, key)})"];
             case "environment": return Environment(value);
             case "labels": return Labels(service, value);
+            case "build": return [Build(value)];
             case "sysctls": return Nodes.Pairs(value, "sysctls").Select(p => $".WithSysctl({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
             case "ports": return Items(value, "ports").Select(p => p is YamlMappingNode port ? LongPort(port) : Port(Nodes.Scalar(p, "a port"), p.Start));
             case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => PortRange(p.Value.Split('/')[0], p.At)))})"];
@@ -390,6 +391,73 @@ internal sealed partial class ServiceImporter(
             default:
                 throw new ImportRefusal(mount.Start, $"a {type} mount in the long syntax is not translated by the importer yet.");
         }
+    }
+
+    /// <summary>
+    /// <c>build:</c> as a <c>BuildSpec</c>: the short form (a context path), or the long one's
+    /// context, dockerfile, target, args, labels, cache_from, network, shm_size, no_cache and pull;
+    /// any other build key is refused at its line.
+    /// </summary>
+    private string Build(YamlNode value)
+    {
+        if (value is YamlScalarNode context)
+        {
+            return $".WithBuild(new BuildSpec({HostPathCode(Nodes.Scalar(context, "build"), context.Start)}))";
+        }
+
+        var entries = Nodes.Mapping(value, "build");
+        var contextPath = entries.Children.TryGetValue(new YamlScalarNode("context"), out var c) ? Nodes.Scalar(c, "build context") : ".";
+        var init = new List<string>();
+        var calls = new List<string>();
+        foreach (var (keyNode, setting) in entries.Children)
+        {
+            var key = Nodes.Scalar(keyNode, "a build key");
+            string Plain() => CSharpCode.HasVariable(Nodes.Scalar(setting, key))
+                ? throw new ImportRefusal(setting.Start, $"build {key} holds a variable, but Stack's API for it takes plain text; write the value.")
+                : CSharpCode.Literal(Nodes.Scalar(setting, key));
+            switch (key)
+            {
+                case "context":
+                    break;
+                case "dockerfile": init.Add($"Dockerfile = {Plain()}"); break;
+                case "target": init.Add($"Target = {Plain()}"); break;
+                case "network": init.Add($"Network = {Plain()}"); break;
+                case "shm_size": init.Add($"ShmSize = {Size(Nodes.Scalar(setting, key), setting)}"); break;
+                case "no_cache": init.Add($"NoCache = {(Nodes.Bool(setting, key) ? "true" : "false")}"); break;
+                case "pull": init.Add($"Pull = {(Nodes.Bool(setting, key) ? "true" : "false")}"); break;
+                case "cache_from": init.Add($"CacheFrom = [{Words(setting, "build cache_from")}]"); break;
+                case "args":
+                    calls.AddRange(Nodes.Pairs(setting, "build args").Select(p => $".WithArg({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})"));
+                    break;
+                case "labels":
+                    calls.AddRange(Nodes.Pairs(setting, "build labels").Select(p => $".WithLabel({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})"));
+                    break;
+                default:
+                    throw new ImportRefusal(keyNode.Start, $"the build key '{key}' is not translated by the importer yet (it translates context, dockerfile, target, args, labels, cache_from, network, shm_size, no_cache and pull).");
+            }
+        }
+
+        var spec = $"new BuildSpec({HostPathCode(contextPath, value.Start)}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}";
+        return $".WithBuild({(calls.Count > 0 ? "(" + spec + ")" + string.Concat(calls) : spec)})";
+    }
+
+    /// <summary>A host path as its typed kind: absolute (or from a variable), in the home folder, or in the project (beside the compose file).</summary>
+    private string HostPathCode(string path, YamlDotNet.Core.Mark at)
+    {
+        if (path.StartsWith('/') || path.StartsWith('$'))
+        {
+            return $"HostPath.Absolute({code.ComposeText(path)})";
+        }
+
+        if (path.StartsWith("~/", StringComparison.Ordinal))
+        {
+            return $"HostPath.InHome({CSharpCode.Literal(path[2..])})";
+        }
+
+        var relative = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+        return relative.Split('/').Contains("..") || relative.Length == 0
+            ? throw new ImportRefusal(at, $"the path '{path}' climbs out of the compose file's folder; Stack keeps project files inside the definition (write it as an absolute path).")
+            : $"HostPath.InProject({CSharpCode.Literal(relative)})";
     }
 
     private static string Restart(string policy, YamlNode at) => policy switch

@@ -16,11 +16,11 @@ namespace Stack.Engine.Tests.Import;
 public sealed class ImportRoundTripTests
 {
     /// <summary>
-    /// Corpus files the importer translates and that generate as they are. build uses a key it
-    /// refuses (build); long-syntax and isolation import, but take risks (a port on every interface,
-    /// host namespaces) that need reasons only a person can give: see the test below.
+    /// Corpus files the importer translates and that generate as they are. long-syntax and
+    /// isolation import, but take risks (a port on every interface, host namespaces) that need
+    /// reasons only a person can give: see the test below.
     /// </summary>
-    public static TheoryData<string> Importable => ["traefik-authelia", "web-basics", "process-and-kernel", "network-plans", "deploy"];
+    public static TheoryData<string> Importable => ["traefik-authelia", "web-basics", "process-and-kernel", "network-plans", "deploy", "build"];
 
     [SkippableTheory]
     [MemberData(nameof(Importable))]
@@ -365,12 +365,12 @@ public sealed class ImportRoundTripTests
     [Fact]
     public void A_typed_key_the_importer_does_not_translate_is_refused_at_its_line()
     {
-        var yaml = "services:\n  db:\n    image: postgres:17.2\n    build:\n      context: .\n";
+        var yaml = "services:\n  db:\n    image: postgres:17.2\n    configs:\n      - x\n";
 
         var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
 
         Assert.Null(code);
-        Assert.Equal("dc.yml(4,5): error STK0218: Service 'db' uses 'build', which Stack types (see docs/compose.md) but the importer does not translate yet. Remove it from a copy, import, and add it with its C# API.", Assert.Single(errors).ToString());
+        Assert.Equal("dc.yml(4,5): error STK0218: Service 'db' uses 'configs', which Stack types (see docs/compose.md) but the importer does not translate yet. Remove it from a copy, import, and add it with its C# API.", Assert.Single(errors).ToString());
     }
 
     [Theory]
