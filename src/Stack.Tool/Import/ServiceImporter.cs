@@ -438,7 +438,7 @@ internal sealed partial class ServiceImporter(
         }
 
         var spec = $"new BuildSpec({HostPathCode(contextPath, value.Start)}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}";
-        return $".WithBuild({(calls.Count > 0 ? "(" + spec + ")" + string.Concat(calls) : spec)})";
+        return $".WithBuild({spec}{string.Concat(calls)})";
     }
 
     /// <summary>A host path as its typed kind: absolute (or from a variable), in the home folder, or in the project (beside the compose file).</summary>
