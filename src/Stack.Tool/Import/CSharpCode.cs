@@ -30,16 +30,7 @@ internal sealed partial class CSharpCode(Naming naming)
     public IReadOnlyDictionary<string, string> EntryPoints => _entryPoints;
 
     /// <summary>Declares the entrypoint a router names (once) and returns how the code names it.</summary>
-    public string EntryPoint(string name)
-    {
-        if (!_entryPoints.TryGetValue(name, out var identifier))
-        {
-            identifier = naming.EntryPoint(name);
-            _entryPoints[name] = identifier;
-        }
-
-        return identifier;
-    }
+    public string EntryPoint(string name) => Declare(_entryPoints, name, naming.EntryPoint);
 
     /// <summary>
     /// The port of an entrypoint known by its conventional name; null for any other. Labels name
@@ -122,7 +113,7 @@ internal sealed partial class CSharpCode(Naming naming)
             if (text[i] == '$' && match.Success && match.Index == i)
             {
                 var name = match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value;
-                var variable = Declare(name);
+                var variable = Declare(_variables, name, naming.Variable);
                 var form = match.Groups["op"].Value switch
                 {
                     ":-" => $".OrDefault({Literal(match.Groups["arg"].Value)})",
@@ -155,15 +146,16 @@ internal sealed partial class CSharpCode(Naming naming)
     /// <summary>A plain number, as C# reads it.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private string Declare(string name)
+    /// <summary>The identifier <paramref name="declared"/> holds for <paramref name="name"/>, named once.</summary>
+    private static string Declare(SortedDictionary<string, string> declared, string name, Func<string, string> identifier)
     {
-        if (!_variables.TryGetValue(name, out var identifier))
+        if (!declared.TryGetValue(name, out var known))
         {
-            identifier = naming.Variable(name);
-            _variables[name] = identifier;
+            known = identifier(name);
+            declared[name] = known;
         }
 
-        return identifier;
+        return known;
     }
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)

@@ -31,7 +31,7 @@ internal sealed class Naming(ImportLayout layout)
     public string Service(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) : ServiceClass(name) + ".Service";
 
     /// <summary>The static class holding a service (<c>change-detection</c> is <c>ChangeDetection</c>).</summary>
-    public static string ServiceClass(string name) => CSharpCode.Identifier(name, pascal: true) is var pascal && Taken.Contains(pascal) ? pascal + "Service" : CSharpCode.Identifier(name, pascal: true);
+    public static string ServiceClass(string name) => Member(name) is var pascal && Taken.Contains(pascal) ? pascal + "Service" : pascal;
 
     /// <summary>A static member's name for a compose name (<c>BASE_HOST</c> is <c>BaseHost</c>).</summary>
     public static string Member(string name) => CSharpCode.Identifier(name, pascal: true);

@@ -402,7 +402,7 @@ internal sealed partial class ServiceImporter(
     {
         if (value is YamlScalarNode context)
         {
-            return $".WithBuild(new BuildSpec({HostPathCode(Nodes.Scalar(context, "build"), context.Start)}))";
+            return $".WithBuild(new BuildSpec({HostPathCode(Nodes.Scalar(context, "build"), context.Start, "build context")}))";
         }
 
         var entries = Nodes.Mapping(value, "build");
@@ -437,12 +437,15 @@ internal sealed partial class ServiceImporter(
             }
         }
 
-        var spec = $"new BuildSpec({HostPathCode(contextPath, value.Start)}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}";
+        var spec = $"new BuildSpec({HostPathCode(contextPath, value.Start, "build context")}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}";
         return $".WithBuild({spec}{string.Concat(calls)})";
     }
 
     /// <summary>A host path as its typed kind: absolute (or from a variable), in the home folder, or in the project (beside the compose file).</summary>
-    private string HostPathCode(string path, YamlDotNet.Core.Mark at)
+    /// <param name="path">The path as compose has it.</param>
+    /// <param name="at">Where it is, for a refusal.</param>
+    /// <param name="what">What the path is, for a refusal ("bind source").</param>
+    private string HostPathCode(string path, YamlDotNet.Core.Mark at, string what)
     {
         if (path.StartsWith('/') || path.StartsWith('$'))
         {
@@ -456,7 +459,7 @@ internal sealed partial class ServiceImporter(
 
         var relative = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
         return relative.Split('/').Contains("..") || relative.Length == 0
-            ? throw new ImportRefusal(at, $"the path '{path}' climbs out of the compose file's folder; Stack keeps project files inside the definition (write it as an absolute path).")
+            ? throw new ImportRefusal(at, $"the {what} '{path}' climbs out of the compose file's folder; Stack keeps project files inside the definition (write it as an absolute path).")
             : $"HostPath.InProject({CSharpCode.Literal(relative)})";
     }
 
@@ -568,25 +571,10 @@ internal sealed partial class ServiceImporter(
             return $".WithVolume({volume}, {target}{ro})";
         }
 
-        if (source.StartsWith('/') || source.StartsWith('$'))
-        {
-            return $".WithBind(HostPath.Absolute({code.ComposeText(source)}), {target}{ro})";
-        }
-
-        if (source.StartsWith("~/", StringComparison.Ordinal))
-        {
-            return $".WithBind(HostPath.InHome({CSharpCode.Literal(source[2..])}), {target}{ro})";
-        }
-
-        if (source.StartsWith('.'))
-        {
-            var relative = source.StartsWith("./", StringComparison.Ordinal) ? source[2..] : source;
-            return relative.Split('/').Contains("..")
-                ? throw new ImportRefusal(at, $"the bind source '{source}' climbs out of the compose file's folder; Stack keeps project files inside the definition (write it as an absolute path).")
-                : $".WithBind(HostPath.InProject({CSharpCode.Literal(relative)}), {target}{ro})";
-        }
-
-        throw new ImportRefusal(at, $"the mount source '{source}' is neither a declared volume nor a path.");
+        // A name that is no declared volume and no path (/, $, ~/, .) is a mistake, not a project file.
+        return source.StartsWith('/') || source.StartsWith('$') || source.StartsWith("~/", StringComparison.Ordinal) || source.StartsWith('.')
+            ? $".WithBind({HostPathCode(source, at, "bind source")}, {target}{ro})"
+            : throw new ImportRefusal(at, $"the mount source '{source}' is neither a declared volume nor a path.");
     }
 
     private IEnumerable<string> Networks(YamlNode value)

@@ -31,7 +31,7 @@ internal static partial class MiddlewareLabelImporter
             {
                 // Traefik reads option names without case; a custom header's name keeps its own (headers.customRequestHeaders.X-Forwarded-Proto).
                 var options = definition.ToDictionary(
-                    l => l.Match.Groups["type"].Value.ToLowerInvariant() + (l.Match.Groups["option"].Success ? "." + Option(l.Match.Groups["option"].Value) : string.Empty),
+                    l => l.Match.Groups["type"].Value.ToLowerInvariant() + (l.Match.Groups["option"].Success ? "." + OptionPath(l.Match.Groups["option"].Value) : string.Empty),
                     l => l.Value,
                     StringComparer.Ordinal);
                 if (Typed(definition.Key, options, code) is not { } typed)
@@ -160,7 +160,7 @@ internal static partial class MiddlewareLabelImporter
     }
 
     /// <summary>An option's path with every part lower-cased but a custom header's name.</summary>
-    private static string Option(string path)
+    private static string OptionPath(string path)
     {
         var parts = path.Split('.');
         var header = parts.Length == 2 && parts[0].ToLowerInvariant() is "customrequestheaders" or "customresponseheaders";

@@ -137,12 +137,9 @@ internal static partial class TraefikLabelImporter
         return unused is null ? ([.. routers.Values], [.. defined.Values], [.. layer4.Values]) : throw new NotTyped($"service '{unused}' serves no router");
     }
 
-    /// <summary>Variables as tokens, so a literal model's labels compare with the file's text.</summary>
-    internal static string Tokens(string text)
-    {
-        var tokens = VariableReference().Replace(text, m => $"@@{m.Groups[1].Value}@@");
-        return tokens.Contains('$', StringComparison.Ordinal) ? throw new NotTyped("a label holds a '$' that is not a plain ${VARIABLE}") : tokens;
-    }
+    /// <summary>Variables as tokens, so a literal model's labels compare with the file's text (<see cref="MiddlewareLabelImporter.Tokens"/>).</summary>
+    internal static string Tokens(string text) =>
+        MiddlewareLabelImporter.Tokens(text) ?? throw new NotTyped("a label holds a '$' that is not a plain ${VARIABLE}");
 
     [GeneratedRegex(@"^traefik\.http\.routers\.(?<name>[A-Za-z0-9_-]+)\.(?<property>rule|entrypoints|tls\.certresolver|tls|middlewares|priority|service)\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RouterKey();
@@ -156,7 +153,4 @@ internal static partial class TraefikLabelImporter
 
     [GeneratedRegex(@"^traefik\.http\.services\.(?<name>[A-Za-z0-9_-]+)\.loadbalancer\.healthcheck\.path\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HealthPathKey();
-
-    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant)]
-    private static partial Regex VariableReference();
 }
