@@ -1,7 +1,10 @@
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace Stack.Analyzers.CodeFixes;
@@ -21,6 +24,10 @@ internal static class ChainAppender
             SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Select(Qualified))));
         return call.WithLeadingTrivia(target.GetLeadingTrivia()).WithTrailingTrivia(target.GetTrailingTrivia());
     }
+
+    /// <summary>Adds the usings the fully qualified names need; the code action's cleanup then shortens them.</summary>
+    public static Task<Document> WithImportsAsync(Document document, CancellationToken token) =>
+        ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: token);
 
     /// <summary>A parsed, fully qualified expression that the code action's cleanup simplifies and imports for.</summary>
     public static ExpressionSyntax QualifiedExpression(string text)

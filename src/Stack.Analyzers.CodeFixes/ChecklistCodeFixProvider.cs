@@ -8,8 +8,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 using Stack.Analyzers.Checklist;
 using Stack.Analyzers.Tracing;
 using Stack.Rules;
@@ -129,9 +127,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                 if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DependsOn" }
                     && call.ArgumentList.Arguments.Count >= 2
                     && call.ArgumentList.Arguments[1].Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ServiceCompletedSuccessfully" }
-#pragma warning disable RS1030 // A code fix, not an analyzer: reading another file's model is expected.
-                    && SymbolEqualityComparer.Default.Equals((tree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree)).GetSymbolInfo(call.ArgumentList.Arguments[0].Expression, token).Symbol, service))
-#pragma warning restore RS1030
+                    && SymbolEqualityComparer.Default.Equals(FixTargets.ModelOf(model, tree).GetSymbolInfo(call.ArgumentList.Arguments[0].Expression, token).Symbol, service))
                 {
                     return true;
                 }
@@ -150,9 +146,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
             return statics;
         }
 
-#pragma warning disable RS1030 // A code fix, not an analyzer: reading the target file's model is expected.
-        var targetModel = tree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
+        var targetModel = FixTargets.ModelOf(model, tree);
         return [.. statics, .. CandidateMembers.Locals(targetModel, target.SourceSpan.Start, wanted)];
     }
 
@@ -241,7 +235,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                 ? ChainAppender.Explicit(implicitNew, type)
                 : expression;
         var changed = document.WithSyntaxRoot(root.ReplaceNode(expression, argument is null ? ChainAppender.Append(receiver, method) : ChainAppender.Append(receiver, method, argument)));
-        return (await WithImportsAsync(changed, token).ConfigureAwait(false)).Project.Solution;
+        return (await ChainAppender.WithImportsAsync(changed, token).ConfigureAwait(false)).Project.Solution;
     }
 
     /// <summary>Switches the condition to ServiceHealthy and appends a placeholder healthcheck where the target is built (in this file or another).</summary>
@@ -274,12 +268,9 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
     private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax old, ExpressionSyntax replacement, CancellationToken token)
     {
         var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
-        return root is null ? document : await WithImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(old, replacement.WithTriviaFrom(old))), token).ConfigureAwait(false);
+        return root is null ? document : await ChainAppender.WithImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(old, replacement.WithTriviaFrom(old))), token).ConfigureAwait(false);
     }
 
-    // Adds the usings the fully qualified names need; the code action's cleanup then shortens them.
-    private static Task<Document> WithImportsAsync(Document document, CancellationToken token) =>
-        ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: token);
 
     private static bool Is(ITypeSymbol type, string metadataName, SemanticModel model) =>
         SymbolEqualityComparer.Default.Equals(type, model.Compilation.GetTypeByMetadataName(metadataName));

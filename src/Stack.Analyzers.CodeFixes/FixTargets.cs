@@ -34,6 +34,12 @@ internal static class FixTargets
         return current.Syntax.GetLocation();
     }
 
+    /// <summary>The model of <paramref name="tree"/>: <paramref name="model"/> itself when it is that file's.</summary>
+    public static SemanticModel ModelOf(SemanticModel model, SyntaxTree tree) =>
+#pragma warning disable RS1030 // A code fix, not an analyzer: reading another file's model is expected.
+        tree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+
     private static bool SingleValue(ISymbol symbol, SemanticModels models, out IOperation value)
     {
         value = null!;

@@ -9,8 +9,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 using Stack.Analyzers.Tracing;
 using Stack.Rules;
 
@@ -54,9 +52,7 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-#pragma warning disable RS1030 // A code fix, not an analyzer: reading the target file's model is expected.
-            var targetModel = tree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
+            var targetModel = FixTargets.ModelOf(model, tree);
             var made = (await tree.GetRootAsync(context.CancellationToken).ConfigureAwait(false)).FindNode(target.SourceSpan, getInnermostNodeForTie: true);
             if (diagnostic.Id == RuleIds.LiteralSecret)
             {
@@ -127,18 +123,15 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
                 (original, _) => Secret(values.First(v => v.Node.Span == original.Span).Name).WithTriviaFrom(original));
             var call = (InvocationExpressionSyntax)replaced.GetAnnotatedNodes(mark).Single();
             var declared = replaced.ReplaceNode(call, ChainAppender.Append(call, "WithVariables", declarations));
-            return (await WithImportsAsync(stackDocument.WithSyntaxRoot(declared), token).ConfigureAwait(false)).Project.Solution;
+            return (await ChainAppender.WithImportsAsync(stackDocument.WithSyntaxRoot(declared), token).ConfigureAwait(false)).Project.Solution;
         }
 
-        var serviceFixed = await WithImportsAsync(serviceDocument.WithSyntaxRoot(serviceRoot.ReplaceNodes(values.Select(v => v.Node), (original, _) => Secret(values.First(v => v.Node == original).Name).WithTriviaFrom(original))), token).ConfigureAwait(false);
+        var serviceFixed = await ChainAppender.WithImportsAsync(serviceDocument.WithSyntaxRoot(serviceRoot.ReplaceNodes(values.Select(v => v.Node), (original, _) => Secret(values.First(v => v.Node == original).Name).WithTriviaFrom(original))), token).ConfigureAwait(false);
         var stackInSolution = serviceFixed.Project.Solution.GetDocument(stackDocument.Id)!;
         var root = await stackInSolution.GetSyntaxRootAsync(token).ConfigureAwait(false);
         var again = root!.FindNode(withServices.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>()!;
-        return (await WithImportsAsync(stackInSolution.WithSyntaxRoot(root.ReplaceNode(again, ChainAppender.Append(again, "WithVariables", declarations))), token).ConfigureAwait(false)).Project.Solution;
+        return (await ChainAppender.WithImportsAsync(stackInSolution.WithSyntaxRoot(root.ReplaceNode(again, ChainAppender.Append(again, "WithVariables", declarations))), token).ConfigureAwait(false)).Project.Solution;
     }
-
-    private static Task<Document> WithImportsAsync(Document document, CancellationToken token) =>
-        ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: token);
 
     /// <summary>The service's <c>WithPort(published, target, ...)</c> calls that name no host address, or IPAddress.Any.</summary>
     private static List<InvocationExpressionSyntax> OpenPorts(SemanticModel model, SyntaxNode made, CancellationToken token) =>
@@ -161,7 +154,7 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
         }
 
         var calls = spans.Select(span => root.FindNode(span, getInnermostNodeForTie: true)).OfType<InvocationExpressionSyntax>().ToList();
-        var loopback = SyntaxFactory.ParseExpression("global::System.Net.IPAddress.Loopback").WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        var loopback = ChainAppender.QualifiedExpression("global::System.Net.IPAddress.Loopback");
         var changed = root.ReplaceNodes(calls, (_, call) =>
         {
             // A named hostIp: whatever else the call passes by name or position stays as it is.
@@ -171,6 +164,6 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
                 ? call.ReplaceNode(existing, existing.WithExpression(loopback))
                 : call.WithArgumentList(call.ArgumentList.AddArguments(SyntaxFactory.Argument(SyntaxFactory.NameColon("hostIp"), default, loopback)));
         });
-        return await ImportAdder.AddImportsAsync(document.WithSyntaxRoot(changed), Simplifier.AddImportsAnnotation, cancellationToken: token).ConfigureAwait(false);
+        return await ChainAppender.WithImportsAsync(document.WithSyntaxRoot(changed), token).ConfigureAwait(false);
     }
 }
