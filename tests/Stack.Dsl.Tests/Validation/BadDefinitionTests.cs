@@ -137,22 +137,14 @@ public sealed class BadDefinitionTests : IDisposable
     public void Is_refused_at_its_line_and_leaves_generated_untouched(string name)
     {
         var bad = Corpus[name]();
-        var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = Path.Combine(_root, "generated") };
-        Assert.Equal(ExitCodes.Success, StackCli.Run([], () => Stack(Safe("previous")), settings, TextWriter.Null, TextWriter.Null));
-        var before = Snapshot(settings.DefaultOutputDirectory);
 
-        using var error = new StringWriter();
-        var code = StackCli.Run([], bad.Build, settings, TextWriter.Null, error);
+        var (code, error, before, after) = CommandLineRun.After(() => Stack(Safe("previous")), bad.Build, _root);
 
         Assert.Equal(ExitCodes.Failed, code);
-        var line = Assert.Single(error.ToString().Split('\n'), l => l.Contains($": error {bad.Id}: ", StringComparison.Ordinal));
+        var line = Assert.Single(error.Split('\n'), l => l.Contains($": error {bad.Id}: ", StringComparison.Ordinal));
         Assert.Contains(bad.Message, line, StringComparison.Ordinal);
         // A real source file gets a column (MSBuild's file(line,col)); the helper's made-up "Definition.cs" cannot.
         Assert.Matches($@"^(?:.*BadDefinitionTests\.cs\({bad.Line},\d+\)|Definition\.cs\({bad.Line}\)): error ", line);
-        Assert.Equal(before, Snapshot(settings.DefaultOutputDirectory));
+        Assert.Equal(before, after);
     }
-
-    private static string Snapshot(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-        .Order(StringComparer.Ordinal)
-        .Select(f => f + "\n" + File.ReadAllText(f)));
 }

@@ -92,22 +92,14 @@ public sealed class HostileNameTests : IDisposable
     {
         var name = HostileNames[hostile];
         var (stack, line) = Kinds[kind].Build(name);
-        var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = Path.Combine(_root, "generated") };
-        Assert.Equal(ExitCodes.Success, StackCli.Run([], () => new ComposeStack("s").WithServices(Safe("previous")), settings, TextWriter.Null, TextWriter.Null));
-        var before = Snapshot(settings.DefaultOutputDirectory);
 
-        using var error = new StringWriter();
-        var code = StackCli.Run([], () => stack, settings, TextWriter.Null, error);
+        var (code, error, before, after) = CommandLineRun.After(() => new ComposeStack("s").WithServices(Safe("previous")), () => stack, _root);
 
         Assert.Equal(ExitCodes.Failed, code);
-        var refusal = Assert.Single(error.ToString().Split('\n'), l => l.Contains(": error STK0201: ", StringComparison.Ordinal));
+        var refusal = Assert.Single(error.Split('\n'), l => l.Contains(": error STK0201: ", StringComparison.Ordinal));
         Assert.True(refusal.Contains($"The {Kinds[kind].What} '{TextRules.Visible(name)}' is not valid", StringComparison.Ordinal), refusal);
         Assert.Matches($@"^.*HostileNameTests\.cs\({line},\d+\): error STK0201: ", refusal);
-        Assert.DoesNotContain(error.ToString().Split('\n'), l => l.StartsWith("   at ", StringComparison.Ordinal));
-        Assert.Equal(before, Snapshot(settings.DefaultOutputDirectory));
+        Assert.DoesNotContain(error.Split('\n'), l => l.StartsWith("   at ", StringComparison.Ordinal));
+        Assert.Equal(before, after);
     }
-
-    private static string Snapshot(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-        .Order(StringComparer.Ordinal)
-        .Select(f => f + "\n" + File.ReadAllText(f)));
 }

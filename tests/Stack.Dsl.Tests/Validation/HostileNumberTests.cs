@@ -120,21 +120,12 @@ public sealed class HostileNumberTests : IDisposable
 
     private void AssertRefused(ComposeStack stack, int line, string id, string shown)
     {
-        var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = Path.Combine(_root, "generated") };
-        Assert.Equal(ExitCodes.Success, StackCli.Run([], () => Stack(Safe("previous")), settings, TextWriter.Null, TextWriter.Null));
-        var before = Snapshot(settings.DefaultOutputDirectory);
-
-        using var error = new StringWriter();
-        var code = StackCli.Run([], () => stack, settings, TextWriter.Null, error);
+        var (code, error, before, after) = CommandLineRun.After(() => Stack(Safe("previous")), () => stack, _root);
 
         Assert.Equal(ExitCodes.Failed, code);
-        var refusal = Assert.Single(error.ToString().Split('\n'), l => l.Contains($": error {id}: ", StringComparison.Ordinal));
+        var refusal = Assert.Single(error.Split('\n'), l => l.Contains($": error {id}: ", StringComparison.Ordinal));
         Assert.True(refusal.Contains(shown, StringComparison.Ordinal), refusal);
         Assert.Matches($@"^.*HostileNumberTests\.cs\({line},\d+\): error {id}: ", refusal);
-        Assert.Equal(before, Snapshot(settings.DefaultOutputDirectory));
+        Assert.Equal(before, after);
     }
-
-    private static string Snapshot(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-        .Order(StringComparer.Ordinal)
-        .Select(f => f + "\n" + File.ReadAllText(f)));
 }

@@ -1,5 +1,4 @@
 using Stack.Dsl.Backups;
-using Stack.Dsl.Cli;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation;
 using Stack.Dsl.Traefik;
@@ -179,18 +178,13 @@ public sealed class HostileTextTests
         var root = Directory.CreateTempSubdirectory("stack-hostile-").FullName;
         try
         {
-            var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(root, "definition"), DefaultOutputDirectory = Path.Combine(root, "generated") };
-            Assert.Equal(0, StackCli.Run([], () => Stack(Safe()), settings, TextWriter.Null, TextWriter.Null));
-            var before = Directory.GetFiles(settings.DefaultOutputDirectory).Select(File.ReadAllText).ToList();
-            using var error = new StringWriter();
-
-            var code = StackCli.Run([], build, settings, TextWriter.Null, error);
+            var (code, error, before, after) = CommandLineRun.After(() => Stack(Safe()), build, root);
 
             Assert.Equal(1, code);
-            var errors = error.ToString().Split('\n').Where(l => l.Contains(": error STK", StringComparison.Ordinal)).ToList();
+            var errors = error.Split('\n').Where(l => l.Contains(": error STK", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(errors);
             Assert.All(errors, line => Assert.Matches(@"^\S*HostileTextTests\.cs\(\d+(,\d+)?\): error STK\d{4}: ", line));
-            Assert.Equal(before, Directory.GetFiles(settings.DefaultOutputDirectory).Select(File.ReadAllText).ToList());
+            Assert.Equal(before, after);
         }
         finally
         {
