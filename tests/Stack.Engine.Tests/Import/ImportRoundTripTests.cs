@@ -35,9 +35,7 @@ public sealed class ImportRoundTripTests
 
         var (exit, stderr, emitted) = Run(code!, name);
         Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
-        Assert.Equal(
-            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", yaml)], Variables(code!))),
-            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", emitted)], Variables(code!))));
+        AssertSameMeaning(yaml, emitted, Variables(code!));
     }
 
     /// <summary>
@@ -82,9 +80,7 @@ public sealed class ImportRoundTripTests
         Assert.Contains("WithLabel(\"com.example.team\", \"ops\")", code, StringComparison.Ordinal);
         var (exit, stderr, emitted) = Run(code!, "routers");
         Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
-        Assert.Equal(
-            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", yaml)], Variables(code!))),
-            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", emitted)], Variables(code!))));
+        AssertSameMeaning(yaml, emitted, Variables(code!));
     }
 
     /// <summary>
@@ -226,9 +222,7 @@ public sealed class ImportRoundTripTests
         var (exit, stderr, emitted) = RunSources([.. files.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)).Select(f => (f.Key, f.Value))], name);
         Assert.True(exit == 0, $"the imported project failed:\n{stderr}");
         var variables = files.TryGetValue("Common/Variables.cs", out var declared) ? System.Text.RegularExpressions.Regex.Matches(declared, "new\\(\"([A-Za-z_][A-Za-z0-9_]*)\"\\)").Select(m => m.Groups[1].Value) : [];
-        Assert.Equal(
-            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", yaml)], variables)),
-            CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", emitted["docker-compose.yml"])], variables)));
+        AssertSameMeaning(yaml, emitted["docker-compose.yml"], variables);
     }
 
     /// <summary>A stack whose compose file takes risks imports and compiles, and then waits for a person to accept each risk with a reason.</summary>
@@ -394,6 +388,11 @@ public sealed class ImportRoundTripTests
         Assert.Contains("// TODO(import): 'blkio_config' is not typed by Stack", code, StringComparison.Ordinal);
         Assert.Contains(".WithField(\"blkio_config\", YamlValue.Mapping(new YamlEntry(\"weight\", YamlValue.Number(300))))", code, StringComparison.Ordinal);
     }
+
+    /// <summary>The input and the emitted compose file mean the same under docker-compose config, with every variable set to the same token on both sides.</summary>
+    private static void AssertSameMeaning(string input, string emitted, IEnumerable<string> variables) => Assert.Equal(
+        CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", input)], variables)),
+        CorpusRoundTripTests.Meaning(DockerCompose.Config([("docker-compose.yml", emitted)], variables)));
 
     /// <summary>Every variable the C# declares, so compose substitutes the same token on both sides.</summary>
     private static IEnumerable<string> Variables(string code) =>
