@@ -40,19 +40,12 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
             // Per file, the first mount of each volume: computed once per file, from the file alone
             // (PublicationOnly: a cancelled computation is not remembered).
             var firstMounts = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, System.Lazy<Dictionary<ISymbol, int>>>();
-            start.RegisterSyntaxNodeAction(
-                context =>
-                {
-                    var tree = context.Node.SyntaxTree;
-                    var model = context.SemanticModel;
-                    var token = context.CancellationToken;
-                    Analyze(context, types, tracer, firstMounts.GetOrAdd(tree, _ => new System.Lazy<Dictionary<ISymbol, int>>(() => FirstMounts(tree, model, token), System.Threading.LazyThreadSafetyMode.PublicationOnly)));
-                },
-                SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(context => Analyze(context, types, tracer, firstMounts), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, DslTypes types, ValueTracer tracer, System.Lazy<Dictionary<ISymbol, int>> firstMounts)
+    private static void Analyze(
+        SyntaxNodeAnalysisContext context, DslTypes types, ValueTracer tracer, System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, System.Lazy<Dictionary<ISymbol, int>>> firstMounts)
     {
         var call = (InvocationExpressionSyntax)context.Node;
         if (StackServices.CalledName(call) is not ("WithVolume" or "WithVolumes")
@@ -60,6 +53,11 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
+
+        // Looked up only for a mount: every other call in the project stops at the name filter above.
+        var model = context.SemanticModel;
+        var token = context.CancellationToken;
+        var mounts = firstMounts.GetOrAdd(call.SyntaxTree, tree => new System.Lazy<Dictionary<ISymbol, int>>(() => FirstMounts(tree, model, token), System.Threading.LazyThreadSafetyMode.PublicationOnly));
 
         foreach (var volume in Volumes(invocation, types, tracer))
         {
@@ -69,7 +67,7 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
                 // Mounted twice, decided once: only the file's first use of a named volume reports it.
                 // (At the use, not where the volume is made: a diagnostic outside the analyzed call is
                 // non-local, which the IDE cannot refresh per edit nor fix.)
-                if (Held(volume) is { } held && firstMounts.Value.TryGetValue(held, out var first) && first < call.ArgumentList.SpanStart)
+                if (Held(volume) is { } held && mounts.Value.TryGetValue(held, out var first) && first < call.ArgumentList.SpanStart)
                 {
                     continue;
                 }
