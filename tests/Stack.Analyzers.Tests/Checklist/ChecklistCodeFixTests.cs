@@ -202,6 +202,20 @@ public sealed class ChecklistCodeFixTests
         static readonly Service Cache = new Service("cache").WithImage("redis:7").WithRestart(RestartPolicy.Always).WithNetworks(Net);
         """;
 
+    /// <summary>What both ways to a missing healthcheck end in: Cache gets the scaffold, app waits until it is healthy.</summary>
+    private const string CacheWaitedOnWithScaffold = """
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+        static readonly Service Db = new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+            .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("mysqladmin ping")));
+        static readonly Service Cache = new Service("cache").WithImage("redis:7").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("exit 1 # TODO: a command that exits 0 once the service is ready")));
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
+                new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .DependsOn(Cache, DependencyCondition.ServiceHealthy));
+        }
+        """;
+
     [Fact]
     public Task STK0005_switches_the_condition_to_healthy() => Fix(
         [$$"""
@@ -234,18 +248,7 @@ public sealed class ChecklistCodeFixTests
                     .{|STK0005:DependsOn(Cache, DependencyCondition.ServiceHealthy)|});
         }
         """],
-        ["""
-        static class Definition
-        {
-            static readonly Network Net = new("n");
-        static readonly Service Db = new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always).WithNetworks(Net)
-            .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("mysqladmin ping")));
-        static readonly Service Cache = new Service("cache").WithImage("redis:7").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("exit 1 # TODO: a command that exits 0 once the service is ready")));
-            public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
-                new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
-                    .DependsOn(Cache, DependencyCondition.ServiceHealthy));
-        }
-        """]);
+        [CacheWaitedOnWithScaffold]);
 
     [Fact]
     public Task STK0005_on_service_started_adds_the_missing_healthcheck_and_waits_for_it() => Fix(
@@ -258,18 +261,7 @@ public sealed class ChecklistCodeFixTests
                     .{|STK0005:DependsOn(Cache, DependencyCondition.ServiceStarted)|});
         }
         """],
-        ["""
-        static class Definition
-        {
-            static readonly Network Net = new("n");
-        static readonly Service Db = new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always).WithNetworks(Net)
-            .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("mysqladmin ping")));
-        static readonly Service Cache = new Service("cache").WithImage("redis:7").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("exit 1 # TODO: a command that exits 0 once the service is ready")));
-            public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
-                new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
-                    .DependsOn(Cache, DependencyCondition.ServiceHealthy));
-        }
-        """]);
+        [CacheWaitedOnWithScaffold]);
 
     [Fact]
     public Task STK0001_on_a_job_another_service_awaits_offers_one_shot_first() => Fix(
