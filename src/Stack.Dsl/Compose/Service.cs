@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Stack.Dsl.Locations;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
@@ -24,14 +25,21 @@ public sealed partial record Service
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
-        Location = new SourceLocation(filePath, line);
+        createdAt = new SourceLocation(filePath, line);
+        helperCall = HelperCallSite.Capture(createdAt);
     }
+
+    private readonly SourceLocation createdAt;
+    private readonly HelperCallSite? helperCall;
 
     /// <summary>The service's key.</summary>
     public string Name { get; }
 
-    /// <summary>Where the service was created, for error messages.</summary>
-    public SourceLocation Location { get; }
+    /// <summary>
+    /// Where the user's code made the service, for error messages: the line of <c>new Service(...)</c>,
+    /// or, when a helper with parameters made it (<c>App("web")</c>), the line that called the helper.
+    /// </summary>
+    public SourceLocation Location => helperCall?.Location ?? createdAt;
 
     /// <summary>The image (<c>image:</c>).</summary>
     public ComposeString? Image { get; init; }

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Compose;
+
+namespace Stack.Dsl.Locations;
+
+/// <summary>
+/// Where the user's code called the helper that made a model object. Caller information gives the
+/// line of <c>new Service(...)</c>; when that line is inside a helper with parameters
+/// (<c>App(string name)</c>, used for several services), every service it makes would be reported
+/// at that one line. The call stack at construction says who called the helper; its line is read
+/// from the program's portable PDB only when a diagnostic needs it.
+/// </summary>
+/// <remarks>
+/// A helper is a method or local function of the user's code with at least one parameter: what it
+/// makes depends on its caller. Parameterless makers (a static field, a property, <c>Build()</c>)
+/// make one thing each, and a lambda is written where it is used, so their own line is the right one. The walk goes up through helpers calling helpers and
+/// stops at the first parameterless method, or at the last user frame before the library or the
+/// framework (a LINQ lambda stays at its own line). Lines come from sequence points, so a call is
+/// placed at the start of its statement.
+/// </remarks>
+internal sealed class HelperCallSite : IEquatable<HelperCallSite>
+{
+    private const int MaxFrames = 64;
+
+    private static readonly Assembly Library = typeof(HelperCallSite).Assembly;
+    private static readonly string RuntimeDirectory = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+
+    private readonly MethodBase helper;
+    private readonly MethodBase method;
+    private readonly int ilOffset;
+    private readonly Lazy<SourceLocation?> line;
+
+    private HelperCallSite(MethodBase helper, SourceLocation made, MethodBase method, int ilOffset)
+    {
+        this.helper = helper;
+        this.method = method;
+        this.ilOffset = ilOffset;
+        line = new Lazy<SourceLocation?>(() => PortablePdbLines.Spans(helper, made) ? PortablePdbLines.Find(method, ilOffset) : null);
+    }
+
+    /// <summary>
+    /// The call site's file and line; null when it cannot be read (no PDB beside the program), or
+    /// when the helper forwarded its own caller information (then the object already names the
+    /// caller's line).
+    /// </summary>
+    public SourceLocation? Location => line.Value;
+
+    /// <summary>
+    /// The user's call into the helper that is constructing a model object now, or null when it is
+    /// not made by a helper (or no user frame can be seen).
+    /// </summary>
+    /// <param name="made">The caller information the object was constructed with.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static HelperCallSite? Capture(SourceLocation made)
+    {
+        var frames = new StackTrace(1, fNeedFileInfo: false).GetFrames();
+        var first = 0;
+        while (first < frames.Length && frames[first].GetMethod() is { } m && m.Module.Assembly == Library)
+        {
+            first++;
+        }
+
+        var callSite = -1;
+        for (var i = first; i < frames.Length && i < first + MaxFrames; i++)
+        {
+            if (frames[i].GetMethod() is not { } frameMethod || !IsUserCode(frameMethod))
+            {
+                break;
+            }
+
+            if (frameMethod.GetParameters().Length == 0 || IsLambda(frameMethod))
+            {
+                // A parameterless maker is where the one service it makes is defined; a lambda is
+                // written where it matters (a LINQ selector, a table of cases), not reused by name.
+                if (i > first)
+                {
+                    callSite = i;
+                }
+
+                break;
+            }
+
+            if (i > first)
+            {
+                callSite = i;
+            }
+        }
+
+        return callSite < 0 || frames[first].GetMethod() is not { } maker || frames[callSite].GetMethod() is not { } caller
+            ? null
+            : new HelperCallSite(maker, made, caller, frames[callSite].GetILOffset());
+    }
+
+    public bool Equals(HelperCallSite? other) =>
+        other is not null && helper.Equals(other.helper) && method.Equals(other.method) && ilOffset == other.ilOffset;
+
+    public override bool Equals(object? obj) => Equals(obj as HelperCallSite);
+
+    public override int GetHashCode() => HashCode.Combine(helper, method, ilOffset);
+
+    // Roslyn names a lambda's method "<Outer>b__N_M" (a local function is "<Outer>g__Name|N_M").
+    private static bool IsLambda(MethodBase method) => method.Name.Contains(">b__", StringComparison.Ordinal);
+
+    private static bool IsUserCode(MethodBase method)
+    {
+        var assembly = method.Module.Assembly;
+        if (assembly == Library)
+        {
+            return false;
+        }
+
+        var path = assembly.Location;
+        return path.Length == 0 || !path.StartsWith(RuntimeDirectory, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+using Stack.Dsl.Compose;
+
+namespace Stack.Dsl.Locations;
+
+/// <summary>
+/// Reads the source line of an IL offset from a module's portable PDB (beside the assembly or
+/// embedded in it), as a stack trace with file information would, but only on demand: opening
+/// symbols costs milliseconds, and most runs never need a line.
+/// </summary>
+internal static class PortablePdbLines
+{
+    private static readonly ConcurrentDictionary<Module, MetadataReader?> Readers = new();
+
+    /// <summary>The file and line of the statement holding <paramref name="ilOffset"/>; null when no symbols say.</summary>
+    public static SourceLocation? Find(MethodBase method, int ilOffset)
+    {
+        if (ilOffset < 0 || Readers.GetOrAdd(method.Module, Open) is not { } reader)
+        {
+            return null;
+        }
+
+        try
+        {
+            SequencePoint? found = null;
+            foreach (var point in reader.GetMethodDebugInformation(DebugHandle(method)).GetSequencePoints())
+            {
+                if (point.Offset > ilOffset)
+                {
+                    break;
+                }
+
+                if (!point.IsHidden)
+                {
+                    found = point;
+                }
+            }
+
+            return found is { } statement
+                ? new SourceLocation(reader.GetString(reader.GetDocument(statement.Document).Name), statement.StartLine)
+                : null;
+        }
+        catch (BadImageFormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="location"/> lies inside <paramref name="method"/>'s own source lines.</summary>
+    public static bool Spans(MethodBase method, SourceLocation location)
+    {
+        if (Readers.GetOrAdd(method.Module, Open) is not { } reader)
+        {
+            return false;
+        }
+
+        try
+        {
+            var points = reader.GetMethodDebugInformation(DebugHandle(method)).GetSequencePoints().Where(p => !p.IsHidden).ToList();
+            return points.Count > 0
+                && points.Any(p => reader.GetString(reader.GetDocument(p.Document).Name) == location.FilePath)
+                && location.Line >= points.Min(p => p.StartLine)
+                && location.Line <= points.Max(p => p.EndLine);
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    private static MethodDebugInformationHandle DebugHandle(MethodBase method) =>
+        MetadataTokens.MethodDebugInformationHandle(MetadataTokens.GetRowNumber(MetadataTokens.EntityHandle(method.MetadataToken)));
+
+    private static MetadataReader? Open(Module module)
+    {
+        var path = module.Assembly.Location;
+        if (path.Length == 0 || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Kept open for the process: a diagnostic run reads a few lines from one or two modules.
+            var pe = new PEReader(File.OpenRead(path));
+            return pe.TryOpenAssociatedPortablePdb(path, candidate => File.Exists(candidate) ? File.OpenRead(candidate) : null, out var provider, out _)
+                ? provider!.GetMetadataReader()
+                : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
