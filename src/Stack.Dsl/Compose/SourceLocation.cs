@@ -1,16 +1,60 @@
 namespace Stack.Dsl.Compose;
 
 /// <summary>Where in the C# definition something was created, for error messages.</summary>
-/// <param name="FilePath">The source file (from caller information); empty when unknown.</param>
-/// <param name="Line">The 1-based line; 0 when unknown.</param>
-public readonly record struct SourceLocation(string FilePath, int Line)
+/// <remarks>
+/// A location may be read late: a service made by a helper is placed at the helper's call site,
+/// which is looked up in the program's symbols only when a message shows it (the lookup costs
+/// milliseconds, and most runs report nothing). Equality compares the file and line either way.
+/// </remarks>
+public readonly record struct SourceLocation
 {
+    private readonly string filePath;
+    private readonly int line;
+    private readonly Lazy<SourceLocation>? deferred;
+
+    /// <summary>A known place.</summary>
+    /// <param name="FilePath">The source file (from caller information); empty when unknown.</param>
+    /// <param name="Line">The 1-based line; 0 when unknown.</param>
+#pragma warning disable SA1313 // Named as the positional record it replaces, so callers' named arguments keep working.
+    public SourceLocation(string FilePath, int Line)
+#pragma warning restore SA1313
+    {
+        filePath = FilePath;
+        line = Line;
+    }
+
+    internal SourceLocation(Lazy<SourceLocation> deferred)
+    {
+        filePath = string.Empty;
+        this.deferred = deferred;
+    }
+
     /// <summary>No known location.</summary>
     public static SourceLocation Unknown { get; } = new(string.Empty, 0);
+
+    /// <summary>The source file (from caller information); empty when unknown.</summary>
+    public string FilePath => deferred is null ? filePath : deferred.Value.FilePath;
+
+    /// <summary>The 1-based line; 0 when unknown.</summary>
+    public int Line => deferred is null ? line : deferred.Value.Line;
 
     /// <summary>Whether a file is known.</summary>
     public bool IsKnown => FilePath.Length > 0;
 
+    /// <summary>Splits the location into its file and line.</summary>
+    /// <param name="filePath">The source file.</param>
+    /// <param name="line">The line.</param>
+    public void Deconstruct(out string filePath, out int line) => (filePath, line) = (FilePath, Line);
+
+    /// <summary>The same file and line.</summary>
+    /// <param name="other">The other location.</param>
+    /// <returns>Whether both name one place.</returns>
+    public bool Equals(SourceLocation other) => string.Equals(FilePath, other.FilePath, StringComparison.Ordinal) && Line == other.Line;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(FilePath, Line);
+
     /// <summary>The MSBuild origin form: <c>file(line)</c>.</summary>
+    /// <returns>The location as MSBuild prints an origin.</returns>
     public override string ToString() => IsKnown ? $"{FilePath}({Line})" : string.Empty;
 }

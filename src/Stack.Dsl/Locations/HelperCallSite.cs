@@ -30,22 +30,21 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     private readonly MethodBase helper;
     private readonly MethodBase method;
     private readonly int ilOffset;
-    private readonly Lazy<SourceLocation?> line;
-
     private HelperCallSite(MethodBase helper, SourceLocation made, MethodBase method, int ilOffset)
     {
         this.helper = helper;
         this.method = method;
         this.ilOffset = ilOffset;
-        line = new Lazy<SourceLocation?>(() => PortablePdbLines.Spans(helper, made) ? PortablePdbLines.Find(method, ilOffset) : null);
+        Location = new SourceLocation(new Lazy<SourceLocation>(() =>
+            (PortablePdbLines.Spans(helper, made) ? PortablePdbLines.Find(method, ilOffset) : null) ?? made));
     }
 
     /// <summary>
-    /// The call site's file and line; null when it cannot be read (no PDB beside the program), or
-    /// when the helper forwarded its own caller information (then the object already names the
-    /// caller's line).
+    /// The call site's file and line, read when first shown; the place the object was made when
+    /// it cannot be read (no symbols beside the program) or when the helper forwarded its own
+    /// caller information (then that already names the caller's line).
     /// </summary>
-    public SourceLocation? Location => line.Value;
+    public SourceLocation Location { get; }
 
     /// <summary>
     /// The user's call into the helper that is constructing a model object now, or null when it is
