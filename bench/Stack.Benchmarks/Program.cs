@@ -34,6 +34,20 @@ if (args is ["phases", var phaseCountText])
     return 0;
 }
 
+// `analyze-rounds N`: the compiler pass with Stack's analyzers, N times over, for a profiler
+// (`dotnet-trace collect -- ...`) to see where the analyzers' time goes.
+if (args is ["analyze-rounds", var roundsText])
+{
+    var analysis = new AnalyzerBenchmarks { Services = 1_000 };
+    analysis.Setup();
+    for (var round = 0; round < int.Parse(roundsText, System.Globalization.CultureInfo.InvariantCulture); round++)
+    {
+        _ = analysis.CompilerAndStackAnalyzers();
+    }
+
+    return 0;
+}
+
 // `write-definition N DIR`: writes the synthetic N-service definition's C# files into DIR, for
 // timing real builds with and without the analyzer (bench/analyzer-build-timing.sh).
 if (args is ["write-definition", var definitionCountText, var directory])
