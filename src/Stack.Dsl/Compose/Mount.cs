@@ -48,6 +48,48 @@ public sealed record BindMount : Mount
 
     /// <summary>Whether a missing host folder is created (<c>bind.create_host_path</c>); unset is compose's default for the syntax.</summary>
     public bool? CreateHostPath { get; init; }
+
+    /// <summary>
+    /// Relabels the host files for SELinux (<c>:z</c>/<c>:Z</c>, <c>bind.selinux</c>); needed on
+    /// SELinux hosts (Fedora, RHEL) for the container to read them. Unset leaves labels alone.
+    /// Relabelling changes the files on the host: never relabel a system folder or a home.
+    /// </summary>
+    public SeLinuxRelabel? SeLinux { get; init; }
+
+    /// <summary>How mounts made later under the source or the target show on the other side (<c>bind.propagation</c>).</summary>
+    public BindPropagation? Propagation { get; init; }
+}
+
+/// <summary>How a bind mount's host files are relabelled for SELinux.</summary>
+public enum SeLinuxRelabel
+{
+    /// <summary><c>z</c>: a label every container may share; for files several containers mount.</summary>
+    Shared,
+
+    /// <summary><c>Z</c>: a label private to this container; other containers lose access.</summary>
+    Private,
+}
+
+/// <summary>Bind propagation (see mount(8)): whether later mounts cross between host and container.</summary>
+public enum BindPropagation
+{
+    /// <summary><c>private</c>: no mount crosses, either way.</summary>
+    Private,
+
+    /// <summary><c>rprivate</c>: as <see cref="Private"/>, for every mount below too (Docker's default).</summary>
+    RPrivate,
+
+    /// <summary><c>shared</c>: mounts cross both ways.</summary>
+    Shared,
+
+    /// <summary><c>rshared</c>: as <see cref="Shared"/>, for every mount below too.</summary>
+    RShared,
+
+    /// <summary><c>slave</c>: host mounts show in the container, not the other way.</summary>
+    Slave,
+
+    /// <summary><c>rslave</c>: as <see cref="Slave"/>, for every mount below too.</summary>
+    RSlave,
 }
 
 /// <summary>

@@ -6,9 +6,9 @@ using static Stack.Dsl.Yaml.YamlValue;
 namespace Stack.Dsl.Generation;
 
 /// <summary>
-/// Writes a mount in compose's short syntax (<c>source:target[:ro]</c>), or in the long syntax
-/// when it has options only that one can say (create_host_path, nocopy, subpath, a read-only
-/// anonymous volume).
+/// Writes a mount in compose's short syntax (<c>source:target[:ro,z,rshared]</c>), or in the long
+/// syntax when it has options only that one can say (create_host_path, nocopy, subpath, a
+/// read-only anonymous volume).
 /// </summary>
 internal static class MountFormat
 {
@@ -35,8 +35,52 @@ internal static class MountFormat
         // Built through ComposeString's handler so the source keeps its variables. (A conditional
         // `c ? $"..." : $"..."` would be typed string and lose them.)
         ComposeString formatted = $"{source}:{mount.Target}";
-        return mount.ReadOnly ? ComposeString.Join(":", [formatted, "ro"]) : formatted;
+        var modes = ShortModes(mount);
+        return modes.Length > 0 ? ComposeString.Join(":", [formatted, modes]) : formatted;
     }
+
+    /// <summary>The short syntax's comma-separated modes: ro, then the SELinux label, then propagation.</summary>
+    private static string ShortModes(Mount mount)
+    {
+        var modes = new List<string>(3);
+        if (mount.ReadOnly)
+        {
+            modes.Add("ro");
+        }
+
+        if (mount is BindMount bind)
+        {
+            if (bind.SeLinux is { } label)
+            {
+                modes.Add(SeLinuxMode(label));
+            }
+
+            if (bind.Propagation is { } propagation)
+            {
+                modes.Add(PropagationMode(propagation));
+            }
+        }
+
+        return string.Join(",", modes);
+    }
+
+    private static string SeLinuxMode(SeLinuxRelabel label) => label switch
+    {
+        SeLinuxRelabel.Shared => "z",
+        SeLinuxRelabel.Private => "Z",
+        _ => throw new ArgumentOutOfRangeException(nameof(label), label, "Unknown SELinux relabel."),
+    };
+
+    private static string PropagationMode(BindPropagation propagation) => propagation switch
+    {
+        BindPropagation.Private => "private",
+        BindPropagation.RPrivate => "rprivate",
+        BindPropagation.Shared => "shared",
+        BindPropagation.RShared => "rshared",
+        BindPropagation.Slave => "slave",
+        BindPropagation.RSlave => "rslave",
+        _ => throw new ArgumentOutOfRangeException(nameof(propagation), propagation, "Unknown bind propagation."),
+    };
 
     private static ComposeString Source(Mount mount, GenerationOptions options) => mount switch
     {
@@ -61,8 +105,24 @@ internal static class MountFormat
 
         switch (mount)
         {
-            case BindMount { CreateHostPath: { } create }:
-                entries.Add(new("bind", Mapping(new YamlEntry("create_host_path", Boolean(create)))));
+            case BindMount bind:
+                var bindSettings = new List<YamlEntry>();
+                if (bind.CreateHostPath is { } create)
+                {
+                    bindSettings.Add(new("create_host_path", Boolean(create)));
+                }
+
+                if (bind.Propagation is { } propagation)
+                {
+                    bindSettings.Add(new("propagation", Text(PropagationMode(propagation))));
+                }
+
+                if (bind.SeLinux is { } label)
+                {
+                    bindSettings.Add(new("selinux", Text(SeLinuxMode(label))));
+                }
+
+                entries.Add(new("bind", Mapping(bindSettings)));
                 break;
             case VolumeMount volume when volume.NoCopy is not null || volume.Subpath is not null:
                 var settings = new List<YamlEntry>();

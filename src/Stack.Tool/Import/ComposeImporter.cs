@@ -45,6 +45,11 @@ internal static partial class ComposeImporter
             {
                 var stream = new YamlStream();
                 stream.Load(new StringReader(yaml));
+                foreach (var document in stream.Documents)
+                {
+                    MergeKeys.Expand(document.RootNode);
+                }
+
                 if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping || !mapping.Children.ContainsKey(new YamlScalarNode("services")))
                 {
                     var at = stream.Documents.Count > 0 ? stream.Documents[0].RootNode.Start : Mark.Empty;
@@ -248,6 +253,10 @@ internal static partial class ComposeImporter
             ? (null, errors)
             : (new ImportedCode(stackName, [.. origin.Values.Distinct().Select(f => Path.GetFileName(f))], code.Variables, networks, volumes, declaredServices, baseServices, environmentCode)
             {
+                // Top-level x- keys (often anchors whose merges are already expanded above) are kept as written.
+                Extensions = [.. root.Children
+                    .Where(e => e.Key is YamlScalarNode { Value: { } k } && k.StartsWith("x-", StringComparison.Ordinal))
+                    .Select(e => $".WithExtension({CSharpCode.Literal(((YamlScalarNode)e.Key).Value!)}, {YamlValueCode.Of(e.Value, code)})")],
                 Middlewares = [.. middlewares.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new Declared(m.Name, naming.Middleware(m.Name), [m.Code]))],
                 EntryPoints = [.. code.EntryPoints.Select(e => new Declared(e.Key, e.Value, [CSharpCode.EntryPointCode(e.Key)]) { Todo = CSharpCode.EntryPointTodo(e.Key) })],
             }, []);

@@ -35,8 +35,11 @@ internal sealed record ImportedCode(
     /// <summary>Traefik entrypoints routers name (each with a TODO about its port).</summary>
     public IReadOnlyList<Declared> EntryPoints { get; init; } = [];
 
+    /// <summary>The stack's <c>.WithExtension(...)</c> calls, one per top-level <c>x-</c> key.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
     /// <summary>Every line of C# the import wrote, to decide which namespaces the files need.</summary>
-    public string AllCode => string.Join('\n', Networks.Concat(Volumes).Concat(Middlewares).Concat(EntryPoints).Concat(Services).SelectMany(d => d.Chain).Concat(Environments.Select(e => e.Code)));
+    public string AllCode => string.Join('\n', Networks.Concat(Volumes).Concat(Middlewares).Concat(EntryPoints).Concat(Services).SelectMany(d => d.Chain).Concat(Environments.Select(e => e.Code)).Concat(Extensions));
 
     /// <summary>The usings a file holding <paramref name="code"/> needs, sorted as the repository's files have them.</summary>
     public static string Usings(string code, bool cli = false)

@@ -367,6 +367,15 @@ internal sealed partial class ServiceImporter(
                     ("volume", "volume", "nocopy") => $"NoCopy = {(Nodes.Bool(setting, name) ? "true" : "false")}",
                     ("volume", "volume", "subpath") => $"Subpath = {CSharpCode.Literal(Nodes.Scalar(setting, name))}",
                     ("bind", "bind", "create_host_path") => $"CreateHostPath = {(Nodes.Bool(setting, name) ? "true" : "false")}",
+                    ("bind", "bind", "selinux") => Nodes.Scalar(setting, name) switch
+                    {
+                        "z" => "SeLinux = SeLinuxRelabel.Shared",
+                        "Z" => "SeLinux = SeLinuxRelabel.Private",
+                        var label => throw new ImportRefusal(setting.Start, $"bind.selinux '{label}' is not z or Z."),
+                    },
+                    ("bind", "bind", "propagation") => Nodes.Scalar(setting, name) is "private" or "rprivate" or "shared" or "rshared" or "slave" or "rslave"
+                        ? $"Propagation = BindPropagation.{PropagationName(Nodes.Scalar(setting, name))}"
+                        : throw new ImportRefusal(setting.Start, $"bind.propagation '{Nodes.Scalar(setting, name)}' is not one of private, rprivate, shared, rshared, slave, rslave."),
                     _ => throw new ImportRefusal(option.Start, $"the mount option {key}.{name} is not translated by the importer yet."),
                 });
             }
@@ -383,11 +392,7 @@ internal sealed partial class ServiceImporter(
                     ? $".WithMount(new VolumeMount({volume}, {target}){settings})"
                     : throw new ImportRefusal(mount.Start, $"the volume '{source}' is not declared under volumes:.");
             case "bind":
-                var path = Get("source");
-                var host = path.StartsWith('/') || path.StartsWith('$') ? $"HostPath.Absolute({code.ComposeText(path)})"
-                    : path.StartsWith("./", StringComparison.Ordinal) && !path.Split('/').Contains("..") ? $"HostPath.InProject({CSharpCode.Literal(path[2..])})"
-                    : throw new ImportRefusal(mount.Start, $"the bind source '{path}' is not translated by the importer yet (absolute, ${{VAR}}/... or ./... are).");
-                return $".WithMount(new BindMount({host}, {target}){settings})";
+                return $".WithMount(new BindMount({HostPathCode(Get("source"), mount.Start, "bind source")}, {target}){settings})";
             default:
                 throw new ImportRefusal(mount.Start, $"a {type} mount in the long syntax is not translated by the importer yet.");
         }
@@ -549,14 +554,17 @@ internal sealed partial class ServiceImporter(
         };
     }
 
-    /// <summary>Short syntax: a named volume, an absolute or relative bind, or an anonymous volume.</summary>
+    /// <summary>
+    /// Short syntax: a named volume, an absolute or relative bind, or an anonymous volume, with the
+    /// modes compose reads after the target (ro/rw, nocopy for a volume, an SELinux label and a
+    /// propagation for a bind).
+    /// </summary>
     private string Mount(string text, YamlDotNet.Core.Mark at)
     {
         var parts = text.Split(':');
-        var readOnly = parts.Length == 3 && parts[2] == "ro";
-        if (parts.Length == 3 && parts[2] is not ("ro" or "rw") || parts.Length > 3)
+        if (parts.Length > 3)
         {
-            throw new ImportRefusal(at, $"the mount '{text}' has options the importer does not translate yet (only ro and rw).");
+            throw new ImportRefusal(at, $"the mount '{text}' has more than source:target:modes.");
         }
 
         if (parts.Length == 1)
@@ -565,17 +573,48 @@ internal sealed partial class ServiceImporter(
         }
 
         var (source, target) = (parts[0], CSharpCode.Literal(parts[1]));
-        var ro = readOnly ? ", readOnly: true" : string.Empty;
-        if (volumes.TryGetValue(source, out var volume))
+        var isVolume = volumes.TryGetValue(source, out var volume);
+        if (!isVolume && !(source.StartsWith('/') || source.StartsWith('$') || source.StartsWith("~/", StringComparison.Ordinal) || source.StartsWith('.')))
         {
-            return $".WithVolume({volume}, {target}{ro})";
+            // A name that is no declared volume and no path (/, $, ~/, .) is a mistake, not a project file.
+            throw new ImportRefusal(at, $"the mount source '{source}' is neither a declared volume nor a path.");
         }
 
-        // A name that is no declared volume and no path (/, $, ~/, .) is a mistake, not a project file.
-        return source.StartsWith('/') || source.StartsWith('$') || source.StartsWith("~/", StringComparison.Ordinal) || source.StartsWith('.')
-            ? $".WithBind({HostPathCode(source, at, "bind source")}, {target}{ro})"
-            : throw new ImportRefusal(at, $"the mount source '{source}' is neither a declared volume nor a path.");
+        var init = new List<string>();
+        foreach (var mode in parts.Length == 3 ? parts[2].Split(',') : [])
+        {
+            init.Add((mode, isVolume) switch
+            {
+                ("ro", _) => "ReadOnly = true",
+                ("rw", _) => string.Empty,
+                ("nocopy", true) => "NoCopy = true",
+                ("z", false) => "SeLinux = SeLinuxRelabel.Shared",
+                ("Z", false) => "SeLinux = SeLinuxRelabel.Private",
+                ("private" or "rprivate" or "shared" or "rshared" or "slave" or "rslave", false) => $"Propagation = BindPropagation.{PropagationName(mode)}",
+                _ => throw new ImportRefusal(at, $"the mount '{text}' has the mode '{mode}', which the importer does not translate for a {(isVolume ? "volume" : "bind")} (ro, rw{(isVolume ? ", nocopy" : ", z, Z, and a propagation")})."),
+            });
+        }
+
+        init.RemoveAll(i => i.Length == 0);
+        var readOnly = init.Remove("ReadOnly = true");
+        var from = isVolume ? volume! : HostPathCode(source, at, "bind source");
+        if (init.Count == 0)
+        {
+            var ro = readOnly ? ", readOnly: true" : string.Empty;
+            return isVolume ? $".WithVolume({from}, {target}{ro})" : $".WithBind({from}, {target}{ro})";
+        }
+
+        if (readOnly)
+        {
+            init.Insert(0, "ReadOnly = true");
+        }
+
+        return $".WithMount(new {(isVolume ? "VolumeMount" : "BindMount")}({from}, {target}) {{ {string.Join(", ", init)} }})";
     }
+
+    private static string PropagationName(string mode) => mode[0] == 'r'
+        ? "R" + char.ToUpperInvariant(mode[1]) + mode[2..]
+        : char.ToUpperInvariant(mode[0]) + mode[1..];
 
     private IEnumerable<string> Networks(YamlNode value)
     {

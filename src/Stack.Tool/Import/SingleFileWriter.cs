@@ -65,6 +65,11 @@ internal static class SingleFileWriter
         Call("WithNetworks", imported.Networks.Select(n => n.Identifier));
         Call("WithVolumes", imported.Volumes.Select(v => v.Identifier));
         Call("WithServices", imported.BaseServices);
+        foreach (var extension in imported.Extensions)
+        {
+            text.Append(lineBreak).Append(extension);
+        }
+
         if (imported.Environments.Count > 0)
         {
             text.Append(lineBreak).Append(".WithEnvironments(").Append(lineBreak).Append("    ")

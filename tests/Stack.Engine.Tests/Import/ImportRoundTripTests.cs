@@ -356,6 +356,66 @@ public sealed class ImportRoundTripTests
         return stream.Documents[0].RootNode;
     }
 
+    /// <summary>
+    /// Settings shared through an x- anchor and merge keys (how many real files avoid repeating
+    /// themselves) become each service's own typed settings, the service's keys winning as compose
+    /// reads them; a bind's SELinux label and propagation modes are typed too.
+    /// </summary>
+    [SkippableFact]
+    public void Merge_keys_and_bind_modes_import_as_typed_settings_that_mean_the_same()
+    {
+        DockerCompose.RequireInstalled();
+        const string yaml = """
+            x-common: &common
+              restart: unless-stopped
+              environment:
+                TZ: Europe/Paris
+              logging:
+                driver: json-file
+                options:
+                  max-size: 10m
+            x-labels: &labels
+              com.example.team: web
+            services:
+              web:
+                <<: *common
+                image: nginx:1.27.3
+                labels:
+                  <<: *labels
+                  com.example.role: front
+                volumes:
+                  - /srv/web/conf:/etc/nginx/conf.d:ro,z
+                  - /srv/web/mounts:/mnt:rslave
+              api:
+                <<: [*common]
+                image: example/api:1.0
+                restart: always
+                environment:
+                  MODE: api
+            """;
+
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "merges");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        Assert.DoesNotContain("\"<<\"", code, StringComparison.Ordinal);
+        Assert.Contains(".WithRestart(RestartPolicy.Always)", code, StringComparison.Ordinal);
+        Assert.Contains(".WithEnvironment(\"TZ\", \"Europe/Paris\")", code, StringComparison.Ordinal);
+        Assert.Contains("new BindMount(HostPath.Absolute(\"/srv/web/conf\"), \"/etc/nginx/conf.d\") { ReadOnly = true, SeLinux = SeLinuxRelabel.Shared }", code, StringComparison.Ordinal);
+        Assert.Contains("{ Propagation = BindPropagation.RSlave }", code, StringComparison.Ordinal);
+        var (exit, stderr, emitted) = Run(code!, "merges");
+        Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
+        AssertSameMeaning(yaml, emitted, Variables(code!));
+    }
+
+    [Fact]
+    public void A_merge_key_that_is_not_a_mapping_is_refused_at_its_line()
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  web:\n    <<: nginx\n    image: nginx:1.27\n", "0.1.0", "s");
+
+        Assert.Null(code);
+        Assert.StartsWith("dc.yml(3,9): error STK0218: the YAML does not parse: a merge key (<<) takes a mapping", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_typed_key_the_importer_does_not_translate_is_refused_at_its_line()
     {
