@@ -47,8 +47,13 @@ public sealed partial record Service
     public Service WithReadOnlyRootFilesystem(bool readOnly = true) => this with { ReadOnly = readOnly };
 
     /// <summary>Grants <paramref name="secret"/>, by default at <c>/run/secrets/NAME</c>.</summary>
-    public Service WithSecret(Secret secret, string? target = null) =>
-        this with { Secrets = Secrets.Add(new FileGrant((secret ?? throw new ArgumentNullException(nameof(secret))).Name) { Target = target }) };
+    /// <param name="secret">The secret; the stack must declare it.</param>
+    /// <param name="target">The file name under <c>/run/secrets</c>, or a path; unset keeps the secret's name.</param>
+    /// <param name="uid">The owning user id inside the container.</param>
+    /// <param name="gid">The owning group id inside the container.</param>
+    /// <param name="mode">The file mode, for example <c>Convert.ToInt32("400", 8)</c>.</param>
+    public Service WithSecret(Secret secret, string? target = null, string? uid = null, string? gid = null, int? mode = null) =>
+        this with { Secrets = Secrets.Add(new FileGrant((secret ?? throw new ArgumentNullException(nameof(secret))).Name) { Target = target, Uid = uid, Gid = gid, Mode = mode }) };
 
     /// <summary>
     /// Hands <paramref name="secret"/> to an image that reads secrets through <c>NAME_FILE</c>
@@ -66,6 +71,11 @@ public sealed partial record Service
     }
 
     /// <summary>Grants <paramref name="config"/>, by default at <c>/NAME</c>.</summary>
-    public Service WithConfig(Config config, string? target = null) =>
-        this with { Configs = Configs.Add(new FileGrant((config ?? throw new ArgumentNullException(nameof(config))).Name) { Target = target }) };
+    /// <param name="config">The config; the stack must declare it.</param>
+    /// <param name="target">The path inside the container; unset is <c>/NAME</c>.</param>
+    /// <param name="uid">The owning user id inside the container.</param>
+    /// <param name="gid">The owning group id inside the container.</param>
+    /// <param name="mode">The file mode, for example <c>Convert.ToInt32("444", 8)</c>.</param>
+    public Service WithConfig(Config config, string? target = null, string? uid = null, string? gid = null, int? mode = null) =>
+        this with { Configs = Configs.Add(new FileGrant((config ?? throw new ArgumentNullException(nameof(config))).Name) { Target = target, Uid = uid, Gid = gid, Mode = mode }) };
 }

@@ -29,6 +29,9 @@ internal sealed partial class CSharpCode(Naming naming)
     /// <summary>The Traefik entrypoints routers name, by name, with their C# identifiers.</summary>
     public IReadOnlyDictionary<string, string> EntryPoints => _entryPoints;
 
+    /// <summary>Declares a variable by name (once) and returns how the code names it.</summary>
+    public string Variable(string name) => Declare(_variables, name, naming.Variable);
+
     /// <summary>Declares the entrypoint a router names (once) and returns how the code names it.</summary>
     public string EntryPoint(string name) => Declare(_entryPoints, name, naming.EntryPoint);
 
@@ -138,6 +141,25 @@ internal sealed partial class CSharpCode(Naming naming)
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>A host path as a C# <c>HostPath</c>: absolute (or from a variable), in the home folder, or in the project; one that climbs out is refused.</summary>
+    public string HostPath(string path, YamlDotNet.Core.Mark at, string what)
+    {
+        if (path.StartsWith('/') || path.StartsWith('$'))
+        {
+            return $"HostPath.Absolute({ComposeText(path)})";
+        }
+
+        if (path.StartsWith("~/", StringComparison.Ordinal))
+        {
+            return $"HostPath.InHome({CSharpCode.Literal(path[2..])})";
+        }
+
+        var relative = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+        return relative.Split('/').Contains("..") || relative.Length == 0
+            ? throw new ImportRefusal(at, $"the {what} '{path}' climbs out of the compose file's folder; Stack keeps project files inside the definition (write it as an absolute path).")
+            : $"HostPath.InProject({CSharpCode.Literal(relative)})";
     }
 
     /// <summary>Whether the text refers to a variable (so it needs an API that takes compose text).</summary>

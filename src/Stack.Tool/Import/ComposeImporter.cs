@@ -11,7 +11,7 @@ namespace Stack.Tool.Import;
 /// </summary>
 internal static partial class ComposeImporter
 {
-    private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal) { "version", "name", "services", "networks", "volumes" };
+    private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal) { "version", "name", "services", "networks", "volumes", "secrets", "configs" };
 
     /// <summary>The C# for one file, or the errors.</summary>
     public static (string? Code, IReadOnlyList<ImportError> Errors) Import(string file, string yaml, string packageVersion, string fallbackName) =>
@@ -141,7 +141,7 @@ internal static partial class ComposeImporter
             foreach (var (keyNode, value) in root.Children)
             {
                 var key = keyNode is YamlScalarNode { Value: { } k } ? k : string.Empty;
-                if (key is not ("services" or "networks" or "volumes"))
+                if (key is not ("services" or "networks" or "volumes" or "secrets" or "configs"))
                 {
                     if (!merged.Children.ContainsKey(keyNode))
                     {
@@ -209,13 +209,15 @@ internal static partial class ComposeImporter
             var name = key is YamlScalarNode { Value: { } k } ? k : string.Empty;
             if (!TopLevel.Contains(name) && !name.StartsWith("x-", StringComparison.Ordinal))
             {
-                errors.Add(new ImportError(origin.GetValueOrDefault(name, firstFile), key.Start, $"the top-level key '{name}' is not translated by the importer yet (it reads name, services, networks and volumes)."));
+                errors.Add(new ImportError(origin.GetValueOrDefault(name, firstFile), key.Start, $"the top-level key '{name}' is not translated by the importer yet (it reads name, services, networks, volumes, secrets and configs)."));
             }
         }
 
         var stackName = root.Children.TryGetValue(new YamlScalarNode("name"), out var nameNode) && nameNode is YamlScalarNode { Value: { } n } ? n : fallbackName;
         var networks = Declare(root, "networks", "Network", origin, code, Guard);
         var volumes = Declare(root, "volumes", "Volume", origin, code, Guard);
+        var secrets = FileSources.Declare(root, "secrets", origin, code, Guard);
+        var configs = FileSources.Declare(root, "configs", origin, code, Guard);
         var services = Nodes.Mapping(root.Children[new YamlScalarNode("services")], "services").Children
             .ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => naming.Service(((YamlScalarNode)e.Key).Value!), StringComparer.Ordinal);
         var baseServices = services.Values.ToList();
@@ -235,7 +237,11 @@ internal static partial class ComposeImporter
 
         var middlewares = TypedMiddlewares(allServices, code);
         var importer = new ServiceImporter(
-            code, networks.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), volumes.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), services, middlewares);
+            code, networks.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), volumes.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), services, middlewares)
+        {
+            Secrets = secrets.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal),
+            Configs = configs.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal),
+        };
         var declaredServices = new List<Declared>();
         foreach (var (key, value) in InDependencyOrder(allServices))
         {
@@ -254,6 +260,8 @@ internal static partial class ComposeImporter
             : (new ImportedCode(stackName, [.. origin.Values.Distinct().Select(f => Path.GetFileName(f))], code.Variables, networks, volumes, declaredServices, baseServices, environmentCode)
             {
                 // Top-level x- keys (often anchors whose merges are already expanded above) are kept as written.
+                Secrets = secrets,
+                Configs = configs,
                 Extensions = [.. root.Children
                     .Where(e => e.Key is YamlScalarNode { Value: { } k } && k.StartsWith("x-", StringComparison.Ordinal))
                     .Select(e => $".WithExtension({CSharpCode.Literal(((YamlScalarNode)e.Key).Value!)}, {YamlValueCode.Of(e.Value, code)})")],

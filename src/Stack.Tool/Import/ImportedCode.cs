@@ -35,11 +35,17 @@ internal sealed record ImportedCode(
     /// <summary>Traefik entrypoints routers name (each with a TODO about its port).</summary>
     public IReadOnlyList<Declared> EntryPoints { get; init; } = [];
 
+    /// <summary>Top-level secrets.</summary>
+    public IReadOnlyList<Declared> Secrets { get; init; } = [];
+
+    /// <summary>Top-level configs.</summary>
+    public IReadOnlyList<Declared> Configs { get; init; } = [];
+
     /// <summary>The stack's <c>.WithExtension(...)</c> calls, one per top-level <c>x-</c> key.</summary>
     public IReadOnlyList<string> Extensions { get; init; } = [];
 
     /// <summary>Every line of C# the import wrote, to decide which namespaces the files need.</summary>
-    public string AllCode => string.Join('\n', Networks.Concat(Volumes).Concat(Middlewares).Concat(EntryPoints).Concat(Services).SelectMany(d => d.Chain).Concat(Environments.Select(e => e.Code)).Concat(Extensions));
+    public string AllCode => string.Join('\n', Networks.Concat(Volumes).Concat(Secrets).Concat(Configs).Concat(Middlewares).Concat(EntryPoints).Concat(Services).SelectMany(d => d.Chain).Concat(Environments.Select(e => e.Code)).Concat(Extensions));
 
     /// <summary>The usings a file holding <paramref name="code"/> needs, sorted as the repository's files have them.</summary>
     public static string Usings(string code, bool cli = false)

@@ -22,6 +22,10 @@ internal sealed class Naming(ImportLayout layout)
 
     public string Network(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "Network" : "Networks." + Member(name);
 
+    public string Secret(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "Secret" : "Secrets." + Member(name);
+
+    public string Config(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "Config" : "Configs." + Member(name);
+
     public string Volume(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "Volume" : "Volumes." + Member(name);
 
     public string EntryPoint(string name) => layout == ImportLayout.SingleFile ? CSharpCode.Identifier(name) + "EntryPoint" : "EntryPoints." + Member(name);

@@ -29,7 +29,7 @@ internal static class ProjectWriter
                 + $"\n    /// <summary>Every variable, for <c>WithVariables</c>.</summary>\n    public static readonly Variable[] All = [{string.Join(", ", imported.Variables.Keys.Select(Naming.Member))}];\n");
         }
 
-        foreach (var (group, type) in new[] { (imported.Networks, "Network"), (imported.Volumes, "Volume"), (imported.EntryPoints, "EntryPoint"), (imported.Middlewares, "Middleware") }.Where(g => g.Item1.Count > 0))
+        foreach (var (group, type) in new[] { (imported.Networks, "Network"), (imported.Volumes, "Volume"), (imported.Secrets, "Secret"), (imported.Configs, "Config"), (imported.EntryPoints, "EntryPoint"), (imported.Middlewares, "Middleware") }.Where(g => g.Item1.Count > 0))
         {
             var members = group.Select(d => (d.Todo is { } todo ? $"    {todo}\n" : string.Empty)
                 + $"    public static readonly {type} {d.Identifier[(d.Identifier.IndexOf('.', StringComparison.Ordinal) + 1)..]} = {d.Chain[0]};\n");

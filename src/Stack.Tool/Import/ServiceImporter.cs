@@ -28,6 +28,12 @@ internal sealed partial class ServiceImporter(
         "attach", "privileged", "pid", "ipc", "uts", "userns_mode", "use_api_socket",
     };
 
+    /// <summary>The declared secrets, by name, with how the code names them.</summary>
+    public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The declared configs, by name, with how the code names them.</summary>
+    public IReadOnlyDictionary<string, string> Configs { get; init; } = new Dictionary<string, string>();
+
     public IEnumerable<string> Chain(string name, YamlMappingNode service)
     {
         var lines = new List<string> { $"new Service({CSharpCode.Literal(name)})" };
@@ -117,6 +123,9 @@ internal sealed partial class ServiceImporter(
             case "volumes": return Items(value, "volumes").Select(v => v is YamlMappingNode mount ? LongMount(mount) : Mount(Nodes.Scalar(v, "a mount"), v.Start));
             case "networks": return Networks(value);
             case "depends_on": return DependsOn(value);
+            case "secrets": return Items(value, key).Select(g => Grant("WithSecret", "secret", Secrets, g));
+            case "configs": return Items(value, key).Select(g => Grant("WithConfig", "config", Configs, g));
+            case "env_file": return EnvFiles(value);
             case "healthcheck": return [Healthcheck(Nodes.Mapping(value, "healthcheck"))];
             case "extra_hosts": return Nodes.Pairs(value, "extra_hosts").Select(p => ExtraHost(p.Key, p.Value, p.At));
             case "dns": return [$".WithDns({string.Join(", ", Nodes.Strings(value, "dns").Select(d => $"IPAddress.Parse({CSharpCode.Literal(d.Value)})"))})"];
@@ -450,23 +459,7 @@ internal sealed partial class ServiceImporter(
     /// <param name="path">The path as compose has it.</param>
     /// <param name="at">Where it is, for a refusal.</param>
     /// <param name="what">What the path is, for a refusal ("bind source").</param>
-    private string HostPathCode(string path, YamlDotNet.Core.Mark at, string what)
-    {
-        if (path.StartsWith('/') || path.StartsWith('$'))
-        {
-            return $"HostPath.Absolute({code.ComposeText(path)})";
-        }
-
-        if (path.StartsWith("~/", StringComparison.Ordinal))
-        {
-            return $"HostPath.InHome({CSharpCode.Literal(path[2..])})";
-        }
-
-        var relative = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
-        return relative.Split('/').Contains("..") || relative.Length == 0
-            ? throw new ImportRefusal(at, $"the {what} '{path}' climbs out of the compose file's folder; Stack keeps project files inside the definition (write it as an absolute path).")
-            : $"HostPath.InProject({CSharpCode.Literal(relative)})";
-    }
+    private string HostPathCode(string path, YamlDotNet.Core.Mark at, string what) => code.HostPath(path, at, what);
 
     private static string Restart(string policy, YamlNode at) => policy switch
     {
@@ -677,10 +670,93 @@ internal sealed partial class ServiceImporter(
                 "service_completed_successfully" => "ServiceCompletedSuccessfully",
                 _ => throw new ImportRefusal(entry.Value.Start, $"'{condition}' is not a depends_on condition."),
             };
-            return settings.Children.Keys.Any(k => Nodes.Scalar(k, "a dependency setting") is not "condition")
-                ? throw new ImportRefusal(entry.Value.Start, "depends_on's restart and required are not translated by the importer yet.")
-                : $".DependsOn({target}, DependencyCondition.{name})";
+            var init = new List<string>();
+            foreach (var (keyNode, setting) in settings.Children)
+            {
+                switch (Nodes.Scalar(keyNode, "a dependency setting"))
+                {
+                    case "condition":
+                        break;
+                    case "restart":
+                        init.Add($"Restart = {(Nodes.Bool(setting, "restart") ? "true" : "false")}");
+                        break;
+                    case "required":
+                        init.Add($"Required = {(Nodes.Bool(setting, "required") ? "true" : "false")}");
+                        break;
+                    case var other:
+                        throw new ImportRefusal(keyNode.Start, $"'{other}' is not a depends_on setting (condition, restart, required).");
+                }
+            }
+
+            return init.Count == 0
+                ? $".DependsOn({target}, DependencyCondition.{name})"
+                : $".DependsOn(new Dependency({target}, DependencyCondition.{name}) {{ {string.Join(", ", init)} }})";
         });
+    }
+
+    /// <summary>A secret or config granted to the service: its name, or the long syntax's source, target, uid, gid and mode.</summary>
+    private static string Grant(string method, string what, IReadOnlyDictionary<string, string> declared, YamlNode grant)
+    {
+        string Declared(string name, YamlDotNet.Core.Mark at) =>
+            declared.TryGetValue(name, out var identifier) ? identifier : throw new ImportRefusal(at, $"the {what} '{name}' is not declared under {what}s:.");
+
+        if (grant is YamlScalarNode)
+        {
+            return $".{method}({Declared(Nodes.Scalar(grant, what), grant.Start)})";
+        }
+
+        var entries = Nodes.Mapping(grant, what).Children.ToDictionary(e => Nodes.Scalar(e.Key, $"a {what} key"), e => e.Value, StringComparer.Ordinal);
+        var source = entries.TryGetValue("source", out var s) ? Declared(Nodes.Scalar(s, "source"), s.Start) : throw new ImportRefusal(grant.Start, $"a {what} grant needs a source.");
+        var arguments = new List<string> { source };
+        foreach (var (key, value) in entries.Where(e => e.Key != "source"))
+        {
+            var text = Nodes.Scalar(value, key);
+            arguments.Add(key switch
+            {
+                "target" or "uid" or "gid" when !CSharpCode.HasVariable(text) => $"{key}: {CSharpCode.Literal(text)}",
+                "mode" => $"mode: {Mode(text, value)}",
+                _ => throw new ImportRefusal(value.Start, $"the {what} grant key '{key}' is not translated by the importer{(CSharpCode.HasVariable(text) ? " when it holds a variable" : " yet")}."),
+            });
+        }
+
+        return $".{method}({string.Join(", ", arguments)})";
+    }
+
+    /// <summary>A file mode: YAML's octal forms (0440, 0o440) as the octal they are, else a decimal number.</summary>
+    private static string Mode(string text, YamlNode at)
+    {
+        var octal = text.StartsWith("0o", StringComparison.Ordinal) ? text[2..] : text.Length > 1 && text[0] == '0' ? text[1..] : null;
+        if (octal is not null && octal.Length > 0 && octal.All(c => c is >= '0' and <= '7'))
+        {
+            return $"Convert.ToInt32({CSharpCode.Literal(octal)}, 8)";
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var mode)
+            ? CSharpCode.Number(mode)
+            : throw new ImportRefusal(at.Start, $"the mode '{text}' is not a number.");
+    }
+
+    /// <summary><c>env_file</c>: a path, a list of paths, or the long syntax's path (required: false and format are not typed by Stack).</summary>
+    private IEnumerable<string> EnvFiles(YamlNode value)
+    {
+        foreach (var item in value is YamlSequenceNode list ? list.Children : [value])
+        {
+            if (item is YamlScalarNode)
+            {
+                yield return $".WithEnvFile({HostPathCode(Nodes.Scalar(item, "env_file"), item.Start, "env_file")})";
+                continue;
+            }
+
+            var entries = Nodes.Mapping(item, "an env_file").Children.ToDictionary(e => Nodes.Scalar(e.Key, "an env_file key"), e => e.Value, StringComparer.Ordinal);
+            var unknown = entries.Keys.FirstOrDefault(k => k is not ("path" or "required"));
+            if (unknown is not null || entries.TryGetValue("required", out var required) && !Nodes.Bool(required, "required"))
+            {
+                throw new ImportRefusal(item.Start, $"env_file's {unknown ?? "required: false"} is not typed by Stack; a Stack env file must exist (keep it in the project, or move its variables into the definition).");
+            }
+
+            var path = entries.TryGetValue("path", out var p) ? Nodes.Scalar(p, "path") : throw new ImportRefusal(item.Start, "an env_file entry needs a path.");
+            yield return $".WithEnvFile({HostPathCode(path, item.Start, "env_file")})";
+        }
     }
 
     private string Service(string name, YamlDotNet.Core.Mark at) =>

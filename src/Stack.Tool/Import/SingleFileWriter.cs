@@ -19,7 +19,7 @@ internal static class SingleFileWriter
         }
 
         text.Append(imported.Variables.Count > 0 ? "\n" : string.Empty);
-        foreach (var group in new[] { imported.Networks, imported.Volumes, imported.EntryPoints, imported.Middlewares }.Where(g => g.Count > 0))
+        foreach (var group in new[] { imported.Networks, imported.Volumes, imported.Secrets, imported.Configs, imported.EntryPoints, imported.Middlewares }.Where(g => g.Count > 0))
         {
             foreach (var declared in group)
             {
@@ -64,6 +64,8 @@ internal static class SingleFileWriter
         Call("WithVariables", variables is null ? imported.Variables.Values : [variables]);
         Call("WithNetworks", imported.Networks.Select(n => n.Identifier));
         Call("WithVolumes", imported.Volumes.Select(v => v.Identifier));
+        Call("WithSecrets", imported.Secrets.Select(s => s.Identifier));
+        Call("WithConfigs", imported.Configs.Select(c => c.Identifier));
         Call("WithServices", imported.BaseServices);
         foreach (var extension in imported.Extensions)
         {
