@@ -28,6 +28,19 @@ internal sealed partial class ServiceImporter(
         "attach", "privileged", "pid", "ipc", "uts", "userns_mode", "use_api_socket",
     };
 
+    /// <summary>Keys compose reads as another key Stack types (docs/compose.md lists them as excluded): the TODO names that API.</summary>
+    private static readonly Dictionary<string, string> TypedElsewhere = new(StringComparer.Ordinal)
+    {
+        ["mem_limit"] = "deploy.resources.limits.memory (Service.WithResourceLimits)",
+        ["cpus"] = "deploy.resources.limits.cpus (Service.WithResourceLimits)",
+        ["cpu_quota"] = "deploy.resources.limits.cpus (Service.WithResourceLimits)",
+        ["cpu_period"] = "deploy.resources.limits.cpus (Service.WithResourceLimits)",
+        ["pids_limit"] = "deploy.resources.limits.pids (Service.WithResourceLimits)",
+        ["mem_reservation"] = "deploy.resources.reservations.memory (Service.WithResourceReservations)",
+        ["scale"] = "deploy.replicas (Service.WithReplicas)",
+        ["links"] = "a shared network (Service.WithNetworks), where services reach each other by name",
+    };
+
     /// <summary>The declared secrets, by name, with how the code names them.</summary>
     public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
 
@@ -161,7 +174,11 @@ internal sealed partial class ServiceImporter(
                     throw new ImportRefusal(keyNode.Start, $"Service '{service}' uses '{key}', which Stack types (see docs/compose.md) but the importer does not translate yet. Remove it from a copy, import, and add it with its C# API.");
                 }
 
-                return [$"// TODO(import): '{key}' is not typed by Stack; kept as written through the escape hatch.", $".WithField({CSharpCode.Literal(key)}, {YamlValueCode.Of(value, code)})"];
+                return [
+                    TypedElsewhere.TryGetValue(key, out var api)
+                        ? $"// TODO(import): '{key}' is kept as written; Stack types the same setting as {api}, which its checks read."
+                        : $"// TODO(import): '{key}' is not typed by Stack; kept as written through the escape hatch.",
+                    $".WithField({CSharpCode.Literal(key)}, {YamlValueCode.Of(value, code)})"];
         }
 
         string Bool(string what) => Nodes.Bool(value, what) ? "true" : "false";
