@@ -5,6 +5,9 @@ namespace Stack.Dsl.Compose;
 /// <param name="Condition">What to wait for.</param>
 public sealed record Dependency(Service Target, DependencyCondition Condition)
 {
+    /// <summary>What to wait for.</summary>
+    public DependencyCondition Condition { get; init; } = EnumGuard.Defined(Condition, nameof(Condition));
+
     /// <summary>Where the dependency was declared, for error messages.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.Unknown;
 

@@ -54,10 +54,10 @@ public sealed record BindMount : Mount
     /// SELinux hosts (Fedora, RHEL) for the container to read them. Unset leaves labels alone.
     /// Relabelling changes the files on the host: never relabel a system folder or a home.
     /// </summary>
-    public SeLinuxRelabel? SeLinux { get; init; }
+    public SeLinuxRelabel? SeLinux { get; init => field = EnumGuard.Defined(value, nameof(SeLinux)); }
 
     /// <summary>How mounts made later under the source or the target show on the other side (<c>bind.propagation</c>).</summary>
-    public BindPropagation? Propagation { get; init; }
+    public BindPropagation? Propagation { get; init => field = EnumGuard.Defined(value, nameof(Propagation)); }
 }
 
 /// <summary>How a bind mount's host files are relabelled for SELinux.</summary>

@@ -15,10 +15,10 @@ public sealed record PortMapping(PortRange Target)
     public IPAddress? HostIp { get; init; }
 
     /// <summary>The protocol.</summary>
-    public PortProtocol Protocol { get; init; } = PortProtocol.Tcp;
+    public PortProtocol Protocol { get; init => field = EnumGuard.Defined(value, nameof(Protocol)); } = PortProtocol.Tcp;
 
     /// <summary>How a swarm publishes it: through its routing mesh (<c>ingress</c>) or on each node (<c>host</c>).</summary>
-    public PortMode? Mode { get; init; }
+    public PortMode? Mode { get; init => field = EnumGuard.Defined(value, nameof(Mode)); }
 
     /// <summary>A name for the port (<c>name:</c>).</summary>
     public string? Name { get; init; }

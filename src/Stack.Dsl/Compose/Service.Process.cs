@@ -38,7 +38,7 @@ public sealed partial record Service
     public string? Platform { get; init; }
 
     /// <summary>The cgroup namespace (<c>cgroup:</c>).</summary>
-    public CgroupNamespace? Cgroup { get; init; }
+    public CgroupNamespace? Cgroup { get; init => field = EnumGuard.Defined(value, nameof(Cgroup)); }
 
     /// <summary>Extra groups the container's user belongs to (<c>group_add:</c>).</summary>
     public ImmutableArray<string> GroupAdd { get; init; } = [];

@@ -60,6 +60,9 @@ public sealed partial record Service
 /// <param name="Reason">Why it is acceptable for this service.</param>
 public sealed record AcceptedRisk(SecurityRisk Risk, string Reason)
 {
+    /// <summary>The risk accepted.</summary>
+    public SecurityRisk Risk { get; init; } = EnumGuard.Defined(Risk, nameof(Risk));
+
     /// <summary>For a literal secret, the one variable, key or flag accepted; null for the other risks, which are the service's as a whole.</summary>
     public string? Subject { get; init; }
 }

@@ -139,7 +139,7 @@ public sealed partial record Service
     public ImmutableArray<string> Profiles { get; init; } = [];
 
     /// <summary>When to pull the image (<c>pull_policy:</c>).</summary>
-    public PullPolicy? PullPolicy { get; init; }
+    public PullPolicy? PullPolicy { get; init => field = EnumGuard.Defined(value, nameof(PullPolicy)); }
 
     /// <summary>Whether the root file system is read-only (<c>read_only:</c>).</summary>
     public bool? ReadOnly { get; init; }

@@ -103,7 +103,7 @@ public sealed record TraefikProxy
     public bool ServersInsecureSkipVerify { get; init; }
 
     /// <summary>How Traefik receives this static config: a mounted file (the default) or command-line flags.</summary>
-    public TraefikConfigForm StaticConfigForm { get; init; } = TraefikConfigForm.File;
+    public TraefikConfigForm StaticConfigForm { get; init => field = EnumGuard.Defined(value, nameof(StaticConfigForm)); } = TraefikConfigForm.File;
 
     /// <summary>Writes the static config as Traefik command-line flags on the service (no static file), as many stacks configure Traefik.</summary>
     public TraefikProxy WithStaticConfigAsFlags() => this with { StaticConfigForm = TraefikConfigForm.CommandLine };

@@ -57,6 +57,11 @@ public sealed class BadDefinitionTests : IDisposable
             var b = Safe("b").WithVolumesFrom(c);
             return new("STK0206", "(a -> b -> c -> a): 'a' shares the network of 'b', 'b' mounts the volumes of 'c', 'c' depends on 'a'", Line(), () => { var a = Safe("a") with { Networks = [], NetworkMode = NetworkMode.OfService(b) }; return Stack(a, b, c.DependsOn(a, DependencyCondition.ServiceStarted, reason: "test")); });
         },
+        ["undefined port protocol"] = () => new("STK0200", "9 is not a PortProtocol; use one of Tcp, Udp", Line(), () => Stack(Safe("a").WithPort(new PortMapping(80) { Protocol = (PortProtocol)9 }))),
+        ["undefined SELinux relabel"] = () => new("STK0200", "7 is not a SeLinuxRelabel; use one of Shared, Private", Line(), () => Stack(Safe("a").WithMount(new BindMount(HostPath.Absolute("/srv/a"), "/a") { SeLinux = (SeLinuxRelabel)7 }))),
+        ["undefined bind propagation"] = () => new("STK0200", "-1 is not a BindPropagation; use one of Private, RPrivate, Shared, RShared, Slave, RSlave", Line(), () => Stack(Safe("a").WithMount(new BindMount(HostPath.Absolute("/srv/a"), "/a") { Propagation = (BindPropagation)(-1) }))),
+        ["undefined dependency condition"] = () => new("STK0200", "5 is not a DependencyCondition", Line(), () => Stack(Safe("a").DependsOn(Safe("b"), (DependencyCondition)5))),
+        ["undefined accepted risk"] = () => new("STK0200", "99 is not a SecurityRisk", Line(), () => Stack(Safe("a").AcceptRisk((SecurityRisk)99, "test"))),
         ["self dependency"] = () => new("STK0206", "(a -> a): 'a' depends on 'a'", Line(), () => { var a = Safe("a"); return Stack(a.DependsOn(a, DependencyCondition.ServiceStarted, reason: "test")); }),
         ["port out of range"] = () => new("STK0207", "port '127.0.0.1:70000:80': ports are 1-65535", Line(), () => Stack(Safe("a").WithPort(70000, 80, IPAddress.Loopback))),
         ["reversed range"] = () => new("STK0207", "ports are 1-65535 and a range goes from low to high", Line(), () => Stack(Safe("a").WithPort(PortRange.Between(9000, 8000), PortRange.Between(9000, 8000), IPAddress.Loopback))),

@@ -4,7 +4,7 @@ namespace Stack.Dsl.Compose;
 public sealed record DeployRestartPolicy
 {
     /// <summary>On what exit to restart.</summary>
-    public DeployRestartCondition? Condition { get; init; }
+    public DeployRestartCondition? Condition { get; init => field = EnumGuard.Defined(value, nameof(Condition)); }
 
     /// <summary>How long to wait between attempts.</summary>
     public TimeSpan? Delay { get; init; }

@@ -11,13 +11,13 @@ namespace Stack.Dsl.Compose;
 public sealed record Deployment
 {
     /// <summary>Replicated (a number of tasks) or global (one per node).</summary>
-    public DeploymentMode? Mode { get; init; }
+    public DeploymentMode? Mode { get; init => field = EnumGuard.Defined(value, nameof(Mode)); }
 
     /// <summary>How many containers run (replicated mode).</summary>
     public int? Replicas { get; init; }
 
     /// <summary>How clients reach the replicas in a swarm.</summary>
-    public EndpointMode? EndpointMode { get; init; }
+    public EndpointMode? EndpointMode { get; init => field = EnumGuard.Defined(value, nameof(EndpointMode)); }
 
     /// <summary>Labels on the swarm service (not on containers), sorted by key.</summary>
     public ImmutableSortedDictionary<string, ComposeString> Labels { get; init; } =

@@ -10,7 +10,7 @@ public sealed record RolloutConfig
     public TimeSpan? Delay { get; init; }
 
     /// <summary>What to do when a task fails to change.</summary>
-    public RolloutFailureAction? FailureAction { get; init; }
+    public RolloutFailureAction? FailureAction { get; init => field = EnumGuard.Defined(value, nameof(FailureAction)); }
 
     /// <summary>How long to watch each task for failure after it changes.</summary>
     public TimeSpan? Monitor { get; init; }
@@ -19,7 +19,7 @@ public sealed record RolloutConfig
     public decimal? MaxFailureRatio { get; init; }
 
     /// <summary>Whether the old task stops before the new one starts.</summary>
-    public RolloutOrder? Order { get; init; }
+    public RolloutOrder? Order { get; init => field = EnumGuard.Defined(value, nameof(Order)); }
 }
 
 /// <summary>What a swarm does when a task fails to update or roll back.</summary>
