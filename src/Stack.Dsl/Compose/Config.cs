@@ -8,13 +8,14 @@ namespace Stack.Dsl.Compose;
 /// <summary>A top-level config: a non-secret file that services get mounted read-only.</summary>
 public sealed record Config
 {
-    private Config(string name, HostPath? file, Variable? environment, ComposeString? content, SourceLocation location)
+    private Config(string name, HostPath? file, Variable? environment, ComposeString? content, SourceLocation location, bool external = false)
     {
         Name = name;
         File = file;
         Environment = environment;
         Content = content;
         Location = location;
+        External = external;
     }
 
     /// <summary>The config's key under <c>configs:</c>.</summary>
@@ -28,6 +29,9 @@ public sealed record Config
 
     /// <summary>The inline content, when given in the definition.</summary>
     public ComposeString? Content { get; }
+
+    /// <summary>Whether the config is managed outside this stack (a swarm config made with <c>docker config create</c>).</summary>
+    public bool External { get; }
 
     /// <summary>Where the config was declared.</summary>
     public SourceLocation Location { get; }
@@ -44,7 +48,11 @@ public sealed record Config
     public static Config FromContent(string name, ComposeString content, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
         new(name, null, null, content ?? throw new ArgumentNullException(nameof(content)), new SourceLocation(filePath, line));
 
-    private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal) { "file", "environment", "content", "labels", "name" };
+    /// <summary>A config that already exists outside this stack.</summary>
+    public static Config FromExternal(string name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        new(name, null, null, null, new SourceLocation(filePath, line), external: true);
+
+    private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal) { "file", "environment", "content", "external", "labels", "name" };
 
     /// <summary>Labels, sorted by key.</summary>
     public ImmutableSortedDictionary<string, ComposeString> Labels { get; init; } =

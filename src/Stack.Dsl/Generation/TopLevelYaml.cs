@@ -76,7 +76,7 @@ internal static class TopLevelYaml
         WithExtraFields(Source(secret.File, secret.Environment, null, secret.External, secret.Labels, secret.RealName, options), secret.ExtraFields);
 
     public static YamlMapping Config(Config config, GenerationOptions options) =>
-        WithExtraFields(Source(config.File, config.Environment, config.Content, external: false, config.Labels, config.RealName, options), config.ExtraFields);
+        WithExtraFields(Source(config.File, config.Environment, config.Content, config.External, config.Labels, config.RealName, options), config.ExtraFields);
 
     /// <summary>Escape-hatch keys after the modeled ones, in key order.</summary>
     private static YamlMapping WithExtraFields(List<YamlEntry> entries, ImmutableSortedDictionary<string, YamlValue> extra)

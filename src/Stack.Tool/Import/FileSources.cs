@@ -62,7 +62,7 @@ internal static class FileSources
             (_, "file") => $"{type}.FromFile({literal}, {code.HostPath(Nodes.Scalar(value, "file"), value.Start, $"{type.ToLowerInvariant()} file")})",
             (_, "environment") => $"{type}.FromEnvironment({literal}, {code.Variable(Nodes.Scalar(value, "environment"))})",
             ("Config", "content") => $"Config.FromContent({literal}, {code.ComposeText(Nodes.Scalar(value, "content"))})",
-            ("Secret", "external") when Nodes.Bool(value, "external") => $"Secret.FromExternal({literal})",
+            (_, "external") when Nodes.Bool(value, "external") => $"{type}.FromExternal({literal})",
             (_, var key) => throw new ImportRefusal(keyNode.Start, $"a {type.ToLowerInvariant()} from '{key}' is not translated by the importer yet."),
         };
     }

@@ -179,7 +179,7 @@ internal static class ComposeKeys
 
         T(Config, "content", "Config.FromContent"),
         T(Config, "environment", "Config.FromEnvironment"),
-        O(Config, "external", "An external config has no typed factory yet: Config.WithField(\"external\", true) on any config."),
+        T(Config, "external", "Config.FromExternal"),
         T(Config, "file", "Config.FromFile"),
         T(Config, "labels", "Config.WithLabel"),
         T(Config, "name", "Config.WithRealName"),

@@ -158,12 +158,14 @@ public class FeatureSnapshotTests
         var certs = Secret.FromExternal("certs");
         var nginx = Config.FromFile("nginx", HostPath.InProject("nginx.conf"));
         var motd = Config.FromContent("motd", $"Welcome to {Host}\n");
+        var shared = Config.FromExternal("shared");
         var app = Emit.Minimal()
             .WithSecret(dbPassword)
-            .WithSecret(apiKey, target: "api-key")
+            .WithSecret(apiKey, target: "api-key", uid: "1000", gid: "1000", mode: Convert.ToInt32("440", 8))
             .WithConfig(nginx, "/etc/nginx/nginx.conf")
-            .WithConfig(motd);
-        Snapshot.Match(Emit.Yaml(new ComposeStack("test").WithServices(app).WithSecrets(dbPassword, apiKey, certs).WithConfigs(nginx, motd)));
+            .WithConfig(motd)
+            .WithConfig(shared, "/etc/shared.conf", mode: Convert.ToInt32("444", 8));
+        Snapshot.Match(Emit.Yaml(new ComposeStack("test").WithServices(app).WithSecrets(dbPassword, apiKey, certs).WithConfigs(nginx, motd, shared)));
     }
 
     [Fact]
