@@ -47,6 +47,7 @@ internal static partial class ComposeImporter
                 stream.Load(new StringReader(yaml));
                 foreach (var document in stream.Documents)
                 {
+                    ComposeTags.RefuseLocalTags(document.RootNode);
                     MergeKeys.Expand(document.RootNode);
                 }
 
@@ -62,6 +63,10 @@ internal static partial class ComposeImporter
             catch (YamlException invalid)
             {
                 errors.Add(new ImportError(file, invalid.Start, $"the YAML does not parse: {invalid.Message}"));
+            }
+            catch (ImportRefusal refusal)
+            {
+                errors.Add(new ImportError(file, refusal.At, refusal.Message));
             }
         }
 

@@ -46,7 +46,7 @@ internal static class MergeKeys
                     {
                         if (source is not YamlMappingNode from)
                         {
-                            throw new YamlException(source.Start, source.End, "a merge key (<<) takes a mapping or a list of mappings.");
+                            throw new ImportRefusal(source.Start, "a merge key (<<) takes a mapping or a list of mappings.");
                         }
 
                         foreach (var (key, value) in from.Children)
