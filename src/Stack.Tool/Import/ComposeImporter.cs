@@ -39,6 +39,7 @@ internal static partial class ComposeImporter
     {
         var errors = new List<ImportError>();
         var roots = new List<(string File, YamlMappingNode Root)>();
+        var staticConfigs = new List<(string File, YamlMappingNode Root)>();
         foreach (var (file, yaml) in files)
         {
             try
@@ -49,6 +50,12 @@ internal static partial class ComposeImporter
                 {
                     ComposeTags.RefuseLocalTags(document.RootNode);
                     MergeKeys.Expand(document.RootNode);
+                }
+
+                if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode traefik && StaticConfigImporter.IsStaticConfig(traefik))
+                {
+                    staticConfigs.Add((file, traefik));
+                    continue;
                 }
 
                 if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping || !mapping.Children.ContainsKey(new YamlScalarNode("services")))
@@ -82,7 +89,7 @@ internal static partial class ComposeImporter
             return (null, errors);
         }
 
-        return Write(root, origin, environments, bases[0].File, new Naming(layout), fallbackName);
+        return Write(root, origin, environments, bases[0].File, new Naming(layout), fallbackName, staticConfigs);
     }
 
     /// <summary>
@@ -193,7 +200,8 @@ internal static partial class ComposeImporter
     }
 
     private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) Write(
-        YamlMappingNode root, Dictionary<string, string> origin, IReadOnlyList<ImportedEnvironment> environments, string firstFile, Naming naming, string fallbackName)
+        YamlMappingNode root, Dictionary<string, string> origin, IReadOnlyList<ImportedEnvironment> environments, string firstFile, Naming naming, string fallbackName,
+        IReadOnlyList<(string File, YamlMappingNode Root)> staticConfigs)
     {
         var errors = new List<ImportError>();
         var code = new CSharpCode(naming);
@@ -240,12 +248,15 @@ internal static partial class ComposeImporter
             }
         }
 
+        var proxy = TraefikStatic.Import(staticConfigs, allServices, origin, root, stackName, networks, services, code, errors);
         var middlewares = TypedMiddlewares(allServices, code);
         var importer = new ServiceImporter(
             code, networks.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), volumes.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal), services, middlewares)
         {
             Secrets = secrets.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal),
             Configs = configs.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal),
+            ReplacedMount = proxy?.Mount,
+            Todos = proxy?.Todo is { } todo ? new Dictionary<string, string>(StringComparer.Ordinal) { [todo.Service] = todo.Text } : new Dictionary<string, string>(),
         };
         var declaredServices = new List<Declared>();
         foreach (var (key, value) in InDependencyOrder(allServices))
@@ -271,7 +282,10 @@ internal static partial class ComposeImporter
                     .Where(e => e.Key is YamlScalarNode { Value: { } k } && k.StartsWith("x-", StringComparison.Ordinal))
                     .Select(e => $".WithExtension({CSharpCode.Literal(((YamlScalarNode)e.Key).Value!)}, {YamlValueCode.Of(e.Value, code)})")],
                 Middlewares = [.. middlewares.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new Declared(m.Name, naming.Middleware(m.Name), [m.Code]))],
-                EntryPoints = [.. code.EntryPoints.Select(e => new Declared(e.Key, e.Value, [CSharpCode.EntryPointCode(e.Key)]) { Todo = CSharpCode.EntryPointTodo(e.Key) })],
+                Traefik = proxy?.Proxy?.Expression,
+                EntryPoints = [.. (proxy?.Proxy?.EntryPoints ?? []).Select(e => new Declared(e.Name, code.EntryPoint(e.Name), [e.Code])),
+                    .. code.EntryPoints.Where(e => proxy?.Proxy?.EntryPoints.Any(p => p.Name == e.Key) != true)
+                        .Select(e => new Declared(e.Key, e.Value, [CSharpCode.EntryPointCode(e.Key)]) { Todo = CSharpCode.EntryPointTodo(e.Key) })],
             }, []);
     }
 

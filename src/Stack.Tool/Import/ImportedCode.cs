@@ -41,11 +41,14 @@ internal sealed record ImportedCode(
     /// <summary>Top-level configs.</summary>
     public IReadOnlyList<Declared> Configs { get; init; } = [];
 
+    /// <summary>The <c>new TraefikProxy(...)</c> read from Traefik's static config, when one was given and typed.</summary>
+    public string? Traefik { get; init; }
+
     /// <summary>The stack's <c>.WithExtension(...)</c> calls, one per top-level <c>x-</c> key.</summary>
     public IReadOnlyList<string> Extensions { get; init; } = [];
 
     /// <summary>Every line of C# the import wrote, to decide which namespaces the files need.</summary>
-    public string AllCode => string.Join('\n', Networks.Concat(Volumes).Concat(Secrets).Concat(Configs).Concat(Middlewares).Concat(EntryPoints).Concat(Services).SelectMany(d => d.Chain).Concat(Environments.Select(e => e.Code)).Concat(Extensions));
+    public string AllCode => string.Join('\n', Networks.Concat(Volumes).Concat(Secrets).Concat(Configs).Concat(Middlewares).Concat(EntryPoints).Concat(Services).SelectMany(d => d.Chain).Concat(Environments.Select(e => e.Code)).Concat(Extensions).Concat(Traefik is null ? [] : [Traefik]));
 
     /// <summary>The usings a file holding <paramref name="code"/> needs, sorted as the repository's files have them.</summary>
     public static string Usings(string code, bool cli = false)
@@ -64,7 +67,7 @@ internal sealed record ImportedCode(
         Need(System.Text.RegularExpressions.Regex.IsMatch(code, @"\bVariable\b") || code.Contains("(ComposeString)", StringComparison.Ordinal), "Stack.Dsl.Values");
         Need(code.Contains("YamlValue.", StringComparison.Ordinal), "Stack.Dsl.Yaml");
         Need(code.Contains("StackEnvironment", StringComparison.Ordinal), "Stack.Dsl.Environments");
-        Need(code.Contains("new Router(", StringComparison.Ordinal) || code.Contains("Middleware", StringComparison.Ordinal) || code.Contains("EntryPoint", StringComparison.Ordinal), "Stack.Dsl.Traefik");
+        Need(code.Contains("new Router(", StringComparison.Ordinal) || code.Contains("Middleware", StringComparison.Ordinal) || code.Contains("EntryPoint", StringComparison.Ordinal) || code.Contains("TraefikProxy", StringComparison.Ordinal), "Stack.Dsl.Traefik");
         return string.Concat(namespaces.OrderBy(n => n.StartsWith("System", StringComparison.Ordinal) ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).Select(n => $"using {n};\n"));
     }
 }

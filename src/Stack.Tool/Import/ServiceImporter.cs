@@ -41,6 +41,12 @@ internal sealed partial class ServiceImporter(
         ["links"] = "a shared network (Service.WithNetworks), where services reach each other by name",
     };
 
+    /// <summary>A bind mount the generator replaces (Traefik's static config, now written by Stack): its service and target.</summary>
+    public (string Service, string Target)? ReplacedMount { get; init; }
+
+    /// <summary>A TODO line to write first in a service's chain, by service name.</summary>
+    public IReadOnlyDictionary<string, string> Todos { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The declared secrets, by name, with how the code names them.</summary>
     public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
 
@@ -50,6 +56,12 @@ internal sealed partial class ServiceImporter(
     public IEnumerable<string> Chain(string name, YamlMappingNode service)
     {
         var lines = new List<string> { $"new Service({CSharpCode.Literal(name)})" };
+        if (Todos.TryGetValue(name, out var todo))
+        {
+            lines.Add(todo);
+        }
+
+        currentService = name;
         foreach (var (keyNode, value) in service.Children)
         {
             var key = Nodes.Scalar(keyNode, "a service key");
@@ -133,7 +145,7 @@ internal sealed partial class ServiceImporter(
             case "sysctls": return Nodes.Pairs(value, "sysctls").Select(p => $".WithSysctl({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
             case "ports": return Items(value, "ports").Select(p => p is YamlMappingNode port ? LongPort(port) : Port(Nodes.Scalar(p, "a port"), p.Start));
             case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => PortRange(p.Value.Split('/')[0], p.At)))})"];
-            case "volumes": return Items(value, "volumes").Select(v => v is YamlMappingNode mount ? LongMount(mount) : Mount(Nodes.Scalar(v, "a mount"), v.Start));
+            case "volumes": return Items(value, "volumes").Where(v => !IsReplaced(v)).Select(v => v is YamlMappingNode mount ? LongMount(mount) : Mount(Nodes.Scalar(v, "a mount"), v.Start));
             case "networks": return Networks(value);
             case "depends_on": return DependsOn(value);
             case "secrets": return Items(value, key).Select(g => Grant("WithSecret", "secret", Secrets, g));
@@ -776,6 +788,12 @@ internal sealed partial class ServiceImporter(
         }
     }
 
+    private string? currentService;
+
+    /// <summary>Whether this mount is the one the generator now writes (Traefik's static config).</summary>
+    private bool IsReplaced(YamlNode mount) =>
+        ReplacedMount is { } replaced && replaced.Service == currentService && TraefikStatic.MountTarget(mount) == replaced.Target;
+
     private string Service(string name, YamlDotNet.Core.Mark at) =>
         services.TryGetValue(name, out var service) ? service : throw new ImportRefusal(at, $"the service '{name}' is not in the file.");
 
@@ -848,7 +866,7 @@ internal sealed partial class ServiceImporter(
     }
 
     /// <summary>A Go duration (<c>1m30s</c>, <c>500ms</c>) as a TimeSpan expression.</summary>
-    private static string Duration(string text, YamlNode at)
+    internal static string Duration(string text, YamlNode at)
     {
         var parts = DurationPart().Matches(text);
         if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)) != text)

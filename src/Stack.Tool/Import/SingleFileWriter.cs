@@ -67,6 +67,10 @@ internal static class SingleFileWriter
         Call("WithSecrets", imported.Secrets.Select(s => s.Identifier));
         Call("WithConfigs", imported.Configs.Select(c => c.Identifier));
         Call("WithServices", imported.BaseServices);
+        if (imported.Traefik is { } traefik)
+        {
+            text.Append(lineBreak).Append(".WithTraefik(").Append(traefik.Replace("\n", lineBreak + "    ", StringComparison.Ordinal)).Append(')');
+        }
         foreach (var extension in imported.Extensions)
         {
             text.Append(lineBreak).Append(extension);

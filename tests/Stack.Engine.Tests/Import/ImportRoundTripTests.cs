@@ -517,6 +517,188 @@ public sealed class ImportRoundTripTests
         Assert.Equal("dc.yml(5,9): error STK0218: env_file's required: false is not typed by Stack; a Stack env file must exist (keep it in the project, or move its variables into the definition).", Assert.Single(errors).ToString());
     }
 
+    private const string ProxiedCompose = """
+        name: home
+        services:
+          traefik:
+            image: traefik:v3.2.1
+            restart: unless-stopped
+            command: ["--configFile=/etc/traefik/traefik.yml"]
+            ports: ["80:80", "443:443"]
+            networks: [proxy]
+            volumes:
+              - ./traefik.yml:/etc/traefik/traefik.yml:ro
+              - /var/run/docker.sock:/var/run/docker.sock:ro
+              - acme:/letsencrypt
+          whoami:
+            image: traefik/whoami:v1.10.3
+            restart: unless-stopped
+            networks: [proxy]
+            labels:
+              traefik.enable: "true"
+              traefik.http.routers.whoami.rule: Host(`whoami.example.org`)
+              traefik.http.routers.whoami.entrypoints: websecure
+              traefik.http.routers.whoami.tls.certresolver: le
+        networks:
+          proxy: {}
+        volumes:
+          acme: {}
+        """;
+
+    /// <summary>
+    /// Traefik's static config, given with -f beside the compose file that mounts it, becomes the
+    /// stack's TraefikProxy (Traefik's defaults kept where the file is silent), its entrypoints
+    /// declared with their real ports, and Stack writes the static file in its place.
+    /// </summary>
+    [Fact]
+    public void A_traefik_static_config_becomes_the_stacks_typed_proxy()
+    {
+        const string staticConfig = """
+            api:
+              dashboard: true
+            log:
+              level: INFO
+            entryPoints:
+              web:
+                address: ":80"
+                http:
+                  redirections:
+                    entryPoint:
+                      to: websecure
+                      scheme: https
+              websecure:
+                address: ":443"
+                asDefault: true
+            certificatesResolvers:
+              le:
+                acme:
+                  email: admin@example.org
+                  storage: /letsencrypt/acme.json
+                  httpChallenge:
+                    entryPoint: web
+            providers:
+              docker:
+                exposedByDefault: false
+                network: home_proxy
+            """;
+
+        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        Assert.Contains("var webEntryPoint = new EntryPoint(\"web\", 80).RedirectingTo(websecureEntryPoint);", code, StringComparison.Ordinal);
+        Assert.Contains(".WithTraefik(new TraefikProxy(traefik, proxyNetwork) { CheckNewVersion = true, Dashboard = true, Ping = false, StaticConfigPath = \"/etc/traefik/traefik.yml\" }", code, StringComparison.Ordinal);
+        Assert.False(code.Contains("// TODO(import):", StringComparison.Ordinal), code);
+        Assert.DoesNotContain("HostPath.InProject(\"traefik.yml\")", code, StringComparison.Ordinal);
+
+        var (_, risks, _) = RunForFiles(code!, "proxied");
+        var accepted = Accepting(code!, risks);
+        var (exit, stderr, files) = RunForFiles(accepted, "proxied-accepted");
+        Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{accepted}");
+        var written = Normalized(files["traefik.static.yml"]);
+        Assert.Equal(Normalized("""
+            global: { checkNewVersion: true, sendAnonymousUsage: false }
+            log: { level: INFO, format: common }
+            api: { dashboard: true, insecure: false }
+            entryPoints:
+              websecure: { address: ":443", asDefault: true }
+              web: { address: ":80", http: { redirections: { entryPoint: { to: websecure, scheme: https, permanent: true } } } }
+            certificatesResolvers:
+              le: { acme: { email: admin@example.org, storage: /letsencrypt/acme.json, httpChallenge: { entryPoint: web } } }
+            providers:
+              docker: { watch: true, exposedByDefault: false, network: home_proxy }
+              file: { watch: true, filename: /etc/traefik/dynamic.yml }
+            """), written);
+        Assert.Contains("traefik.static.yml:/etc/traefik/traefik.yml:ro", files["docker-compose.yml"], StringComparison.Ordinal);
+
+        // As a project too: the proxy is declared in Definition.cs, the entrypoints in Common/EntryPoints.cs.
+        var (project, projectErrors) = ComposeImporter.ImportProject([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
+        Assert.True(project is not null, string.Join('\n', projectErrors));
+        Assert.Contains("RedirectingTo(EntryPoints.Websecure)", project["Common/EntryPoints.cs"], StringComparison.Ordinal);
+        var (_, projectRisks, _) = RunSources([.. project.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)).Select(f => (f.Key, f.Value))], "proxied-project");
+        Assert.Equal(RuleIds(risks), RuleIds(projectRisks));
+    }
+
+    /// <summary>The rule IDs an error output reports, in order (a project's files and lines differ from a single file's).</summary>
+    private static List<string> RuleIds(string errors) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(errors, @"(?:error|warning) (STK\d{4})").Select(m => m.Groups[1].Value)];
+
+    /// <summary>A static config saying what Stack does not type stays the file the service mounts, under a TODO that says why.</summary>
+    [Fact]
+    public void A_traefik_static_config_stack_does_not_type_stays_a_mounted_file_with_a_todo()
+    {
+        const string staticConfig = """
+            entryPoints:
+              web: { address: ":80" }
+            providers:
+              docker: { network: home_proxy }
+              file: { directory: /etc/traefik/dynamic }
+            """;
+
+        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        Assert.Contains("// TODO(import): traefik.yml stays a file this service mounts, not a typed TraefikProxy: providers.file: Stack writes the file provider's config itself", code, StringComparison.Ordinal);
+        Assert.Contains(".WithBind(HostPath.InProject(\"traefik.yml\"), \"/etc/traefik/traefik.yml\", readOnly: true)", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("WithTraefik", code, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where the file is silent, Traefik's defaults hold (checkNewVersion on, level ERROR, no ping, every container exposed), not the DSL's.</summary>
+    [Fact]
+    public void A_silent_traefik_static_config_keeps_traefiks_defaults()
+    {
+        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", "providers:\n  docker:\n    network: home_proxy\n")], "0.1.0", "home");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        Assert.Contains("new TraefikProxy(traefik, proxyNetwork) { CheckNewVersion = true, LogLevel = \"ERROR\", Ping = false, ExposedByDefault = true, StaticConfigPath = \"/etc/traefik/traefik.yml\" }", code, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("providers:\n  docker: {}\n", "providers.docker.network is not set")]
+    [InlineData("providers:\n  docker:\n    network: elsewhere\n", "providers.docker.network 'elsewhere' is none of the stack's networks")]
+    [InlineData("providers:\n  docker:\n    network: home_proxy\nexperimental:\n  plugins: {}\n", "experimental is not read by the importer")]
+    [InlineData("providers:\n  docker:\n    network: home_proxy\n    constraints: Label(`a`,`b`)\n", "providers.docker.constraints is not read by the importer")]
+    [InlineData("entryPoints:\n  web:\n    address: 127.0.0.1:80\nproviders:\n  docker:\n    network: home_proxy\n", "entryPoints.web.address '127.0.0.1:80' is not :PORT[/udp]")]
+    [InlineData("entryPoints:\n  web:\n    address: :80\n    http:\n      middlewares: [auth@file]\nproviders:\n  docker:\n    network: home_proxy\n", "the entrypoint middleware 'auth@file' is not from the docker provider")]
+    [InlineData("log:\n  format: json\naccessLog: {}\nproviders:\n  docker:\n    network: home_proxy\n", "accessLog.format differs from log.format")]
+    public void A_traefik_static_config_key_stack_does_not_type_is_named_in_the_todo(string staticConfig, string why)
+    {
+        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        Assert.Contains($"// TODO(import): traefik.yml stays a file this service mounts, not a typed TraefikProxy: {why}", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("WithTraefik", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_traefik_static_config_no_service_mounts_is_refused()
+    {
+        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("other/traefik.yml", "providers:\n  docker: {}\n")], "0.1.0", "home");
+
+        Assert.Null(code);
+        Assert.Contains("this Traefik static config is mounted by no service", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A YAML tree with its mappings' keys sorted, so two files compare by meaning, not order or style.</summary>
+    private static string Normalized(string yaml)
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(yaml));
+        static object? Plain(YamlDotNet.RepresentationModel.YamlNode node) => node switch
+        {
+            YamlDotNet.RepresentationModel.YamlMappingNode m => new SortedDictionary<string, object?>(m.Children.ToDictionary(e => ((YamlDotNet.RepresentationModel.YamlScalarNode)e.Key).Value!, e => Plain(e.Value)), StringComparer.Ordinal),
+            YamlDotNet.RepresentationModel.YamlSequenceNode s => s.Children.Select(Plain).ToList(),
+            YamlDotNet.RepresentationModel.YamlScalarNode sc => sc.Value,
+            _ => null,
+        };
+        static string Write(object? value) => value switch
+        {
+            SortedDictionary<string, object?> m => "{" + string.Join(",", m.Select(e => e.Key + ":" + Write(e.Value))) + "}",
+            List<object?> l => "[" + string.Join(",", l.Select(Write)) + "]",
+            _ => value?.ToString() ?? "null",
+        };
+        return Write(Plain(stream.Documents[0].RootNode));
+    }
+
     [Fact]
     public void A_merge_key_that_is_not_a_mapping_is_refused_at_its_line()
     {
