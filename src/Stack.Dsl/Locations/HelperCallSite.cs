@@ -28,11 +28,14 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     private static readonly string RuntimeDirectory = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
 
     private readonly MethodBase helper;
+    private readonly SourceLocation made;
     private readonly MethodBase method;
     private readonly int ilOffset;
+
     private HelperCallSite(MethodBase helper, SourceLocation made, MethodBase method, int ilOffset)
     {
         this.helper = helper;
+        this.made = made;
         this.method = method;
         this.ilOffset = ilOffset;
         Location = new SourceLocation(new Lazy<SourceLocation>(() =>
@@ -93,11 +96,11 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     }
 
     public bool Equals(HelperCallSite? other) =>
-        other is not null && helper.Equals(other.helper) && method.Equals(other.method) && ilOffset == other.ilOffset;
+        other is not null && helper.Equals(other.helper) && made.Equals(other.made) && method.Equals(other.method) && ilOffset == other.ilOffset;
 
     public override bool Equals(object? obj) => Equals(obj as HelperCallSite);
 
-    public override int GetHashCode() => HashCode.Combine(helper, method, ilOffset);
+    public override int GetHashCode() => HashCode.Combine(helper, made, method, ilOffset);
 
     // Roslyn names a lambda's method "<Outer>b__N_M" (a local function is "<Outer>g__Name|N_M").
     private static bool IsLambda(MethodBase method) => method.Name.Contains(">b__", StringComparison.Ordinal);
