@@ -44,10 +44,12 @@ internal static partial class ComposeImporter
         {
             try
             {
+                AliasBudget.CheckText(yaml);
                 var stream = new YamlStream();
                 stream.Load(new StringReader(yaml));
                 foreach (var document in stream.Documents)
                 {
+                    AliasBudget.Check(document.RootNode);
                     ComposeTags.RefuseLocalTags(document.RootNode);
                     MergeKeys.Expand(document.RootNode);
                 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Stack.Engine.Tests.Corpus;
@@ -732,6 +733,36 @@ public sealed class ImportRoundTripTests
 
         Assert.Null(code);
         Assert.Contains(errors, e => e.ToString().StartsWith("dc.yml(", StringComparison.Ordinal) && e.ToString().Contains(": error STK0218: " + message, StringComparison.Ordinal));
+    }
+
+    /// <summary>Input built to exhaust the importer: an alias bomb, and nesting deep enough to overflow a recursive parser.</summary>
+    public static TheoryData<string, string> Exhausting()
+    {
+        var bomb = new StringBuilder("x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var i = 1; i < 10; i++)
+        {
+            bomb.Append($"x-a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 9))}]\n");
+        }
+
+        bomb.Append("services:\n  web:\n    image: nginx:1.27.3\n    x-boom: *a9\n");
+        const string service = "services:\n  web:\n    image: nginx:1.27.3\n";
+        return new()
+        {
+            { bomb.ToString(), "its aliases expand 37 written values to 8335593974; that is an alias bomb" },
+            { service + "    x-deep: " + new string('[', 300) + new string(']', 300) + "\n", "values nest more than 256 levels deep here" },
+            { service + "    x-deep: " + new string('[', 300_000) + new string(']', 300_000) + "\n", "values nest more than 1000 levels deep here" },
+            { service + string.Concat(Enumerable.Range(0, 3000).Select(i => new string(' ', 4 + (2 * i)) + $"k{i}:\n")), "values nest more than 1000 levels deep here" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Exhausting))]
+    public void Input_built_to_exhaust_the_importer_is_refused_with_its_position(string yaml, string message)
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+
+        Assert.Null(code);
+        Assert.Contains(": error STK0218: " + message, Assert.Single(errors).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
