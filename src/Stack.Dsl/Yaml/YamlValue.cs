@@ -12,8 +12,49 @@ namespace Stack.Dsl.Yaml;
 /// </summary>
 public abstract record YamlValue
 {
+    /// <summary>
+    /// How deep sequences and mappings may nest. Far beyond any compose file; the writer and the
+    /// checks walk values recursively, so a deeper value (built in a loop) would overflow the stack.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     private protected YamlValue()
     {
+    }
+
+    /// <summary>How many sequences and mappings deep the value goes (a scalar is 0).</summary>
+    internal int Depth { get; private protected set; }
+
+    /// <summary>The depth of a collection holding <paramref name="children"/>; refuses one past <see cref="MaxDepth"/>.</summary>
+    private protected static int DepthOver(ImmutableArray<YamlValue> children)
+    {
+        // A loop, not LINQ: generic code over int is not precompiled, and every document is built of these.
+        var deepest = 0;
+        foreach (var child in children)
+        {
+            deepest = Math.Max(deepest, child.Depth);
+        }
+
+        return DepthAbove(deepest);
+    }
+
+    private protected static int DepthOver(ImmutableArray<YamlEntry> entries)
+    {
+        var deepest = 0;
+        foreach (var entry in entries)
+        {
+            deepest = Math.Max(deepest, entry.Value.Depth);
+        }
+
+        return DepthAbove(deepest);
+    }
+
+    private static int DepthAbove(int deepest)
+    {
+        var depth = deepest + 1;
+        return depth <= MaxDepth
+            ? depth
+            : throw new ArgumentException($"A YAML value nests more than {MaxDepth} sequences and mappings deep; no compose file does. Flatten it.");
     }
 
     /// <summary>The YAML null.</summary>
@@ -95,9 +136,23 @@ public sealed record YamlScalar(ScalarKind Kind, string Value, bool AlwaysQuoted
 }
 
 /// <summary>A sequence, in author order.</summary>
-/// <param name="Items">The items.</param>
-public sealed record YamlSequence(ImmutableArray<YamlValue> Items) : YamlValue
+public sealed record YamlSequence : YamlValue
 {
+    /// <summary>A sequence of <paramref name="items"/>.</summary>
+    /// <param name="items">The items.</param>
+    public YamlSequence(ImmutableArray<YamlValue> items) => Items = items;
+
+    /// <summary>The items.</summary>
+    public ImmutableArray<YamlValue> Items
+    {
+        get;
+        init
+        {
+            Depth = DepthOver(value);
+            field = value;
+        }
+    }
+
     /// <inheritdoc/>
     public bool Equals(YamlSequence? other) =>
         other is not null && Items.SequenceEqual(other.Items);
@@ -114,9 +169,23 @@ public sealed record YamlSequence(ImmutableArray<YamlValue> Items) : YamlValue
 public sealed record YamlEntry(string Key, YamlValue Value);
 
 /// <summary>A mapping whose entries are written in the order given.</summary>
-/// <param name="Entries">The entries.</param>
-public sealed record YamlMapping(ImmutableArray<YamlEntry> Entries) : YamlValue
+public sealed record YamlMapping : YamlValue
 {
+    /// <summary>A mapping of <paramref name="entries"/>, written in the order given.</summary>
+    /// <param name="entries">The entries.</param>
+    public YamlMapping(ImmutableArray<YamlEntry> entries) => Entries = entries;
+
+    /// <summary>The entries.</summary>
+    public ImmutableArray<YamlEntry> Entries
+    {
+        get;
+        init
+        {
+            Depth = DepthOver(value);
+            field = value;
+        }
+    }
+
     /// <summary>The empty mapping, written <c>{}</c>.</summary>
     public static YamlMapping Empty { get; } = new(ImmutableArray<YamlEntry>.Empty);
 

@@ -17,7 +17,7 @@ internal static class AliasBudget
     private const long Ratio = 10;
 
     /// <summary>How deep values may nest: far beyond any compose file, and within what the importer's walks can recurse.</summary>
-    private const int MaxDepth = 256;
+    private const int MaxDepth = Stack.Dsl.Yaml.YamlValue.MaxDepth;
 
     /// <summary>Flow brackets open at once, or columns of indentation, beyond which the text is refused before YAML parsing (whose recursion would overflow the stack).</summary>
     private const int MaxTextNesting = 1000;

@@ -5,6 +5,7 @@ using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
+using Stack.Dsl.Yaml;
 
 namespace Stack.Dsl.Tests.Validation;
 
@@ -62,6 +63,7 @@ public sealed class BadDefinitionTests : IDisposable
         ["undefined bind propagation"] = () => new("STK0200", "-1 is not a BindPropagation; use one of Private, RPrivate, Shared, RShared, Slave, RSlave", Line(), () => Stack(Safe("a").WithMount(new BindMount(HostPath.Absolute("/srv/a"), "/a") { Propagation = (BindPropagation)(-1) }))),
         ["undefined dependency condition"] = () => new("STK0200", "5 is not a DependencyCondition", Line(), () => Stack(Safe("a").DependsOn(Safe("b"), (DependencyCondition)5))),
         ["undefined accepted risk"] = () => new("STK0200", "99 is not a SecurityRisk", Line(), () => Stack(Safe("a").AcceptRisk((SecurityRisk)99, "test"))),
+        ["escape hatch value nested past the limit"] = () => new("STK0200", "A YAML value nests more than 64 sequences and mappings deep", Line(), () => Stack(Safe("a").WithField("x-deep", Enumerable.Range(0, 100).Aggregate((YamlValue)"leaf", (inner, _) => YamlValue.Sequence(inner))))),
         ["self dependency"] = () => new("STK0206", "(a -> a): 'a' depends on 'a'", Line(), () => { var a = Safe("a"); return Stack(a.DependsOn(a, DependencyCondition.ServiceStarted, reason: "test")); }),
         ["port out of range"] = () => new("STK0207", "port '127.0.0.1:70000:80': ports are 1-65535", Line(), () => Stack(Safe("a").WithPort(70000, 80, IPAddress.Loopback))),
         ["reversed range"] = () => new("STK0207", "ports are 1-65535 and a range goes from low to high", Line(), () => Stack(Safe("a").WithPort(PortRange.Between(9000, 8000), PortRange.Between(9000, 8000), IPAddress.Loopback))),

@@ -749,7 +749,7 @@ public sealed class ImportRoundTripTests
         return new()
         {
             { bomb.ToString(), "its aliases expand 37 written values to 8335593974; that is an alias bomb" },
-            { service + "    x-deep: " + new string('[', 300) + new string(']', 300) + "\n", "values nest more than 256 levels deep here" },
+            { service + "    x-deep: " + new string('[', 300) + new string(']', 300) + "\n", "values nest more than 64 levels deep here" },
             { service + "    x-deep: " + new string('[', 300_000) + new string(']', 300_000) + "\n", "values nest more than 1000 levels deep here" },
             { service + string.Concat(Enumerable.Range(0, 3000).Select(i => new string(' ', 4 + (2 * i)) + $"k{i}:\n")), "values nest more than 1000 levels deep here" },
         };
