@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Stack.Tool;
 using Stack.Tool.Import;
 
 // `stack import -f docker-compose.yml [-f more.yml ...] [-o stack.cs | --project DIR]`: compose files as a C# definition,
@@ -15,6 +16,23 @@ import.Validators.Add(result =>
     }
 });
 import.SetAction(parse =>
+{
+    try
+    {
+        return Import(parse);
+    }
+#pragma warning disable CA1031 // The last line of defence: any failure is one error line, never a stack trace.
+    catch (Exception failure)
+#pragma warning restore CA1031
+    {
+        Console.Error.WriteLine($"error {Stack.Rules.RuleIds.ImportRefused}: the importer failed on this input ({failure.GetType().Name}: {failure.Message.ReplaceLineEndings(" ")}); nothing was written. Please report it with the file.");
+        return 1;
+    }
+});
+
+return new RootCommand("stack: tools for Stack definitions.") { import }.Parse(args).Invoke();
+
+int Import(ParseResult parse)
 {
     var inputs = parse.GetValue(files)!.Select(Path.GetFullPath).ToList();
     var sources = new List<(string File, string Yaml)>();
@@ -72,12 +90,7 @@ import.SetAction(parse =>
 
     try
     {
-        foreach (var (relative, text) in written)
-        {
-            var path = relative.Length == 0 ? target : Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-        }
+        Output.Write(target, written);
     }
     catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
     {
@@ -89,6 +102,4 @@ import.SetAction(parse =>
         ? $"Wrote {target}. Run it with: dotnet run {Path.GetFileName(target)}"
         : $"Wrote {written.Count} files to {target}. Run it with: dotnet run --project {target}");
     return 0;
-});
-
-return new RootCommand("stack: tools for Stack definitions.") { import }.Parse(args).Invoke();
+}

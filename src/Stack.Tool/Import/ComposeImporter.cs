@@ -51,6 +51,7 @@ internal static partial class ComposeImporter
                 {
                     AliasBudget.Check(document.RootNode);
                     ComposeTags.RefuseLocalTags(document.RootNode);
+                    ComposeTags.RefuseComplexKeys(document.RootNode);
                     MergeKeys.Expand(document.RootNode);
                 }
 
@@ -170,6 +171,12 @@ internal static partial class ComposeImporter
                 {
                     section = new YamlMappingNode();
                     merged.Children.Add(new YamlScalarNode(key), section);
+                }
+
+                if (value is not YamlMappingNode && !(value is YamlScalarNode empty && Nodes.IsNull(empty)))
+                {
+                    errors.Add(new ImportError(file, value.Start, $"{key} must be a mapping (name: settings)."));
+                    continue;
                 }
 
                 foreach (var (nameNode, entry) in value as YamlMappingNode ?? new YamlMappingNode())

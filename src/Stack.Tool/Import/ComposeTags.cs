@@ -3,12 +3,24 @@ using YamlDotNet.RepresentationModel;
 namespace Stack.Tool.Import;
 
 /// <summary>
-/// Compose's merge tags (<c>!reset</c>, <c>!override</c>, Compose 2.24+) change how an override
+/// Shapes no compose file has, refused at their line before anything reads the file. Compose's merge tags (<c>!reset</c>, <c>!override</c>, Compose 2.24+) change how an override
 /// file applies, and any other local tag has no meaning to compose: read as plain values they
 /// would silently turn a removal into nothing. They are refused at their line.
 /// </summary>
 internal static class ComposeTags
 {
+    /// <summary>Throws for the first mapping key that is a sequence or a mapping: compose's keys are plain text.</summary>
+    public static void RefuseComplexKeys(YamlNode root)
+    {
+        foreach (var node in root.AllNodes)
+        {
+            if (node is YamlMappingNode mapping && mapping.Children.Keys.FirstOrDefault(k => k is not YamlScalarNode) is { } key)
+            {
+                throw new ImportRefusal(key.Start, "this mapping key is a list or a mapping; compose's keys are plain text.");
+            }
+        }
+    }
+
     /// <summary>Throws for the first node carrying a local tag.</summary>
     public static void RefuseLocalTags(YamlNode root)
     {

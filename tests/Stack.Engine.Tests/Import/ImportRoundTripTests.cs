@@ -727,6 +727,9 @@ public sealed class ImportRoundTripTests
     [InlineData("services:\n  web:\n    image: nginx:1.27\n    working_dir: ${DIR}\n", "working_dir holds a variable")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\n    ports: !reset []\n", "the !reset tag (Compose 2.24+) is not translated")]
     [InlineData("services:\n  web:\n    image: !custom nginx:1.27\n", "the tag !custom means nothing to compose")]
+    [InlineData("services:\n  ? [a, b]\n  : image: nginx:1.27\n", "this mapping key is a list or a mapping")]
+    [InlineData("services: []\n", "services must be a mapping")]
+    [InlineData("services:\n  web:\n    image: nginx:1.27\nnetworks: [a]\n", "networks must be a mapping")]
     public void Bad_input_is_refused_with_its_position_and_nothing_written(string yaml, string message)
     {
         var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
