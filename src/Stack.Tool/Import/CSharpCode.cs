@@ -162,6 +162,14 @@ internal sealed partial class CSharpCode(Naming naming)
             : $"HostPath.InProject({CSharpCode.Literal(relative)})";
     }
 
+    /// <summary><c>IPAddress.Parse("...")</c> for an address; anything else is refused at its position (the C# would throw when run).</summary>
+    public static string Address(string text, YamlDotNet.Core.Mark at) =>
+        System.Net.IPAddress.TryParse(text, out _) ? $"IPAddress.Parse({Literal(text)})" : throw new ImportRefusal(at, $"'{text}' is not an IP address.");
+
+    /// <summary><c>IPNetwork.Parse("...")</c> for a CIDR range; anything else is refused at its position.</summary>
+    public static string Range(string text, YamlDotNet.Core.Mark at) =>
+        System.Net.IPNetwork.TryParse(text, out _) ? $"IPNetwork.Parse({Literal(text)})" : throw new ImportRefusal(at, $"'{text}' is not an IP range in CIDR form (such as 172.28.0.0/16).");
+
     /// <summary>Whether the text refers to a variable (so it needs an API that takes compose text).</summary>
     public static bool HasVariable(string text) => text.Replace("$$", string.Empty, StringComparison.Ordinal).Contains('$', StringComparison.Ordinal);
 

@@ -45,8 +45,7 @@ internal static partial class ComposeImporter
             try
             {
                 AliasBudget.CheckText(yaml);
-                var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
+                var stream = Parse(yaml);
                 foreach (var document in stream.Documents)
                 {
                     AliasBudget.Check(document.RootNode);
@@ -132,6 +131,25 @@ internal static partial class ComposeImporter
         }
 
         return (bases, environments);
+    }
+
+    /// <summary>
+    /// The YAML, or a YamlException: YamlDotNet answers some malformed input with other
+    /// exceptions (an unexpected parser event), which are parse errors too.
+    /// </summary>
+    private static YamlStream Parse(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (Exception malformed) when (malformed is InvalidOperationException or ArgumentException)
+        {
+            throw new YamlException(new Mark(0, 1, 1), new Mark(0, 1, 1), $"it is malformed ({malformed.Message})", malformed);
+        }
+
+        return stream;
     }
 
     private static IEnumerable<string> ServiceNames(YamlMappingNode root) =>
@@ -513,15 +531,15 @@ internal static partial class ComposeImporter
                         {
                             init.Add(key switch
                             {
-                                "ip_range" => $"IpRange = IPNetwork.Parse({CSharpCode.Literal(Nodes.Scalar(node, key))})",
-                                "gateway" => $"Gateway = IPAddress.Parse({CSharpCode.Literal(Nodes.Scalar(node, key))})",
-                                "aux_addresses" => $"AuxAddresses = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [{string.Join(", ", Nodes.Pairs(node, key).Select(p => $"KeyValuePair.Create({CSharpCode.Literal(p.Key)}, IPAddress.Parse({CSharpCode.Literal(p.Value ?? string.Empty)}))"))}])",
+                                "ip_range" => $"IpRange = {CSharpCode.Range(Nodes.Scalar(node, key), node.Start)}",
+                                "gateway" => $"Gateway = {CSharpCode.Address(Nodes.Scalar(node, key), node.Start)}",
+                                "aux_addresses" => $"AuxAddresses = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [{string.Join(", ", Nodes.Pairs(node, key).Select(p => $"KeyValuePair.Create({CSharpCode.Literal(p.Key)}, {CSharpCode.Address(p.Value ?? string.Empty, p.At)})"))}])",
                                 _ => throw new ImportRefusal(node.Start, $"the ipam pool key '{key}' is not translated by the importer yet."),
                             });
                         }
 
                         var subnet = entries.TryGetValue("subnet", out var s) ? Nodes.Scalar(s, "subnet") : throw new ImportRefusal(pool.Start, "an ipam pool without a subnet is not translated by the importer yet.");
-                        return $"new IpamPool(IPNetwork.Parse({CSharpCode.Literal(subnet)})){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}";
+                        return $"new IpamPool({CSharpCode.Range(subnet, s.Start)}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}";
                     });
                     settings.Add($"Pools = [{string.Join(", ", pools)}]");
                     break;

@@ -153,7 +153,7 @@ internal sealed partial class ServiceImporter(
             case "env_file": return EnvFiles(value);
             case "healthcheck": return [Healthcheck(Nodes.Mapping(value, "healthcheck"))];
             case "extra_hosts": return Nodes.Pairs(value, "extra_hosts").Select(p => ExtraHost(p.Key, p.Value, p.At));
-            case "dns": return [$".WithDns({string.Join(", ", Nodes.Strings(value, "dns").Select(d => $"IPAddress.Parse({CSharpCode.Literal(d.Value)})"))})"];
+            case "dns": return [$".WithDns({string.Join(", ", Nodes.Strings(value, "dns").Select(d => CSharpCode.Address(d.Value, d.At)))})"];
             case "logging": return [Logging(Nodes.Mapping(value, "logging"))];
             case "ulimits": return Nodes.Mapping(value, "ulimits").Children.Select(e => Ulimit(Nodes.Scalar(e.Key, "a ulimit"), e.Value));
             case "shm_size": return [$".WithShmSize({Size(Nodes.Scalar(value, key), value)})"];
@@ -202,7 +202,7 @@ internal sealed partial class ServiceImporter(
     private static string Ulimit(string name, YamlNode value) => value switch
     {
         YamlScalarNode => $".WithUlimit({CSharpCode.Literal(name)}, Ulimit.Of({Int(value, name)}))",
-        YamlMappingNode limits => $".WithUlimit({CSharpCode.Literal(name)}, new Ulimit({Int(limits.Children[new YamlScalarNode("soft")], "soft")}, {Int(limits.Children[new YamlScalarNode("hard")], "hard")}))",
+        YamlMappingNode limits => $".WithUlimit({CSharpCode.Literal(name)}, new Ulimit({Int(Child(limits, "soft"), "soft")}, {Int(Child(limits, "hard"), "hard")}))",
         _ => throw new ImportRefusal(value.Start, "a ulimit is a number or soft and hard."),
     };
 
@@ -253,7 +253,7 @@ internal sealed partial class ServiceImporter(
             settings.Add(option.Split('=') switch
             {
                 ["size", var size] => $"Size = {Size(size, new YamlScalarNode(size) { })}",
-                ["mode", var mode] => $"Mode = Convert.ToInt32({CSharpCode.Literal(mode)}, 8)",
+                ["mode", var mode] when mode.Length is > 0 and <= 4 && mode.All(c => c is >= '0' and <= '7') => $"Mode = Convert.ToInt32({CSharpCode.Literal(mode)}, 8)",
                 _ => throw new ImportRefusal(at, $"the tmpfs option '{option}' is not translated by the importer yet (size and mode are)."),
             });
         }
@@ -280,13 +280,13 @@ internal sealed partial class ServiceImporter(
             switch (key)
             {
                 case "mode":
-                    settings.Add($"Mode = DeploymentMode.{Pascal(Nodes.Scalar(value, key))}");
+                    settings.Add($"Mode = DeploymentMode.{Member<Stack.Dsl.Compose.DeploymentMode>(value, key)}");
                     break;
                 case "replicas":
                     settings.Add($"Replicas = {Int(value, key)}");
                     break;
                 case "endpoint_mode":
-                    settings.Add($"EndpointMode = EndpointMode.{Pascal(Nodes.Scalar(value, key))}");
+                    settings.Add($"EndpointMode = EndpointMode.{Member<Stack.Dsl.Compose.EndpointMode>(value, key)}");
                     break;
                 case "labels":
                     settings.Add($"Labels = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [{string.Join(", ", Nodes.Pairs(value, key).Select(p => $"KeyValuePair.Create({CSharpCode.Literal(p.Key)}, (ComposeString){code.ComposeText(p.Value ?? string.Empty)})"))}])");
@@ -323,7 +323,7 @@ internal sealed partial class ServiceImporter(
 
     private static string Resources(YamlMappingNode resources) => "new ResourceLimits { " + string.Join(", ", resources.Children.Select(e => Nodes.Scalar(e.Key, "a resource") switch
     {
-        "cpus" => $"Cpus = {decimal.Parse(Nodes.Scalar(e.Value, "cpus"), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)}m",
+        "cpus" => $"Cpus = {Decimal(e.Value, "cpus")}",
         "memory" => $"Memory = {Size(Nodes.Scalar(e.Value, "memory"), e.Value)}",
         "pids" => $"Pids = {Int(e.Value, "pids")}",
         var other => throw new ImportRefusal(e.Key.Start, $"deploy resources '{other}' are not translated by the importer yet."),
@@ -332,7 +332,7 @@ internal sealed partial class ServiceImporter(
     private static string Placement(YamlMappingNode placement) => "new Placement { " + string.Join(", ", placement.Children.Select(e => Nodes.Scalar(e.Key, "placement") switch
     {
         "constraints" => $"Constraints = [{string.Join(", ", Nodes.Strings(e.Value, "constraints").Select(c => CSharpCode.Literal(c.Value)))}]",
-        "preferences" => $"SpreadOver = [{string.Join(", ", ((YamlSequenceNode)e.Value).Children.Select(p => CSharpCode.Literal(Nodes.Scalar(Nodes.Mapping(p, "a preference").Children[new YamlScalarNode("spread")], "spread"))))}]",
+        "preferences" => $"SpreadOver = [{string.Join(", ", Items(e.Value, "preferences").Select(p => CSharpCode.Literal(Nodes.Scalar(Child(Nodes.Mapping(p, "a preference"), "spread"), "spread"))))}]",
         "max_replicas_per_node" => $"MaxReplicasPerNode = {Int(e.Value, "max_replicas_per_node")}",
         var other => throw new ImportRefusal(e.Key.Start, $"placement '{other}' is not translated by the importer yet."),
     })) + " }";
@@ -351,8 +351,8 @@ internal sealed partial class ServiceImporter(
         "parallelism" => $"Parallelism = {Int(e.Value, "parallelism")}",
         "delay" => $"Delay = {Duration(Nodes.Scalar(e.Value, "delay"), e.Value)}",
         "monitor" => $"Monitor = {Duration(Nodes.Scalar(e.Value, "monitor"), e.Value)}",
-        "failure_action" => $"FailureAction = RolloutFailureAction.{Pascal(Nodes.Scalar(e.Value, "failure_action"))}",
-        "max_failure_ratio" => $"MaxFailureRatio = {decimal.Parse(Nodes.Scalar(e.Value, "max_failure_ratio"), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)}m",
+        "failure_action" => $"FailureAction = RolloutFailureAction.{Member<Stack.Dsl.Compose.RolloutFailureAction>(e.Value, "failure_action")}",
+        "max_failure_ratio" => $"MaxFailureRatio = {Decimal(e.Value, "max_failure_ratio")}",
         "order" => $"Order = RolloutOrder.{Nodes.Scalar(e.Value, "order") switch { "stop-first" => "StopFirst", "start-first" => "StartFirst", var o => throw new ImportRefusal(e.Value.Start, $"'{o}' is not a rollout order.") }}",
         var other => throw new ImportRefusal(e.Key.Start, $"'{other}' in a rollout is not translated by the importer yet."),
     })) + " }";
@@ -371,9 +371,9 @@ internal sealed partial class ServiceImporter(
             init.Add(key switch
             {
                 "published" => $"Published = {PortRange(text, node.Start)}",
-                "host_ip" => $"HostIp = IPAddress.Parse({CSharpCode.Literal(text)})",
-                "protocol" => $"Protocol = PortProtocol.{Pascal(text)}",
-                "mode" => $"Mode = PortMode.{Pascal(text)}",
+                "host_ip" => $"HostIp = {CSharpCode.Address(text, node.Start)}",
+                "protocol" => $"Protocol = PortProtocol.{Member<Stack.Dsl.Compose.PortProtocol>(node, key)}",
+                "mode" => $"Mode = PortMode.{Member<Stack.Dsl.Compose.PortMode>(node, key)}",
                 "name" => $"Name = {CSharpCode.Literal(text)}",
                 "app_protocol" => $"AppProtocol = {CSharpCode.Literal(text)}",
                 _ => throw new ImportRefusal(node.Start, $"the port key '{key}' is not translated by the importer yet."),
@@ -559,7 +559,7 @@ internal sealed partial class ServiceImporter(
 
         var target = PortRange(match.Groups["target"].Value, at);
         var protocol = match.Groups["protocol"].Success ? $", protocol: PortProtocol.{char.ToUpperInvariant(match.Groups["protocol"].Value[0])}{match.Groups["protocol"].Value[1..]}" : string.Empty;
-        var ip = match.Groups["ip"].Success ? $", IPAddress.Parse({CSharpCode.Literal(match.Groups["ip"].Value.Trim('[', ']'))})" : string.Empty;
+        var ip = match.Groups["ip"].Success ? $", {CSharpCode.Address(match.Groups["ip"].Value.Trim('[', ']'), at)}" : string.Empty;
         return match.Groups["published"].Success
             ? $".WithPort({PortRange(match.Groups["published"].Value, at)}, {target}{(ip.Length > 0 ? ip : protocol.Length > 0 ? ", null" : string.Empty)}{protocol})"
             : $".WithPort(new PortMapping({target}){(ip.Length > 0 || protocol.Length > 0 ? " { " + string.Join(", ", new[] { ip.Length > 0 ? $"HostIp = {ip[2..]}" : null, protocol.Length > 0 ? $"Protocol = {protocol[12..]}" : null }.OfType<string>()) + " }" : string.Empty)})";
@@ -663,10 +663,10 @@ internal sealed partial class ServiceImporter(
                         settings.Add($"Aliases = [{string.Join(", ", Nodes.Strings(setting, "aliases").Select(a => CSharpCode.Literal(a.Value)))}]");
                         break;
                     case "ipv4_address":
-                        settings.Add($"Ipv4Address = IPAddress.Parse({CSharpCode.Literal(Nodes.Scalar(setting, "ipv4_address"))})");
+                        settings.Add($"Ipv4Address = {CSharpCode.Address(Nodes.Scalar(setting, "ipv4_address"), setting.Start)}");
                         break;
                     case "ipv6_address":
-                        settings.Add($"Ipv6Address = IPAddress.Parse({CSharpCode.Literal(Nodes.Scalar(setting, "ipv6_address"))})");
+                        settings.Add($"Ipv6Address = {CSharpCode.Address(Nodes.Scalar(setting, "ipv6_address"), setting.Start)}");
                         break;
                     case var other:
                         throw new ImportRefusal(keyNode.Start, $"the network setting '{other}' is not translated by the importer yet.");
@@ -820,7 +820,7 @@ internal sealed partial class ServiceImporter(
                     settings.Add($"{Pascal(key)} = {Duration(Nodes.Scalar(value, key), value)}");
                     break;
                 case "retries":
-                    settings.Add($"Retries = {int.Parse(Nodes.Scalar(value, "retries"), CultureInfo.InvariantCulture)}");
+                    settings.Add($"Retries = {Int(value, "retries")}");
                     break;
                 default:
                     throw new ImportRefusal(keyNode.Start, $"the healthcheck key '{key}' is not translated by the importer yet.");
@@ -874,7 +874,7 @@ internal sealed partial class ServiceImporter(
             throw new ImportRefusal(at.Start, $"'{text}' is not a duration (such as 30s, 1m30s).");
         }
 
-        var milliseconds = parts.Sum(p => double.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) * p.Groups[2].Value switch
+        var milliseconds = parts.Sum(p => double.Parse(p.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * p.Groups[2].Value switch
         {
             "h" => 3_600_000, "m" => 60_000, "s" => 1000, "ms" => 1, "us" => 0.001, _ => 0.000001,
         });
@@ -883,14 +883,34 @@ internal sealed partial class ServiceImporter(
             : $"TimeSpan.FromMilliseconds({milliseconds.ToString(CultureInfo.InvariantCulture)})";
     }
 
+    /// <summary>A decimal number as a C# literal; anything else is refused at its line.</summary>
+    private static string Decimal(YamlNode node, string what) =>
+        decimal.TryParse(Nodes.Scalar(node, what), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? number.ToString(CultureInfo.InvariantCulture) + "m"
+            : throw new ImportRefusal(node.Start, $"{what} must be a number such as 0.5.");
+
+    /// <summary>A required key of a mapping.</summary>
+    private static YamlNode Child(YamlMappingNode mapping, string key) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : throw new ImportRefusal(mapping.Start, $"this needs a {key}.");
+
+    /// <summary>The DSL enum member compose's value names (replicated-job: ReplicatedJob), or a refusal naming the values there are.</summary>
+    private static string Member<TEnum>(YamlNode node, string what)
+        where TEnum : struct, Enum
+    {
+        var text = Nodes.Scalar(node, what);
+        var wanted = text.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        return Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ImportRefusal(node.Start, $"{what} '{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}.");
+    }
+
     private static string Pascal(string key) => string.Concat(key.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
-    [GeneratedRegex(@"^(?:(?<ip>\[[0-9a-fA-F:.]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(?<published>[0-9]+(?:-[0-9]+)?):)?(?<target>[0-9]+(?:-[0-9]+)?)(?:/(?<protocol>tcp|udp|sctp))?$")]
+    [GeneratedRegex(@"^(?:(?<ip>\[[0-9a-fA-F:.]+\]|[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}):)?(?:(?<published>[0-9]+(?:-[0-9]+)?):)?(?<target>[0-9]+(?:-[0-9]+)?)(?:/(?<protocol>tcp|udp|sctp))?$")]
     private static partial Regex PortPattern();
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*([bkmgBKMG]?)[bB]?$")]
+    [GeneratedRegex(@"^([0-9]{1,12}(?:\.[0-9]{1,6})?)\s*([bkmgBKMG]?)[bB]?$")]
     private static partial Regex SizePattern();
 
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)(h|ms|m|s|us|ns)")]
+    [GeneratedRegex(@"([0-9]{1,9}(?:\.[0-9]{1,9})?)(h|ms|m|s|us|ns)")]
     private static partial Regex DurationPart();
 }

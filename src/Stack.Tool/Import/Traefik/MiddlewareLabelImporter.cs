@@ -231,7 +231,12 @@ internal static partial class MiddlewareLabelImporter
         foreach (Capture part in match.Groups["part"].Captures)
         {
             var unit = GoDurationPart().Match(part.Value);
-            var amount = decimal.Parse(unit.Groups["amount"].Value, CultureInfo.InvariantCulture);
+            // Past a trillion of any unit the sum would overflow; no duration Traefik takes is that long.
+            if (!decimal.TryParse(unit.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount > 1_000_000_000_000m)
+            {
+                return null;
+            }
+
             ticks += amount * unit.Groups["unit"].Value switch
             {
                 "h" => TimeSpan.TicksPerHour,
