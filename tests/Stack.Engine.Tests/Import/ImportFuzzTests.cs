@@ -54,6 +54,16 @@ public sealed class ImportFuzzTests
             Assert.True(code is not null || errors.Count > 0);
         }, iter: Environment.GetEnvironmentVariable("CI") == "true" ? 3_000 : 500);
 
+    /// <summary>What the importer accepts compiles with no warning (the compiler is slow, so a few cases a run).</summary>
+    [Fact]
+    public void Edited_compose_files_the_importer_accepts_compile() =>
+        Edited.Where(yaml => ComposeImporter.Import("dc.yml", yaml, "0.1.0", "fuzz").Code is not null).Sample(yaml =>
+        {
+            var code = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "fuzz").Code!;
+            var (image, problems) = ImportedCompilation.Compile([("stack.cs", string.Join('\n', code.Split('\n').Where(l => !l.StartsWith("#:", StringComparison.Ordinal))))], "fuzz");
+            Assert.True(image is not null, string.Join('\n', problems) + "\n" + yaml + "\n" + code);
+        }, iter: Environment.GetEnvironmentVariable("CI") == "true" ? 40 : 15, threads: 1);
+
     [Fact]
     public void Mutated_compose_files_import_or_are_refused_never_throw() =>
         Mutated.Sample(yaml =>

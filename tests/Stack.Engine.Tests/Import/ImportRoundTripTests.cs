@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Stack.Engine.Tests.Corpus;
 using Stack.Testing;
 using Stack.Tool.Import;
@@ -810,27 +809,10 @@ public sealed class ImportRoundTripTests
     private static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunSources(IReadOnlyList<(string Path, string Text)> sources, string name, string? definitionDirectory = null)
     {
         var code = string.Join("\n", sources.Select(s => s.Text));
-        var options = new CSharpParseOptions(LanguageVersion.Preview);
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Concat([typeof(Stack.Dsl.Compose.Service).Assembly.Location])
-            .Select(path => MetadataReference.CreateFromFile(path));
-        var compilation = CSharpCompilation.Create(
-            "imported-" + name,
-            [
-                .. sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, options, path: s.Path)),
-                // What a file-based app or a project with ImplicitUsings gets: the SDK's implicit usings.
-                CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;", options, path: "implicit-usings.cs"),
-                // What build/Stack.Dsl.props records for `dotnet run stack.cs`: the file's folder.
-                CSharpSyntaxTree.ParseText($"[assembly: System.Reflection.AssemblyMetadata(\"Stack.DefinitionDirectory\", {SymbolDisplay.FormatLiteral(definitionDirectory ?? Path.GetTempPath(), quote: true)})]", options, path: "metadata.cs"),
-            ],
-            references,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var emit = compilation.Emit(image);
-        var problems = emit.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(emit.Success && problems.Count == 0, "the imported C# does not compile cleanly:\n" + string.Join('\n', problems) + "\n" + code);
+        var (image, problems) = ImportedCompilation.Compile(sources, name, definitionDirectory);
+        Assert.True(image is not null, "the imported C# does not compile cleanly:\n" + string.Join('\n', problems) + "\n" + code);
 
-        var assembly = Assembly.Load(image.ToArray());
+        var assembly = Assembly.Load(image);
         var output = definitionDirectory is null ? Directory.CreateTempSubdirectory("stack-import-").FullName : Path.Combine(definitionDirectory, "generated");
         var errors = new StringWriter();
         var console = Console.Error;
