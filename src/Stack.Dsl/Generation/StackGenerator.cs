@@ -58,7 +58,7 @@ public static class StackGenerator
     }
 
     /// <summary>Every file's text, each environment's whole compose file, and every variable the YAML references.</summary>
-    private static (Dictionary<string, string> Files, IReadOnlyDictionary<string, string> Resolved, Dictionary<string, Variable> Variables) RenderAll(
+    private static Rendered RenderAll(
         ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options)
     {
         // One pass writes the YAML and collects every variable it references.
@@ -91,7 +91,7 @@ public static class StackGenerator
             files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), GenerationOptions.FirstHeaderLine);
         }
 
-        return (files, resolved, variables);
+        return new Rendered(files, resolved, variables);
     }
 
     private static void Collect(Dictionary<string, Variable> variables, YamlScalar scalar)
@@ -124,6 +124,9 @@ public static class StackGenerator
 
         return files;
     }
+
+    /// <summary>What rendering made. A class, not a tuple: a task of a tuple is generic code the runtime compiles at start-up.</summary>
+    private sealed record Rendered(Dictionary<string, string> Files, IReadOnlyDictionary<string, string> Resolved, Dictionary<string, Variable> Variables);
 }
 
 /// <summary>What generating a stack produced.</summary>

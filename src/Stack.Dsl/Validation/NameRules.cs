@@ -27,12 +27,14 @@ internal static partial class NameRules
                 yield return Invalid($"container name of service '{service.Name}'", written, service.Location, "letters, digits, '_', '.' and '-', starting with a letter or digit, at least two characters");
             }
 
-            foreach (var (name, location) in service.TcpRouters.Select(r => (r.Name, r.Location)).Concat(service.UdpRouters.Select(r => (r.Name, r.Location))))
+            foreach (var router in service.TcpRouters.Where(r => !TraefikName().IsMatch(r.Name)))
             {
-                if (!TraefikName().IsMatch(name))
-                {
-                    yield return Invalid("Traefik router name", name, location, TraefikRule);
-                }
+                yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
+            }
+
+            foreach (var router in service.UdpRouters.Where(r => !TraefikName().IsMatch(r.Name)))
+            {
+                yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
             }
 
             foreach (var router in service.Routers)

@@ -215,9 +215,9 @@ internal static class TraefikWiringRules
         var udp = proxy.EntryPoints.Where(e => e.Udp).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var service in stack.Services)
         {
-            var uses = service.Routers.Select(r => (Kind: "Router", r.Name, r.EntryPoints, r.Location, Udp: false))
-                .Concat(service.TcpRouters.Select(r => (Kind: "TCP router", r.Name, r.EntryPoints, r.Location, Udp: false)))
-                .Concat(service.UdpRouters.Select(r => (Kind: "UDP router", r.Name, r.EntryPoints, r.Location, Udp: true)));
+            var uses = service.Routers.Select(r => new RouterUse("Router", r.Name, r.EntryPoints, r.Location, Udp: false))
+                .Concat(service.TcpRouters.Select(r => new RouterUse("TCP router", r.Name, r.EntryPoints, r.Location, Udp: false)))
+                .Concat(service.UdpRouters.Select(r => new RouterUse("UDP router", r.Name, r.EntryPoints, r.Location, Udp: true)));
             foreach (var (kind, name, entryPoints, location, wantsUdp) in uses)
             {
                 foreach (var entryPoint in entryPoints)
@@ -263,8 +263,10 @@ internal static class TraefikWiringRules
         {
             var own = service.Networks.Select(a => a.Network.Name).ToList();
             var shared = own.Where(proxyNetworks.Contains).ToList();
-            var (routerName, routerLocation) = service.Routers.Select(r => (r.Name, r.Location))
-                .Concat(service.TcpRouters.Select(r => (r.Name, r.Location))).Concat(service.UdpRouters.Select(r => (r.Name, r.Location))).First();
+            // Not LINQ over (name, location) tuples: generic code over a tuple holding a struct is not precompiled.
+            var (routerName, routerLocation) = !service.Routers.IsEmpty ? (service.Routers[0].Name, service.Routers[0].Location)
+                : !service.TcpRouters.IsEmpty ? (service.TcpRouters[0].Name, service.TcpRouters[0].Location)
+                : (service.UdpRouters[0].Name, service.UdpRouters[0].Location);
             if (shared.Count == 0)
             {
                 yield return new StackDiagnostic(
@@ -320,5 +322,8 @@ internal static class TraefikWiringRules
     /// What uses middlewares, for messages, where it was made, and the middlewares. A class, not a
     /// tuple: generic code over tuples is not precompiled and costs start-up time.
     /// </summary>
+    /// <summary>A router of any protocol and the entrypoints it names. A class, not a tuple: generic code over a tuple holding a struct is not precompiled.</summary>
+    private sealed record RouterUse(string Kind, string Name, System.Collections.Immutable.ImmutableArray<EntryPoint> EntryPoints, SourceLocation Location, bool Udp);
+
     private sealed record Subject(string What, SourceLocation Location, System.Collections.Immutable.ImmutableArray<Middleware> Middlewares);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Values;
 
 namespace Stack.Dsl.Validation.Text;
 
@@ -156,19 +158,35 @@ internal static partial class TextInventory
 
     private static IEnumerable<TextField> SecretAndConfigFields(ComposeStack stack)
     {
-        var sources = stack.Secrets.Select(s => ($"Secret '{s.Name}'", s.Labels, s.RealName, s.ExtraFields, s.Location))
-            .Concat(stack.Configs.Select(c => ($"Config '{c.Name}'", c.Labels, c.RealName, c.ExtraFields, c.Location)));
-        foreach (var (owner, labels, realName, extra, at) in sources)
+        // Loops, not LINQ over tuples: generic code over a tuple holding a struct is not precompiled.
+        foreach (var secret in stack.Secrets)
         {
-            foreach (var field in Map(owner, "label", labels, at).Concat(Yaml(owner, "field", extra, at)))
+            foreach (var field in FileSourceFields($"Secret '{secret.Name}'", secret.Labels, secret.RealName, secret.ExtraFields, secret.Location))
             {
                 yield return field;
             }
+        }
 
-            if (realName is not null)
+        foreach (var config in stack.Configs)
+        {
+            foreach (var field in FileSourceFields($"Config '{config.Name}'", config.Labels, config.RealName, config.ExtraFields, config.Location))
             {
-                yield return new(owner, "name", Literal(realName), TextKind.Key, at);
+                yield return field;
             }
+        }
+    }
+
+    private static IEnumerable<TextField> FileSourceFields(
+        string owner, ImmutableSortedDictionary<string, ComposeString> labels, ComposeString? realName, ImmutableSortedDictionary<string, Stack.Dsl.Yaml.YamlValue> extra, SourceLocation at)
+    {
+        foreach (var field in Map(owner, "label", labels, at).Concat(Yaml(owner, "field", extra, at)))
+        {
+            yield return field;
+        }
+
+        if (realName is not null)
+        {
+            yield return new(owner, "name", Literal(realName), TextKind.Key, at);
         }
     }
 

@@ -328,7 +328,8 @@ internal static partial class TextInventory
     /// </summary>
     private static IEnumerable<TextField> Middlewares(IEnumerable<Middleware> middlewares, SourceLocation at)
     {
-        foreach (var middleware in middlewares.DistinctBy(m => (m.Name, m.Provider)))
+        // A string key, not a (name, provider) tuple: generic code over tuples is not precompiled.
+        foreach (var middleware in middlewares.DistinctBy(m => m.Name + "@" + m.Provider, StringComparer.Ordinal))
         {
             if (middleware.Definition(MiddlewareText.Labels) is not { } definition)
             {
