@@ -18,20 +18,20 @@ internal static class SecretLiterals
     /// What holds a literal secret in <paramref name="service"/>: the name a user accepts it by
     /// (<see cref="Service.AcceptLiteralSecret"/>: a key, variable or flag), and how the rule's message names it.
     /// </summary>
-    public static IEnumerable<(string Subject, string What)> In(Service service, IEnumerable<TextField> texts) =>
+    public static IEnumerable<SecretLiteral> In(Service service, IEnumerable<TextField> texts) =>
         Each(service, texts).Distinct();
 
-    private static IEnumerable<(string Subject, string What)> Each(Service service, IEnumerable<TextField> texts)
+    private static IEnumerable<SecretLiteral> Each(Service service, IEnumerable<TextField> texts)
     {
         foreach (var field in texts)
         {
             if (HasUrlPassword(field.Value))
             {
-                yield return (KeyOf(field, UrlHolders) ?? field.Field, $"a password in the URL of its {field.Field}");
+                yield return new SecretLiteral(KeyOf(field, UrlHolders) ?? field.Field, $"a password in the URL of its {field.Field}");
             }
             else if (IsKeyedSecret(field))
             {
-                yield return (KeyOf(field, KeyedFields)!, field.Field);
+                yield return new SecretLiteral(KeyOf(field, KeyedFields)!, field.Field);
             }
         }
 
@@ -40,7 +40,7 @@ internal static class SecretLiterals
         {
             if ((variable.IsSecret || SecretNames.LooksSecret(variable.Name)) && SecretNames.CouldBeSecret(variable.Fallback!))
             {
-                yield return (variable.Name, $"the default of {variable.Reference}");
+                yield return new SecretLiteral(variable.Name, $"the default of {variable.Reference}");
             }
         }
 
@@ -48,7 +48,7 @@ internal static class SecretLiterals
         {
             if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
             {
-                yield return (key, $"label {key}");
+                yield return new SecretLiteral(key, $"label {key}");
             }
         }
 
@@ -56,13 +56,13 @@ internal static class SecretLiterals
         {
             if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
             {
-                yield return (key, $"build arg {key}");
+                yield return new SecretLiteral(key, $"build arg {key}");
             }
         }
 
         foreach (var flag in Arguments(service.Command).Concat(Arguments(service.Entrypoint)).Concat(HealthcheckArguments(service)).SelectMany(SecretFlags).Distinct(StringComparer.Ordinal))
         {
-            yield return (flag.Split('=', ' ')[0], $"the argument {flag}");
+            yield return new SecretLiteral(flag.Split('=', ' ')[0], $"the argument {flag}");
         }
     }
 
@@ -210,3 +210,9 @@ internal static class SecretLiterals
         return false;
     }
 }
+
+/// <summary>A literal secret found in a service: the name a user accepts it by, and how the message names it.</summary>
+/// <param name="Subject">The key, variable or flag (<see cref="Service.AcceptLiteralSecret"/>).</param>
+/// <param name="What">Where it is, for the message.</param>
+// A class, not a tuple: Distinct over a tuple is generic code the runtime compiles at start-up.
+internal sealed record SecretLiteral(string Subject, string What);
