@@ -36,6 +36,13 @@ public static class StackCli
         output ??= Console.Out;
         error ??= Console.Error;
 
+        // The everyday run has no arguments: nothing to parse. Skipping the parser matters for a
+        // single-file stack, where System.CommandLine's code is compiled at run time (~60 methods).
+        if (args.Length == 0)
+        {
+            return Generate(define, settings, new GenerateRequest(settings.DefaultOutputDirectory, Check: false, WarningsAsErrors: false, Environment: null), output, error);
+        }
+
         var outOption = new Option<string>("--out")
         {
             Description = "Write into this folder instead of the default one.",
