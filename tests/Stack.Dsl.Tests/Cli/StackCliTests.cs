@@ -22,6 +22,20 @@ public sealed class StackCliTests : IDisposable
         Assert.Contains("image: example/app:1.0", File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName)), StringComparison.Ordinal);
     }
 
+    /// <summary>No arguments skips the parser (a speed path): it must do exactly what the parsed defaults do.</summary>
+    [Fact]
+    public void No_arguments_does_what_the_parsed_defaults_do()
+    {
+        var (plainCode, plainOutput, plainError) = Run([], ValidStack);
+        var plain = File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName));
+        Directory.Delete(Out, recursive: true);
+
+        var (parsedCode, parsedOutput, parsedError) = Run(["--out", Out], ValidStack);
+
+        Assert.Equal((parsedCode, parsedOutput, parsedError), (plainCode, plainOutput, plainError));
+        Assert.Equal(File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName)), plain);
+    }
+
     [Fact]
     public void Out_option_writes_elsewhere()
     {
