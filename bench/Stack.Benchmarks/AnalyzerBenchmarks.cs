@@ -67,12 +67,24 @@ public class AnalyzerBenchmarks
     public int CompilerAndEmptyAnalyzer() => Compile().WithAnalyzers([new EmptyInvocationAnalyzer()])
         .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
 
+    /// <summary>
+    /// The binding any analyzer that reads the services pays: every service a WithServices call
+    /// adds, its field initializer's operation, and nothing else.
+    /// </summary>
+    [Benchmark]
+    public int CompilerAndBindingOnly() => Compile().WithAnalyzers([new BindingOnlyAnalyzer()])
+        .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+
+    /// <summary>The compiler pass with one analyzer, to see what each costs alone.</summary>
+    public int CompilerAnd(DiagnosticAnalyzer analyzer) => Compile().WithAnalyzers([analyzer])
+        .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+
     private CSharpCompilation Compile() =>
         CSharpCompilation.Create("Bench", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 }
 
 /// <summary>Registers an invocation syntax action that does nothing (the benchmark's floor).</summary>
-#pragma warning disable RS1036, RS1041, RS2008 // A benchmark fixture run in process, never loaded by a compiler.
+#pragma warning disable RS1030, RS1036, RS1041, RS2008 // A benchmark fixture run in process, never loaded by a compiler.
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyInvocationAnalyzer : DiagnosticAnalyzer
 {
@@ -87,4 +99,38 @@ public sealed class EmptyInvocationAnalyzer : DiagnosticAnalyzer
         context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
     }
 }
-#pragma warning restore RS1036, RS1041, RS2008
+
+/// <summary>Binds what Stack's analyzers must read, and checks nothing: the floor under their cost.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BindingOnlyAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Unused = new("BENCH0002", "unused", "unused", "Bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Unused];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(
+            node =>
+            {
+                var call = (Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)node.Node;
+                if (call.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithServices" })
+                {
+                    return;
+                }
+
+                foreach (var argument in call.ArgumentList.Arguments)
+                {
+                    if (node.SemanticModel.GetSymbolInfo(argument.Expression).Symbol is IFieldSymbol { DeclaringSyntaxReferences: [var declaration] }
+                        && declaration.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer })
+                    {
+                        _ = node.Compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(initializer.Value);
+                    }
+                }
+            },
+            Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+    }
+}
+#pragma warning restore RS1030, RS1036, RS1041, RS2008

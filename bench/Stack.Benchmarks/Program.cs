@@ -48,6 +48,47 @@ if (args is ["analyze-rounds", var roundsText])
     return 0;
 }
 
+// `analyze-split`: the compiler pass alone, with the binding floor, and with Stack's analyzers,
+// each timed warm (median of 9, after every variant ran 15 times so all code is at its
+// optimized tier), to tell the analyzers' own work from the binding they need.
+if (args is ["analyze-split"])
+{
+    var analysis = new AnalyzerBenchmarks { Services = 1_000 };
+    analysis.Setup();
+    var variants = new (string Name, Func<int> Run)[]
+    {
+        ("compiler", analysis.Compiler),
+        ("compiler + binding only", analysis.CompilerAndBindingOnly),
+        ("compiler + checklist", () => analysis.CompilerAnd(new Stack.Analyzers.Checklist.ChecklistAnalyzer())),
+        ("compiler + security", () => analysis.CompilerAnd(new Stack.Analyzers.Security.SecurityAnalyzer())),
+        ("compiler + backup", () => analysis.CompilerAnd(new Stack.Analyzers.Backups.BackupAnalyzer())),
+        ("compiler + Stack's analyzers", analysis.CompilerAndStackAnalyzers),
+    };
+    foreach (var (_, run) in variants)
+    {
+        for (var round = 0; round < 15; round++)
+        {
+            _ = run();
+        }
+    }
+
+    Thread.Sleep(500); // the JIT's background tier-up
+    foreach (var (name, run) in variants)
+    {
+        var times = new List<double>();
+        for (var round = 0; round < 9; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            _ = run();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"{name}: {times.Order().ElementAt(times.Count / 2):F0} ms");
+    }
+
+    return 0;
+}
+
 // `write-definition N DIR`: writes the synthetic N-service definition's C# files into DIR, for
 // timing real builds with and without the analyzer (bench/analyzer-build-timing.sh).
 if (args is ["write-definition", var definitionCountText, var directory])
