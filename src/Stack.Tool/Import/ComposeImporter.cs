@@ -396,8 +396,10 @@ internal static partial class ComposeImporter
                 continue;
             }
 
-            changes.Append("\n                .MapService(").Append(services[name]).Append(", service => service");
-            foreach (var line in importer.Override(name, Nodes.Mapping(value, $"service {name}")))
+            var (resets, calls) = importer.Override(name, Nodes.Mapping(value, $"service {name}"));
+            changes.Append("\n                .MapService(").Append(services[name]).Append(", service => ")
+                .Append(resets.Count == 0 ? "service" : $"(service with {{ {string.Join(", ", resets)} }})");
+            foreach (var line in calls)
             {
                 changes.Append("\n                    ").Append(line);
             }

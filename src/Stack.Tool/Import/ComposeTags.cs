@@ -3,9 +3,10 @@ using YamlDotNet.RepresentationModel;
 namespace Stack.Tool.Import;
 
 /// <summary>
-/// Shapes no compose file has, refused at their line before anything reads the file. Compose's merge tags (<c>!reset</c>, <c>!override</c>, Compose 2.24+) change how an override
-/// file applies, and any other local tag has no meaning to compose: read as plain values they
-/// would silently turn a removal into nothing. They are refused at their line.
+/// Shapes no compose file has, refused at their line before anything reads the file. Compose's
+/// merge tags (<c>!reset</c>, <c>!override</c>, Compose 2.24+) change how an override file applies:
+/// they are kept on a service's keys, where the environment importer translates them; anywhere
+/// else, like any other local tag, read as plain values they would silently change the meaning.
 /// </summary>
 internal static class ComposeTags
 {
@@ -21,18 +22,33 @@ internal static class ComposeTags
         }
     }
 
-    /// <summary>Throws for the first node carrying a local tag.</summary>
+    /// <summary>
+    /// Throws for the first node carrying a local tag, except compose's merge tags on a service's
+    /// own keys (<c>services.NAME.KEY: !reset ...</c>), which the environment importer reads.
+    /// </summary>
     public static void RefuseLocalTags(YamlNode root)
     {
+        var allowed = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        if (root is YamlMappingNode top && top.Children.TryGetValue(new YamlScalarNode("services"), out var services) && services is YamlMappingNode byName)
+        {
+            foreach (var service in byName.Children.Values.OfType<YamlMappingNode>())
+            {
+                allowed.UnionWith(service.Children.Values.Where(v => IsMergeTag(v.Tag.IsEmpty ? null : v.Tag.Value)));
+            }
+        }
+
         foreach (var node in root.AllNodes)
         {
-            if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific && node.Tag.Value.StartsWith('!'))
+            if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific && node.Tag.Value.StartsWith('!') && !allowed.Contains(node))
             {
-                var why = node.Tag.Value is "!reset" or "!override"
-                    ? $"the {node.Tag.Value} tag (Compose 2.24+) is not translated by the importer yet: import without it, then write the change in the environment's C# (for !reset, MapService(..., s => s with {{ Ports = [] }}) and the like)."
+                var why = IsMergeTag(node.Tag.Value)
+                    ? $"the {node.Tag.Value} tag is read only on a service's own keys (services.NAME.KEY: {node.Tag.Value} ...)."
                     : $"the tag {node.Tag.Value} means nothing to compose.";
                 throw new ImportRefusal(node.Start, why);
             }
         }
     }
+
+    /// <summary>Compose's merge tags (2.24+): <c>!reset</c> drops the key, <c>!override</c> replaces it instead of merging.</summary>
+    public static bool IsMergeTag(string? tag) => tag is "!reset" or "!override";
 }

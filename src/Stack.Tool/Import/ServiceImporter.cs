@@ -65,6 +65,11 @@ internal sealed partial class ServiceImporter(
         foreach (var (keyNode, value) in service.Children)
         {
             var key = Nodes.Scalar(keyNode, "a service key");
+            if (ComposeTags.IsMergeTag(value.Tag.IsEmpty ? null : value.Tag.Value))
+            {
+                throw new ImportRefusal(value.Start, $"{value.Tag.Value} changes how an override file applies; in the file that defines service '{name}' it means nothing. Remove it, or move the key to an override file.");
+            }
+
             lines.AddRange(Key(name, key, value, keyNode));
         }
 
@@ -82,9 +87,21 @@ internal sealed partial class ServiceImporter(
         "restart", "stdin_open", "stop_grace_period", "stop_signal", "tty", "user",
     ];
 
-    /// <summary>What an override file changes on the base's service <paramref name="name"/>, as calls on it.</summary>
-    public IEnumerable<string> Override(string name, YamlMappingNode service)
+    /// <summary>How each overridable key is put back to unset (compose's <c>!reset</c>), as a <c>with</c> member.</summary>
+    private static readonly Dictionary<string, string> Reset = new(StringComparer.Ordinal)
     {
+        ["command"] = "Command = null", ["container_name"] = "ContainerName = null", ["entrypoint"] = "Entrypoint = null",
+        ["environment"] = "Environment = service.Environment.Clear()", ["expose"] = "Expose = []", ["hostname"] = "Hostname = null",
+        ["image"] = "Image = null", ["init"] = "Init = null", ["labels"] = "Labels = service.Labels.Clear()", ["ports"] = "Ports = []",
+        ["read_only"] = "ReadOnly = null", ["restart"] = "Restart = null", ["stdin_open"] = "StdinOpen = null",
+        ["stop_grace_period"] = "StopGracePeriod = null", ["stop_signal"] = "StopSignal = null", ["tty"] = "Tty = null", ["user"] = "User = null",
+    };
+
+    /// <summary>What an override file changes on the base's service <paramref name="name"/>, as calls on it.</summary>
+    /// <returns>The members a <c>with</c> puts back to unset first (compose's merge tags), then the calls.</returns>
+    public (IReadOnlyList<string> Resets, IReadOnlyList<string> Calls) Override(string name, YamlMappingNode service)
+    {
+        var resets = new List<string>();
         var lines = new List<string>();
         foreach (var (keyNode, value) in service.Children)
         {
@@ -94,11 +111,22 @@ internal sealed partial class ServiceImporter(
                 throw new ImportRefusal(keyNode.Start, $"an environment that overrides '{key}' of service '{name}' is not translated by the importer yet; it translates overrides of {string.Join(", ", Overridable)}.");
             }
 
+            // !reset drops what the base set; !override replaces it instead of merging into it.
+            var tag = value.Tag.IsEmpty ? null : value.Tag.Value;
+            if (tag is "!reset" or "!override")
+            {
+                resets.Add(Reset[key]);
+                if (tag == "!reset")
+                {
+                    continue;
+                }
+            }
+
             // An override's Traefik labels change the base's routers key by key: they stay labels.
             lines.AddRange(key == "labels" ? PlainLabels(Nodes.Pairs(value, key).Select(p => (p.Key, p.Value ?? string.Empty))) : Key(name, key, value, keyNode));
         }
 
-        return lines;
+        return (resets, lines);
     }
 
     private IEnumerable<string> PlainLabels(IEnumerable<(string Key, string Value)> labels) =>

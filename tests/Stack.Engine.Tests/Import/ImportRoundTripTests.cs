@@ -191,6 +191,56 @@ public sealed class ImportRoundTripTests
         }
     }
 
+    /// <summary>
+    /// Compose 2.24's merge tags in an override file: <c>!reset</c> drops what the base set and
+    /// <c>!override</c> replaces it instead of merging. The environment does the same, so the
+    /// files Stack writes (which docker-compose 1.29 reads; the tags it cannot) mean it.
+    /// </summary>
+    [SkippableFact]
+    public void Reset_and_override_tags_in_an_override_file_become_an_environment_that_drops_and_replaces()
+    {
+        DockerCompose.RequireInstalled();
+        const string compose = """
+            services:
+              web:
+                image: nginx:1.27.3
+                restart: unless-stopped
+                ports: ["127.0.0.1:8080:80"]
+                environment:
+                  MODE: base
+                  KEEP: "no"
+            """;
+        const string prod = """
+            services:
+              web:
+                ports: !reset []
+                environment: !override
+                  LOG: warn
+            """;
+
+        var (code, errors) = ComposeImporter.Import([("docker-compose.yml", compose), ("dc.prod.yml", prod)], "0.1.0", "tags");
+        Assert.True(code is not null, string.Join('\n', errors));
+        Assert.Contains(".MapService(web, service => (service with { Ports = [], Environment = service.Environment.Clear() })", code, StringComparison.Ordinal);
+
+        var (exit, stderr, emitted) = RunForFiles(code!, "tags");
+        Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
+        var merged = DockerCompose.Config([("docker-compose.yml", emitted["docker-compose.yml"]), ("dc.prod.yml", emitted["dc.prod.yml"])], []);
+        var all = string.Join("\n---\n", emitted.Select(f => f.Key + "\n" + f.Value)) + "\n---merged---\n" + merged;
+        Assert.False(merged.Contains("8080", StringComparison.Ordinal) || merged.Contains("MODE", StringComparison.Ordinal) || merged.Contains("KEEP", StringComparison.Ordinal), all);
+        Assert.True(merged.Contains("LOG: warn", StringComparison.Ordinal), all);
+    }
+
+    [Theory]
+    [InlineData("services:\n  web:\n    image: nginx:1.27.3\n    ports: !reset []\n", "!reset changes how an override file applies; in the file that defines service 'web' it means nothing")]
+    [InlineData("services:\n  web:\n    image: nginx:1.27.3\n    labels:\n      a: !reset b\n", "the !reset tag is read only on a service's own keys")]
+    public void A_merge_tag_where_it_means_nothing_is_refused_at_its_line(string yaml, string message)
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+
+        Assert.Null(code);
+        Assert.Contains(": error STK0218: " + message, Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_override_of_a_key_whose_merge_the_dsl_does_not_mirror_is_refused_at_its_line()
     {
@@ -724,7 +774,6 @@ public sealed class ImportRoundTripTests
     [InlineData("web:\n  image: nginx:1.27\n", "this is not a compose file")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\nsecretz: {}\n", "the top-level key 'secretz'")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\n    working_dir: ${DIR}\n", "working_dir holds a variable")]
-    [InlineData("services:\n  web:\n    image: nginx:1.27\n    ports: !reset []\n", "the !reset tag (Compose 2.24+) is not translated")]
     [InlineData("services:\n  web:\n    image: !custom nginx:1.27\n", "the tag !custom means nothing to compose")]
     [InlineData("services:\n  ? [a, b]\n  : image: nginx:1.27\n", "this mapping key is a list or a mapping")]
     [InlineData("services: []\n", "services must be a mapping")]
