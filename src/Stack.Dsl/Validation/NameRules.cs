@@ -27,12 +27,7 @@ internal static partial class NameRules
                 yield return Invalid($"container name of service '{service.Name}'", written, service.Location, "letters, digits, '_', '.' and '-', starting with a letter or digit, at least two characters");
             }
 
-            foreach (var router in service.TcpRouters.Where(r => !TraefikName().IsMatch(r.Name)))
-            {
-                yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
-            }
-
-            foreach (var router in service.UdpRouters.Where(r => !TraefikName().IsMatch(r.Name)))
+            foreach (var router in RouterSite.Layer4(service).Where(r => !TraefikName().IsMatch(r.Name)))
             {
                 yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
             }

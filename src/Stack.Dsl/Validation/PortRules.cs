@@ -40,9 +40,6 @@ internal static class PortRules
         }
     }
 
-    private static StackDiagnostic RouterPort(string router, Service service, int port, SourceLocation location) =>
-        new(RuleIds.InvalidPort, $"Router '{router}' of service '{service.Name}' forwards to port {port}: ports are 1-65535.", location);
-
     private const string RangeProblem = "ports are 1-65535 and a range goes from low to high.";
 
     /// <summary>Every other place a port number appears: routers' services, entrypoints, the backup's wait-for.</summary>
@@ -50,15 +47,9 @@ internal static class PortRules
     {
         foreach (var service in stack.Services)
         {
-            // Loops, not LINQ over tuples: generic code over a tuple holding a struct is not precompiled.
-            foreach (var router in service.TcpRouters.Where(r => !IsValid(r.Port)))
+            foreach (var router in RouterSite.Layer4(service).Where(r => !IsValid(r.Port!.Value)))
             {
-                yield return RouterPort(router.Name, service, router.Port, router.Location);
-            }
-
-            foreach (var router in service.UdpRouters.Where(r => !IsValid(r.Port)))
-            {
-                yield return RouterPort(router.Name, service, router.Port, router.Location);
+                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Router '{router.Name}' of service '{service.Name}' forwards to port {router.Port}: ports are 1-65535.", router.Location);
             }
 
             foreach (var router in service.Routers)

@@ -215,10 +215,7 @@ internal static class TraefikWiringRules
         var udp = proxy.EntryPoints.Where(e => e.Udp).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var service in stack.Services)
         {
-            var uses = service.Routers.Select(r => new RouterUse("Router", r.Name, r.EntryPoints, r.Location, Udp: false))
-                .Concat(service.TcpRouters.Select(r => new RouterUse("TCP router", r.Name, r.EntryPoints, r.Location, Udp: false)))
-                .Concat(service.UdpRouters.Select(r => new RouterUse("UDP router", r.Name, r.EntryPoints, r.Location, Udp: true)));
-            foreach (var (kind, name, entryPoints, location, wantsUdp) in uses)
+            foreach (var (kind, name, _, entryPoints, location, wantsUdp) in RouterSite.All(service))
             {
                 foreach (var entryPoint in entryPoints)
                 {
@@ -263,16 +260,13 @@ internal static class TraefikWiringRules
         {
             var own = service.Networks.Select(a => a.Network.Name).ToList();
             var shared = own.Where(proxyNetworks.Contains).ToList();
-            // Not LINQ over (name, location) tuples: generic code over a tuple holding a struct is not precompiled.
-            var (routerName, routerLocation) = !service.Routers.IsEmpty ? (service.Routers[0].Name, service.Routers[0].Location)
-                : !service.TcpRouters.IsEmpty ? (service.TcpRouters[0].Name, service.TcpRouters[0].Location)
-                : (service.UdpRouters[0].Name, service.UdpRouters[0].Location);
+            var router = RouterSite.All(service).First();
             if (shared.Count == 0)
             {
                 yield return new StackDiagnostic(
                     RuleIds.UnreachableRoutedService,
-                    $"Service '{service.Name}' has router '{routerName}' but shares no network with Traefik ('{proxyService.Name}' is on {Names(proxyNetworks)}; '{service.Name}' is on {Names(own)}): Traefik could not reach it. Add .WithNetworks({proxy.Network.Name}).",
-                    routerLocation);
+                    $"Service '{service.Name}' has router '{router.Name}' but shares no network with Traefik ('{proxyService.Name}' is on {Names(proxyNetworks)}; '{service.Name}' is on {Names(own)}): Traefik could not reach it. Add .WithNetworks({proxy.Network.Name}).",
+                    router.Location);
             }
             else if (service.TraefikNetwork is { } chosen)
             {
@@ -281,7 +275,7 @@ internal static class TraefikWiringRules
                     yield return new StackDiagnostic(
                         RuleIds.AmbiguousTraefikNetwork,
                         $"Service '{service.Name}' tells Traefik to reach it on network '{chosen.Name}', which it does not share with Traefik (shared: {Names(shared)}). Name one of those in WithTraefikNetwork(...).",
-                        routerLocation);
+                        router.Location);
                 }
             }
             else if (!own.Contains(proxy.Network.Name))
@@ -289,7 +283,7 @@ internal static class TraefikWiringRules
                 yield return new StackDiagnostic(
                     RuleIds.AmbiguousTraefikNetwork,
                     $"Service '{service.Name}' is not on Traefik's default network '{proxy.Network.Name}', so Traefik would guess which network to reach it on (shared: {Names(shared)}). Join '{proxy.Network.Name}', or say which with .WithTraefikNetwork(...).",
-                    routerLocation);
+                    router.Location);
             }
         }
     }
@@ -322,8 +316,5 @@ internal static class TraefikWiringRules
     /// What uses middlewares, for messages, where it was made, and the middlewares. A class, not a
     /// tuple: generic code over tuples is not precompiled and costs start-up time.
     /// </summary>
-    /// <summary>A router of any protocol and the entrypoints it names. A class, not a tuple: generic code over a tuple holding a struct is not precompiled.</summary>
-    private sealed record RouterUse(string Kind, string Name, System.Collections.Immutable.ImmutableArray<EntryPoint> EntryPoints, SourceLocation Location, bool Udp);
-
     private sealed record Subject(string What, SourceLocation Location, System.Collections.Immutable.ImmutableArray<Middleware> Middlewares);
 }
