@@ -49,8 +49,7 @@ internal static partial class ComposeImporter
                 foreach (var document in stream.Documents)
                 {
                     AliasBudget.Check(document.RootNode);
-                    ComposeTags.RefuseLocalTags(document.RootNode);
-                    ComposeTags.RefuseComplexKeys(document.RootNode);
+                    ComposeTags.RefuseShapes(document.RootNode);
                     MergeKeys.Expand(document.RootNode);
                 }
 
@@ -302,9 +301,10 @@ internal static partial class ComposeImporter
             ? (null, errors)
             : (new ImportedCode(stackName, [.. origin.Values.Distinct().Select(f => Path.GetFileName(f))], code.Variables, networks, volumes, declaredServices, baseServices, environmentCode)
             {
-                // Top-level x- keys (often anchors whose merges are already expanded above) are kept as written.
                 Secrets = secrets,
                 Configs = configs,
+
+                // Top-level x- keys (often anchors whose merges are already expanded above) are kept as written.
                 Extensions = [.. root.Children
                     .Where(e => e.Key is YamlScalarNode { Value: { } k } && k.StartsWith("x-", StringComparison.Ordinal))
                     .Select(e => $".WithExtension({CSharpCode.Literal(((YamlScalarNode)e.Key).Value!)}, {YamlValueCode.Of(e.Value, code)})")],

@@ -10,23 +10,12 @@ namespace Stack.Tool.Import;
 /// </summary>
 internal static class ComposeTags
 {
-    /// <summary>Throws for the first mapping key that is a sequence or a mapping: compose's keys are plain text.</summary>
-    public static void RefuseComplexKeys(YamlNode root)
-    {
-        foreach (var node in root.AllNodes)
-        {
-            if (node is YamlMappingNode mapping && mapping.Children.Keys.FirstOrDefault(k => k is not YamlScalarNode) is { } key)
-            {
-                throw new ImportRefusal(key.Start, "this mapping key is a list or a mapping; compose's keys are plain text.");
-            }
-        }
-    }
-
     /// <summary>
-    /// Throws for the first node carrying a local tag, except compose's merge tags on a service's
-    /// own keys (<c>services.NAME.KEY: !reset ...</c>), which the environment importer reads.
+    /// Throws for the first node, in one walk, that carries a local tag (except compose's merge
+    /// tags on a service's own keys, <c>services.NAME.KEY: !reset ...</c>, which the environment
+    /// importer reads), or that is a mapping with a list or a mapping as a key.
     /// </summary>
-    public static void RefuseLocalTags(YamlNode root)
+    public static void RefuseShapes(YamlNode root)
     {
         var allowed = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         if (root is YamlMappingNode top && top.Children.TryGetValue(new YamlScalarNode("services"), out var services) && services is YamlMappingNode byName)
@@ -45,6 +34,11 @@ internal static class ComposeTags
                     ? $"the {node.Tag.Value} tag is read only on a service's own keys (services.NAME.KEY: {node.Tag.Value} ...)."
                     : $"the tag {node.Tag.Value} means nothing to compose.";
                 throw new ImportRefusal(node.Start, why);
+            }
+
+            if (node is YamlMappingNode mapping && mapping.Children.Keys.FirstOrDefault(k => k is not YamlScalarNode) is { } key)
+            {
+                throw new ImportRefusal(key.Start, "this mapping key is a list or a mapping; compose's keys are plain text.");
             }
         }
     }

@@ -367,7 +367,7 @@ internal sealed partial class ServiceImporter(
 
     private static string DeployRestart(YamlMappingNode policy) => "new DeployRestartPolicy { " + string.Join(", ", policy.Children.Select(e => Nodes.Scalar(e.Key, "restart_policy") switch
     {
-        "condition" => $"Condition = DeployRestartCondition.{Nodes.Scalar(e.Value, "condition") switch { "none" => "None", "on-failure" => "OnFailure", "any" => "Any", var c => throw new ImportRefusal(e.Value.Start, $"'{c}' is not a restart condition.") }}",
+        "condition" => $"Condition = DeployRestartCondition.{Member<Stack.Dsl.Compose.DeployRestartCondition>(e.Value, "condition")}",
         "delay" => $"Delay = {Duration(Nodes.Scalar(e.Value, "delay"), e.Value)}",
         "max_attempts" => $"MaxAttempts = {Int(e.Value, "max_attempts")}",
         "window" => $"Window = {Duration(Nodes.Scalar(e.Value, "window"), e.Value)}",
@@ -381,7 +381,7 @@ internal sealed partial class ServiceImporter(
         "monitor" => $"Monitor = {Duration(Nodes.Scalar(e.Value, "monitor"), e.Value)}",
         "failure_action" => $"FailureAction = RolloutFailureAction.{Member<Stack.Dsl.Compose.RolloutFailureAction>(e.Value, "failure_action")}",
         "max_failure_ratio" => $"MaxFailureRatio = {Decimal(e.Value, "max_failure_ratio")}",
-        "order" => $"Order = RolloutOrder.{Nodes.Scalar(e.Value, "order") switch { "stop-first" => "StopFirst", "start-first" => "StartFirst", var o => throw new ImportRefusal(e.Value.Start, $"'{o}' is not a rollout order.") }}",
+        "order" => $"Order = RolloutOrder.{Member<Stack.Dsl.Compose.RolloutOrder>(e.Value, "order")}",
         var other => throw new ImportRefusal(e.Key.Start, $"'{other}' in a rollout is not translated by the importer yet."),
     })) + " }";
 
@@ -921,14 +921,17 @@ internal sealed partial class ServiceImporter(
     private static YamlNode Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : throw new ImportRefusal(mapping.Start, $"this needs a {key}.");
 
-    /// <summary>The DSL enum member compose's value names (replicated-job: ReplicatedJob), or a refusal naming the values there are.</summary>
+    /// <summary>
+    /// The DSL enum member compose's value names, spelled as compose spells it (ReplicatedJob is
+    /// replicated-job, OnFailure on-failure), or a refusal listing those spellings.
+    /// </summary>
     private static string Member<TEnum>(YamlNode node, string what)
         where TEnum : struct, Enum
     {
         var text = Nodes.Scalar(node, what);
-        var wanted = text.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
-        return Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ImportRefusal(node.Start, $"{what} '{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}.");
+        static string Spelled(string member) => string.Concat(member.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        return Enum.GetNames<TEnum>().FirstOrDefault(n => Spelled(n) == text)
+            ?? throw new ImportRefusal(node.Start, $"{what} '{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>().Select(Spelled))}.");
     }
 
     private static string Pascal(string key) => string.Concat(key.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));

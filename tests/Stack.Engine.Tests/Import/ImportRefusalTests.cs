@@ -47,6 +47,8 @@ public sealed class ImportRefusalTests
     [InlineData("services:\n  web:\n    image: nginx:1.27\nsecretz: {}\n", "the top-level key 'secretz'")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\n    working_dir: ${DIR}\n", "working_dir holds a variable")]
     [InlineData("services:\n  web:\n    image: !custom nginx:1.27\n", "the tag !custom means nothing to compose")]
+    [InlineData("services:\n  web:\n    image: nginx:1.27\n    deploy:\n      update_config:\n        order: Stop-First\n", "order 'Stop-First' is not one of stop-first, start-first")]
+    [InlineData("services:\n  web:\n    image: nginx:1.27\n    deploy:\n      endpoint_mode: VIP\n", "endpoint_mode 'VIP' is not one of vip, dnsrr")]
     [InlineData("services:\n  ? [a, b]\n  : image: nginx:1.27\n", "this mapping key is a list or a mapping")]
     [InlineData("services: []\n", "services must be a mapping")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\nnetworks: [a]\n", "networks must be a mapping")]
