@@ -37,37 +37,34 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
 
             var tracer = ValueTracer.For(start.Compilation, types);
 
-            // Per file, the first mount of each volume: computed once per file, from the file alone
-            // (PublicationOnly: a cancelled computation is not remembered).
-            var firstMounts = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, System.Lazy<Dictionary<ISymbol, int>>>();
-            start.RegisterSyntaxNodeAction(context => Analyze(context, types, tracer, firstMounts), SyntaxKind.InvocationExpression);
+            start.RegisterSemanticModelAction(file => Analyze(file, types, tracer));
         });
     }
 
-    private static void Analyze(
-        SyntaxNodeAnalysisContext context, DslTypes types, ValueTracer tracer, System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, System.Lazy<Dictionary<ISymbol, int>>> firstMounts)
+    private static void Analyze(SemanticModelAnalysisContext context, DslTypes types, ValueTracer tracer)
     {
-        var call = (InvocationExpressionSyntax)context.Node;
-        if (StackServices.CalledName(call) is not ("WithVolume" or "WithVolumes")
-            || context.SemanticModel.GetOperation(call, context.CancellationToken) is not IInvocationOperation invocation)
+        // The file's first mount of each volume, found only when a volume misses its decision.
+        Dictionary<ISymbol, int>? firstMounts = null;
+        foreach (var call in CallSites.Named(context, "WithVolume", "WithVolumes"))
         {
-            return;
-        }
-
-        // Looked up only for a mount: every other call in the project stops at the name filter above.
-        var model = context.SemanticModel;
-        var token = context.CancellationToken;
-        var mounts = firstMounts.GetOrAdd(call.SyntaxTree, tree => new System.Lazy<Dictionary<ISymbol, int>>(() => FirstMounts(tree, model, token), System.Threading.LazyThreadSafetyMode.PublicationOnly));
-
-        foreach (var volume in Volumes(invocation, types, tracer))
-        {
-            var facts = tracer.Trace(volume);
-            if (BackupPolicy.MissesDecision(facts[FactKind.BackupDecision]) == Fact.Yes)
+            if (context.SemanticModel.GetOperation(call, context.CancellationToken) is not IInvocationOperation invocation)
             {
+                continue;
+            }
+
+            foreach (var volume in Volumes(invocation, types, tracer))
+            {
+                var facts = tracer.Trace(volume);
+                if (BackupPolicy.MissesDecision(facts[FactKind.BackupDecision]) != Fact.Yes)
+                {
+                    continue;
+                }
+
                 // Mounted twice, decided once: only the file's first use of a named volume reports it.
                 // (At the use, not where the volume is made: a diagnostic outside the analyzed call is
                 // non-local, which the IDE cannot refresh per edit nor fix.)
-                if (Held(volume) is { } held && mounts.Value.TryGetValue(held, out var first) && first < call.ArgumentList.SpanStart)
+                firstMounts ??= FirstMounts(call.SyntaxTree, context.SemanticModel, context.CancellationToken);
+                if (Held(volume) is { } held && firstMounts.TryGetValue(held, out var first) && first < call.ArgumentList.SpanStart)
                 {
                     continue;
                 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,7 +48,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             }
 
             var session = new Session(types, ValueTracer.For(start.Compilation, types), DeclaredTraefik.Of(start.Compilation));
-            start.RegisterSyntaxNodeAction(session.AnalyzeCall, SyntaxKind.InvocationExpression);
+            start.RegisterSemanticModelAction(session.AnalyzeFile);
         });
     }
 
@@ -61,13 +60,14 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         /// the driver build operation trees for every method in the project, which costs more than
         /// the checks themselves (see bench/Stack.Benchmarks/AnalyzerBenchmarks.cs).
         /// </summary>
-        public void AnalyzeCall(SyntaxNodeAnalysisContext context)
+        public void AnalyzeFile(SemanticModelAnalysisContext context)
         {
-            var call = (InvocationExpressionSyntax)context.Node;
-            if (StackServices.CalledName(call) is "WithServices" or "WithRouter" or "DependsOn"
-                && context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
+            foreach (var call in CallSites.Named(context, "WithServices", "WithRouter", "DependsOn"))
             {
-                Analyze(invocation, context.ReportDiagnostic);
+                if (context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
+                {
+                    Analyze(invocation, context.ReportDiagnostic);
+                }
             }
         }
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Stack.Analyzers.Tracing;
@@ -42,21 +40,20 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
             }
 
             var tracer = ValueTracer.For(start.Compilation, types);
-            start.RegisterSyntaxNodeAction(
-                node =>
+            start.RegisterSemanticModelAction(file =>
+            {
+                foreach (var call in CallSites.Named(file, "WithServices"))
                 {
-                    var call = (InvocationExpressionSyntax)node.Node;
-                    if (StackServices.CalledName(call) == "WithServices"
-                        && node.SemanticModel.GetOperation(call, node.CancellationToken) is IInvocationOperation invocation
+                    if (file.SemanticModel.GetOperation(call, file.CancellationToken) is IInvocationOperation invocation
                         && types.IsComposeStack(invocation.TargetMethod.ContainingType))
                     {
                         foreach (var service in StackServices.Added(invocation, types, tracer))
                         {
-                            Check(service, node.ReportDiagnostic);
+                            Check(service, file.ReportDiagnostic);
                         }
                     }
-                },
-                SyntaxKind.InvocationExpression);
+                }
+            });
         });
     }
 
