@@ -33,6 +33,11 @@ internal sealed class ValueTracer
     private static readonly ConditionalWeakTable<Compilation, ValueTracer> PerCompilation = new();
 
     private readonly ConcurrentDictionary<IOperation, FactSet> _traced = new();
+
+    // What a field, property or local holds when no helper's parameters are bound: the same from
+    // every trace that reaches it, so it is evaluated once (a service is reached from the stack,
+    // from each DependsOn on it, from each analyzer) instead of once per use.
+    private readonly ConcurrentDictionary<ISymbol, FactSet> _unbound = new(SymbolEqualityComparer.Default);
     private readonly DslTypes _types;
     private readonly SemanticModels _models;
     private readonly SourceValues _values;
@@ -90,7 +95,7 @@ internal sealed class ValueTracer
     internal FactSet Eval(IOperation? operation, Bindings scope, Walk walk)
     {
         operation = Unwrap(operation);
-        if (operation is null || walk.Depth >= MaxDepth)
+        if (operation is null || walk.CutAt(MaxDepth))
         {
             return FactSet.Unknown;
         }
@@ -109,7 +114,7 @@ internal sealed class ValueTracer
     internal IReadOnlyList<(IOperation Value, Bindings Scope)>? Elements(IOperation? operation, Bindings scope, Walk walk)
     {
         operation = Unwrap(operation);
-        if (operation is null || walk.Depth >= MaxDepth)
+        if (operation is null || walk.CutAt(MaxDepth))
         {
             return null;
         }
@@ -305,19 +310,36 @@ internal sealed class ValueTracer
 
     private FactSet Values(ISymbol symbol, Bindings scope, Walk walk)
     {
+        var unbound = scope == Bindings.None;
+        if (unbound && _unbound.TryGetValue(symbol, out var known))
+        {
+            return known;
+        }
+
         if (_values.Of(symbol) is not { } values || !walk.Enter(symbol))
         {
             return FactSet.Unknown;
         }
 
+        var cuts = walk.Cuts;
+        FactSet facts;
         try
         {
-            return MeetAll(values.Select(value => (value, scope)).ToList(), walk);
+            facts = MeetAll(values.Select(value => (value, scope)).ToList(), walk);
         }
         finally
         {
             walk.Leave(symbol);
         }
+
+        // A trace cut short (a cycle through a symbol this walk is already in, or the depth guard)
+        // depends on where it started: only a whole answer is the same for every trace.
+        if (unbound && walk.Cuts == cuts)
+        {
+            _unbound.TryAdd(symbol, facts);
+        }
+
+        return facts;
     }
 
     private FactSet MeetAll(IReadOnlyList<(IOperation Value, Bindings Scope)>? values, Walk walk)
@@ -402,15 +424,41 @@ internal sealed class ValueTracer
         return operation;
     }
 
-    /// <summary>The state of one trace: depth, and the symbols being traced (a cycle means "unknown").</summary>
+    /// <summary>
+    /// The state of one trace: depth, the symbols being traced (a cycle means "unknown"), and how
+    /// often it was cut short by either, so a result that depends on where the trace started is not cached.
+    /// </summary>
     internal sealed class Walk
     {
         private readonly HashSet<ISymbol> _active = new(SymbolEqualityComparer.Default);
 
         public int Depth { get; set; }
 
-        public bool Enter(ISymbol symbol) => _active.Add(symbol);
+        public int Cuts { get; private set; }
+
+        public bool Enter(ISymbol symbol)
+        {
+            if (_active.Add(symbol))
+            {
+                return true;
+            }
+
+            Cuts++;
+            return false;
+        }
 
         public void Leave(ISymbol symbol) => _active.Remove(symbol);
+
+        /// <summary>Whether the trace is <paramref name="maxDepth"/> deep and stops here.</summary>
+        public bool CutAt(int maxDepth)
+        {
+            if (Depth < maxDepth)
+            {
+                return false;
+            }
+
+            Cuts++;
+            return true;
+        }
     }
 }

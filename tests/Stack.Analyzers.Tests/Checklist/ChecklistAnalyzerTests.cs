@@ -46,4 +46,25 @@ public sealed class ChecklistAnalyzerTests
             public static int Build() => 1;
         }
         """);
+
+    /// <summary>
+    /// The tracer remembers what a field holds, but not an answer cut short by its depth guard: a
+    /// field first reached deep inside another service's trace is still judged on its own.
+    /// </summary>
+    [Fact]
+    public Task A_field_first_reached_past_the_depth_guard_is_still_traced_whole()
+    {
+        var fields = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"    static readonly Service F{i} = F{i - 1}.WithImage(\"app:{i}\");"));
+        return Verifier.Analyzer(
+            $$"""
+            static class Definition
+            {
+                static readonly Service F0 = new Service("base").WithNetworkMode(NetworkMode.None);
+            {{fields}}
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(F30, {|#0:F12|});
+            }
+            """,
+            Verifier.Diagnostic("STK0001").WithLocation(0).WithArguments("base"));
+    }
 }
