@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
-# The real build of a 1,000-service definition (dotnet build, compiler server warm), with and
-# without the checklist analyzer, side by side (hyperfine). `RUNS=N` to change the count.
+# The real build of a 1,000-service definition (`dotnet build --no-incremental`), with and without
+# Stack's analyzers, in both ways the compiler runs:
+#   - server: the compiler server (VBCSCompiler) stays warm between builds. The SDK's default.
+#   - no-server: UseSharedCompilation=false, a fresh compiler process per build, as CI machines and
+#     this one (its environment sets it) run it. Everything the analyzers run is compiled cold.
+# Runs alternate (without, with, without, ...) so the machine's drift hits both alike; the
+# medians are compared. `RUNS=N` (default 15), `SERVICES=N` (default 1000); `BASELINE=path/to/
+# Stack.Analyzers.dll` adds a third variant with that build of the analyzers (an earlier commit's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-15}
@@ -19,13 +25,38 @@ cat >"$work/Definition.csproj" <<XML
   <ItemGroup>
     <Compile Include="src/*.cs" />
     <Reference Include="$dsl" />
-    <Analyzer Include="$analyzer" Condition="'\$(WithChecklist)' == 'true'" />
+    <Analyzer Include="$analyzer" Condition="'\$(WithStack)' == 'with'" />
+    <Analyzer Include="${BASELINE:-}" Condition="'\$(WithStack)' == 'baseline'" />
   </ItemGroup>
 </Project>
 XML
 dotnet restore "$work" --nologo -v quiet
-# Warm the compiler server, and prove the analyzer loads (the definition passes the checklist).
-dotnet build "$work" --no-restore --nologo -v quiet -p:WithChecklist=true -warnaserror
-hyperfine --warmup 2 --runs "$runs" \
-  -n "build without analyzer" "dotnet build $work --no-restore --no-incremental --nologo -v quiet -p:WithChecklist=false" \
-  -n "build with the checklist analyzer" "dotnet build $work --no-restore --no-incremental --nologo -v quiet -p:WithChecklist=true"
+
+build() { # mode variant -> milliseconds
+  local shared=false; [ "$1" = server ] && shared=true
+  local start end
+  start=$(date +%s%N)
+  dotnet build "$work" --no-restore --no-incremental --nologo -v quiet -p:UseSharedCompilation=$shared -p:WithStack=$2 >/dev/null
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+
+# Prove the analyzers load and pass the definition (warnings as errors), and warm the server.
+dotnet build "$work" --no-restore --nologo -v quiet -p:UseSharedCompilation=true -p:WithStack=with -warnaserror >/dev/null
+variants="without with"; [ -n "${BASELINE:-}" ] && variants="without baseline with"
+for mode in server no-server; do
+  for variant in $variants; do build "$mode" "$variant" >/dev/null; done # warm-up
+  for _ in $(seq "$runs"); do
+    for variant in $variants; do echo "$mode $variant $(build "$mode" "$variant")"; done
+  done
+done >"$work/times.txt"
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+printf '%-10s %-9s %8s %8s\n' mode variant median cost
+for mode in server no-server; do
+  without=$(awk -v m="$mode" '$1 == m && $2 == "without" { print $3 }' "$work/times.txt" | median)
+  for variant in $variants; do
+    time=$(awk -v m="$mode" -v v="$variant" '$1 == m && $2 == v { print $3 }' "$work/times.txt" | median)
+    awk -v m="$mode" -v v="$variant" -v a="$without" -v b="$time" 'BEGIN { printf "%-10s %-9s %5d ms %+7.1f%%\n", m, v, b, (b - a) * 100 / a }'
+  done
+done

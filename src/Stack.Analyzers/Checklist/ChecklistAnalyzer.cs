@@ -148,7 +148,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         }
 
         private static WaitCondition Condition(IOperation? condition) =>
-            ValueTracer.Unwrap(condition)?.ConstantValue is { HasValue: true, Value: int value } ? (WaitCondition)value : WaitCondition.Unknown;
+            ValueTracer.Unwrap(condition) is { ConstantValue: { HasValue: true, Value: int value } } ? (WaitCondition)value : WaitCondition.Unknown;
 
         private static void Report(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, string name) =>
             report(Diagnostic.Create(descriptor, location, name));

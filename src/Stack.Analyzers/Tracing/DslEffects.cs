@@ -113,16 +113,16 @@ internal sealed class DslEffects
         }
 
         var any = Fact.No;
-        foreach (var (value, valueScope) in elements)
+        foreach (var element in elements)
         {
-            any = any.Or(_tracer.Eval(value, valueScope, walk)[FactKind.ForwardAuth]);
+            any = any.Or(_tracer.Eval(element.Value, element.Scope, walk)[FactKind.ForwardAuth]);
         }
 
         return any;
     }
 
     private static Fact Constant(IOperation value) =>
-        ValueTracer.Unwrap(value)?.ConstantValue is { HasValue: true, Value: bool flag } ? FactLogic.Of(flag) : Fact.Unknown;
+        ValueTracer.Unwrap(value) is { ConstantValue: { HasValue: true, Value: bool flag } } ? FactLogic.Of(flag) : Fact.Unknown;
 
     /// <summary>The value passed for the method's parameter at <paramref name="ordinal"/> (arguments may be named, in any order).</summary>
     private static IOperation? Argument(IInvocationOperation invocation, int ordinal) =>

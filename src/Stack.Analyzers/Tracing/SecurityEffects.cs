@@ -69,7 +69,7 @@ internal sealed class SecurityEffects
     /// <summary>A <c>with</c> expression or initializer sets a property.</summary>
     public static FactSet ApplyProperty(FactSet facts, string property, IOperation value) => property switch
     {
-        "Image" => Image(facts, Unconverted(value)?.ConstantValue is { HasValue: true, Value: string image } ? image : null),
+        "Image" => Image(facts, Unconverted(value) is { ConstantValue: { HasValue: true, Value: string image } } ? image : null),
         "Ports" => facts.With(FactKind.PublishedPort, Fact.Unknown).With(FactKind.PortOnAllInterfaces, Fact.Unknown),
         "Volumes" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown).With(FactKind.DaemonSocket, Fact.Unknown),
         "NetworkMode" => facts.With(FactKind.HostNetwork, HostNetwork(value)),
@@ -190,7 +190,7 @@ internal sealed class SecurityEffects
     /// </summary>
     private static string? PortText(IOperation? published, IOperation? target, IOperation? hostIp, IOperation? protocol)
     {
-        if (Unconverted(published)?.ConstantValue is not { HasValue: true, Value: int from } || Unconverted(target)?.ConstantValue is not { HasValue: true, Value: int to })
+        if (Unconverted(published) is not { ConstantValue: { HasValue: true, Value: int from } } || Unconverted(target) is not { ConstantValue: { HasValue: true, Value: int to } })
         {
             return null;
         }
@@ -243,7 +243,7 @@ internal sealed class SecurityEffects
     };
 
     private static Fact ConstantBool(IOperation? value) =>
-        Unconverted(value)?.ConstantValue is { HasValue: true, Value: bool flag } ? FactLogic.Of(flag) : Fact.Unknown;
+        Unconverted(value) is { ConstantValue: { HasValue: true, Value: bool flag } } ? FactLogic.Of(flag) : Fact.Unknown;
 
     /// <summary>Looks through the DSL's implicit conversions too (string to ComposeString, bool to YamlValue).</summary>
     private static IOperation? Unconverted(IOperation? operation)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,15 +15,15 @@ namespace Stack.Analyzers.Tracing;
 internal sealed class SourceValues
 {
     private readonly SemanticModels _models;
-    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>?> _cache = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxNode, ILookup<string, (IdentifierNameSyntax Name, ExpressionSyntax? Value)>> _writes = new();
+    private readonly ConcurrentDictionary<ISymbol, IOperation[]?> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<Write>>> _writes = new();
 
     public SourceValues(SemanticModels models) => _models = models;
 
     /// <summary>The values a symbol may hold (locals, fields, properties) or return (methods).</summary>
-    public ImmutableArray<IOperation>? Of(ISymbol symbol) => _cache.GetOrAdd(symbol, Find);
+    public IOperation[]? Of(ISymbol symbol) => _cache.GetOrAdd(symbol, Find);
 
-    private ImmutableArray<IOperation>? Find(ISymbol symbol) => symbol switch
+    private IOperation[]? Find(ISymbol symbol) => symbol switch
     {
         ILocalSymbol local => OfLocal(local),
         IFieldSymbol field => OfField(field),
@@ -33,7 +32,7 @@ internal sealed class SourceValues
         _ => null,
     };
 
-    private ImmutableArray<IOperation>? OfLocal(ILocalSymbol local)
+    private IOperation[]? OfLocal(ILocalSymbol local)
     {
         if (local.DeclaringSyntaxReferences.Length != 1 || local.IsRef)
         {
@@ -53,7 +52,7 @@ internal sealed class SourceValues
         return scope is null ? null : WithWrites(local, [initializer.Value], [scope]);
     }
 
-    private ImmutableArray<IOperation>? OfField(IFieldSymbol field)
+    private IOperation[]? OfField(IFieldSymbol field)
     {
         // Anyone can write a non-private, writable field.
         if (!field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
@@ -73,7 +72,7 @@ internal sealed class SourceValues
         return WithWrites(field, initializers, TypeDeclarations(field.ContainingType));
     }
 
-    private ImmutableArray<IOperation>? OfProperty(IPropertySymbol property)
+    private IOperation[]? OfProperty(IPropertySymbol property)
     {
         if (property.DeclaringSyntaxReferences.Length != 1
             || property.DeclaringSyntaxReferences[0].GetSyntax() is not PropertyDeclarationSyntax declaration)
@@ -107,7 +106,7 @@ internal sealed class SourceValues
         return WithWrites(property, declaration.Initializer is { } initializer ? [initializer.Value] : [], TypeDeclarations(property.ContainingType));
     }
 
-    private ImmutableArray<IOperation>? OfMethod(IMethodSymbol method)
+    private IOperation[]? OfMethod(IMethodSymbol method)
     {
         if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern || method.IsAsync
             || method.DeclaringSyntaxReferences.Length != 1)
@@ -125,7 +124,7 @@ internal sealed class SourceValues
         };
     }
 
-    private ImmutableArray<IOperation>? Returns(BlockSyntax body)
+    private IOperation[]? Returns(BlockSyntax body)
     {
         var returns = new List<ExpressionSyntax>();
         foreach (var node in body.DescendantNodes(n => n == body || !IsNestedFunction(n)))
@@ -145,7 +144,7 @@ internal sealed class SourceValues
     }
 
     /// <summary>The initial values plus every assignment to <paramref name="symbol"/> within <paramref name="scopes"/>.</summary>
-    private ImmutableArray<IOperation>? WithWrites(ISymbol symbol, IEnumerable<ExpressionSyntax> initialValues, IEnumerable<SyntaxNode> scopes)
+    private IOperation[]? WithWrites(ISymbol symbol, IEnumerable<ExpressionSyntax> initialValues, IEnumerable<SyntaxNode> scopes)
     {
         var values = new List<ExpressionSyntax>(initialValues);
         foreach (var scope in scopes)
@@ -156,7 +155,12 @@ internal sealed class SourceValues
                 return null;
             }
 
-            foreach (var write in WritesIn(scope)[symbol.Name])
+            if (!WritesIn(scope).TryGetValue(symbol.Name, out var writes))
+            {
+                continue;
+            }
+
+            foreach (var write in writes)
             {
                 if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Name).Symbol?.OriginalDefinition, symbol.OriginalDefinition))
                 {
@@ -179,12 +183,29 @@ internal sealed class SourceValues
     /// Every name written in <paramref name="scope"/>, by identifier, found in one walk per scope:
     /// a type with a thousand fields is walked once, not once per field.
     /// </summary>
-    private ILookup<string, (IdentifierNameSyntax Name, ExpressionSyntax? Value)> WritesIn(SyntaxNode scope) =>
-        _writes.GetOrAdd(scope, static node => node.DescendantNodes()
-            .OfType<IdentifierNameSyntax>()
-            .Select(name => (Name: name, Written: IsWritten(name, out var value), Value: value))
-            .Where(write => write.Written)
-            .ToLookup(write => write.Name.Identifier.ValueText, write => (write.Name, write.Value), System.StringComparer.Ordinal));
+    private Dictionary<string, List<Write>> WritesIn(SyntaxNode scope) =>
+        _writes.GetOrAdd(scope, static node =>
+        {
+            var writes = new Dictionary<string, List<Write>>(System.StringComparer.Ordinal);
+            foreach (var descendant in node.DescendantNodes())
+            {
+                if (descendant is IdentifierNameSyntax name && IsWritten(name, out var value))
+                {
+                    var key = name.Identifier.ValueText;
+                    if (!writes.TryGetValue(key, out var list))
+                    {
+                        writes[key] = list = [];
+                    }
+
+                    list.Add(new Write(name, value));
+                }
+            }
+
+            return writes;
+        });
+
+    /// <summary>A write to a name: the name as written, and the value when it can be told.</summary>
+    private sealed record Write(IdentifierNameSyntax Name, ExpressionSyntax? Value);
 
     /// <summary>Whether <paramref name="name"/> is written; <paramref name="value"/> is what, when it can be told.</summary>
     private static bool IsWritten(IdentifierNameSyntax name, out ExpressionSyntax? value)
@@ -207,20 +228,20 @@ internal sealed class SourceValues
         }
     }
 
-    private ImmutableArray<IOperation>? Operations(IEnumerable<ExpressionSyntax> expressions)
+    private IOperation[]? Operations(List<ExpressionSyntax> expressions)
     {
-        var operations = ImmutableArray.CreateBuilder<IOperation>();
-        foreach (var expression in expressions)
+        var operations = new IOperation[expressions.Count];
+        for (var i = 0; i < operations.Length; i++)
         {
-            if (_models.OperationOf(expression) is not { } operation)
+            if (_models.OperationOf(expressions[i]) is not { } operation)
             {
                 return null;
             }
 
-            operations.Add(operation);
+            operations[i] = operation;
         }
 
-        return operations.ToImmutable();
+        return operations;
     }
 
     private static IEnumerable<SyntaxNode> TypeDeclarations(INamedTypeSymbol type) =>

@@ -65,7 +65,7 @@ internal sealed class ValueTracer
     /// The values a collection argument (<c>params</c>, a collection expression, an array, a local
     /// holding one) is made of, each with the bindings to evaluate it in; null when not visible.
     /// </summary>
-    public IReadOnlyList<(IOperation Value, Bindings Scope)>? ElementsOf(IOperation collection) =>
+    public IReadOnlyList<ScopedValue>? ElementsOf(IOperation collection) =>
         Elements(collection, Bindings.None, new Walk());
 
     /// <summary>
@@ -111,7 +111,7 @@ internal sealed class ValueTracer
         }
     }
 
-    internal IReadOnlyList<(IOperation Value, Bindings Scope)>? Elements(IOperation? operation, Bindings scope, Walk walk)
+    internal IReadOnlyList<ScopedValue>? Elements(IOperation? operation, Bindings scope, Walk walk)
     {
         operation = Unwrap(operation);
         if (operation is null || walk.CutAt(MaxDepth))
@@ -171,7 +171,7 @@ internal sealed class ValueTracer
             return ConstantString(argument, argumentScope);
         }
 
-        return operation?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+        return operation is { ConstantValue: { HasValue: true, Value: string text } } ? text : null;
     }
 
     /// <summary>Whether a value is there (not null), as far as can be told.</summary>
@@ -290,7 +290,7 @@ internal sealed class ValueTracer
                 }
             }
 
-            return MeetAll(returns.Select(value => (value, calleeScope)).ToList(), walk);
+            return MeetAll(returns, calleeScope, walk);
         }
         finally
         {
@@ -325,7 +325,7 @@ internal sealed class ValueTracer
         FactSet facts;
         try
         {
-            facts = MeetAll(values.Select(value => (value, scope)).ToList(), walk);
+            facts = MeetAll(values, scope, walk);
         }
         finally
         {
@@ -342,7 +342,7 @@ internal sealed class ValueTracer
         return facts;
     }
 
-    private FactSet MeetAll(IReadOnlyList<(IOperation Value, Bindings Scope)>? values, Walk walk)
+    private FactSet MeetAll(IReadOnlyList<ScopedValue>? values, Walk walk)
     {
         if (values is null || values.Count == 0)
         {
@@ -358,9 +358,26 @@ internal sealed class ValueTracer
         return facts;
     }
 
-    private List<(IOperation Value, Bindings Scope)>? Flatten(IEnumerable<IOperation> elements, Bindings scope, Walk walk)
+    /// <summary>What holds for every one of <paramref name="values"/>, all read in <paramref name="scope"/>.</summary>
+    private FactSet MeetAll(IOperation[] values, Bindings scope, Walk walk)
     {
-        var values = new List<(IOperation Value, Bindings Scope)>();
+        if (values.Length == 0)
+        {
+            return FactSet.Unknown;
+        }
+
+        var facts = Eval(values[0], scope, walk);
+        for (var i = 1; i < values.Length; i++)
+        {
+            facts = facts.Meet(Eval(values[i], scope, walk));
+        }
+
+        return facts;
+    }
+
+    private List<ScopedValue>? Flatten(IEnumerable<IOperation> elements, Bindings scope, Walk walk)
+    {
+        var values = new List<ScopedValue>();
         foreach (var element in elements)
         {
             if (element is ISpreadOperation spread)
@@ -374,7 +391,7 @@ internal sealed class ValueTracer
             }
             else
             {
-                values.Add((element, scope));
+                values.Add(new ScopedValue(element, scope));
             }
         }
 
