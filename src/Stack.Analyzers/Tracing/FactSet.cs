@@ -4,14 +4,25 @@ using Stack.Rules;
 namespace Stack.Analyzers.Tracing;
 
 /// <summary>What the tracer proved about one DSL value: a <see cref="Fact"/> per <see cref="FactKind"/>, and its name when constant.</summary>
+/// <remarks>
+/// The tracer makes one of these per step of every chain it follows (tens of thousands on a large
+/// stack), so the facts are packed two bits each into one number, and the rare details (a socket
+/// path, a port) live in an array only when there are some.
+/// </remarks>
 internal sealed class FactSet
 {
     private const int KindCount = (int)FactKind.AcceptedUnpinnedImage + 1;
 
-    private readonly Fact[] _facts;
-    private readonly string?[] _details;
+    // Two bits a kind in 64: a 33rd kind makes this constant negative, which does not compile.
+    private const uint KindsFitInOneNumber = 32 - KindCount;
 
-    private FactSet(Fact[] facts, string?[] details, string? name, ImmutableSortedSet<string>? literalSecrets, ImmutableSortedSet<string>? acceptedSecrets)
+    // Two bits a kind: the low bit of each pair, for spreading a per-kind test over both bits.
+    private const ulong LowBits = 0x5555_5555_5555_5555UL;
+
+    private readonly ulong _facts;
+    private readonly string?[]? _details;
+
+    private FactSet(ulong facts, string?[]? details, string? name, ImmutableSortedSet<string>? literalSecrets, ImmutableSortedSet<string>? acceptedSecrets)
     {
         _facts = facts;
         _details = details;
@@ -21,7 +32,7 @@ internal sealed class FactSet
     }
 
     /// <summary>Nothing is known.</summary>
-    public static FactSet Unknown { get; } = new(new Fact[KindCount], new string?[KindCount], null, null, null);
+    public static FactSet Unknown { get; } = new(0, null, null, null, null);
 
     /// <summary>The name given to the service or router's constructor, when it is a constant.</summary>
     public string? Name { get; }
@@ -38,32 +49,35 @@ internal sealed class FactSet
     /// <summary>A value just created: every listed property is proven absent.</summary>
     public static FactSet Fresh(string? name, params FactKind[] absent)
     {
-        var facts = new Fact[KindCount];
+        var facts = 0UL;
         foreach (var kind in absent)
         {
-            facts[(int)kind] = Fact.No;
+            facts = Set(facts, kind, Fact.No);
         }
 
-        return new FactSet(facts, new string?[KindCount], name, ImmutableSortedSet<string>.Empty, ImmutableSortedSet<string>.Empty);
+        return new FactSet(facts, null, name, ImmutableSortedSet<string>.Empty, ImmutableSortedSet<string>.Empty);
     }
 
-    public Fact this[FactKind kind] => _facts[(int)kind];
+    public Fact this[FactKind kind] => (Fact)((_facts >> Shift(kind)) & 3);
 
     /// <summary>What made the fact true, for messages (a socket path, a port), when known.</summary>
-    public string? Detail(FactKind kind) => _details[(int)kind];
+    public string? Detail(FactKind kind) => _details?[(int)kind];
 
     public FactSet With(FactKind kind, Fact fact, string? detail = null)
     {
-        if (_facts[(int)kind] == fact && _details[(int)kind] == detail)
+        if (this[kind] == fact && Detail(kind) == detail)
         {
             return this;
         }
 
-        var facts = (Fact[])_facts.Clone();
-        var details = (string?[])_details.Clone();
-        facts[(int)kind] = fact;
-        details[(int)kind] = detail;
-        return new FactSet(facts, details, Name, LiteralSecrets, AcceptedSecrets);
+        var details = _details;
+        if (Detail(kind) != detail)
+        {
+            details = _details is null ? new string?[KindCount] : (string?[])_details.Clone();
+            details[(int)kind] = detail;
+        }
+
+        return new FactSet(Set(_facts, kind, fact), details, Name, LiteralSecrets, AcceptedSecrets);
     }
 
     /// <summary>Adds to a fact that only grows (mounts, ports): Yes stays Yes; the detail of the first Yes is kept.</summary>
@@ -89,15 +103,22 @@ internal sealed class FactSet
 
     public FactSet WithAcceptedSecrets(ImmutableSortedSet<string>? accepted) => new(_facts, _details, Name, LiteralSecrets, accepted);
 
-    /// <summary>What holds for a value that is either of two.</summary>
+    /// <summary>What holds for a value that is either of two: each fact where both agree (<see cref="FactLogic.Meet"/>), else unknown.</summary>
     public FactSet Meet(FactSet other)
     {
-        var facts = new Fact[KindCount];
-        var details = new string?[KindCount];
-        for (var i = 0; i < KindCount; i++)
+        // A pair of bits that differs anywhere becomes 00 (Unknown) in both of its bits.
+        var differs = _facts ^ other._facts;
+        var differingKinds = (differs | (differs >> 1)) & LowBits;
+        var facts = _facts & ~(differingKinds | (differingKinds << 1));
+
+        string?[]? details = null;
+        if (_details is not null && other._details is not null)
         {
-            facts[i] = _facts[i].Meet(other._facts[i]);
-            details[i] = _details[i] == other._details[i] ? _details[i] : null;
+            details = new string?[KindCount];
+            for (var i = 0; i < KindCount; i++)
+            {
+                details[i] = _details[i] == other._details[i] ? _details[i] : null;
+            }
         }
 
         // A literal secret is proven only if both values have it.
@@ -107,4 +128,9 @@ internal sealed class FactSet
         var accepted = AcceptedSecrets is { } ours && other.AcceptedSecrets is { } others ? ours.Intersect(others) : null;
         return new FactSet(facts, details, Name == other.Name ? Name : null, secrets, accepted);
     }
+
+    private static int Shift(FactKind kind) => 2 * (int)kind;
+
+    private static ulong Set(ulong facts, FactKind kind, Fact fact) =>
+        (facts & ~(3UL << Shift(kind))) | ((ulong)fact << Shift(kind));
 }
