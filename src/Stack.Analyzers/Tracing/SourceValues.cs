@@ -69,7 +69,7 @@ internal sealed class SourceValues
             }
         }
 
-        return WithWrites(field, initializers, TypeDeclarations(field.ContainingType));
+        return WithWrites(field, initializers, field.IsReadOnly ? Constructors(field) : TypeDeclarations(field.ContainingType));
     }
 
     private IOperation[]? OfProperty(IPropertySymbol property)
@@ -103,7 +103,7 @@ internal sealed class SourceValues
             return null;
         }
 
-        return WithWrites(property, declaration.Initializer is { } initializer ? [initializer.Value] : [], TypeDeclarations(property.ContainingType));
+        return WithWrites(property, declaration.Initializer is { } initializer ? [initializer.Value] : [], Constructors(property));
     }
 
     private IOperation[]? OfMethod(IMethodSymbol method)
@@ -242,6 +242,35 @@ internal sealed class SourceValues
         }
 
         return operations;
+    }
+
+    /// <summary>
+    /// Where C# lets a readonly field or a get-only auto-property be assigned besides its
+    /// initializer: its type's constructors (the static one for a static member) and, for an
+    /// instance field, init accessors. Only these are searched: a type of a thousand service
+    /// fields has no constructor to walk, where walking the whole type cost most of the tracing.
+    /// </summary>
+    private static List<SyntaxNode> Constructors(ISymbol member)
+    {
+        var type = member.ContainingType;
+        var writers = new List<SyntaxNode>();
+        foreach (var constructor in member.IsStatic ? type.StaticConstructors : type.InstanceConstructors)
+        {
+            writers.AddRange(constructor.DeclaringSyntaxReferences.Select(r => r.GetSyntax()));
+        }
+
+        if (member is IFieldSymbol { IsStatic: false })
+        {
+            foreach (var typeMember in type.GetMembers())
+            {
+                if (typeMember is IMethodSymbol { MethodKind: MethodKind.PropertySet, IsInitOnly: true } init)
+                {
+                    writers.AddRange(init.DeclaringSyntaxReferences.Select(r => r.GetSyntax()));
+                }
+            }
+        }
+
+        return writers;
     }
 
     private static IEnumerable<SyntaxNode> TypeDeclarations(INamedTypeSymbol type) =>

@@ -342,5 +342,58 @@ internal static class ServiceSamples
                 }
             }
             """], ["STK0001"]),
+
+        // A readonly field or get-only property is searched for writes only where C# allows them:
+        // constructors and init accessors. A write there that the walk missed would leave only the
+        // initializer, which has no restart policy: a false STK0001.
+        new("a static readonly field reassigned in the static constructor: both values count", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                static readonly Service Web = new Service("web").WithImage("nginx:1").WithNetworks(Net);
+                static readonly Service Worker = new Service("worker").WithImage("app:1").WithNetworks(Net);
+
+                static Definition()
+                {
+                    Web = new Service("web").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always);
+                }
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(Web, {|STK0001:Worker|});
+            }
+            """], ["STK0001"]),
+
+        new("a readonly field written in an init accessor, a get-only property in a constructor: both values count", [$$"""
+            sealed class Parts
+            {
+                private readonly Service _web = new Service("web").WithImage("nginx:1").WithNetworks(Definition.Net);
+
+                public Parts(bool restart)
+                {
+                    if (restart)
+                    {
+                        Worker = new Service("worker").WithImage("app:1").WithNetworks(Definition.Net).WithRestart(RestartPolicy.Always);
+                    }
+                }
+
+                public string Owner { get => "ops"; init => _web = new Service("web").WithImage("nginx:1").WithNetworks(Definition.Net).WithRestart(RestartPolicy.Always); }
+
+                public Service Web => _web;
+
+                public Service Worker { get; } = new Service("worker").WithImage("app:1").WithNetworks(Definition.Net);
+
+                public Service Spare { get; } = new Service("spare").WithImage("app:1").WithNetworks(Definition.Net);
+            }
+
+            static class Definition
+            {
+                public {{Net}}
+
+                public static ComposeStack Build()
+                {
+                    var parts = new Parts(true) { Owner = "web" };
+                    return new ComposeStack("s").WithServices(parts.Web, parts.Worker, {|STK0001:parts.Spare|});
+                }
+            }
+            """], ["STK0001"]),
     ];
 }
