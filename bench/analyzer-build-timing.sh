@@ -5,7 +5,7 @@
 #   - no-server: UseSharedCompilation=false, a fresh compiler process per build, as CI machines and
 #     this one (its environment sets it) run it. Everything the analyzers run is compiled cold.
 # Runs alternate (without, with, without, ...) so the machine's drift hits both alike; the
-# medians are compared. `RUNS=N` (default 15), `SERVICES=N` (default 1000); `BASELINE=path/to/
+# medians (and the fastest runs, the least disturbed on a noisy machine) are compared. `RUNS=N` (default 15), `SERVICES=N` (default 1000); `BASELINE=path/to/
 # Stack.Analyzers.dll` adds a third variant with that build of the analyzers (an earlier commit's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,11 +52,15 @@ for mode in server no-server; do
 done >"$work/times.txt"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
-printf '%-10s %-9s %8s %8s\n' mode variant median cost
+fastest() { sort -n | head -n 1; }
+runs_of() { awk -v m="$1" -v v="$2" '$1 == m && $2 == v { print $3 }' "$work/times.txt"; }
+printf '%-10s %-9s %9s %8s %9s %8s\n' mode variant median cost fastest cost
 for mode in server no-server; do
-  without=$(awk -v m="$mode" '$1 == m && $2 == "without" { print $3 }' "$work/times.txt" | median)
+  without_median=$(runs_of "$mode" without | median)
+  without_fastest=$(runs_of "$mode" without | fastest)
   for variant in $variants; do
-    time=$(awk -v m="$mode" -v v="$variant" '$1 == m && $2 == v { print $3 }' "$work/times.txt" | median)
-    awk -v m="$mode" -v v="$variant" -v a="$without" -v b="$time" 'BEGIN { printf "%-10s %-9s %5d ms %+7.1f%%\n", m, v, b, (b - a) * 100 / a }'
+    awk -v m="$mode" -v v="$variant" -v a="$without_median" -v b="$(runs_of "$mode" "$variant" | median)" \
+      -v c="$without_fastest" -v d="$(runs_of "$mode" "$variant" | fastest)" \
+      'BEGIN { printf "%-10s %-9s %6d ms %+7.1f%% %6d ms %+7.1f%%\n", m, v, b, (b - a) * 100 / a, d, (d - c) * 100 / c }'
   done
 done
