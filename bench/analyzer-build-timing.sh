@@ -7,6 +7,8 @@
 # Runs alternate (without, with, without, ...) so the machine's drift hits both alike; the
 # medians (and the fastest runs, the least disturbed on a noisy machine) are compared. `RUNS=N` (default 15), `SERVICES=N` (default 1000); `BASELINE=path/to/
 # Stack.Analyzers.dll` adds a third variant with that build of the analyzers (an earlier commit's).
+# With BASELINE, read only the no-server rows: a compiler server holding two builds of one
+# analyzer assembly and switching between them each build reloads them, which a user never sees.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-15}
@@ -16,6 +18,8 @@ dotnet build -c Release bench/Stack.Benchmarks --nologo -v quiet # also builds S
 dotnet run -c Release --project bench/Stack.Benchmarks --no-build -- write-definition "${SERVICES:-1000}" "$work/src"
 dsl=$(pwd)/src/Stack.Dsl/bin/Release/net10.0/Stack.Dsl.dll
 analyzer=$(pwd)/src/Stack.Analyzers/bin/Release/netstandard2.0/Stack.Analyzers.dll
+baseline_item=""
+[ -n "${BASELINE:-}" ] && baseline_item="<Analyzer Include=\"$BASELINE\" Condition=\"'\$(WithStack)' == 'baseline'\" />"
 cat >"$work/Definition.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -26,7 +30,7 @@ cat >"$work/Definition.csproj" <<XML
     <Compile Include="src/*.cs" />
     <Reference Include="$dsl" />
     <Analyzer Include="$analyzer" Condition="'\$(WithStack)' == 'with'" />
-    <Analyzer Include="${BASELINE:-}" Condition="'\$(WithStack)' == 'baseline'" />
+    $baseline_item
   </ItemGroup>
 </Project>
 XML
