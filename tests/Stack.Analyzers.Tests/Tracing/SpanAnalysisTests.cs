@@ -8,7 +8,7 @@ using Stack.Analyzers.Checklist;
 using Stack.Analyzers.Security;
 using Stack.Analyzers.Tests.Infrastructure;
 
-namespace Stack.Analyzers.Tests.Checklist;
+namespace Stack.Analyzers.Tests.Tracing;
 
 /// <summary>
 /// The analyzers walk a file's calls themselves (one action per file), so they must honour the
