@@ -38,6 +38,7 @@ internal sealed class ValueTracer
     // every trace that reaches it, so it is evaluated once (a service is reached from the stack,
     // from each DependsOn on it, from each analyzer) instead of once per use.
     private readonly ConcurrentDictionary<ISymbol, FactSet> _unbound = new(SymbolEqualityComparer.Default);
+
     private readonly DslTypes _types;
     private readonly SemanticModels _models;
     private readonly SourceValues _values;
