@@ -33,6 +33,7 @@ public static class StackCli
     {
         ArgumentNullException.ThrowIfNull(define);
         ArgumentNullException.ThrowIfNull(settings);
+        StartupWarmup.Start(); // before the definition builds: see StartupWarmup
         output ??= Console.Out;
         error ??= Console.Error;
 
