@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Stack.Analyzers.Tracing;
@@ -93,13 +92,8 @@ public sealed class BackupAnalyzer : DiagnosticAnalyzer
     private static Dictionary<ISymbol, int> FirstMounts(SyntaxTree tree, SemanticModel model, System.Threading.CancellationToken token)
     {
         var first = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
-        foreach (var call in tree.GetRoot(token).DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var call in CallSites.InFile(tree, "WithVolume", "WithVolumes"))
         {
-            if (StackServices.CalledName(call) is not ("WithVolume" or "WithVolumes"))
-            {
-                continue;
-            }
-
             foreach (var argument in call.ArgumentList.Arguments)
             {
                 if (model.GetSymbolInfo(argument.Expression, token).Symbol is { Kind: SymbolKind.Local or SymbolKind.Field or SymbolKind.Property } symbol
