@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Stack.Analyzers.Backups;
 using Stack.Analyzers.Checklist;
@@ -60,20 +61,18 @@ public class AnalyzerBenchmarks
     }
 
     /// <summary>
-    /// The floor of any analyzer like this one: the same invocation callback doing nothing, so
-    /// what the driver itself costs can be told from what the checks cost.
+    /// The floor of any analyzer like Stack's: the same per-file action, walking the file's calls
+    /// and doing nothing, so what the driver itself costs can be told from what the checks cost.
     /// </summary>
     [Benchmark]
-    public int CompilerAndEmptyAnalyzer() => Compile().WithAnalyzers([new EmptyInvocationAnalyzer()])
-        .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+    public int CompilerAndEmptyAnalyzer() => CompilerAnd(new EmptyFileAnalyzer());
 
     /// <summary>
     /// The binding any analyzer that reads the services pays: every service a WithServices call
     /// adds, its field initializer's operation, and nothing else.
     /// </summary>
     [Benchmark]
-    public int CompilerAndBindingOnly() => Compile().WithAnalyzers([new BindingOnlyAnalyzer()])
-        .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+    public int CompilerAndBindingOnly() => CompilerAnd(new BindingOnlyAnalyzer());
 
     /// <summary>The compiler pass with one analyzer, to see what each costs alone.</summary>
     public int CompilerAnd(DiagnosticAnalyzer analyzer) => Compile().WithAnalyzers([analyzer])
@@ -83,10 +82,13 @@ public class AnalyzerBenchmarks
         CSharpCompilation.Create("Bench", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 }
 
-/// <summary>Registers an invocation syntax action that does nothing (the benchmark's floor).</summary>
-#pragma warning disable RS1030, RS1036, RS1041, RS2008 // A benchmark fixture run in process, never loaded by a compiler.
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EmptyInvocationAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1030, RS1036, RS1041, RS2008 // Benchmark fixtures run in process, never loaded by a compiler.
+
+/// <summary>
+/// A benchmark fixture shaped like Stack's analyzers: one action per file that finds the file's
+/// WithServices calls by one walk of its syntax, and reports nothing.
+/// </summary>
+public abstract class FileFixtureAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Unused = new("BENCH0001", "unused", "unused", "Bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
@@ -96,41 +98,38 @@ public sealed class EmptyInvocationAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+        context.RegisterSemanticModelAction(file => Analyze(file, WithServicesCalls(file.SemanticModel.SyntaxTree)));
     }
+
+    protected abstract void Analyze(SemanticModelAnalysisContext file, IEnumerable<InvocationExpressionSyntax> withServices);
+
+    private static IEnumerable<InvocationExpressionSyntax> WithServicesCalls(SyntaxTree tree) =>
+        tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(call => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithServices" });
+}
+
+/// <summary>Walks each file's calls and does nothing with them (the benchmark's floor).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EmptyFileAnalyzer : FileFixtureAnalyzer
+{
+    protected override void Analyze(SemanticModelAnalysisContext file, IEnumerable<InvocationExpressionSyntax> withServices) =>
+        _ = withServices.Count();
 }
 
 /// <summary>Binds what Stack's analyzers must read, and checks nothing: the floor under their cost.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BindingOnlyAnalyzer : DiagnosticAnalyzer
+public sealed class BindingOnlyAnalyzer : FileFixtureAnalyzer
 {
-    private static readonly DiagnosticDescriptor Unused = new("BENCH0002", "unused", "unused", "Bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Unused];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Analyze(SemanticModelAnalysisContext file, IEnumerable<InvocationExpressionSyntax> withServices)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSyntaxNodeAction(
-            node =>
+        foreach (var argument in withServices.SelectMany(call => call.ArgumentList.Arguments))
+        {
+            if (file.SemanticModel.GetSymbolInfo(argument.Expression).Symbol is IFieldSymbol { DeclaringSyntaxReferences: [var declaration] }
+                && declaration.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer })
             {
-                var call = (Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)node.Node;
-                if (call.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithServices" })
-                {
-                    return;
-                }
-
-                foreach (var argument in call.ArgumentList.Arguments)
-                {
-                    if (node.SemanticModel.GetSymbolInfo(argument.Expression).Symbol is IFieldSymbol { DeclaringSyntaxReferences: [var declaration] }
-                        && declaration.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer })
-                    {
-                        _ = node.Compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(initializer.Value);
-                    }
-                }
-            },
-            Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+                _ = file.SemanticModel.Compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(initializer.Value);
+            }
+        }
     }
 }
 #pragma warning restore RS1030, RS1036, RS1041, RS2008
