@@ -62,11 +62,11 @@ internal static class CorpusTwins
             {
                 Pools =
                 [
-                    new IpamPool(IPNetwork.Parse("172.31.0.0/16"))
+                    new IpamPool(IPNetwork.Parse("10.231.0.0/16"))
                     {
-                        IpRange = IPNetwork.Parse("172.31.5.0/24"),
-                        Gateway = IPAddress.Parse("172.31.0.1"),
-                        AuxAddresses = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("router", IPAddress.Parse("172.31.1.5"))]),
+                        IpRange = IPNetwork.Parse("10.231.5.0/24"),
+                        Gateway = IPAddress.Parse("10.231.0.1"),
+                        AuxAddresses = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("router", IPAddress.Parse("10.231.1.5"))]),
                     },
                 ],
             });
@@ -75,7 +75,7 @@ internal static class CorpusTwins
         var media = new Volume("media").WithDriver("local").WithDriverOption("type", "tmpfs").WithDriverOption("device", "tmpfs").WithDriverOption("o", "size=16m").WithLabel("backup", "none");
         var cache = new Volume("cache").WithLabel("com.example.purpose", "cache");
         var app = new Service("app").WithImage(StandIn).WithRestart(RestartPolicy.Always)
-            .WithNetwork(new NetworkAttachment(front) { Ipv4Address = IPAddress.Parse("172.31.5.10"), Aliases = ["web"] })
+            .WithNetwork(new NetworkAttachment(front) { Ipv4Address = IPAddress.Parse("10.231.5.10"), Aliases = ["web"] })
             .WithNetwork(new NetworkAttachment(back) { Ipv6Address = IPAddress.Parse("fd00:31::10") })
             .WithVolume(media, "/media", readOnly: true)
             .WithVolume(cache, "/cache");
