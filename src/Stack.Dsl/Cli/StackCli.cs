@@ -20,7 +20,7 @@ public static class StackCli
     /// <param name="define">Builds the stack; exceptions it throws become error lines, not stack traces.</param>
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
     public static int Run(string[] args, Func<ComposeStack> define) =>
-        Run(args, define, StackCliSettings.ForDefinition(define));
+        Start(args, define, () => StackCliSettings.ForDefinition(define), output: null, error: null);
 
     /// <summary>Runs the command line against the stack <paramref name="define"/> builds.</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -31,17 +31,54 @@ public static class StackCli
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
     public static int Run(string[] args, Func<ComposeStack> define, StackCliSettings settings, TextWriter? output = null, TextWriter? error = null)
     {
-        ArgumentNullException.ThrowIfNull(define);
         ArgumentNullException.ThrowIfNull(settings);
-        StartupWarmup.Start(); // before the definition builds: see StartupWarmup
-        output ??= Console.Out;
-        error ??= Console.Error;
+        return Start(args, define, () => settings, output, error);
+    }
 
-        // The everyday run has no arguments: nothing to parse. Skipping the parser matters for a
-        // single-file stack, where System.CommandLine's code is compiled at run time (~60 methods).
+    /// <summary>
+    /// A run is mostly first-call cost (loading and compiling code), so it is split over two cores:
+    /// the definition builds on this thread, as the user's code expects, while the spare core reads
+    /// the settings, opens the console and parses the command line (see <see cref="SpareCore"/>).
+    /// The definition is built even for <c>--help</c>; it is meant to be a pure function.
+    /// </summary>
+    private static int Start(string[] args, Func<ComposeStack> define, Func<StackCliSettings> settings, TextWriter? output, TextWriter? error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(define);
+        BuiltDefinition? built = null;
+        var preparing = SpareCore.Prepare(() => Prepare(args, settings(), output ?? Console.Out, error ?? Console.Error, () => built!));
+        built = BuiltDefinition.Of(define);
+        var prepared = preparing.GetAwaiter().GetResult();
+
+        // The everyday run has no arguments: nothing to parse.
+        if (prepared.Parsed is not { } parsed)
+        {
+            var request = new GenerateRequest(prepared.Settings.DefaultOutputDirectory, Check: false, WarningsAsErrors: false, Environment: null);
+            return Generate(built, prepared.Settings, request, prepared.Output, prepared.Error);
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                prepared.Error.WriteLine($"error: {parseError.Message}");
+            }
+
+            prepared.Error.WriteLine("Run with --help for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = prepared.Output, Error = prepared.Error });
+    }
+
+    /// <summary>The command line, parsed; its action generates from the definition <paramref name="definition"/> gives by then.</summary>
+    private static PreparedRun Prepare(string[] args, StackCliSettings settings, TextWriter output, TextWriter error, Func<BuiltDefinition> definition)
+    {
+        // Skipping the parser matters for a single-file stack, where System.CommandLine's code is
+        // compiled at run time (~60 methods).
         if (args.Length == 0)
         {
-            return Generate(define, settings, new GenerateRequest(settings.DefaultOutputDirectory, Check: false, WarningsAsErrors: false, Environment: null), output, error);
+            return new PreparedRun(settings, output, error, Parsed: null);
         }
 
         var outOption = new Option<string>("--out")
@@ -73,28 +110,15 @@ public static class StackCli
             environmentOption,
         };
         root.SetAction(parsed => Generate(
-            define,
+            definition(),
             settings,
             new GenerateRequest(parsed.GetValue(outOption)!, parsed.GetValue(checkOption), parsed.GetValue(warningsAsErrorsOption), parsed.GetValue(environmentOption)),
             output,
             error));
-
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0)
-        {
-            foreach (var parseError in result.Errors)
-            {
-                error.WriteLine($"error: {parseError.Message}");
-            }
-
-            error.WriteLine("Run with --help for usage.");
-            return ExitCodes.Usage;
-        }
-
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return new PreparedRun(settings, output, error, root.Parse(args));
     }
 
-    private static int Generate(Func<ComposeStack> define, StackCliSettings settings, GenerateRequest request, TextWriter output, TextWriter error)
+    private static int Generate(BuiltDefinition built, StackCliSettings settings, GenerateRequest request, TextWriter output, TextWriter error)
     {
         GenerationResult generated;
         if (string.IsNullOrWhiteSpace(request.OutDirectory))
@@ -106,7 +130,7 @@ public static class StackCli
         var folder = new OutputFolder(request.OutDirectory);
         try
         {
-            var stack = define();
+            var stack = built.Stack();
 
             // Environments are user code too: they run while generating.
             generated = StackGenerator.Generate(stack, settings.OptionsFor(folder.Path));
@@ -211,3 +235,6 @@ public static class StackCli
 
 /// <summary>What the command line asked for.</summary>
 internal sealed record GenerateRequest(string OutDirectory, bool Check, bool WarningsAsErrors, string? Environment);
+
+/// <summary>What the spare core prepared: the settings, the console's writers and the parsed command line (none without arguments).</summary>
+internal sealed record PreparedRun(StackCliSettings Settings, TextWriter Output, TextWriter Error, ParseResult? Parsed);

@@ -113,6 +113,36 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
+    public void A_definition_that_throws_fails_every_command_that_needs_its_stack()
+    {
+        // The definition builds while the command line is parsed: its failure is kept for the command.
+        foreach (var args in new[] { new[] { "--out", Out }, ["--check"], ["--environment", "prod"] })
+        {
+            var (code, _, error) = Run(args, ThrowingStack);
+
+            Assert.Equal(ExitCodes.Failed, code);
+            Assert.Matches(@"StackCliTests\.cs\(\d+(,\d+)?\): error STK0200: building the definition failed with InvalidOperationException: no stack today", error);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void Help_and_bad_usage_do_not_report_a_failing_definition()
+    {
+        var (helpCode, help, helpError) = Run(["--help"], ThrowingStack);
+        var (usageCode, _, usageError) = Run(["--frobnicate"], ThrowingStack);
+
+        Assert.Equal(ExitCodes.Success, helpCode);
+        Assert.Contains("--out", help, StringComparison.Ordinal);
+        Assert.Empty(helpError);
+        Assert.Equal(ExitCodes.Usage, usageCode);
+        Assert.Contains("--frobnicate", usageError, StringComparison.Ordinal);
+        Assert.DoesNotContain("no stack today", usageError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_option_is_bad_usage_exit_2()
     {
         var (code, _, error) = Run(["--frobnicate"], ValidStack);
@@ -256,6 +286,8 @@ public sealed class StackCliTests : IDisposable
     }
 
     private static ComposeStack ValidStack() => new ComposeStack("test").WithServices(Emit.Minimal());
+
+    private static ComposeStack ThrowingStack() => throw new InvalidOperationException("no stack today");
 
     private (int Code, string Output, string Error) Run(string[] args, Func<ComposeStack> define)
     {
