@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation.Environments;
 using Stack.Rules;
@@ -10,7 +9,7 @@ namespace Stack.Dsl.Validation;
 /// reported once, prefixed with the environment's name; one the definition has already is not
 /// repeated per environment.
 /// </summary>
-internal static partial class EnvironmentValidation
+internal static class EnvironmentValidation
 {
     public static IReadOnlyList<StackDiagnostic> Validate(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, string? projectDirectory)
     {
@@ -19,7 +18,7 @@ internal static partial class EnvironmentValidation
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (environment, stack) in environments)
         {
-            if (!EnvironmentName().IsMatch(environment.Name))
+            if (!Text.NameGrammar.Project.Matches(environment.Name))
             {
                 found.Add(new StackDiagnostic(
                     RuleIds.InvalidName,
@@ -46,7 +45,4 @@ internal static partial class EnvironmentValidation
 
         return found;
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex EnvironmentName();
 }

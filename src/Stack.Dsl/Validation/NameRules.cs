@@ -1,45 +1,44 @@
-using System.Text.RegularExpressions;
 using Stack.Dsl.Compose;
 using Stack.Rules;
 
 namespace Stack.Dsl.Validation;
 
 /// <summary>STK0201: names must match what compose, Docker and Traefik accept.</summary>
-internal static partial class NameRules
+internal static class NameRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
-        if (!ProjectName().IsMatch(stack.Name))
+        if (!Text.NameGrammar.Project.Matches(stack.Name))
         {
             yield return Invalid("project name", stack.Name, stack.Location, "lowercase letters, digits, '-' and '_', starting with a letter or digit");
         }
 
         foreach (var service in stack.Services)
         {
-            if (!ResourceName().IsMatch(service.Name))
+            if (!Text.NameGrammar.Resource.Matches(service.Name))
             {
                 yield return Invalid("service name", service.Name, service.Location, ResourceRule);
             }
 
             // The text as written in C# (compose's own form doubles a '$'), judged and shown.
-            if (service.ContainerName is { IsLiteral: true } containerName && Text.TextInventory.Literal(containerName) is var written && !ContainerName().IsMatch(written))
+            if (service.ContainerName is { IsLiteral: true } containerName && Text.TextInventory.Literal(containerName) is var written && !Text.NameGrammar.Container.Matches(written))
             {
                 yield return Invalid($"container name of service '{service.Name}'", written, service.Location, "letters, digits, '_', '.' and '-', starting with a letter or digit, at least two characters");
             }
 
-            foreach (var router in RouterSite.Layer4(service).Where(r => !TraefikName().IsMatch(r.Name)))
+            foreach (var router in RouterSite.Layer4(service).Where(r => !Text.NameGrammar.Traefik.Matches(r.Name)))
             {
                 yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
             }
 
             foreach (var router in service.Routers)
             {
-                if (!TraefikName().IsMatch(router.Name))
+                if (!Text.NameGrammar.Traefik.Matches(router.Name))
                 {
                     yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
                 }
 
-                if (router.Service is { Provider: null } target && target.Name != router.Name && !TraefikName().IsMatch(target.Name))
+                if (router.Service is { Provider: null } target && target.Name != router.Name && !Text.NameGrammar.Traefik.Matches(target.Name))
                 {
                     yield return Invalid($"Traefik service of router '{router.Name}'", target.Name, router.Location, TraefikRule);
                 }
@@ -48,7 +47,7 @@ internal static partial class NameRules
 
         foreach (var network in StackResourcesOf.Networks(stack))
         {
-            if (!ResourceName().IsMatch(network.Name))
+            if (!Text.NameGrammar.Resource.Matches(network.Name))
             {
                 yield return Invalid("network name", network.Name, network.Location, ResourceRule);
             }
@@ -56,7 +55,7 @@ internal static partial class NameRules
 
         foreach (var volume in StackResourcesOf.Volumes(stack))
         {
-            if (!ResourceName().IsMatch(volume.Name))
+            if (!Text.NameGrammar.Resource.Matches(volume.Name))
             {
                 yield return Invalid("volume name", volume.Name, volume.Location, ResourceRule);
             }
@@ -64,7 +63,7 @@ internal static partial class NameRules
 
         foreach (var secret in stack.Secrets)
         {
-            if (!ResourceName().IsMatch(secret.Name))
+            if (!Text.NameGrammar.Resource.Matches(secret.Name))
             {
                 yield return Invalid("secret name", secret.Name, secret.Location, ResourceRule);
             }
@@ -72,7 +71,7 @@ internal static partial class NameRules
 
         foreach (var config in stack.Configs)
         {
-            if (!ResourceName().IsMatch(config.Name))
+            if (!Text.NameGrammar.Resource.Matches(config.Name))
             {
                 yield return Invalid("config name", config.Name, config.Location, ResourceRule);
             }
@@ -84,16 +83,4 @@ internal static partial class NameRules
 
     private static StackDiagnostic Invalid(string what, string name, SourceLocation location, string rule) =>
         new(RuleIds.InvalidName, $"The {what} '{Text.TextRules.Visible(name)}' is not valid: use only {rule}.", location);
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ProjectName();
-
-    [GeneratedRegex("^[a-zA-Z0-9._-]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ResourceName();
-
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ContainerName();
-
-    [GeneratedRegex("^[a-zA-Z0-9_-]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TraefikName();
 }

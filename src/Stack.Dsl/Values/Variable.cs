@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Stack.Dsl.Values;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Stack.Dsl.Values;
 /// <c>.env</c>. Declare each variable once and reuse the object, so a misspelt name does not compile.
 /// Use it inside an interpolated string: <c>$"auth.{BaseHost}"</c> becomes <c>auth.${BASE_HOST}</c>.
 /// </summary>
-public sealed partial record Variable
+public sealed record Variable
 {
     /// <summary>Creates a variable reference.</summary>
     /// <param name="name">The variable name: letters, digits and underscores, not starting with a digit.</param>
@@ -15,7 +13,8 @@ public sealed partial record Variable
     /// <exception cref="ArgumentException">The name is not a valid compose variable name.</exception>
     public Variable(string name, string? description = null)
     {
-        if (!NamePattern().IsMatch(name))
+        ArgumentNullException.ThrowIfNull(name);
+        if (!Validation.Text.NameGrammar.Variable.Matches(name))
         {
             throw new ArgumentException(
                 $"'{name}' is not a valid variable name: use letters, digits and underscores, not starting with a digit (for example BASE_HOST).",
@@ -94,7 +93,4 @@ public sealed partial record Variable
 
     /// <inheritdoc/>
     public override string ToString() => Reference;
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 using Stack.Rules;
@@ -11,7 +10,7 @@ namespace Stack.Dsl.Validation.Text;
 /// grammar it expects, so they mean what the C# says: image references, mount paths (a ':' would
 /// add an option such as <c>:ro</c>), host paths of each kind, extra_hosts, IP ranges.
 /// </summary>
-internal static partial class SyntaxRules
+internal static class SyntaxRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
@@ -74,7 +73,7 @@ internal static partial class SyntaxRules
 
         foreach (var host in service.ExtraHosts)
         {
-            if (!HostName().IsMatch(host.HostName))
+            if (!NameGrammar.Host.Matches(host.HostName))
             {
                 yield return Bad($"maps extra host '{TextRules.Escaped(host.HostName)}', which is not a host name (letters, digits, '.', '-', '_'). Fix the name.");
             }
@@ -138,7 +137,4 @@ internal static partial class SyntaxRules
             && int.TryParse(text[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
             && bits <= (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32);
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex HostName();
 }
