@@ -120,7 +120,7 @@ internal static class DuplicateRules
         foreach (var item in all)
         {
             var key = name(item);
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            counts[key] = counts.TryGetValue(key, out var seen) ? seen + 1 : 1;
         }
 
         foreach (var count in counts.Values)

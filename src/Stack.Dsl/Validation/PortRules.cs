@@ -118,7 +118,9 @@ internal static class PortRules
         }
 
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var number in byPort.Keys.Order())
+        var numbers = new List<int>(byPort.Keys);
+        numbers.Sort(); // not Keys.Order(): LINQ's ordering over int is compiled at start-up
+        foreach (var number in numbers)
         {
             var bindings = byPort[number];
             for (var i = 0; i < bindings.Count; i++)

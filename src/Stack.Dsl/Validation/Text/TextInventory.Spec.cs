@@ -24,17 +24,24 @@ internal static partial class TextInventory
             yield return field;
         }
 
-        foreach (var name in service.Ulimits.Keys)
+        foreach (var (name, _) in service.Ulimits)
         {
             yield return F("ulimit name", name, TextKind.Key);
         }
 
-        foreach (var (field, values) in new[] { ("group_add", service.GroupAdd), ("dns_search", service.DnsSearch), ("dns_opt", service.DnsOptions) })
+        foreach (var group in service.GroupAdd)
         {
-            foreach (var value in values)
-            {
-                yield return F(field, value, TextKind.Key);
-            }
+            yield return F("group_add", group, TextKind.Key);
+        }
+
+        foreach (var domain in service.DnsSearch)
+        {
+            yield return F("dns_search", domain, TextKind.Key);
+        }
+
+        foreach (var option in service.DnsOptions)
+        {
+            yield return F("dns_opt", option, TextKind.Key);
         }
 
         foreach (var rule in service.DeviceCgroupRules)

@@ -336,7 +336,7 @@ internal static partial class TextInventory
                 continue;
             }
 
-            foreach (var field in Yaml($"Middleware '{middleware.Name}'", "option", definition.Options.Entries.Select(e => new KeyValuePair<string, YamlValue>(e.Key, e.Value)), at))
+            foreach (var field in Entries($"Middleware '{middleware.Name}'", "option", definition.Options, at))
             {
                 yield return field with { Kind = field.Kind == TextKind.Text ? TextKind.Line : field.Kind, Value = field.Value };
             }
@@ -355,19 +355,33 @@ internal static partial class TextInventory
     {
         foreach (var (key, value) in entries)
         {
-            yield return new(owner, $"{field} key", key, TextKind.Key, at);
-            foreach (var nested in Yaml(owner, $"{field} {key}", value, at))
+            foreach (var text in Entry(owner, field, key, value, at))
             {
-                yield return nested;
+                yield return text;
             }
         }
     }
+
+    /// <summary>Keys and scalars of a YAML mapping (loops, not a LINQ projection to key-value pairs: generic code over them is compiled at start-up).</summary>
+    private static IEnumerable<TextField> Entries(string owner, string field, YamlMapping mapping, SourceLocation at)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            foreach (var text in Entry(owner, field, entry.Key, entry.Value, at))
+            {
+                yield return text;
+            }
+        }
+    }
+
+    private static IEnumerable<TextField> Entry(string owner, string field, string key, YamlValue value, SourceLocation at) =>
+        [new(owner, $"{field} key", key, TextKind.Key, at), .. Yaml(owner, $"{field} {key}", value, at)];
 
     private static IEnumerable<TextField> Yaml(string owner, string field, YamlValue value, SourceLocation at) => value switch
     {
         YamlScalar scalar => [new(owner, field, scalar.Value, TextKind.Text, at)],
         YamlSequence sequence => sequence.Items.SelectMany(item => Yaml(owner, field, item, at)),
-        YamlMapping mapping => Yaml(owner, field, mapping.Entries.Select(e => new KeyValuePair<string, YamlValue>(e.Key, e.Value)), at),
+        YamlMapping mapping => Entries(owner, field, mapping, at),
         _ => [],
     };
 
