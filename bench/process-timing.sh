@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Whole-process timing, side by side in one hyperfine run:
-#   1. the built Stack.Definition (Release, ReadyToRun) emitting the reference stack into a temp folder;
+# Whole-process timing, side by side in one interleaved run (bench/Stack.Benchmarks/ProcessTiming.cs):
+#   1. the built Stack.Definition (Release, ReadyToRun) emitting the reference stack into a fresh folder;
 #   2. `docker-compose config -q` on the same stack (a copy without the top-level name:);
 #   3. a hello-world .NET console (the floor any .NET program pays to start).
-# Targets: (1) <= 0.2 x (2) and <= 3 x (3). Installs hyperfine and docker-compose when missing.
+# Targets: (1) <= 0.25 x (2) and <= 3 x (3), medians. `RUNS=N` rounds (default 40);
+# `BASELINE=path/to/Stack.Definition.dll` adds an earlier build (another commit's) to the same rounds.
+# Installs docker-compose when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in hyperfine docker-compose; do
-  command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
-done
+command -v docker-compose >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
 dotnet build -c Release src/Stack.Definition -v q -nologo >/dev/null
 dotnet build -c Release bench/HelloWorld -v q -nologo >/dev/null
+dotnet build -c Release bench/Stack.Benchmarks -v q -nologo >/dev/null
 definition=$(ls src/Stack.Definition/bin/Release/net10.0/*/Stack.Definition.dll | head -n 1)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 sed '/^name:/d' generated/docker-compose.yml >"$work/compose.yml"
-hyperfine -N --warmup 3 --runs "${RUNS:-30}" --prepare "rm -rf $work/out" --export-markdown "$work/result.md" \
-  -n "stack emit (built dll)" "dotnet $definition --out $work/out" \
-  -n "docker-compose config -q" "docker-compose -f $work/compose.yml config -q" \
-  -n "hello world (.NET)" "dotnet bench/HelloWorld/bin/Release/net10.0/HelloWorld.dll"
-cat "$work/result.md"
+baseline=()
+[ -n "${BASELINE:-}" ] && baseline=("baseline emit=dotnet $BASELINE --out $work/out")
+dotnet bench/Stack.Benchmarks/bin/Release/net10.0/Stack.Benchmarks.dll process-timing "${RUNS:-40}" "$work/out" \
+  "stack emit=dotnet $definition --out $work/out" \
+  "${baseline[@]}" \
+  "docker-compose config -q=docker-compose -f $work/compose.yml config -q" \
+  "hello world=dotnet bench/HelloWorld/bin/Release/net10.0/HelloWorld.dll"

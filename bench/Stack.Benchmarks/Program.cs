@@ -89,6 +89,13 @@ if (args is ["analyze-split"])
     return 0;
 }
 
+// `process-timing ROUNDS FRESH name=command...`: whole-process timings, interleaved in a shuffled
+// order, medians and ratios to the first command (bench/process-timing.sh).
+if (args is ["process-timing", var roundsArgument, var fresh, .. var commands])
+{
+    return ProcessTiming.Run(int.Parse(roundsArgument, System.Globalization.CultureInfo.InvariantCulture), fresh, commands);
+}
+
 // `write-definition N DIR`: writes the synthetic N-service definition's C# files into DIR, for
 // timing real builds with and without the analyzer (bench/analyzer-build-timing.sh).
 if (args is ["write-definition", var definitionCountText, var directory])
