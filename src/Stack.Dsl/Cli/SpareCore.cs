@@ -1,3 +1,4 @@
+using Stack.Dsl.Generation;
 using Stack.Dsl.Yaml;
 
 namespace Stack.Dsl.Cli;
@@ -17,31 +18,8 @@ internal static class SpareCore
     /// Runs <paramref name="prepare"/> on another core and then warms the YAML writer there; the
     /// task completes as soon as <paramref name="prepare"/> has. With one core, runs it here.
     /// </summary>
-    public static Task<T> Prepare<T>(Func<T> prepare)
-    {
-        if (System.Environment.ProcessorCount <= 1)
-        {
-            return Task.FromResult(prepare());
-        }
-
-        var prepared = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                prepared.SetResult(prepare());
-            }
-#pragma warning disable CA1031 // Handed to the waiting thread, which rethrows it.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                prepared.SetException(exception);
-            }
-
-            WarmYamlWriter();
-        });
-        return prepared.Task;
-    }
+    public static Task<T> Prepare<T>(Func<T> prepare) =>
+        SpareThread.Available ? SpareThread.Run(prepare, then: WarmYamlWriter) : Task.FromResult(prepare());
 
     private static void WarmYamlWriter()
     {

@@ -30,8 +30,8 @@ public static class StackGenerator
         // Rendering does not depend on the rules' verdict, only waits for it: with a second core
         // it runs while the rules run (a cold start spends most of its time loading code for
         // both). Its result is used only when no rule finds an error; its failure only then too.
-        var rendering = System.Environment.ProcessorCount > 1
-            ? Task.Run(() => RenderAll(stack, environments, options))
+        var rendering = SpareThread.Available
+            ? SpareThread.Run(() => RenderAll(stack, environments, options))
             : null;
         var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
