@@ -37,16 +37,18 @@ public static class StackCli
 
     /// <summary>
     /// A run is mostly first-call cost (loading and compiling code), so it is split over two cores:
-    /// the definition builds on this thread, as the user's code expects, while the spare core reads
-    /// the settings, opens the console and parses the command line (see <see cref="SpareCore"/>).
-    /// The definition is built even for <c>--help</c>; it is meant to be a pure function.
+    /// the definition builds on this thread, as the user's code expects, while a second thread
+    /// reads the settings, opens the console and parses the command line. The definition is built
+    /// even for <c>--help</c>; it is meant to be a pure function. (A warm-up of the YAML writer on
+    /// the second thread, measured in interleaved runs, saved nothing once rendering ran there too.)
     /// </summary>
     private static int Start(string[] args, Func<ComposeStack> define, Func<StackCliSettings> settings, TextWriter? output, TextWriter? error)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(define);
         BuiltDefinition? built = null;
-        var preparing = SpareCore.Prepare(() => Prepare(args, settings(), output ?? Console.Out, error ?? Console.Error, () => built!));
+        PreparedRun Preparation() => Prepare(args, settings(), output ?? Console.Out, error ?? Console.Error, () => built!);
+        var preparing = SpareThread.Available ? SpareThread.Run(Preparation) : Task.FromResult(Preparation());
         built = BuiltDefinition.Of(define);
         var prepared = preparing.GetAwaiter().GetResult();
 

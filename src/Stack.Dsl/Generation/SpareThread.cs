@@ -10,8 +10,8 @@ internal static class SpareThread
     /// <summary>Whether a second core is there to run the work; without one it is run where it is asked for.</summary>
     public static bool Available => System.Environment.ProcessorCount > 1;
 
-    /// <summary>Starts <paramref name="work"/> on a new background thread; <paramref name="then"/>, if any, runs there after the task completes.</summary>
-    public static Task<T> Run<T>(Func<T> work, Action? then = null)
+    /// <summary>Starts <paramref name="work"/> on a new background thread.</summary>
+    public static Task<T> Run<T>(Func<T> work)
     {
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
@@ -26,8 +26,6 @@ internal static class SpareThread
             {
                 result.SetException(exception);
             }
-
-            then?.Invoke();
         })
         {
             IsBackground = true,
