@@ -68,7 +68,7 @@ int Import(ParseResult parse)
     else
     {
         target = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(first)!, "stack.cs"));
-        var (code, refused) = ComposeImporter.Import(sources, version, fallbackName);
+        var (code, refused) = ComposeImporter.Import(sources, version, fallbackName, Path.GetFileName(target));
         (written, errors) = (code is null ? null : new Dictionary<string, string> { [string.Empty] = code }, refused);
         if (File.Exists(target))
         {

@@ -51,10 +51,10 @@ internal sealed partial class CSharpCode(Naming naming)
 
     /// <summary>Where an entrypoint's port came from: a TODO for the reader.</summary>
     public static string EntryPointTodo(string name) => EntryPointPort(name) is not null
-        ? $"// TODO(import): {EntryPointPort(name)} is the conventional port of '{name}'; Traefik's static config has the real one."
-        : $"// TODO(import): labels name '{name}' but only Traefik's static config has its port; set it before declaring the TraefikProxy.";
+        ? Comment($"TODO(import): {EntryPointPort(name)} is the conventional port of '{name}'; Traefik's static config has the real one.")
+        : Comment($"TODO(import): labels name '{name}' but only Traefik's static config has its port; set it before declaring the TraefikProxy.");
 
-    /// <summary>A verbatim-safe C# string literal.</summary>
+    /// <summary>A C# string literal of <paramref name="text"/>, whatever it holds.</summary>
     public static string Literal(string text)
     {
         var builder = new StringBuilder("\"");
@@ -64,16 +64,32 @@ internal sealed partial class CSharpCode(Naming naming)
             {
                 '"' => "\\\"",
                 '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) || char.IsSurrogate(c) => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
+                _ => Visible(c),
             });
         }
 
         return builder.Append('"').ToString();
     }
+
+    /// <summary>
+    /// A <c>//</c> comment line saying <paramref name="text"/>. Every comment the importer writes is
+    /// made here: a compose file's text in it (a key, a file name, a label) cannot end the line and
+    /// go on as code.
+    /// </summary>
+    public static string Comment(string text) => "// " + string.Concat(text.Select(Visible));
+
+    /// <summary>
+    /// A character as C# may hold it on one line: line breaks (C# also ends a line at U+0085,
+    /// U+2028 and U+2029), other control characters and lone surrogate halves as escapes.
+    /// </summary>
+    private static string Visible(char c) => c switch
+    {
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        _ when char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => $"\\u{(int)c:x4}",
+        _ => c.ToString(),
+    };
 
     /// <summary>A C# identifier for a compose name (<c>change-detection</c> becomes <c>changeDetection</c>).</summary>
     public static string Identifier(string name, bool pascal = false)
@@ -112,7 +128,7 @@ internal sealed partial class CSharpCode(Naming naming)
                 continue;
             }
 
-            var match = Reference().Match(text, i);
+            var match = ComposeReferences.Pattern().Match(text, i);
             if (text[i] == '$' && match.Success && match.Index == i)
             {
                 var name = match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value;
@@ -198,7 +214,4 @@ internal sealed partial class CSharpCode(Naming naming)
 
     [GeneratedRegex(@"[^A-Za-z0-9]+")]
     private static partial Regex NonWord();
-
-    [GeneratedRegex(@"\$(?:\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?<op>:-|-|:\?|\?)(?<arg>[^}]*))?\}|(?<bare>[A-Za-z_][A-Za-z0-9_]*))")]
-    private static partial Regex Reference();
 }

@@ -22,10 +22,14 @@ internal static partial class ComposeImporter
     /// when each adds its own services (a stack split by service group); an override file becomes an
     /// environment. Networks and volumes declared alike in several files are one.
     /// </summary>
-    public static (string? Code, IReadOnlyList<ImportError> Errors) Import(IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName)
+    /// <param name="files">The compose files and their text.</param>
+    /// <param name="packageVersion">The Stack.Dsl version the file asks for.</param>
+    /// <param name="fallbackName">The stack's name when no file gives one.</param>
+    /// <param name="fileName">The C# file's name, as its header says how to run it.</param>
+    public static (string? Code, IReadOnlyList<ImportError> Errors) Import(IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, string fileName = "stack.cs")
     {
         var (imported, errors) = Translate(files, ImportLayout.SingleFile, fallbackName);
-        return imported is null ? (null, errors) : (SingleFileWriter.Write(imported, packageVersion), []);
+        return imported is null ? (null, errors) : (SingleFileWriter.Write(imported, packageVersion, fileName), []);
     }
 
     /// <summary>The same import as a project: its files by path relative to the project's folder, or the errors.</summary>

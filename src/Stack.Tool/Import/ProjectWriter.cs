@@ -15,7 +15,7 @@ internal static class ProjectWriter
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [$"{name}.csproj"] = Project(packageVersion),
-            ["Program.cs"] = $"// Imported from {string.Join(", ", imported.Sources)} by `stack import`. `dotnet run` writes generated/;\n"
+            ["Program.cs"] = CSharpCode.Comment($"Imported from {string.Join(", ", imported.Sources)} by `stack import`. `dotnet run` writes generated/;") + "\n"
                 + "// the build shows what the stack misses (STKnnnn) at its line. TODO(import) marks what Stack does not type.\n"
                 + $"return Stack.Dsl.Cli.StackCli.Run(args, {name}.Definition.Build);\n",
             ["Definition.cs"] = Class(name, "Definition", "The whole stack.",

@@ -216,8 +216,8 @@ internal sealed partial class ServiceImporter(
 
                 return [
                     TypedElsewhere.TryGetValue(key, out var api)
-                        ? $"// TODO(import): '{key}' is kept as written; Stack types the same setting as {api}, which its checks read."
-                        : $"// TODO(import): '{key}' is not typed by Stack; kept as written through the escape hatch.",
+                        ? CSharpCode.Comment($"TODO(import): '{key}' is kept as written; Stack types the same setting as {api}, which its checks read.")
+                        : CSharpCode.Comment($"TODO(import): '{key}' is not typed by Stack; kept as written through the escape hatch."),
                     $".WithField({CSharpCode.Literal(key)}, {YamlValueCode.Of(value, code)})"];
         }
 
@@ -256,6 +256,11 @@ internal sealed partial class ServiceImporter(
 
     private static string Device(string text, YamlDotNet.Core.Mark at)
     {
+        if (CSharpCode.HasVariable(text))
+        {
+            throw new ImportRefusal(at, $"the device '{text}' holds a variable, but Stack's devices are fixed paths it checks (/dev/...); write the paths, and give an environment its own.");
+        }
+
         var parts = text.Split(':');
         return parts.Length switch
         {
@@ -545,7 +550,7 @@ internal sealed partial class ServiceImporter(
         var routers = TraefikLabelImporter.Translate(labels, code, middlewares, service, out var why);
         if (why is not null)
         {
-            yield return $"// TODO(import): the Traefik labels stay labels ({why}); the checklist sees no router here.";
+            yield return CSharpCode.Comment($"TODO(import): the Traefik labels stay labels ({why}); the checklist sees no router here.");
         }
 
         foreach (var label in PlainLabels(labels.Where(l => routers is null || !routers.Keys.Contains(l.Key))))
@@ -579,6 +584,11 @@ internal sealed partial class ServiceImporter(
     /// <summary>Short syntax: <c>[ip:][published:]target[/protocol]</c>.</summary>
     private static string Port(string text, YamlDotNet.Core.Mark at)
     {
+        if (CSharpCode.HasVariable(text))
+        {
+            throw new ImportRefusal(at, $"the port '{text}' holds a variable, but Stack's ports are numbers it checks for clashes; write the numbers, and give an environment its own (MapPorts).");
+        }
+
         var match = PortPattern().Match(text);
         if (!match.Success)
         {
@@ -611,7 +621,7 @@ internal sealed partial class ServiceImporter(
     /// </summary>
     private string Mount(string text, YamlDotNet.Core.Mark at)
     {
-        var parts = text.Split(':');
+        var parts = ComposeReferences.Split(text, ':');
         if (parts.Length > 3)
         {
             throw new ImportRefusal(at, $"the mount '{text}' has more than source:target:modes.");

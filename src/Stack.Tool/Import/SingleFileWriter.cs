@@ -5,11 +5,11 @@ namespace Stack.Tool.Import;
 /// <summary>An import as one <c>stack.cs</c> that <c>dotnet run stack.cs</c> runs: everything a local of <c>Build()</c>.</summary>
 internal static class SingleFileWriter
 {
-    public static string Write(ImportedCode imported, string packageVersion)
+    public static string Write(ImportedCode imported, string packageVersion, string fileName)
     {
         var text = new StringBuilder();
         text.Append("#:package Stack.Dsl@").Append(packageVersion).Append('\n');
-        text.Append("// Imported from ").Append(string.Join(", ", imported.Sources)).Append(" by `stack import`. `dotnet run stack.cs` writes generated/;\n");
+        text.Append(CSharpCode.Comment($"Imported from {string.Join(", ", imported.Sources)} by `stack import`. `dotnet run {fileName}` writes generated/;")).Append('\n');
         text.Append("// the build shows what the stack misses (STKnnnn) at its line. TODO(import) marks what Stack does not type.\n");
         text.Append(ImportedCode.Usings(imported.AllCode + (imported.Variables.Count > 0 ? " Variable " : string.Empty), cli: true)).Append('\n');
         text.Append("return StackCli.Run(args, Build);\n\nstatic ComposeStack Build()\n{\n");

@@ -163,6 +163,36 @@ public sealed class ImportComposeFeatureTests
         Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
     }
 
+    /// <summary>
+    /// A variable with a default or a message in a short-syntax mount (<c>${DATA:-./data}:/data</c>):
+    /// the ':' inside the reference is not a separator, so the source stays one variable path and
+    /// the file means the same emitted.
+    /// </summary>
+    [SkippableFact]
+    public void Variables_with_defaults_in_mounts_import_as_one_source()
+    {
+        DockerCompose.RequireInstalled();
+        const string yaml = """
+            services:
+              app:
+                image: nginx:1.27.3
+                volumes:
+                  - ${DATA_DIR:-./data}:/data
+                  - ${CONF_DIR:-/etc/app}/app.conf:/etc/app.conf:ro
+            """;
+
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "variables");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        Assert.Contains(".WithBind(HostPath.Absolute($\"{dataDir.OrDefault(\"./data\")}\"), \"/data\")", code, StringComparison.Ordinal);
+        Assert.Contains(".WithBind(HostPath.Absolute($\"{confDir.OrDefault(\"/etc/app\")}/app.conf\"), \"/etc/app.conf\", readOnly: true)", code, StringComparison.Ordinal);
+        var (exit, stderr, emitted) = Run(code!, "variables");
+        Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
+
+        // Unset, so compose reads the defaults (a token would make the source a volume name).
+        AssertSameMeaning(yaml, emitted, variables: []);
+    }
+
     [Fact]
     public void An_env_file_that_may_be_missing_is_refused_with_why()
     {

@@ -51,14 +51,14 @@ internal static class TraefikStatic
         }
         catch (NotTyped why)
         {
-            return new StaticImport(null, null, (service, $"// TODO(import): {Path.GetFileName(file)} stays a file this service mounts, not a typed TraefikProxy: {why.Message}."));
+            return new StaticImport(null, null, (service, CSharpCode.Comment($"TODO(import): {Path.GetFileName(file)} stays a file this service mounts, not a typed TraefikProxy: {why.Message}.")));
         }
     }
 
     /// <summary>Where a mount puts its source in the container.</summary>
     public static string? MountTarget(YamlNode mount) => mount switch
     {
-        YamlScalarNode { Value: { } text } when text.Split(':') is { Length: >= 2 } parts => parts[1],
+        YamlScalarNode { Value: { } text } when ComposeReferences.Split(text, ':') is { Length: >= 2 } parts => parts[1],
         YamlMappingNode longSyntax => longSyntax.Children.TryGetValue(new YamlScalarNode("target"), out var t) && t is YamlScalarNode { Value: { } target } ? target : null,
         _ => null,
     };
@@ -76,7 +76,7 @@ internal static class TraefikStatic
         {
             var source = mount switch
             {
-                YamlScalarNode { Value: { } text } when text.Split(':') is { Length: >= 2 } parts => parts[0],
+                YamlScalarNode { Value: { } text } when ComposeReferences.Split(text, ':') is { Length: >= 2 } parts => parts[0],
                 YamlMappingNode longSyntax when longSyntax.Children.TryGetValue(new YamlScalarNode("source"), out var s) && s is YamlScalarNode { Value: { } path } => path,
                 _ => null,
             };
