@@ -102,7 +102,7 @@ internal sealed partial class CSharpCode(Naming naming)
             builder.Append(i == 0 && !pascal ? part : char.ToUpperInvariant(part[0]) + part[1..]);
         }
 
-        var identifier = builder.Length == 0 ? "value" : builder.ToString();
+        var identifier = builder.Length == 0 ? (pascal ? "Value" : "value") : builder.ToString();
         return char.IsDigit(identifier[0]) ? "_" + identifier : Keywords.Contains(identifier) ? "@" + identifier : identifier;
     }
 

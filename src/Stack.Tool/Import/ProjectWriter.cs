@@ -24,22 +24,23 @@ internal static class ProjectWriter
 
         if (imported.Variables.Count > 0)
         {
-            var members = imported.Variables.Select(v => $"    public static readonly Variable {Naming.Member(v.Key)} = new({CSharpCode.Literal(v.Key)});\n");
+            var members = imported.Variables.Select(v => $"    public static readonly Variable {MemberOf(v.Value)} = new({CSharpCode.Literal(v.Key)});\n");
             files["Common/Variables.cs"] = Class(name, "Variables", "The variables the server's .env provides (.env.example lists them).", string.Concat(members)
-                + $"\n    /// <summary>Every variable, for <c>WithVariables</c>.</summary>\n    public static readonly Variable[] All = [{string.Join(", ", imported.Variables.Keys.Select(Naming.Member))}];\n");
+                + $"\n    /// <summary>Every variable, for <c>WithVariables</c>.</summary>\n    public static readonly Variable[] All = [{string.Join(", ", imported.Variables.Values.Select(MemberOf))}];\n");
         }
 
         foreach (var (group, type) in new[] { (imported.Networks, "Network"), (imported.Volumes, "Volume"), (imported.Secrets, "Secret"), (imported.Configs, "Config"), (imported.EntryPoints, "EntryPoint"), (imported.Middlewares, "Middleware") }.Where(g => g.Item1.Count > 0))
         {
             var members = group.Select(d => (d.Todo is { } todo ? $"    {todo}\n" : string.Empty)
-                + $"    public static readonly {type} {d.Identifier[(d.Identifier.IndexOf('.', StringComparison.Ordinal) + 1)..]} = {d.Chain[0]};\n");
+                + $"    public static readonly {type} {MemberOf(d.Identifier)} = {d.Chain[0]};\n");
             files[$"Common/{type}s.cs"] = Class(name, type + "s", $"The stack's {type.ToLowerInvariant()}s.", string.Join("\n", members));
         }
 
         foreach (var service in imported.Services)
         {
             var chain = service.Chain[0] + string.Concat(service.Chain.Skip(1).Select(link => "\n        " + link));
-            files[$"Services/{Naming.ServiceClass(service.Name)}.cs"] = Class(name, Naming.ServiceClass(service.Name), $"Service '{service.Name}'.", $"    public static readonly Service Service = {chain};\n");
+            var serviceClass = service.Identifier[..service.Identifier.IndexOf('.', StringComparison.Ordinal)]; // Class.Service
+            files[$"Services/{serviceClass}.cs"] = Class(name, serviceClass, $"Service '{service.Name}'.", $"    public static readonly Service Service = {chain};\n");
         }
 
         foreach (var (environment, code) in imported.Environments)
@@ -50,6 +51,9 @@ internal static class ProjectWriter
 
         return files;
     }
+
+    /// <summary>The member a project's identifier names (<c>Variables.BaseHost</c> is <c>BaseHost</c>).</summary>
+    private static string MemberOf(string identifier) => identifier[(identifier.IndexOf('.', StringComparison.Ordinal) + 1)..];
 
     private static string Project(string packageVersion) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
