@@ -17,10 +17,7 @@ internal static class YamlWriter
     public static string Write(YamlMapping document, IEnumerable<string> headerComments, Action<YamlScalar>? onScalar = null)
     {
         var text = new StringWriter { NewLine = "\n" };
-        foreach (var line in headerComments)
-        {
-            text.Write(line.Length == 0 ? "#\n" : $"# {line}\n");
-        }
+        text.Write(Generation.HeaderLines.Render(headerComments));
 
         var emitter = new Emitter(text, new EmitterSettings(
             bestIndent: 2,

@@ -11,11 +11,7 @@ internal static class ExcludesFile
 {
     public static string Render(BackupInventory inventory, IEnumerable<string> header)
     {
-        var text = new StringBuilder();
-        foreach (var line in header)
-        {
-            text.Append("# ").Append(line).Append('\n');
-        }
+        var text = new StringBuilder(HeaderLines.Render(header));
 
         text.Append("# restic skips what matches a line below (--exclude-file).\n");
         if (!inventory.Plan.ExcludePatterns.IsEmpty)

@@ -17,11 +17,7 @@ internal static class RestoreScript
     public static string Render(RestoreProcedure procedure, IReadOnlyList<StackEnvironment> environments, IEnumerable<string> header)
     {
         var stackName = procedure.Inventory.Stack.Name;
-        var text = new StringBuilder("#!/bin/sh\n");
-        foreach (var line in header)
-        {
-            text.Append("# ").Append(line).Append('\n');
-        }
+        var text = new StringBuilder("#!/bin/sh\n").Append(HeaderLines.Render(header));
 
         text.Append($"# Restores {stackName} from its latest backup, from an empty server: steps 2 to 6 of {RestoreRunbook.FileName}, in order.\n")
             .Append("# Do step 1 (.env) first. COMPOSE overrides the compose command (default: docker compose).\n");

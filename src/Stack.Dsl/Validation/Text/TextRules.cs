@@ -82,11 +82,11 @@ internal static class TextRules
     /// <summary>The value as a C# literal would show it, so invisible characters can be seen.</summary>
     internal static string Escaped(string value) => "\"" + Visible(value).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>The value with invisible characters spelled out (\n, \0, \uD800), cut at 80 characters: safe inside one message line.</summary>
-    internal static string Visible(string value)
+    /// <summary>The value with invisible characters spelled out (\n, \0, \uD800), cut at <paramref name="limit"/> characters: safe inside one message line.</summary>
+    internal static string Visible(string value, int limit = 80)
     {
         var text = new StringBuilder();
-        foreach (var c in value.Length > 80 ? value[..80] : value)
+        foreach (var c in value.Length > limit ? value[..limit] : value)
         {
             text.Append(c switch
             {
@@ -99,6 +99,6 @@ internal static class TextRules
             });
         }
 
-        return text.Append(value.Length > 80 ? "..." : string.Empty).ToString();
+        return text.Append(value.Length > limit ? "..." : string.Empty).ToString();
     }
 }
