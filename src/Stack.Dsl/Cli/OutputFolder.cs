@@ -29,9 +29,11 @@ internal sealed class OutputFolder(string path)
 
     /// <summary>
     /// Files in the folder Stack did not write: not in its manifest (or, in a folder from before
-    /// manifests, not starting with Stack's header). Empty when the folder is missing or Stack's.
+    /// manifests, not starting with Stack's header), sorted. Empty when the folder is missing or
+    /// Stack's. The search stops at <paramref name="limit"/> of them: enough to name them, without
+    /// walking a whole disk when the folder given is one (<c>--out /</c>, <c>--out ~</c>).
     /// </summary>
-    public IReadOnlyList<string> ForeignFiles()
+    public IReadOnlyList<string> ForeignFiles(int limit)
     {
         if (!Directory.Exists(Path))
         {
@@ -39,7 +41,20 @@ internal sealed class OutputFolder(string path)
         }
 
         var written = Manifest();
-        return [.. Present().Where(f => written is null ? !StartsWithMarker(f) : !written.Contains(f))];
+        var foreign = new List<string>();
+        foreach (var file in Files())
+        {
+            if (written is null ? !StartsWithMarker(file) : !written.Contains(file))
+            {
+                foreign.Add(file);
+                if (foreign.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. foreign.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The current content of <paramref name="name"/>, or <see langword="null"/> when missing.</summary>
@@ -220,14 +235,16 @@ internal sealed class OutputFolder(string path)
     private HashSet<string>? Manifest() =>
         Read(ManifestName) is { } text ? text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToHashSet(StringComparer.Ordinal) : null;
 
-    /// <summary>Every file in the folder but the manifest, relative, with '/'.</summary>
-    private IEnumerable<string> Present() =>
+    /// <summary>Every file in the folder but the manifest, relative, with '/', sorted.</summary>
+    private IEnumerable<string> Present() => Files().Order(StringComparer.Ordinal);
+
+    /// <summary>Every file in the folder but the manifest, relative, with '/', as the file system lists them.</summary>
+    private IEnumerable<string> Files() =>
         !Directory.Exists(Path)
             ? []
             : Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)
                 .Select(f => System.IO.Path.GetRelativePath(Path, f).Replace('\\', '/'))
-                .Where(f => f != ManifestName)
-                .Order(StringComparer.Ordinal);
+                .Where(f => f != ManifestName);
 
     /// <summary>Whether a file starts with Stack's header (in its first lines: a script's #! and a Markdown comment come first).</summary>
     private bool StartsWithMarker(string file) =>

@@ -190,10 +190,11 @@ public static class StackCli
             folder.Recover();
         }
 
-        var foreign = folder.ForeignFiles();
+        const int named = 10;
+        var foreign = folder.ForeignFiles(limit: named + 1);
         if (foreign.Count > 0)
         {
-            error.WriteLine($"error: '{folder.Path}' holds files Stack did not write: {string.Join(", ", foreign.Take(10))}{(foreign.Count > 10 ? $" and {foreign.Count - 10} more" : string.Empty)}. Stack replaces the whole folder, so it only writes into a new, empty or Stack-written one: move those files away, or choose another folder with --out.");
+            error.WriteLine($"error: '{folder.Path}' holds files Stack did not write: {string.Join(", ", foreign.Take(named))}{(foreign.Count > named ? " and more" : string.Empty)}. Stack replaces the whole folder, so it only writes into a new, empty or Stack-written one: move those files away, or choose another folder with --out.");
             return ExitCodes.Usage;
         }
 

@@ -234,6 +234,23 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_full_of_other_files_is_refused_naming_ten_of_them()
+    {
+        // --out at a home folder or a disk: the search stops once it has ten files to name and one more.
+        Directory.CreateDirectory(Out);
+        for (var i = 0; i < 15; i++)
+        {
+            File.WriteAllText(Path.Combine(Out, $"file{i:00}.txt"), "mine");
+        }
+
+        var (code, _, error) = Run([], ValidStack);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Matches(@"holds files Stack did not write: (file\d\d\.txt, ){9}file\d\d\.txt and more\.", error);
+        Assert.Equal(15, Directory.GetFiles(Out).Length);
+    }
+
+    [Fact]
     public void A_file_added_to_a_folder_Stack_wrote_is_named_and_kept()
     {
         Run([], ValidStack);
