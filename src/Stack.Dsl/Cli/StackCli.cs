@@ -181,7 +181,10 @@ public static class StackCli
     {
         if (File.Exists(folder.Path))
         {
-            error.WriteLine($"error: '{folder.Path}' is a file; --out needs a folder.");
+            // A symbolic link to nothing (or to itself) reads as a file too: say what it is.
+            error.WriteLine(new FileInfo(folder.Path).LinkTarget is { } target
+                ? $"error: '{folder.Path}' is a symbolic link to '{target}', which is not a folder; --out needs a folder (or a link to one)."
+                : $"error: '{folder.Path}' is a file; --out needs a folder.");
             return ExitCodes.Usage;
         }
 

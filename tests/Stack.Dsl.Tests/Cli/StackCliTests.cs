@@ -251,6 +251,20 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
+    public void A_link_to_nothing_is_refused_as_a_link()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Out)!);
+        File.CreateSymbolicLink(Out, Path.Combine(_root, "nowhere"));
+
+        var (code, _, error) = Run([], ValidStack);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("is a symbolic link to '", error, StringComparison.Ordinal);
+        Assert.Contains("nowhere', which is not a folder", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "nowhere")));
+    }
+
+    [Fact]
     public void A_file_added_to_a_folder_Stack_wrote_is_named_and_kept()
     {
         Run([], ValidStack);
