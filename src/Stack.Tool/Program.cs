@@ -50,7 +50,9 @@ int Import(ParseResult parse)
     }
 
     var first = inputs[0];
-    var version = typeof(ComposeImporter).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.1.0";
+    // The package version this tool was packed as (a local build's is 0.1.0-local-<hash>, which only
+    // the local feed has): the written file asks for the Stack.Dsl packed beside it.
+    var version = PackageVersion.Of(typeof(ComposeImporter).Assembly);
     var fallbackName = new DirectoryInfo(Path.GetDirectoryName(first)!).Name.ToLowerInvariant();
     IReadOnlyDictionary<string, string>? written;
     IReadOnlyList<ImportError> errors;
