@@ -244,14 +244,24 @@ internal static class Installer
     private static void InstallTemplate(string feed, string version, string home)
     {
         // `dotnet new uninstall` with no argument lists what is installed: the package ID, then its version.
-        var installed = Regex.Match(Dotnet(home, ["new", "uninstall"]), @"^\s*Stack\.Templates\s*\r?\n\s*Version:\s*(\S+)", RegexOptions.Multiline);
-        if (installed.Success && installed.Groups[1].Value == version)
+        var installed = Regex.Matches(Dotnet(home, ["new", "uninstall"]), @"^\s*Stack\.Templates\s*\r?\n\s*Version:\s*(\S+)", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        if (installed is [var only] && only == version)
         {
             Console.WriteLine($"  template  up to date: Stack.Templates {version} (dotnet new stack)");
             return;
         }
 
-        Timed("template", $"Stack.Templates {version}", () => Dotnet(home, ["new", "install", Path.Combine(feed, $"Stack.Templates.{version}.nupkg"), "--force"]));
+        // A package installed from a file is not replaced by another version's file: both stay, and
+        // `dotnet new stack` warns of two templates with one identity. So every older one goes first.
+        if (installed.Count > 0)
+        {
+            Dotnet(home, ["new", "uninstall", "Stack.Templates"]);
+            Console.WriteLine($"  template  uninstalled Stack.Templates {string.Join(", ", installed)}");
+        }
+
+        Timed("template", $"Stack.Templates {version}", () => Dotnet(home, ["new", "install", Path.Combine(feed, $"Stack.Templates.{version}.nupkg")]));
     }
 
     private static void InstallTool(string feed, string version, string home)
