@@ -57,6 +57,7 @@ internal static class Installer
         var version = $"{prefix}-{suffix}";
         Console.WriteLine($"Stack {version} from {repo}");
 
+        var upgrade = Directory.Exists(feed) && Directory.EnumerateFiles(feed, "Stack.Dsl.*.nupkg").Any();
         var packed = Pack(repo, feed, prefix, suffix, version);
         RegisterFeed(feed, home);
         InstallTemplate(feed, version, home);
@@ -65,7 +66,7 @@ internal static class Installer
         Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:0.0} s. Next, in a folder of your choice:");
         Console.WriteLine("  dotnet new stack -o home");
         Console.WriteLine("  cd home && dotnet run stack.cs");
-        if (packed)
+        if (packed && upgrade)
         {
             Console.WriteLine($"A stack made before asks for its own build (#:package Stack.Dsl@..., or the PackageReference); change it to {version} to use this one.");
         }
