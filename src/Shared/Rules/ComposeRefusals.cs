@@ -14,18 +14,15 @@ internal static class ComposeRefusals
     public static readonly RuleText HealthyWaitWithoutHealthcheck = new(
         RuleIds.HealthyWaitWithoutHealthcheck,
         "Waits for a healthcheck the target does not have",
-        "Service '{0}' waits for '{1}' to be healthy (DependencyCondition.ServiceHealthy), but '{1}' {2}, so Compose refuses to start '{0}'. {3}",
+        "Service '{0}' waits for '{1}' to be healthy (DependencyCondition.ServiceHealthy), but '{1}' has no healthcheck (none declared, or Healthcheck.Disabled), so Compose refuses to start '{0}'. {2}",
         "Compose starts a service that depends_on another with condition service_healthy only once that one reports healthy, and refuses outright when it has no healthcheck: the files pass `docker compose config` and the stack fails at `up`.");
 
     /// <summary>STK0219: a wait for health on a target proven to have no (or a disabled) healthcheck.</summary>
     public static Fact RefusesHealthyWait(WaitCondition condition, Fact targetHasHealthcheck) =>
         condition == WaitCondition.Healthy ? targetHasHealthcheck.Not() : Fact.No;
 
-    /// <summary>What the target lacks, for {2}.</summary>
-    public static string Lack(bool disabled) => disabled ? "has its healthcheck disabled (Healthcheck.Disabled)" : "has no healthcheck";
-
     /// <summary>
-    /// The fix sentence, for {3}: the image's known probe when there is one (the one the code fix
+    /// The fix sentence, for {2}: the image's known probe when there is one (the one the code fix
     /// writes), otherwise the shape of a probe; and the other way out, waiting for the start only.
     /// </summary>
     public static string Advice(string target, string? image)

@@ -136,8 +136,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             {
                 // An error whatever the reason: Compose reads no reason. The image, when constant, picks the probe to advise.
                 var image = ServiceImage.Of(target, models);
-                var lack = ComposeRefusals.Lack(disabled: false);
-                report(Diagnostic.Create(ChecklistDescriptors.HealthyWaitWithoutHealthcheck, CallLocation(invocation), owner, targetName, lack, ComposeRefusals.Advice(targetName, image)));
+                report(Diagnostic.Create(ChecklistDescriptors.HealthyWaitWithoutHealthcheck, CallLocation(invocation), owner, targetName, ComposeRefusals.Advice(targetName, image)));
                 return;
             }
 

@@ -45,7 +45,7 @@ internal static class ChecklistRules
                     var image = target.Image is { IsLiteral: true } literal ? literal.ToCompose() : null;
                     yield return new StackDiagnostic(
                         ComposeRefusals.HealthyWaitWithoutHealthcheck.Id,
-                        ComposeRefusals.HealthyWaitWithoutHealthcheck.Format(service.Name, target.Name, ComposeRefusals.Lack(target.Healthcheck is not null), ComposeRefusals.Advice(target.Name, image)),
+                        ComposeRefusals.HealthyWaitWithoutHealthcheck.Format(service.Name, target.Name, ComposeRefusals.Advice(target.Name, image)),
                         dependency.Location);
                     continue;
                 }
