@@ -16,6 +16,9 @@ internal static class ChecklistRules
     {
         var namedNetworks = FactLogic.Of(stack.Services.Any(s => !s.Networks.IsEmpty) || !stack.ExtraNetworks.IsEmpty);
         var traefik = TraefikFacts.Of(stack);
+        // depends_on is written by name: the target is the stack's service of that name, which an
+        // environment may have changed since DependsOn captured it (a removed healthcheck, say).
+        var byName = stack.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var service in stack.Services)
         {
             if (Checklist.MissesRestartPolicy(FactLogic.Of(service.Restart is not null)) == Fact.Yes)
@@ -39,9 +42,13 @@ internal static class ChecklistRules
             foreach (var dependency in service.Dependencies)
             {
                 var condition = (WaitCondition)(int)dependency.Condition;
-                if (ComposeRefusals.RefusesHealthyWait(condition, FactLogic.Of(HasHealthcheck(dependency.Target))) == Fact.Yes)
+                if (!byName.TryGetValue(dependency.Target.Name, out var target))
                 {
-                    var target = dependency.Target;
+                    continue; // not in the stack: STK0203 says so
+                }
+
+                if (ComposeRefusals.RefusesHealthyWait(condition, FactLogic.Of(HasHealthcheck(target))) == Fact.Yes)
+                {
                     var image = target.Image is { IsLiteral: true } literal ? literal.ToCompose() : null;
                     yield return new StackDiagnostic(
                         ComposeRefusals.HealthyWaitWithoutHealthcheck.Id,
@@ -52,8 +59,8 @@ internal static class ChecklistRules
 
                 var finding = Checklist.CheckDependency(
                     condition,
-                    FactLogic.Of(HasHealthcheck(dependency.Target)),
-                    FactLogic.Of(dependency.Target.IsOneShot),
+                    FactLogic.Of(HasHealthcheck(target)),
+                    FactLogic.Of(target.IsOneShot),
                     FactLogic.Of(dependency.Reason is not null));
                 if (finding != DependencyFinding.None)
                 {

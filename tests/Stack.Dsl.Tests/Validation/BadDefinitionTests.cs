@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Stack.Dsl.Cli;
 using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Environments;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
@@ -134,6 +135,10 @@ public sealed class BadDefinitionTests : IDisposable
         ["gateway outside the subnet"] = () => new("STK0212", "has the gateway 10.0.0.1 outside its subnet 172.29.0.0/16", Line(), () => Stack(Safe("a") with { Networks = [] }).WithNetworks(new Network("n", "Definition.cs", Line() + 0).WithSubnet(IPNetwork.Parse("172.29.0.0/16"), IPAddress.Parse("10.0.0.1")))),
         ["ipv6 subnet without ipv6"] = () => new("STK0212", "has the IPv6 subnet fd00:28::/64 without IPv6 on", Line(), () => Stack(Safe("a") with { Networks = [] }).WithNetworks(new Network("n", "Definition.cs", Line() + 0).WithSubnet(IPNetwork.Parse("fd00:28::/64")))),
         ["static address outside every subnet"] = () => new("STK0217", "asks for the static address 10.9.9.9 on network 'n', but none of its subnets (172.29.0.0/16) holds it", Line(), () => Stack((Safe("a") with { Networks = [] }).WithNetwork(new NetworkAttachment(new Network("n").WithSubnet(IPNetwork.Parse("172.29.0.0/16"))) { Ipv4Address = IPAddress.Parse("10.9.9.9") }))),
+        ["healthy wait on a service without a healthcheck"] = () => new("STK0219", "Service 'a' waits for 'db' to be healthy (DependencyCondition.ServiceHealthy), but 'db' has no healthcheck (none declared, or Healthcheck.Disabled), so Compose refuses to start 'a'. Give 'db' a healthcheck with a command that exits 0 once it is ready: .WithHealthcheck(", Line(), () => { var db = Safe("db"); return Stack(db, Safe("a").DependsOn(db, DependencyCondition.ServiceHealthy)); }),
+        ["healthy wait on a disabled healthcheck, with a reason"] = () => new("STK0219", "but 'db' has no healthcheck", Line(), () => { var db = Safe("db").WithHealthcheck(Healthcheck.Disabled); return Stack(db, Safe("a").DependsOn(db, DependencyCondition.ServiceHealthy, reason: "a reason does not make Compose wait")); }),
+        ["healthy wait on postgres without a healthcheck"] = () => new("STK0219", "Give 'db' the readiness probe of its image: .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell(\"pg_isready -h 127.0.0.1 -U \\\"${POSTGRES_USER:-postgres}\\\"", Line(), () => { var db = Safe("db").WithImage("docker.io/library/postgres:17.2"); return Stack(db, Safe("a").DependsOn(db, DependencyCondition.ServiceHealthy)); }),
+        ["environment that removes the healthcheck a service waits on"] = () => new("STK0219", "In environment 'prod' (", Line(), () => { var db = Safe("db").WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("probe"))); return Stack(db, Safe("a").DependsOn(db, DependencyCondition.ServiceHealthy)).WithEnvironments(new StackEnvironment("prod", s => s.MapService(db, d => d with { Healthcheck = null }))); }),
         ["extra host address that is no IP"] = () => new("STK0216", "which is neither an IP address nor host-gateway", Line(), () => Stack(Safe("a").WithExtraHost(new ExtraHost("db", "not-an-ip")))),
     };
 
