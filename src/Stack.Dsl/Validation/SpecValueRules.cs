@@ -47,7 +47,9 @@ internal static class SpecValueRules
         {
             foreach (var domain in router.TlsDomains.SelectMany(d => d.Sans.Prepend(d.Main)).Where(d => !IsDomain(d)))
             {
-                yield return $"asks router '{router.Name}' for a certificate for '{domain}', which is not a domain name (letters, digits, '-' and '.', optionally starting with '*.'); Traefik would request it as given. Fix the name.";
+                yield return domain.Contains("${", StringComparison.Ordinal)
+                    ? $"asks router '{router.Name}' for a certificate for '{domain}', but .WithTlsDomain(...) takes the domain itself: variables are not accepted there, and '${{...}}' in the text reaches Traefik as those characters. Write the name (.WithTlsDomain(\"example.org\")), or drop .WithTlsDomain(...): Traefik then asks for the names of the router's Host(...) rule, which may hold variables (.WithHost($\"app.{{baseHost}}\"))."
+                    : $"asks router '{router.Name}' for a certificate for '{domain}', which is not a domain name (letters, digits, '-' and '.', optionally starting with '*.'); Traefik would request it as given. Write the name as .WithTlsDomain(\"example.org\", \"*.example.org\") expects it.";
             }
         }
 
