@@ -101,8 +101,8 @@ internal static class Checklist
     public static string Advise(DependencyFinding finding, string target) => finding switch
     {
         DependencyFinding.CompletionOfLongRunningService =>
-            $"Declare '{target}' a job with .AsOneShot(), or wait with DependencyCondition.ServiceHealthy (on a healthcheck) if it keeps running",
-        _ => $"Wait until it is ready: .DependsOn({target}, DependencyCondition.ServiceHealthy) with a healthcheck on '{target}' (.WithHealthcheck(...)); or state why starting is enough: .DependsOn({target}, DependencyCondition.ServiceStarted, reason: \"why\")",
+            $"Declare '{target}' a job with .AsOneShot(), or wait with DependencyCondition.ServiceHealthy (on a healthcheck) if it keeps running.",
+        _ => $"Wait until it is ready: .DependsOn({target}, DependencyCondition.ServiceHealthy) with a healthcheck on '{target}' (.WithHealthcheck(...)); or state why starting is enough: .DependsOn({target}, DependencyCondition.ServiceStarted, reason: \"why\").",
     };
 }
 

@@ -28,7 +28,7 @@ internal static class DefinitionFailure
     /// The message without the " (Parameter 'key')" .NET appends to an ArgumentException's: the
     /// line already points at the call, and the parameter's name is the library's, not the user's.
     /// </summary>
-    private static string WithoutParameterSuffix(Exception exception)
+    internal static string WithoutParameterSuffix(Exception exception)
     {
         var message = exception.Message;
         if (exception is ArgumentException { ParamName: { } parameter })
@@ -37,7 +37,8 @@ internal static class DefinitionFailure
             var at = message.LastIndexOf(suffix, StringComparison.Ordinal);
             if (at >= 0)
             {
-                message = message.Remove(at, suffix.Length);
+                // ArgumentOutOfRangeException adds "Actual value was X." after it: the messages name the value already.
+                message = exception is ArgumentOutOfRangeException ? message[..at] : message.Remove(at, suffix.Length);
             }
         }
 

@@ -29,11 +29,11 @@ public sealed class BadDefinitionTests : IDisposable
 
     private static int Line([CallerLineNumber] int line = 0) => line;
 
-    private sealed record Bad(string Id, string Message, int Line, Func<ComposeStack> Build);
+    internal sealed record Bad(string Id, string Message, int Line, Func<ComposeStack> Build);
 
     private static ComposeStack Stack(params Service[] services) => new ComposeStack("bad").WithServices(services);
 
-    private static readonly Dictionary<string, Func<Bad>> Corpus = new()
+    internal static readonly Dictionary<string, Func<Bad>> Corpus = new()
     {
         ["literal secret"] = () => new("STK0100", "sets DB_PASSWORD to a literal value", Line(), () => Stack(Safe("a").WithEnvironment("DB_PASSWORD", "hunter2"))),
         ["writable docker socket"] = () => new("STK0101", "mounts the Docker socket /var/run/docker.sock writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock"))),

@@ -90,12 +90,12 @@ internal static class SyntaxRules
     {
         if (!path.StartsWith('/'))
         {
-            return "is not absolute; a container path starts with '/'";
+            return "is not absolute; a container path starts with '/': write it in full, such as \"/data\"";
         }
 
         if (path.Contains(':', StringComparison.Ordinal))
         {
-            return "holds ':'; compose's short syntax would read what follows as the mount's options (such as ro)";
+            return "holds ':'; compose's short syntax would read what follows as the mount's options (such as ro): remove the ':' and pass options as arguments (readOnly: true)";
         }
 
         return path.Contains(',', StringComparison.Ordinal)
