@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Stack.Analyzers.Checklist;
 using Stack.Analyzers.Tracing;
@@ -17,7 +18,7 @@ namespace Stack.Analyzers.CodeFixes;
 /// <summary>
 /// Fixes for the checklist and the backup decision (STK0300): each appends the missing call where
 /// the value is built (following a field or local to its initializer, in whichever file that is),
-/// or switches a depends_on to <c>ServiceHealthy</c>. Fix All applies the same choice everywhere.
+/// or switches a depends_on's condition (STK0005, STK0219). Fix All applies the same choice everywhere.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChecklistCodeFixProvider))]
 [Shared]
@@ -25,14 +26,11 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
 {
     private const string Dsl = "global::Stack.Dsl.Compose.";
 
-    /// <summary>A healthcheck that fails until someone writes the real probe: a fix cannot know what "ready" means.</summary>
-    private const string PlaceholderHealthcheck = $"new {Dsl}Healthcheck({Dsl}HealthcheckTest.Shell(\"exit 1 # TODO: a command that exits 0 once the service is ready\"))";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
     [
         RuleIds.MissingRestartPolicy, RuleIds.MissingNetwork, RuleIds.MissingEntryPoint, RuleIds.MissingAuthentication, RuleIds.UnhealthyDependency,
-        RuleIds.MissingBackupDecision,
+        RuleIds.MissingBackupDecision, RuleIds.HealthyWaitWithoutHealthcheck,
     ];
 
     /// <inheritdoc />
@@ -102,7 +100,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                     // Only the decision that keeps data: never backing up needs a reason only the author has.
                     Register(context, diagnostic, Key, model, value, "Back up the volume's files", diagnostic.Id, "WithBackup", "global::Stack.Dsl.Backups.VolumeBackup.Files()");
                     break;
-                case RuleIds.UnhealthyDependency when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call:
+                case RuleIds.UnhealthyDependency or RuleIds.HealthyWaitWithoutHealthcheck when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } call:
                     RegisterDependencyFixes(context, diagnostic, Key, model, call);
                     break;
             }
@@ -150,6 +148,13 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         return [.. statics, .. CandidateMembers.Locals(targetModel, target.SourceSpan.Start, wanted)];
     }
 
+    /// <summary>
+    /// STK0219 and STK0005. A healthcheck is only ever added when the target's image has a known
+    /// readiness probe (<see cref="KnownHealthchecks"/>, the table the runtime message advises from):
+    /// a fix cannot know what "ready" means for another image, and a probe that always fails would
+    /// build green and never start the dependent. Otherwise STK0219's fix waits for the start only,
+    /// with the reason in the call.
+    /// </summary>
     private static void RegisterDependencyFixes(CodeFixContext context, Diagnostic diagnostic, System.Func<string, string> key, SemanticModel model, InvocationExpressionSyntax call)
     {
         if (model.GetOperation(call, context.CancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)
@@ -159,31 +164,58 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
 
         var condition = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "condition")?.Syntax as ArgumentSyntax;
         var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "target")?.Syntax as ArgumentSyntax;
+        var hasReason = invocation.Arguments.Any(a => a.Parameter?.Name == "reason" && a.ArgumentKind != Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue);
         diagnostic.Properties.TryGetValue(ChecklistAnalyzer.FindingProperty, out var finding);
         diagnostic.Properties.TryGetValue(ChecklistAnalyzer.TargetHealthcheckProperty, out var targetHealthcheck);
-        if (target is null)
+        if (target is null || model.GetOperation(target.Expression, context.CancellationToken) is not { } targetValue)
         {
+            return;
+        }
+
+        var models = new SemanticModels(model.Compilation);
+        var image = ServiceImage.Of(targetValue, models);
+        var known = KnownHealthchecks.For(image);
+        var probe = known is null ? null : $"new {Dsl}Healthcheck({Dsl}{known.Test})";
+        var targetName = target.Expression.ToString();
+        if (diagnostic.Id == RuleIds.HealthyWaitWithoutHealthcheck)
+        {
+            if (probe is not null)
+            {
+                Register(context, diagnostic, key, model, target.Expression, $"Add {image}'s readiness probe to the target ({known!.Test})", diagnostic.Id + ":probe", "WithHealthcheck", probe);
+            }
+
+            if (condition is not null)
+            {
+                var reason = $"{targetName} has no healthcheck, and Compose refuses to wait for the health of a service without one: add .WithHealthcheck(...) to it and wait with DependencyCondition.ServiceHealthy";
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Wait for the start only (the target has no healthcheck to wait on)",
+                        token => WaitForStartAsync(context.Document, call, condition, hasReason ? null : reason, token),
+                        key(diagnostic.Id + ":started")),
+                    diagnostic);
+            }
+
             return;
         }
 
         switch (finding)
         {
-            case nameof(DependencyFinding.TargetHasNoHealthcheck):
-                Register(context, diagnostic, key, model, target.Expression, "Add a healthcheck to the target (replace its command with a real readiness probe)", diagnostic.Id + ":healthcheck", "WithHealthcheck", PlaceholderHealthcheck);
-                break;
             case nameof(DependencyFinding.CompletionOfLongRunningService):
                 Register(context, diagnostic, key, model, target.Expression, "Declare the target a one-shot job (runs once, restart: no)", diagnostic.Id + ":one-shot", "AsOneShot", null);
                 break;
-            case nameof(DependencyFinding.NotWaitingOnHealth) when condition is not null && targetHealthcheck == nameof(Fact.No)
-                && model.GetOperation(target.Expression, context.CancellationToken) is { } targetValue:
-                // Waiting on health alone would wait on a target that never becomes healthy (STK0005 again): add the probe too.
-                var where = FixTargets.Of(targetValue, new SemanticModels(model.Compilation));
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Add a healthcheck to the target and wait until it is healthy (replace its command with a real readiness probe)",
-                        token => WaitWithHealthcheckAsync(context.Document, condition.Expression, where, token),
-                        key(diagnostic.Id + ":healthcheck-and-healthy")),
-                    diagnostic);
+            case nameof(DependencyFinding.NotWaitingOnHealth) when condition is not null && targetHealthcheck == nameof(Fact.No):
+                // Waiting on health alone would wait on a target without a healthcheck (STK0219): add its image's probe too, or offer nothing.
+                if (probe is not null)
+                {
+                    var where = FixTargets.Of(targetValue, models);
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Add {image}'s readiness probe to the target and wait until it is healthy",
+                            token => WaitWithHealthcheckAsync(context.Document, condition.Expression, where, probe, token),
+                            key(diagnostic.Id + ":probe-and-healthy")),
+                        diagnostic);
+                }
+
                 break;
             case nameof(DependencyFinding.NotWaitingOnHealth) when condition is not null:
                 context.RegisterCodeFix(
@@ -194,6 +226,27 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
                     diagnostic);
                 break;
         }
+    }
+
+    /// <summary>Switches the condition to ServiceStarted and, unless the call has one, passes the reason as its <c>reason:</c> argument.</summary>
+    private static async Task<Solution> WaitForStartAsync(Document document, InvocationExpressionSyntax call, ArgumentSyntax condition, string? reason, CancellationToken token)
+    {
+        var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document.Project.Solution;
+        }
+
+        var started = condition.WithExpression(ChainAppender.QualifiedExpression(Dsl + "DependencyCondition.ServiceStarted").WithTriviaFrom(condition.Expression));
+        var arguments = call.ArgumentList.Arguments.Replace(condition, started);
+        if (reason is not null)
+        {
+            arguments = arguments.Add(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(reason)))
+                .WithNameColon(SyntaxFactory.NameColon("reason")));
+        }
+
+        var changed = document.WithSyntaxRoot(root.ReplaceNode(call, call.WithArgumentList(call.ArgumentList.WithArguments(arguments))));
+        return (await ChainAppender.WithImportsAsync(changed, token).ConfigureAwait(false)).Project.Solution;
     }
 
     private static void RegisterMember(CodeFixContext context, Diagnostic diagnostic, System.Func<string, string> key, SemanticModel model, ExpressionSyntax value, string verb, string method, ISymbol member) =>
@@ -238,8 +291,8 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         return (await ChainAppender.WithImportsAsync(changed, token).ConfigureAwait(false)).Project.Solution;
     }
 
-    /// <summary>Switches the condition to ServiceHealthy and appends a placeholder healthcheck where the target is built (in this file or another).</summary>
-    private static async Task<Solution> WaitWithHealthcheckAsync(Document document, ExpressionSyntax condition, Location target, CancellationToken token)
+    /// <summary>Switches the condition to ServiceHealthy and appends the image's probe where the target is built (in this file or another).</summary>
+    private static async Task<Solution> WaitWithHealthcheckAsync(Document document, ExpressionSyntax condition, Location target, string probe, CancellationToken token)
     {
         var healthy = ChainAppender.QualifiedExpression(Dsl + "DependencyCondition.ServiceHealthy").WithTriviaFrom(condition);
         var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
@@ -252,7 +305,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         {
             var switched = await ReplaceAsync(document, condition, healthy, token).ConfigureAwait(false);
             return switched.Project.Solution.GetDocument(target.SourceTree) is { } other
-                ? await AppendAsync(other, target, "WithHealthcheck", PlaceholderHealthcheck, token).ConfigureAwait(false)
+                ? await AppendAsync(other, target, "WithHealthcheck", probe, token).ConfigureAwait(false)
                 : switched.Project.Solution;
         }
 
@@ -262,7 +315,7 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
         var changedRoot = root.ReplaceNodes([condition, targetNode], (original, rewritten) => original == condition ? healthy : rewritten.WithAdditionalAnnotations(mark));
         var changed = document.WithSyntaxRoot(changedRoot);
         var marked = changedRoot.GetAnnotatedNodes(mark).Single();
-        return await AppendAsync(changed, Location.Create(changedRoot.SyntaxTree, marked.Span), "WithHealthcheck", PlaceholderHealthcheck, token).ConfigureAwait(false);
+        return await AppendAsync(changed, Location.Create(changedRoot.SyntaxTree, marked.Span), "WithHealthcheck", probe, token).ConfigureAwait(false);
     }
 
     private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax old, ExpressionSyntax replacement, CancellationToken token)

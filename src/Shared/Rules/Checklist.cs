@@ -36,7 +36,7 @@ internal static class Checklist
     public static readonly RuleText UnhealthyDependency = new(
         RuleIds.UnhealthyDependency,
         "depends_on does not wait on a healthcheck",
-        "Service '{0}' depends on '{1}' {2}; wait with DependencyCondition.ServiceHealthy on a target that has a healthcheck, or pass a reason to DependsOn",
+        "Service '{0}' depends on '{1}' {2}. {3}",
         "depends_on with service_started only waits for the container to exist, not for the service in it to be ready. Waiting on a healthcheck (or on a declared one-shot job's completion) makes start-up order real.");
 
     /// <summary>Every checklist rule, in ID order.</summary>
@@ -79,8 +79,8 @@ internal static class Checklist
 
         var finding = condition switch
         {
-            WaitCondition.Healthy => targetHasHealthcheck == Fact.No ? DependencyFinding.TargetHasNoHealthcheck
-                : targetHasHealthcheck == Fact.Yes ? DependencyFinding.None : DependencyFinding.Unproven,
+            // A healthy wait on a target without a healthcheck is Compose's refusal, STK0219 (ComposeRefusals), not a checklist item.
+            WaitCondition.Healthy => targetHasHealthcheck == Fact.Unknown ? DependencyFinding.Unproven : DependencyFinding.None,
             WaitCondition.CompletedSuccessfully => targetIsOneShot == Fact.No ? DependencyFinding.CompletionOfLongRunningService
                 : targetIsOneShot == Fact.Yes ? DependencyFinding.None : DependencyFinding.Unproven,
             WaitCondition.Started => DependencyFinding.NotWaitingOnHealth,
@@ -89,13 +89,20 @@ internal static class Checklist
         return reasonGiven == Fact.Unknown && finding != DependencyFinding.None ? DependencyFinding.Unproven : finding;
     }
 
-    /// <summary>The words that complete <see cref="UnhealthyDependency"/>'s message for a finding.</summary>
+    /// <summary>The words that complete <see cref="UnhealthyDependency"/>'s message for a finding ({2}).</summary>
     public static string Describe(DependencyFinding finding) => finding switch
     {
-        DependencyFinding.TargetHasNoHealthcheck => "with service_healthy, but the target has no healthcheck",
         DependencyFinding.CompletionOfLongRunningService => "with service_completed_successfully, but the target is not declared AsOneShot()",
         DependencyFinding.NotWaitingOnHealth => "with service_started, which does not wait until the target is ready",
         _ => string.Empty,
+    };
+
+    /// <summary>The fix sentence for a finding ({3}): the exact call, fitted to what is wrong.</summary>
+    public static string Advise(DependencyFinding finding, string target) => finding switch
+    {
+        DependencyFinding.CompletionOfLongRunningService =>
+            $"Declare '{target}' a job with .AsOneShot(), or wait with DependencyCondition.ServiceHealthy (on a healthcheck) if it keeps running.",
+        _ => $"Wait until it is ready: .DependsOn({target}, DependencyCondition.ServiceHealthy) with a healthcheck on '{target}' (.WithHealthcheck(...)); or state why starting is enough: .DependsOn({target}, DependencyCondition.ServiceStarted, reason: \"why\").",
     };
 }
 
@@ -141,7 +148,6 @@ internal enum DependencyFinding
     /// <summary>Could not be decided (compile time only).</summary>
     Unproven,
 
-    TargetHasNoHealthcheck,
     CompletionOfLongRunningService,
     NotWaitingOnHealth,
 }

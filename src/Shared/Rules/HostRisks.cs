@@ -39,6 +39,20 @@ internal static class HostRisks
         return DockerSockets.Any(socket => socket == path || socket.StartsWith(path == "/" ? "/" : path + "/", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The mounted path as the messages name it: "the Docker socket /var/run/docker.sock", or for
+    /// a folder that holds it, "the folder /, which holds the Docker socket (...)": calling / a socket
+    /// leaves a reader asking which socket.
+    /// </summary>
+    public static string DescribeSocketMount(string hostPath, bool docker)
+    {
+        var path = Normalize(hostPath);
+        var held = DockerSockets.Where(socket => socket != path && socket.StartsWith(path == "/" ? "/" : path + "/", StringComparison.Ordinal)).ToArray();
+        return held.Length > 0
+            ? $"the folder {hostPath}, which holds the Docker socket ({string.Join(", ", held)})"
+            : $"the {(docker ? "Docker" : "daemon")} socket {hostPath}";
+    }
+
     public static bool IsDaemonSocket(string hostPath)
     {
         var path = Normalize(hostPath);

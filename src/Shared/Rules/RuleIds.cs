@@ -132,6 +132,9 @@ internal static class RuleIds
     /// <summary>A compose file `stack import` cannot turn into C# (invalid YAML, not compose, a key it does not translate yet).</summary>
     public const string ImportRefused = "STK0218";
 
+    /// <summary>A service waits for another to be healthy, but that one has no healthcheck: Compose refuses it at `up`.</summary>
+    public const string HealthyWaitWithoutHealthcheck = "STK0219";
+
     /// <summary>The link to a rule's documentation page.</summary>
     public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
 }

@@ -17,13 +17,13 @@ internal static class SecurityPolicy
     public static readonly RuleText WritableDockerSocket = new(
         RuleIds.WritableDockerSocket,
         "Docker socket mounted writable",
-        "Service '{0}' mounts the Docker socket {1} writable, which gives it root on the host. readOnly: true only stops file writes, not API calls, so it narrows nothing but is reviewed as a read-only choice (STK0102); to limit what the service can do, put a socket proxy in between that allows only the calls it needs (tecnativa/docker-socket-proxy, for example). Or .AcceptRisk(SecurityRisk.WritableDockerSocket, \"why\").",
+        "Service '{0}' mounts {1} writable, which gives it root on the host. readOnly: true only stops file writes, not API calls, so it narrows nothing but is reviewed as a read-only choice (STK0102); to limit what the service can do, put a socket proxy in between that allows only the calls it needs (tecnativa/docker-socket-proxy, for example). Or .AcceptRisk(SecurityRisk.WritableDockerSocket, \"why\").",
         "Whoever can reach the Docker socket can start a privileged container that mounts the host's root; a read-only bind mount does not change that (it stops file writes, not API calls). A socket proxy that allows only the needed calls does.");
 
     public static readonly RuleText DaemonSocket = new(
         RuleIds.DaemonSocket,
         "Daemon socket mounted without a reason",
-        "Service '{0}' mounts the daemon socket {1}; read-only or not, whoever reaches it can use the whole API (readOnly: true stops file writes, not API calls): list every container's environment, or start a privileged one. Put a socket proxy in between that allows only the calls the service needs, state why with .AcceptRisk(SecurityRisk.DaemonSocket, \"why\"), or remove the mount.",
+        "Service '{0}' mounts {1}; read-only or not, whoever reaches it can use the whole API (readOnly: true stops file writes, not API calls): list every container's environment, or start a privileged one. Put a socket proxy in between that allows only the calls the service needs, state why with .AcceptRisk(SecurityRisk.DaemonSocket, \"why\"), or remove the mount.",
         "A read-only bind mount of a container-daemon socket still lets the container call the whole API: list every container with its environment (secrets included), or start a privileged container. A socket proxy that allows only the needed calls limits it.");
 
     public static readonly RuleText HostPrivilege = new(

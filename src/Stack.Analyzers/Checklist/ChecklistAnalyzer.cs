@@ -33,6 +33,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         ChecklistDescriptors.MissingEntryPoint,
         ChecklistDescriptors.MissingAuthentication,
         ChecklistDescriptors.UnhealthyDependency,
+        ChecklistDescriptors.HealthyWaitWithoutHealthcheck,
     ];
 
     /// <inheritdoc />
@@ -47,13 +48,13 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 return; // Not a Stack definition.
             }
 
-            var session = new Session(types, ValueTracer.For(start.Compilation, types), DeclaredTraefik.Of(start.Compilation));
+            var session = new Session(types, ValueTracer.For(start.Compilation, types), DeclaredTraefik.Of(start.Compilation), new SemanticModels(start.Compilation));
             start.RegisterSemanticModelAction(session.AnalyzeFile);
         });
     }
 
     /// <summary>The per-compilation state: types looked up once, semantic models cached.</summary>
-    private sealed class Session(DslTypes types, ValueTracer tracer, DeclaredTraefik traefik)
+    private sealed class Session(DslTypes types, ValueTracer tracer, DeclaredTraefik traefik, SemanticModels models)
     {
         /// <summary>
         /// Filters by the called name before asking for semantics: an operation action would make
@@ -129,6 +130,16 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             var condition = Argument(invocation, "condition");
             var reason = Argument(invocation, "reason");
             var targetFacts = tracer.Trace(target);
+            var owner = invocation.Instance is { } instance ? StackServices.NameOf(tracer.Trace(instance), instance) : "this service";
+            var targetName = StackServices.NameOf(targetFacts, target);
+            if (ComposeRefusals.RefusesHealthyWait(Condition(condition), targetFacts[FactKind.Healthcheck]) == Fact.Yes)
+            {
+                // An error whatever the reason: Compose reads no reason. The image, when constant, picks the probe to advise.
+                var image = ServiceImage.Of(target, models);
+                report(Diagnostic.Create(ChecklistDescriptors.HealthyWaitWithoutHealthcheck, CallLocation(invocation), owner, targetName, ComposeRefusals.Advice(targetName, image)));
+                return;
+            }
+
             var finding = Rules.Checklist.CheckDependency(
                 Condition(condition),
                 targetFacts[FactKind.Healthcheck],
@@ -139,8 +150,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var owner = invocation.Instance is { } instance ? StackServices.NameOf(tracer.Trace(instance), instance) : "this service";
-            var message = new object[] { owner, StackServices.NameOf(targetFacts, target), Rules.Checklist.Describe(finding) };
+            var message = new object[] { owner, targetName, Rules.Checklist.Describe(finding), Rules.Checklist.Advise(finding, targetName) };
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(FindingProperty, finding.ToString())
                 .Add(TargetHealthcheckProperty, targetFacts[FactKind.Healthcheck].ToString());

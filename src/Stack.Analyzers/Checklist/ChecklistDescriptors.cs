@@ -58,4 +58,14 @@ internal static class ChecklistDescriptors
         isEnabledByDefault: true,
         Rules.Checklist.UnhealthyDependency.Description,
         RuleIds.HelpLink(RuleIds.UnhealthyDependency));
+
+    public static readonly DiagnosticDescriptor HealthyWaitWithoutHealthcheck = new(
+        RuleIds.HealthyWaitWithoutHealthcheck,
+        ComposeRefusals.HealthyWaitWithoutHealthcheck.Title,
+        ComposeRefusals.HealthyWaitWithoutHealthcheck.MessageFormat,
+        ComposeRefusals.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        ComposeRefusals.HealthyWaitWithoutHealthcheck.Description,
+        RuleIds.HelpLink(RuleIds.HealthyWaitWithoutHealthcheck));
 }

@@ -50,7 +50,7 @@ internal sealed class SecurityEffects
             case "WithPid" or "WithIpc" or "WithUts" or "WithUsernsMode":
                 return Namespace(facts, invocation.TargetMethod.Name, Argument("mode"));
             case "WithApiSocket":
-                return facts.Add(FactKind.WritableDockerSocket, Argument("enabled") is { } enabled ? ConstantBool(enabled) : Fact.Yes, "/var/run/docker.sock (through use_api_socket: true)");
+                return facts.Add(FactKind.WritableDockerSocket, Argument("enabled") is { } enabled ? ConstantBool(enabled) : Fact.Yes, "the Docker socket /var/run/docker.sock (through use_api_socket: true)");
             case "WithCapAdd":
                 return Capabilities(facts, Argument("capabilities"), scope, walk);
             case "WithEnvironment":
@@ -109,8 +109,8 @@ internal sealed class SecurityEffects
         }
 
         return HostRisks.IsDockerSocket(path) && readOnlyFact == Fact.No
-            ? facts.Add(FactKind.WritableDockerSocket, Fact.Yes, path)
-            : facts.Add(FactKind.DaemonSocket, FactLogic.Of(HostRisks.IsDaemonSocket(path)), path);
+            ? facts.Add(FactKind.WritableDockerSocket, Fact.Yes, HostRisks.DescribeSocketMount(path, docker: true))
+            : facts.Add(FactKind.DaemonSocket, FactLogic.Of(HostRisks.IsDaemonSocket(path)), HostRisks.DescribeSocketMount(path, docker: HostRisks.IsDockerSocket(path)));
     }
 
     private FactSet Capabilities(FactSet facts, IOperation? capabilities, Bindings scope, ValueTracer.Walk walk)

@@ -18,10 +18,31 @@ internal static class DefinitionFailure
 
         // One diagnostic, on one line: MSBuild's format reads any line holding "error CODE:" as an
         // error, indented or not, so a message's further lines are joined to the first.
-        var message = string.Join(" | ", inner.Message.Split(["\r\n", "\n", "\r"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var message = string.Join(" | ", WithoutParameterSuffix(inner).Split(["\r\n", "\n", "\r"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return inner is ArgumentException
             ? $"{where}error {RuleIds.InvalidArgument}: {message}"
             : $"{where}error {RuleIds.InvalidArgument}: building the definition failed with {inner.GetType().Name}: {message}";
+    }
+
+    /// <summary>
+    /// The message without the " (Parameter 'key')" .NET appends to an ArgumentException's: the
+    /// line already points at the call, and the parameter's name is the library's, not the user's.
+    /// </summary>
+    internal static string WithoutParameterSuffix(Exception exception)
+    {
+        var message = exception.Message;
+        if (exception is ArgumentException { ParamName: { } parameter })
+        {
+            var suffix = $" (Parameter '{parameter}')";
+            var at = message.LastIndexOf(suffix, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                // ArgumentOutOfRangeException adds "Actual value was X." after it: the messages name the value already.
+                message = exception is ArgumentOutOfRangeException ? message[..at] : message.Remove(at, suffix.Length);
+            }
+        }
+
+        return message;
     }
 
     /// <summary>Static field initializers wrap the real error in a TypeInitializationException.</summary>

@@ -20,7 +20,7 @@ internal static class EscapeHatch
         if (modeled.Contains(key))
         {
             throw new ArgumentException(
-                $"The {owner} key '{key}' is modeled by the DSL; use its method so the generator can check it.", nameof(key));
+                $"The {owner} key '{key}' is modeled by the DSL, so WithField refuses it: set it with {ModeledKeys.Api(owner, key) ?? "the " + owner + "'s own method"}, which the generator checks.", nameof(key));
         }
 
         return fields.SetItem(key, value);

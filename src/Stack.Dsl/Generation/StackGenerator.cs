@@ -65,15 +65,30 @@ public static class StackGenerator
         // Plain dictionaries, sorted once at the end: SortedDictionary's generic code over
         // KeyValuePair is not precompiled and costs start-up time.
         var variables = new Dictionary<string, Variable>(StringComparer.Ordinal);
+        var uses = new Dictionary<string, List<Variable>>(StringComparer.Ordinal); // every form, for .env.example
+        void CollectAll(YamlScalar scalar)
+        {
+            Collect(variables, scalar);
+            foreach (var variable in scalar.Variables)
+            {
+                if (!uses.TryGetValue(variable.Name, out var forms))
+                {
+                    uses[variable.Name] = forms = [];
+                }
+
+                forms.Add(variable);
+            }
+        }
+
         Dictionary<string, string> files;
         IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         if (environments.Count == 0)
         {
-            files = Render(stack, options, variables);
+            files = Render(stack, options, CollectAll);
         }
         else
         {
-            var rendered = EnvironmentFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], scalar => Collect(variables, scalar));
+            var rendered = EnvironmentFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], CollectAll);
             (files, resolved) = (rendered.Files, rendered.Resolved);
         }
 
@@ -88,7 +103,7 @@ public static class StackGenerator
 
         if (!stack.Variables.IsEmpty)
         {
-            files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), GenerationOptions.FirstHeaderLine);
+            files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), uses, GenerationOptions.FirstHeaderLine);
         }
 
         return new Rendered(files, resolved, variables);
@@ -103,16 +118,15 @@ public static class StackGenerator
     }
 
     /// <summary>Renders the compose file and, when the stack declares its Traefik, Traefik's two config files.</summary>
-    private static Dictionary<string, string> Render(ComposeStack stack, GenerationOptions options, Dictionary<string, Variable> variables)
+    private static Dictionary<string, string> Render(ComposeStack stack, GenerationOptions options, Action<YamlScalar> collect)
     {
         string[] header = [GenerationOptions.FirstHeaderLine, .. options.HeaderComments];
-        void Collect(YamlScalar scalar) => StackGenerator.Collect(variables, scalar);
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [ComposeFileName] = YamlWriter.Write(ComposeDocument.Build(stack, options, TraefikFileNames.Default), header, Collect),
+            [ComposeFileName] = YamlWriter.Write(ComposeDocument.Build(stack, options, TraefikFileNames.Default), header, collect),
         };
-        if (TraefikWiring.Render(stack, header, Collect) is { } traefik)
+        if (TraefikWiring.Render(stack, header, collect) is { } traefik)
         {
             if (traefik.Static is { } staticConfig)
             {

@@ -5,7 +5,7 @@ using Stack.Rules;
 namespace Stack.Dsl.Validation;
 
 /// <summary>
-/// The service checklist (STK0001-STK0005) at run time. The decisions and the words are
+/// The service checklist (STK0001-STK0005) at run time, and the depends_on Compose refuses (STK0219, an error). The decisions and the words are
 /// <see cref="Checklist"/>'s, shared with the analyzer; this only reads the facts off the model.
 /// Findings are warnings, as in the IDE: the analyzer reports what it can prove while typing, and
 /// this catches what it could not see (a service built in a loop, a value from outside the project).
@@ -16,6 +16,9 @@ internal static class ChecklistRules
     {
         var namedNetworks = FactLogic.Of(stack.Services.Any(s => !s.Networks.IsEmpty) || !stack.ExtraNetworks.IsEmpty);
         var traefik = TraefikFacts.Of(stack);
+        // depends_on is written by name: the target is the stack's service of that name, which an
+        // environment may have changed since DependsOn captured it (a removed healthcheck, say).
+        var byName = stack.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var service in stack.Services)
         {
             if (Checklist.MissesRestartPolicy(FactLogic.Of(service.Restart is not null)) == Fact.Yes)
@@ -38,14 +41,30 @@ internal static class ChecklistRules
 
             foreach (var dependency in service.Dependencies)
             {
+                var condition = (WaitCondition)(int)dependency.Condition;
+                if (!byName.TryGetValue(dependency.Target.Name, out var target))
+                {
+                    continue; // not in the stack: STK0203 says so
+                }
+
+                if (ComposeRefusals.RefusesHealthyWait(condition, FactLogic.Of(HasHealthcheck(target))) == Fact.Yes)
+                {
+                    var image = target.Image is { IsLiteral: true } literal ? literal.ToCompose() : null;
+                    yield return new StackDiagnostic(
+                        ComposeRefusals.HealthyWaitWithoutHealthcheck.Id,
+                        ComposeRefusals.HealthyWaitWithoutHealthcheck.Format(service.Name, target.Name, ComposeRefusals.Advice(target.Name, image)),
+                        dependency.Location);
+                    continue;
+                }
+
                 var finding = Checklist.CheckDependency(
-                    (WaitCondition)(int)dependency.Condition,
-                    FactLogic.Of(HasHealthcheck(dependency.Target)),
-                    FactLogic.Of(dependency.Target.IsOneShot),
+                    condition,
+                    FactLogic.Of(HasHealthcheck(target)),
+                    FactLogic.Of(target.IsOneShot),
                     FactLogic.Of(dependency.Reason is not null));
                 if (finding != DependencyFinding.None)
                 {
-                    var message = Checklist.UnhealthyDependency.Format(service.Name, dependency.Target.Name, Checklist.Describe(finding));
+                    var message = Checklist.UnhealthyDependency.Format(service.Name, dependency.Target.Name, Checklist.Describe(finding), Checklist.Advise(finding, dependency.Target.Name));
                     yield return Warning(Checklist.UnhealthyDependency.Id, message, dependency.Location);
                 }
             }

@@ -40,7 +40,7 @@ internal static class PortRules
         }
     }
 
-    private const string RangeProblem = "ports are 1-65535 and a range goes from low to high.";
+    private const string RangeProblem = "ports are 1-65535 and a range goes from low to high. Give a port in 1-65535, and a range as PortRange.Between(low, high).";
 
     /// <summary>Every other place a port number appears: routers' services, entrypoints, the backup's wait-for.</summary>
     private static IEnumerable<StackDiagnostic> OtherPorts(ComposeStack stack)
@@ -49,28 +49,28 @@ internal static class PortRules
         {
             foreach (var router in RouterSite.Layer4(service).Where(r => !IsValid(r.Port!.Value)))
             {
-                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Router '{router.Name}' of service '{service.Name}' forwards to port {router.Port}: ports are 1-65535.", router.Location);
+                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Router '{router.Name}' of service '{service.Name}' forwards to port {router.Port}: ports are 1-65535. Give the container's port in 1-65535 to .WithPort(...).", router.Location);
             }
 
             foreach (var router in service.Routers)
             {
                 if (router.Service is { Provider: null, Port: var port } && !IsValid(port))
                 {
-                    yield return new StackDiagnostic(RuleIds.InvalidPort, $"Router '{router.Name}' of service '{service.Name}' forwards to port {port}: ports are 1-65535.", router.Location);
+                    yield return new StackDiagnostic(RuleIds.InvalidPort, $"Router '{router.Name}' of service '{service.Name}' forwards to port {port}: ports are 1-65535. Give the container's port in 1-65535 to .WithPort(...).", router.Location);
                 }
             }
         }
 
         foreach (var volume in StackResourcesOf.Volumes(stack).Where(v => v.Backup?.PreBackupCommand?.WaitForPort is { } p && !IsValid(p)))
         {
-            yield return new StackDiagnostic(RuleIds.InvalidPort, $"The backup command of volume '{volume.Name}' waits for port {volume.Backup!.PreBackupCommand!.WaitForPort}: ports are 1-65535.", volume.Location);
+            yield return new StackDiagnostic(RuleIds.InvalidPort, $"The backup command of volume '{volume.Name}' waits for port {volume.Backup!.PreBackupCommand!.WaitForPort}: ports are 1-65535. Wait for a port in 1-65535.", volume.Location);
         }
 
         foreach (var entryPoint in stack.Traefik?.EntryPoints ?? [])
         {
             if (!IsValid(entryPoint.Port))
             {
-                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Traefik entrypoint '{entryPoint.Name}' listens on port {entryPoint.Port}: ports are 1-65535.", stack.Traefik!.Location);
+                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Traefik entrypoint '{entryPoint.Name}' listens on port {entryPoint.Port}: ports are 1-65535. Give the entrypoint a port in 1-65535.", stack.Traefik!.Location);
             }
         }
     }

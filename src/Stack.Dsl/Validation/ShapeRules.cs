@@ -139,7 +139,7 @@ internal static class ShapeRules
 
         foreach (var tmpfs in service.Tmpfs.Where(t => t.Size is { Bytes: <= 0 }))
         {
-            yield return $"has a tmpfs at '{tmpfs.Target}' of {tmpfs.Size!.Value.Bytes} bytes; a size must be positive.";
+            yield return $"has a tmpfs at '{tmpfs.Target}' of {tmpfs.Size!.Value.Bytes} bytes; a size must be positive. Give it a size such as ByteSize.Megabytes(64), or leave the size out for the engine's default.";
         }
 
         foreach (var problem in LimitProblems("limit", service.ResourceLimits).Concat(LimitProblems("reservation", service.ResourceReservations)))
@@ -149,7 +149,7 @@ internal static class ShapeRules
     }
 
     private static string? Positive(string name, TimeSpan? value) =>
-        value is { } duration && duration <= TimeSpan.Zero ? $"has a healthcheck {name} of {duration}; it must be positive."
+        value is { } duration && duration <= TimeSpan.Zero ? $"has a healthcheck {name} of {duration}; it must be positive. Set it to a positive TimeSpan in .WithTiming(...), or leave it out for the engine's default."
         : value > GoMaxDuration ? $"has a healthcheck {name} of {value}; the engine's durations end at about 292 years." : null;
 
     /// <summary>The longest duration the engine (Go's time.Duration, int64 nanoseconds) can hold.</summary>
@@ -159,12 +159,12 @@ internal static class ShapeRules
     {
         if (limits?.Memory is { Bytes: <= 0 } memory)
         {
-            yield return $"has a memory {kind} of {memory.Bytes} bytes; it must be positive.";
+            yield return $"has a memory {kind} of {memory.Bytes} bytes; it must be positive. Give a size such as ByteSize.Megabytes(512), or leave it out.";
         }
 
         if (limits?.Cpus is <= 0)
         {
-            yield return $"has a CPU {kind} of {limits.Cpus}; it must be positive.";
+            yield return $"has a CPU {kind} of {limits.Cpus}; it must be positive. Give a share of CPUs above 0 (0.5 is half a CPU), or leave it out.";
         }
     }
 

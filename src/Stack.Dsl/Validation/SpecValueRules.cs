@@ -47,7 +47,9 @@ internal static class SpecValueRules
         {
             foreach (var domain in router.TlsDomains.SelectMany(d => d.Sans.Prepend(d.Main)).Where(d => !IsDomain(d)))
             {
-                yield return $"asks router '{router.Name}' for a certificate for '{domain}', which is not a domain name (letters, digits, '-' and '.', optionally starting with '*.'); Traefik would request it as given. Fix the name.";
+                yield return domain.Contains("${", StringComparison.Ordinal)
+                    ? $"asks router '{router.Name}' for a certificate for '{domain}', but .WithTlsDomain(...) takes the domain itself: variables are not accepted there, and '${{...}}' in the text reaches Traefik as those characters. Write the name (.WithTlsDomain(\"example.org\")), or drop .WithTlsDomain(...): Traefik then asks for the names of the router's Host(...) rule, which may hold variables (.WithHost($\"app.{{baseHost}}\"))."
+                    : $"asks router '{router.Name}' for a certificate for '{domain}', which is not a domain name (letters, digits, '-' and '.', optionally starting with '*.'); Traefik would request it as given. Write the name as .WithTlsDomain(\"example.org\", \"*.example.org\") expects it.";
             }
         }
 
@@ -58,17 +60,17 @@ internal static class SpecValueRules
 
         if (service.OomScoreAdj is < -1000 or > 1000)
         {
-            yield return $"has oom_score_adj {service.OomScoreAdj}; the kernel accepts -1000 to 1000.";
+            yield return $"has oom_score_adj {service.OomScoreAdj}; the kernel accepts -1000 to 1000. Pass a value in that range to .WithOomScoreAdj(...).";
         }
 
         if (service.MemSwappiness is < 0 or > 100)
         {
-            yield return $"has mem_swappiness {service.MemSwappiness}; the kernel accepts 0 to 100.";
+            yield return $"has mem_swappiness {service.MemSwappiness}; the kernel accepts 0 to 100. Pass a value in that range to .WithMemSwappiness(...).";
         }
 
         if (service.CpuShares is < 2 or > 262144)
         {
-            yield return $"has cpu_shares {service.CpuShares}; the kernel accepts 2 to 262144 (1024 is the default weight).";
+            yield return $"has cpu_shares {service.CpuShares}; the kernel accepts 2 to 262144 (1024 is the default weight). Pass a value in that range to .WithCpuShares(...).";
         }
 
         if (service.MacAddress is { } mac && !System.Net.NetworkInformation.PhysicalAddress.TryParse(mac, out _))
@@ -85,7 +87,7 @@ internal static class SpecValueRules
         {
             if (limit.Soft < -1 || limit.Hard < -1 || (limit.Hard != -1 && (limit.Soft == -1 || limit.Soft > limit.Hard)))
             {
-                yield return $"has ulimit {name} with soft {limit.Soft} and hard {limit.Hard}; each is a count or -1 (unlimited), and soft cannot exceed hard.";
+                yield return $"has ulimit {name} with soft {limit.Soft} and hard {limit.Hard}; each is a count or -1 (unlimited), and soft cannot exceed hard. Use new Ulimit(soft, hard) with soft at most hard, or -1 for both.";
             }
         }
 
@@ -93,7 +95,7 @@ internal static class SpecValueRules
         {
             if (!device.HostPath.StartsWith('/'))
             {
-                yield return $"maps the device '{device.HostPath}', which the engine refuses: a host device path is absolute (/dev/...).";
+                yield return $"maps the device '{device.HostPath}', which the engine refuses: a host device path is absolute. Write it in full, such as .WithDevice(\"/dev/dri\").";
             }
 
             if (device.Permissions is { } permissions && (permissions.Length == 0 || permissions.Any(c => c is not ('r' or 'w' or 'm')) || permissions.Distinct().Count() != permissions.Length))
@@ -111,7 +113,7 @@ internal static class SpecValueRules
 
             if (request.Count is <= 0)
             {
-                yield return $"requests {request.Count} devices; a count is positive (leave it unset for all of them).";
+                yield return $"requests {request.Count} devices; a count is positive. Pass a count of 1 or more, or use DeviceRequest.Gpus() without a count for all of them.";
             }
 
             if (request.Count is not null && !request.DeviceIds.IsDefaultOrEmpty)
@@ -132,7 +134,7 @@ internal static class SpecValueRules
 
         foreach (var mount in service.Volumes.OfType<VolumeMount>().Where(m => m.Subpath is { } subpath && (subpath.StartsWith('/') || subpath.Split('/').Contains(".."))))
         {
-            yield return $"mounts the volume '{mount.Volume.Name}' with subpath '{mount.Subpath}'; a subpath is relative to the volume's root and stays inside it.";
+            yield return $"mounts the volume '{mount.Volume.Name}' with subpath '{mount.Subpath}'; a subpath is relative to the volume's root and stays inside it. Set Subpath to a path inside the volume, without a leading '/' or '..'.";
         }
 
         foreach (var problem in service.Deployment is { } deployment ? Problems(deployment) : [])
@@ -156,7 +158,7 @@ internal static class SpecValueRules
     {
         if (deployment.Replicas is < 0)
         {
-            yield return $"asks for {deployment.Replicas} replicas; the count cannot be negative.";
+            yield return $"asks for {deployment.Replicas} replicas; the count cannot be negative. Pass 0 or more to .WithReplicas(...).";
         }
 
         if (deployment.Mode == DeploymentMode.Global && deployment.Replicas is not null)
@@ -173,7 +175,7 @@ internal static class SpecValueRules
         {
             if (restart.MaxAttempts is < 0)
             {
-                yield return $"has a deploy restart policy of {restart.MaxAttempts} attempts; the count cannot be negative.";
+                yield return $"has a deploy restart policy of {restart.MaxAttempts} attempts; the count cannot be negative. Set MaxAttempts to 0 or more, or leave it out for no limit.";
             }
 
             foreach (var problem in Durations(("deploy restart delay", restart.Delay), ("deploy restart window", restart.Window)))
@@ -196,7 +198,7 @@ internal static class SpecValueRules
 
             if (rollout.MaxFailureRatio is < 0 or > 1)
             {
-                yield return $"has {name} max_failure_ratio {rollout.MaxFailureRatio}; it is a share from 0 to 1.";
+                yield return $"has {name} max_failure_ratio {rollout.MaxFailureRatio}; it is a share from 0 to 1. Set MaxFailureRatio between 0 and 1, such as 0.1m for a tenth.";
             }
 
             if (name == "rollback_config" && rollout.FailureAction == RolloutFailureAction.Rollback)

@@ -28,7 +28,7 @@ public sealed class AgreementTests
         var (sources, analyzerIds) = StripMarkup(sample.Sources);
 
         var runtimeIds = RunAndValidate(sources)
-            .Where(d => d.Id.StartsWith("STK00", StringComparison.Ordinal) || d.Id.StartsWith("STK01", StringComparison.Ordinal) || d.Id == "STK0300")
+            .Where(d => d.Id.StartsWith("STK00", StringComparison.Ordinal) || d.Id.StartsWith("STK01", StringComparison.Ordinal) || d.Id == "STK0300" || d.Id == "STK0219")
             .Select(d => d.Id)
             .ToList();
 
@@ -55,7 +55,16 @@ public sealed class AgreementTests
                         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")
                         .WithEnvironment("API_TOKEN", "abc123")
                         .WithCapAdd("SYS_ADMIN"),
-                    new Service("gc").WithImage("docker-gc:1.0").WithNetworks(Net).WithPrivileged());
+                    new Service("gc").WithImage("docker-gc:1.0").WithNetworks(Net).WithPrivileged(),
+                    new Service("app").WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                        .DependsOn(Cache, DependencyCondition.ServiceHealthy).DependsOn(Api, DependencyCondition.ServiceHealthy)
+                        .DependsOn(Pg, DependencyCondition.ServiceStarted).DependsOn(Api, DependencyCondition.ServiceCompletedSuccessfully),
+                    Cache, Api, Pg);
+
+                static readonly Service Cache = new Service("cache").WithImage("redis:7.4").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+                static readonly Service Api = new Service("api").WithImage("example/api:2.1").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+                static readonly Service Pg = new Service("pg").WithImage("postgres:17.2").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("pg_isready")));
             }
             """;
         var code = Verify<Analyzers.Checklist.ChecklistAnalyzer>.Usings + source;
@@ -67,7 +76,7 @@ public sealed class AgreementTests
             .Select(d => (d.Id, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).Order().ToList();
         var runtime = RunAndValidate([code]).Select(d => (d.Id, d.Message)).Order().ToList();
 
-        Assert.Equal(["STK0001", "STK0100", "STK0101", "STK0103", "STK0104", "STK0105", "STK0106", "STK0107"], analyzer.Select(d => d.Id).Distinct().Order());
+        Assert.Equal(["STK0001", "STK0005", "STK0100", "STK0101", "STK0103", "STK0104", "STK0105", "STK0106", "STK0107", "STK0219"], analyzer.Select(d => d.Id).Distinct().Order());
         Assert.Equal(analyzer, runtime);
     }
 

@@ -202,14 +202,14 @@ public sealed class ChecklistCodeFixTests
         static readonly Service Cache = new Service("cache").WithImage("redis:7").WithRestart(RestartPolicy.Always).WithNetworks(Net);
         """;
 
-    /// <summary>What both ways to a missing healthcheck end in: Cache gets the scaffold, app waits until it is healthy.</summary>
-    private const string CacheWaitedOnWithScaffold = """
+    /// <summary>What both ways to Cache's missing healthcheck end in: Cache gets redis's readiness probe from the shared table, app waits until it is healthy.</summary>
+    private const string CacheWaitedOnWithRedisProbe = """
         static class Definition
         {
             static readonly Network Net = new("n");
         static readonly Service Db = new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always).WithNetworks(Net)
             .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("mysqladmin ping")));
-        static readonly Service Cache = new Service("cache").WithImage("redis:7").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("exit 1 # TODO: a command that exits 0 once the service is ready")));
+        static readonly Service Cache = new Service("cache").WithImage("redis:7").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("redis-cli ping | grep -q PONG")));
             public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
                 new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
                     .DependsOn(Cache, DependencyCondition.ServiceHealthy));
@@ -238,20 +238,71 @@ public sealed class ChecklistCodeFixTests
         """]);
 
     [Fact]
-    public Task STK0005_adds_a_healthcheck_scaffold_to_the_target() => Fix(
+    public Task STK0219_adds_the_known_probe_of_the_targets_image() => Fix(
         [$$"""
         static class Definition
         {
             {{DependencyCommon}}
             public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
                 new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
-                    .{|STK0005:DependsOn(Cache, DependencyCondition.ServiceHealthy)|});
+                    .{|STK0219:DependsOn(Cache, DependencyCondition.ServiceHealthy)|});
         }
         """],
-        [CacheWaitedOnWithScaffold]);
+        [CacheWaitedOnWithRedisProbe]);
 
     [Fact]
-    public Task STK0005_on_service_started_adds_the_missing_healthcheck_and_waits_for_it() => Fix(
+    public Task STK0219_on_an_image_without_a_known_probe_waits_for_the_start_with_the_reason() => Fix(
+        ["""
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+            public static ComposeStack Build()
+            {
+                var api = new Service("api").WithImage("example/api:2.1").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+                var app = new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .{|STK0219:DependsOn(api, DependencyCondition.ServiceHealthy)|};
+                return new ComposeStack("s").WithServices(api, app);
+            }
+        }
+        """],
+        ["""
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+            public static ComposeStack Build()
+            {
+                var api = new Service("api").WithImage("example/api:2.1").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+                var app = new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .DependsOn(api, DependencyCondition.ServiceStarted, reason: "api has no healthcheck, and Compose refuses to wait for the health of a service without one: add .WithHealthcheck(...) to it and wait with DependencyCondition.ServiceHealthy");
+                return new ComposeStack("s").WithServices(api, app);
+            }
+        }
+        """]);
+
+    [Fact]
+    public Task STK0219_keeps_a_reason_the_call_already_gives() => Fix(
+        [$$"""
+        static class Definition
+        {
+            {{DependencyCommon}}
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
+                new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .{|STK0219:DependsOn(Cache, DependencyCondition.ServiceHealthy, reason: "mine")|});
+        }
+        """],
+        [$$"""
+        static class Definition
+        {
+            {{DependencyCommon}}
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache,
+                new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .DependsOn(Cache, DependencyCondition.ServiceStarted, reason: "mine"));
+        }
+        """],
+        "STK0219:started");
+
+    [Fact]
+    public Task STK0005_on_service_started_adds_the_known_probe_and_waits_for_it() => Fix(
         [$$"""
         static class Definition
         {
@@ -261,7 +312,36 @@ public sealed class ChecklistCodeFixTests
                     .{|STK0005:DependsOn(Cache, DependencyCondition.ServiceStarted)|});
         }
         """],
-        [CacheWaitedOnWithScaffold]);
+        [CacheWaitedOnWithRedisProbe]);
+
+    [Fact]
+    public Task STK0005_on_service_started_offers_no_healthcheck_for_an_unknown_image() => Fix(
+        ["""
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+            public static ComposeStack Build()
+            {
+                var api = new Service("api").WithImage("example/api:2.1").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+                var app = new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .{|STK0005:DependsOn(api, DependencyCondition.ServiceStarted)|};
+                return new ComposeStack("s").WithServices(api, app);
+            }
+        }
+        """],
+        ["""
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+            public static ComposeStack Build()
+            {
+                var api = new Service("api").WithImage("example/api:2.1").WithRestart(RestartPolicy.Always).WithNetworks(Net);
+                var app = new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                    .{|STK0005:DependsOn(api, DependencyCondition.ServiceStarted)|};
+                return new ComposeStack("s").WithServices(api, app);
+            }
+        }
+        """]);
 
     [Fact]
     public Task STK0001_on_a_job_another_service_awaits_offers_one_shot_first() => Fix(

@@ -1,6 +1,6 @@
 namespace Stack.Analyzers.Tests.Samples;
 
-/// <summary>STK0005 (depends_on waits on a healthcheck) in every code shape a definition uses.</summary>
+/// <summary>STK0005 (depends_on waits on a healthcheck) and STK0219 (a healthy wait on no healthcheck) in every code shape a definition uses.</summary>
 internal static class DependencySamples
 {
     private const string Common = """
@@ -24,15 +24,15 @@ internal static class DependencySamples
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(Db, Cache, Off, Migrate,
                     new Service("app").WithImage("app:1").Internal()
                         .DependsOn(Db, DependencyCondition.ServiceHealthy)
-                        .{|STK0005:DependsOn(Cache, DependencyCondition.ServiceHealthy)|}
-                        .{|STK0005:DependsOn(Off, DependencyCondition.ServiceHealthy)|}
+                        .{|STK0219:DependsOn(Cache, DependencyCondition.ServiceHealthy)|}
+                        .{|STK0219:DependsOn(Off, DependencyCondition.ServiceHealthy)|}
                         .DependsOn(Migrate, DependencyCondition.ServiceCompletedSuccessfully),
                     new Service("worker").WithImage("app:1").Internal()
                         .{|STK0005:DependsOn(Db, DependencyCondition.ServiceStarted)|}
                         .{|STK0005:DependsOn(Cache, DependencyCondition.ServiceCompletedSuccessfully)|}
                         .DependsOn(Cache, DependencyCondition.ServiceStarted, reason: "redis answers as soon as it listens"));
             }
-            """], ["STK0005", "STK0005", "STK0005", "STK0005"]),
+            """], ["STK0219", "STK0219", "STK0005", "STK0005"]),
 
         new("targets from another file, helpers and conditionals", [$$"""
             public static class Databases
@@ -53,11 +53,11 @@ internal static class DependencySamples
                     return new ComposeStack("s").WithServices(Databases.Mysql, cache, 
                         new Service("app").WithImage("app:1").Internal()
                             .DependsOn(Databases.Mysql, DependencyCondition.ServiceHealthy)
-                            .{|STK0005:DependsOn(cache, DependencyCondition.ServiceHealthy)|}
+                            .{|STK0219:DependsOn(cache, DependencyCondition.ServiceHealthy)|}
                             .DependsOn(either, DependencyCondition.ServiceHealthy));
                 }
             }
-            """], ["STK0005", "STK0005"]),
+            """], ["STK0219", "STK0219"]),
 
         new("dependencies declared in a loop over targets built at run time", [$$"""
             static class Definition
@@ -76,6 +76,6 @@ internal static class DependencySamples
                     return new ComposeStack("s").WithServices([.. targets, app]);
                 }
             }
-            """], ["STK0005"]),
+            """], ["STK0219"]),
     ];
 }

@@ -101,6 +101,19 @@ public sealed class StackCliTests : IDisposable
         Assert.Equal(previous, File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName)));
     }
 
+    [Theory]
+    [InlineData("restart", ".WithRestart(...)")]
+    [InlineData("labels", ".WithLabel(...)")]
+    [InlineData("deploy", ".WithDeployment(...)")]
+    public void A_modeled_key_in_the_escape_hatch_names_the_method_and_no_parameter(string key, string method)
+    {
+        var (code, _, error) = Run([], () => new ComposeStack("test").WithServices(Emit.Minimal().WithField(key, "x")));
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains($"error STK0200: The service key '{key}' is modeled by the DSL, so WithField refuses it: set it with {method}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Exception_in_the_definition_is_one_line_at_the_users_call_without_a_stack_trace()
     {

@@ -68,7 +68,7 @@ public class FeatureSnapshotTests
     [Fact]
     public void Depends_on_conditions()
     {
-        var db = Emit.Minimal("db");
+        var db = Emit.Minimal("db").WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("probe")));
         var migrate = Emit.Minimal("migrate");
         var cache = Emit.Minimal("cache");
         var app = Emit.Minimal("app")

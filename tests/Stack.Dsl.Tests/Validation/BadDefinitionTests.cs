@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Stack.Dsl.Cli;
 using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Environments;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
@@ -28,11 +29,11 @@ public sealed class BadDefinitionTests : IDisposable
 
     private static int Line([CallerLineNumber] int line = 0) => line;
 
-    private sealed record Bad(string Id, string Message, int Line, Func<ComposeStack> Build);
+    internal sealed record Bad(string Id, string Message, int Line, Func<ComposeStack> Build);
 
     private static ComposeStack Stack(params Service[] services) => new ComposeStack("bad").WithServices(services);
 
-    private static readonly Dictionary<string, Func<Bad>> Corpus = new()
+    internal static readonly Dictionary<string, Func<Bad>> Corpus = new()
     {
         ["literal secret"] = () => new("STK0100", "sets DB_PASSWORD to a literal value", Line(), () => Stack(Safe("a").WithEnvironment("DB_PASSWORD", "hunter2"))),
         ["writable docker socket"] = () => new("STK0101", "mounts the Docker socket /var/run/docker.sock writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock"))),
@@ -99,7 +100,7 @@ public sealed class BadDefinitionTests : IDisposable
         ["image that is no reference"] = () => new("STK0216", "which is not an image reference", Line(), () => Stack(Safe("a").WithImage("Example/App:1.0"))),
         ["docker socket written with a double slash"] = () => new("STK0101", "mounts the Docker socket /var/run//docker.sock writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run//docker.sock"), "/var/run/docker.sock"))),
         ["docker socket reached through .."] = () => new("STK0101", "mounts the Docker socket /var/lib/../run/docker.sock writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/lib/../run/docker.sock"), "/var/run/docker.sock"))),
-        ["the folder holding the docker socket"] = () => new("STK0101", "mounts the Docker socket /var/run writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run"), "/host-run"))),
+        ["the folder holding the docker socket"] = () => new("STK0101", "mounts the folder /var/run, which holds the Docker socket (/var/run/docker.sock) writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run"), "/host-run"))),
         ["ports with a shared network namespace"] = () => new("STK0217", "publishes ports with network_mode 'service:vpn'; the engine refuses this", Line(), () => { var vpn = Safe("vpn"); return Stack(vpn, (Safe("client") with { Networks = [] }).WithNetworkMode(NetworkMode.OfService(vpn)).WithPort(8080, 80, System.Net.IPAddress.Loopback)); }),
         ["hostname with a shared network namespace"] = () => new("STK0217", "sets a hostname with network_mode 'service:vpn'", Line(), () => { var vpn = Safe("vpn"); return Stack(vpn, (Safe("client") with { Networks = [] }).WithNetworkMode(NetworkMode.OfService(vpn)).WithHostname("client")); }),
         ["static address without a subnet"] = () => new("STK0217", "asks for the static address 10.5.0.5 on network 'n', which declares no subnet", Line(), () => Stack((Safe("a") with { Networks = [] }).WithNetwork(new NetworkAttachment(Net) { Ipv4Address = System.Net.IPAddress.Parse("10.5.0.5") }))),
@@ -134,6 +135,16 @@ public sealed class BadDefinitionTests : IDisposable
         ["gateway outside the subnet"] = () => new("STK0212", "has the gateway 10.0.0.1 outside its subnet 172.29.0.0/16", Line(), () => Stack(Safe("a") with { Networks = [] }).WithNetworks(new Network("n", "Definition.cs", Line() + 0).WithSubnet(IPNetwork.Parse("172.29.0.0/16"), IPAddress.Parse("10.0.0.1")))),
         ["ipv6 subnet without ipv6"] = () => new("STK0212", "has the IPv6 subnet fd00:28::/64 without IPv6 on", Line(), () => Stack(Safe("a") with { Networks = [] }).WithNetworks(new Network("n", "Definition.cs", Line() + 0).WithSubnet(IPNetwork.Parse("fd00:28::/64")))),
         ["static address outside every subnet"] = () => new("STK0217", "asks for the static address 10.9.9.9 on network 'n', but none of its subnets (172.29.0.0/16) holds it", Line(), () => Stack((Safe("a") with { Networks = [] }).WithNetwork(new NetworkAttachment(new Network("n").WithSubnet(IPNetwork.Parse("172.29.0.0/16"))) { Ipv4Address = IPAddress.Parse("10.9.9.9") }))),
+        ["healthy wait on a service without a healthcheck"] = () => new("STK0219", "Service 'a' waits for 'db' to be healthy (DependencyCondition.ServiceHealthy), but 'db' has no healthcheck (none declared, or Healthcheck.Disabled), so Compose refuses to start 'a'. Give 'db' a healthcheck with a command that exits 0 once it is ready: .WithHealthcheck(", Line(), () => { var db = Safe("db"); return Stack(db, Safe("a").DependsOn(db, DependencyCondition.ServiceHealthy)); }),
+        ["healthy wait on a disabled healthcheck, with a reason"] = () => new("STK0219", "but 'db' has no healthcheck", Line(), () => { var db = Safe("db").WithHealthcheck(Healthcheck.Disabled); return Stack(db, Safe("a").DependsOn(db, DependencyCondition.ServiceHealthy, reason: "a reason does not make Compose wait")); }),
+        ["healthy wait on postgres without a healthcheck"] = () => new("STK0219", "Give 'db' the readiness probe of its image: .WithHealthcheck(new Healthcheck(HealthcheckTest.Shell(\"pg_isready -h 127.0.0.1 -U \\\"${POSTGRES_USER:-postgres}\\\"", Line(), () => { var db = Safe("db").WithImage("docker.io/library/postgres:17.2"); return Stack(db, Safe("a").DependsOn(db, DependencyCondition.ServiceHealthy)); }),
+        ["environment that removes the healthcheck a service waits on"] = () => new("STK0219", "In environment 'prod' (", Line(), () => { var db = Safe("db").WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("probe"))); return Stack(db, Safe("a").DependsOn(db, DependencyCondition.ServiceHealthy)).WithEnvironments(new StackEnvironment("prod", s => s.MapService(db, d => d with { Healthcheck = null }))); }),
+        ["the root folder, read-only"] = () => new("STK0102", "mounts the folder /, which holds the Docker socket (/var/run/docker.sock, /run/docker.sock); read-only or not", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/"), "/host", readOnly: true))),
+        ["a home path given to Absolute"] = () => new("STK0216", "for a path in the home folder of the user who runs compose use HostPath.InHome(\"media/films\")", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("~/media/films"), "/films", readOnly: true))),
+        ["a relative path given to Absolute"] = () => new("STK0216", "use HostPath.InProject(\"config/app.toml\") for a file of the definition project", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("./config/app.toml"), "/app.toml", readOnly: true))),
+        ["a variable as a TLS domain"] = () => new("STK0212", "but .WithTlsDomain(...) takes the domain itself: variables are not accepted there", Line(), () => Stack(Safe("a").WithRouter(new Router("a").WithHost("a.example.org").WithPort(80).WithTlsDomain("${DOMAINNAME}").WithPublicAccess("test")))),
+        ["traefik.enable set by hand"] = () => new("STK0204", "Remove .WithLabel(\"traefik.enable\", ...): Stack writes traefik.enable=true on every service with routers", Line(), () => Stack(Safe("a").WithLabel("traefik.enable", "false").WithRouter(new Router("a").WithHost("a.example.org").WithPort(80).WithPublicAccess("test")))),
+        ["a router's port set by hand"] = () => new("STK0204", "Remove .WithLabel(\"traefik.http.services.a.loadbalancer.server.port\", ...) and set the value with the router's .WithPort(...).", Line(), () => Stack(Safe("a").WithLabel("traefik.http.services.a.loadbalancer.server.port", "81").WithRouter(new Router("a").WithHost("a.example.org").WithPort(80).WithPublicAccess("test")))),
         ["extra host address that is no IP"] = () => new("STK0216", "which is neither an IP address nor host-gateway", Line(), () => Stack(Safe("a").WithExtraHost(new ExtraHost("db", "not-an-ip")))),
     };
 

@@ -52,7 +52,7 @@ internal static class SecurityRules
     {
         if (service.UseApiSocket == true)
         {
-            yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, service.Location, service.Name, "/var/run/docker.sock (through use_api_socket: true)");
+            yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, service.Location, service.Name, "the Docker socket /var/run/docker.sock (through use_api_socket: true)");
         }
 
         foreach (var mount in service.Volumes.OfType<BindMount>())
@@ -65,11 +65,11 @@ internal static class SecurityRules
             var source = path.ToCompose();
             if (HostRisks.IsDockerSocket(source) && !mount.ReadOnly)
             {
-                yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, mount.Location, service.Name, source);
+                yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, mount.Location, service.Name, HostRisks.DescribeSocketMount(source, docker: true));
             }
             else if (HostRisks.IsDaemonSocket(source))
             {
-                yield return new Finding(SecurityRisk.DaemonSocket, SecurityPolicy.DaemonSocket, mount.Location, service.Name, source);
+                yield return new Finding(SecurityRisk.DaemonSocket, SecurityPolicy.DaemonSocket, mount.Location, service.Name, HostRisks.DescribeSocketMount(source, docker: HostRisks.IsDockerSocket(source)));
             }
         }
     }

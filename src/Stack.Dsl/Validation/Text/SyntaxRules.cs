@@ -90,12 +90,12 @@ internal static class SyntaxRules
     {
         if (!path.StartsWith('/'))
         {
-            return "is not absolute; a container path starts with '/'";
+            return "is not absolute; a container path starts with '/': write it in full, such as \"/data\"";
         }
 
         if (path.Contains(':', StringComparison.Ordinal))
         {
-            return "holds ':'; compose's short syntax would read what follows as the mount's options (such as ro)";
+            return "holds ':'; compose's short syntax would read what follows as the mount's options (such as ro): remove the ':' and pass options as arguments (readOnly: true)";
         }
 
         return path.Contains(',', StringComparison.Ordinal)
@@ -107,7 +107,11 @@ internal static class SyntaxRules
     {
         if (path is AbsoluteHostPath { Path: var absolute } && absolute.Parts.FirstOrDefault() is { Variable: null } first && !first.Text.StartsWith('/'))
         {
-            return $"'{absolute}' from HostPath.Absolute, which is not absolute (it must start with '/' or a variable holding an absolute path); use HostPath.InProject for files of the definition";
+            var text = first.Text;
+            var fix = text.StartsWith('~')
+                ? $"for a path in the home folder of the user who runs compose use HostPath.InHome(\"{text.TrimStart('~').TrimStart('/')}\")"
+                : $"use HostPath.InProject(\"{text.TrimStart('.').TrimStart('/')}\") for a file of the definition project, HostPath.Absolute(\"/...\") with the full path, or HostPath.FromVariable(variable, \"...\") for a folder the server names";
+            return $"'{absolute}' from HostPath.Absolute, which is not absolute (it must start with '/' or a variable holding an absolute path); {fix}";
         }
 
         // Literal text only: a variable's value is the server's business.
