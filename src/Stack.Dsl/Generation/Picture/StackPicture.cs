@@ -112,7 +112,7 @@ internal static class StackPicture
             .Append($"# {Markdown(stack.Name)}: services, routes and volumes\n\n")
             .Append(Intro(stack))
             .Append("```mermaid\n").Append(diagram.Text).Append("```\n\n")
-            .Append(Legend(proxyName));
+            .Append(Legend(proxyName, arrows: outside || routes.Count > 0, volumes: volumes.Count > 0));
         AppendRoutes(text, routes);
         AppendVolumes(text, volumes, BackupInventory.UsersByVolume(stack), stack.Backups is not null);
         return text.ToString();
@@ -123,12 +123,12 @@ internal static class StackPicture
             ? "Drawn from the definition; GitHub shows the diagram.\n\n"
             : $"Drawn from the definition's base; environments change it as their overrides say ({string.Join(", ", stack.Environments.Select(e => Markdown(e.OverrideFileName)))}). GitHub shows the diagram.\n\n";
 
-    private static string Legend(string? proxyName) =>
+    private static string Legend(string? proxyName, bool arrows, bool volumes) =>
         "How to read it: a box is a service (its image below its name), grouped by the networks it joins" +
-        (proxyName is null ? "" : $"; the hexagon is the proxy, {Markdown(proxyName)}") + ". " +
-        "A green arrow is a route behind forward-auth, an orange one a public route or a port published on the host (from the *host ports* circle). " +
-        "A cylinder is a named volume, a line the service that mounts it; its colour is its backup decision: " +
-        "green files, blue dumped (a dotted arrow to the volume the dump lands in), grey never, red undecided.\n";
+        (proxyName is null ? "" : $"; the hexagon is the proxy, {Markdown(proxyName)}") + "." +
+        (arrows ? " A green arrow is a route behind forward-auth, an orange one a public route or a port published on the host (from the *host ports* circle)." : "") +
+        (volumes ? " A cylinder is a named volume, a line the service that mounts it; its colour is its backup decision: " +
+            "green files, blue dumped (a dotted arrow to the volume the dump lands in), grey never, red undecided." : "") + "\n";
 
     private static void AppendRoutes(StringBuilder text, IReadOnlyList<Route> routes)
     {
