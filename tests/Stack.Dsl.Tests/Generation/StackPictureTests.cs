@@ -141,6 +141,28 @@ public sealed partial class StackPictureTests
         Assert.Equal(["cache", expected, $"never: {expected}"], picture.Row("cache"));
     }
 
+    [Theory]
+    [InlineData(StackPicture.MaxEdges, true)]
+    [InlineData(StackPicture.MaxEdges + 1, false)]
+    public void A_stack_past_Mermaids_edge_limit_keeps_its_tables_without_a_diagram(int mounts, bool drawn)
+    {
+        var services = Enumerable.Range(1, mounts).Select(i => new Service($"app{i}").WithImage("a:1").WithVolume(new Volume($"data{i}").WithBackup(VolumeBackup.Files()), "/data"));
+        var text = Draw(new ComposeStack("big").WithServices(services)).Text;
+
+        Assert.Equal(drawn, text.Contains("```mermaid", StringComparison.Ordinal));
+        Assert.Equal(!drawn, text.Contains($"Mermaid draws at most {StackPicture.MaxEdges} lines", StringComparison.Ordinal));
+        Assert.Contains($"| data{mounts} | app{mounts} | files |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_diagram_past_Mermaids_text_limit_is_left_out()
+    {
+        var text = Draw(new ComposeStack("wide").WithServices(Enumerable.Range(1, 200).Select(i => new Service($"app{i}").WithImage(new string('x', 300) + ":1")))).Text;
+
+        Assert.DoesNotContain("```mermaid", text, StringComparison.Ordinal);
+        Assert.Contains("too large for one Mermaid diagram (200 services, 0 lines to draw", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Route_rules_read_as_hosts_and_paths()
     {
@@ -154,7 +176,7 @@ public sealed partial class StackPictureTests
     {
         public string Text { get; } = text;
 
-        private IReadOnlyList<string> Diagram { get; } = [.. text.Split("```mermaid\n")[1].Split("\n```")[0].Split('\n').Select(l => l.Trim())];
+        private IReadOnlyList<string> Diagram => [.. Text.Split("```mermaid\n")[1].Split("\n```")[0].Split('\n').Select(l => l.Trim())];
 
         /// <summary>What the text looks like once its references are decoded: control characters and unpaired surrogates as U+FFFD.</summary>
         public static string Visible(string text)

@@ -32,8 +32,20 @@ internal static class PictureText
 
     private static string Escape(string text, Func<char, bool> safe, Func<int, string> reference)
     {
-        var escaped = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        // Most names need nothing: no copy then (a 10,000-service stack has tens of thousands).
+        var first = 0;
+        while (first < text.Length && safe(text[first]))
+        {
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (safe(c))

@@ -22,6 +22,11 @@ internal static class StackPicture
     private const string GuardedColour = "#2e7d32";
     private const string PublicColour = "#d84315";
 
+    // Mermaid's own limits (its defaults maxEdges and maxTextSize, which GitHub keeps): past
+    // either it draws an error instead of the stack, so the file says so and keeps the tables.
+    internal const int MaxEdges = 500;
+    internal const int MaxDiagramText = 50_000;
+
     public static string Render(ComposeStack stack, string firstLine)
     {
         var services = stack.Services.DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
@@ -41,6 +46,34 @@ internal static class StackPicture
         var routes = Routes(stack, services);
         var proxyName = stack.Traefik?.Service.Name;
         var proxyId = proxyName is not null && ids.TryGetValue(proxyName, out var id) ? id : "proxy";
+        var edges = services.Count(s => !s.Ports.IsEmpty) + routes.Count
+            + services.Sum(s => s.Volumes.OfType<VolumeMount>().Select(m => m.Volume.Name).Distinct(StringComparer.Ordinal).Count())
+            + volumes.Count(v => v.Backup is DumpBackup);
+        var diagram = edges > MaxEdges ? null : Draw(services, volumes, routes, ids, volumeIds, proxyName, proxyId);
+        var text = new StringBuilder()
+            .Append($"<!-- {firstLine} -->\n")
+            .Append($"# {Markdown(stack.Name)}: services, routes and volumes\n\n")
+            .Append(Intro(stack));
+        if (diagram is not null && diagram.Length <= MaxDiagramText)
+        {
+            text.Append("```mermaid\n").Append(diagram).Append("```\n\n")
+                .Append(Legend(proxyName, arrows: services.Any(s => !s.Ports.IsEmpty) || routes.Count > 0, volumes: volumes.Count > 0));
+        }
+        else
+        {
+            text.Append($"The stack is too large for one Mermaid diagram ({Number(services.Count)} services, {Number(edges)} lines to draw; ")
+                .Append($"Mermaid draws at most {Number(MaxEdges)} lines and {Number(MaxDiagramText)} characters), so the tables below stand alone.\n");
+        }
+
+        AppendRoutes(text, routes);
+        AppendVolumes(text, volumes, BackupInventory.UsersByVolume(stack), stack.Backups is not null);
+        return text.ToString();
+    }
+
+    private static string Draw(
+        List<Service> services, IReadOnlyList<Volume> volumes, List<Route> routes,
+        Dictionary<string, string> ids, Dictionary<string, string> volumeIds, string? proxyName, string proxyId)
+    {
         var diagram = new Diagram();
 
         diagram.Line("flowchart LR");
@@ -106,16 +139,7 @@ internal static class StackPicture
         diagram.Line("  classDef never fill:#f5f5f5,stroke:#757575,stroke-dasharray:4 3");
         diagram.Line("  classDef undecided fill:#ffebee,stroke:#c62828");
         diagram.LinkStyles();
-
-        var text = new StringBuilder()
-            .Append($"<!-- {firstLine} -->\n")
-            .Append($"# {Markdown(stack.Name)}: services, routes and volumes\n\n")
-            .Append(Intro(stack))
-            .Append("```mermaid\n").Append(diagram.Text).Append("```\n\n")
-            .Append(Legend(proxyName, arrows: outside || routes.Count > 0, volumes: volumes.Count > 0));
-        AppendRoutes(text, routes);
-        AppendVolumes(text, volumes, BackupInventory.UsersByVolume(stack), stack.Backups is not null);
-        return text.ToString();
+        return diagram.Text;
     }
 
     private static string Intro(ComposeStack stack) =>
