@@ -28,6 +28,7 @@ public class ReferenceStackTests
     [InlineData("traefik.dynamic.dev.yml")]
     [InlineData("excludes.txt")]
     [InlineData("RESTORE.md")]
+    [InlineData("STACK.md")]
     public void Emits_each_file(string name)
     {
         Snapshot.Match(Generate().Files[name], Path.GetExtension(name).TrimStart('.'), method: "Emits_" + Path.GetFileNameWithoutExtension(name).Replace('.', '_'));

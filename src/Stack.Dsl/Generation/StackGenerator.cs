@@ -2,6 +2,7 @@ using Stack.Dsl.Backups;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation.Backups;
 using Stack.Dsl.Generation.Environments;
+using Stack.Dsl.Generation.Picture;
 using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Validation;
 using Stack.Dsl.Values;
@@ -100,6 +101,8 @@ public static class StackGenerator
             files[RestoreRunbook.FileName] = RestoreRunbook.Render(restore, [.. stack.Environments.Select(e => e.OverrideFileName)], GenerationOptions.FirstHeaderLine);
             files[RestoreScript.FileName] = RestoreScript.Render(restore, stack.Environments, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments]);
         }
+
+        files[StackPicture.FileName] = StackPicture.Render(stack, GenerationOptions.FirstHeaderLine);
 
         if (!stack.Variables.IsEmpty)
         {

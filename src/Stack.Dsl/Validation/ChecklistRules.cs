@@ -107,8 +107,7 @@ internal static class ChecklistRules
         private DockerMiddlewares Docker { get; } = docker;
 
         /// <summary>A forward-auth middleware of the file provider (typed) or of the docker provider (typed or defined by labels).</summary>
-        public bool IsForwardAuth(Middleware middleware) =>
-            middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && Docker.IsForwardAuth(middleware.Name));
+        public bool IsForwardAuth(Middleware middleware) => Docker.IsForwardAuth(middleware);
     }
 
     // A disabled healthcheck (test NONE) is no healthcheck to wait on.

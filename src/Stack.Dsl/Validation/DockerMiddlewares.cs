@@ -44,6 +44,10 @@ internal sealed class DockerMiddlewares
     /// <summary>Whether the middleware of this name is a forward-auth one.</summary>
     public bool IsForwardAuth(string name) => _types.TryGetValue(name, out var type) && string.Equals(type, "forwardauth", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A forward-auth middleware of the file provider (typed) or of the docker provider (typed or defined by labels).</summary>
+    public bool IsForwardAuth(Middleware middleware) =>
+        middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && IsForwardAuth(middleware.Name));
+
     /// <summary>Whether any forward-auth middleware is defined.</summary>
     public bool AnyForwardAuth => _types.Values.Any(t => string.Equals(t, "forwardauth", StringComparison.OrdinalIgnoreCase));
 }

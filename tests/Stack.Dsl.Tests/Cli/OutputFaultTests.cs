@@ -3,6 +3,7 @@ using Stack.Dsl.Cli;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Environments;
 using Stack.Dsl.Generation;
+using Stack.Dsl.Generation.Picture;
 
 namespace Stack.Dsl.Tests.Cli;
 
@@ -111,7 +112,7 @@ public sealed class OutputFaultTests : IDisposable
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("Wrote", output, StringComparison.Ordinal);
         Assert.True(IsMountPoint(Out), "the mount point was replaced");
-        Assert.Equal([OutputFolder.ManifestName, StackGenerator.ComposeFileName], Directory.GetFileSystemEntries(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([OutputFolder.ManifestName, StackPicture.FileName, StackGenerator.ComposeFileName], Directory.GetFileSystemEntries(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

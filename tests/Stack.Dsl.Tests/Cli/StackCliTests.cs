@@ -1,6 +1,7 @@
 using Stack.Dsl.Cli;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation;
+using Stack.Dsl.Generation.Picture;
 
 namespace Stack.Dsl.Tests.Cli;
 
@@ -18,7 +19,7 @@ public sealed class StackCliTests : IDisposable
         var (code, output, _) = Run([], ValidStack);
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("Wrote 1 file(s)", output, StringComparison.Ordinal);
+        Assert.Contains("Wrote 2 file(s)", output, StringComparison.Ordinal);
         Assert.Contains("image: example/app:1.0", File.ReadAllText(Path.Combine(Out, StackGenerator.ComposeFileName)), StringComparison.Ordinal);
     }
 
@@ -303,7 +304,7 @@ public sealed class StackCliTests : IDisposable
         Assert.Equal(ExitCodes.Failed, check);
         Assert.Contains(".env.example: no longer generated", error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Equal([OutputFolder.ManifestName, StackGenerator.ComposeFileName], Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([OutputFolder.ManifestName, StackPicture.FileName, StackGenerator.ComposeFileName], Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(Directory.GetDirectories(_root), d => Path.GetFileName(d).StartsWith('.'));
     }
 

@@ -61,7 +61,7 @@ public sealed class EnvironmentTests
     [Fact]
     public void Writes_the_base_each_override_and_each_distinct_Traefik_file() =>
         Assert.Equal(
-            ["dc.dev.yml", "dc.prod.yml", "docker-compose.yml", "traefik.dynamic.yml", "traefik.static.dev.yml", "traefik.static.yml"],
+            ["STACK.md", "dc.dev.yml", "dc.prod.yml", "docker-compose.yml", "traefik.dynamic.yml", "traefik.static.dev.yml", "traefik.static.yml"],
             Generate(Demo()).Files.Keys.Order(StringComparer.Ordinal));
 
     [Fact]

@@ -147,8 +147,8 @@ public sealed class TraefikConfigTests
     }
 
     [Fact]
-    public void Without_a_proxy_declaration_only_the_compose_file_is_written() =>
-        Assert.Equal(["docker-compose.yml"], Emit.Files(new ComposeStack("demo").WithServices(Emit.Minimal())).Keys);
+    public void Without_a_proxy_declaration_only_the_compose_file_and_the_picture_are_written() =>
+        Assert.Equal(["STACK.md", "docker-compose.yml"], Emit.Files(new ComposeStack("demo").WithServices(Emit.Minimal())).Keys.Order(StringComparer.Ordinal));
 
     [Fact]
     public void A_service_on_several_networks_names_the_one_Traefik_uses_in_a_label()
