@@ -44,6 +44,7 @@ internal static class TraefikWiringRules
             .Concat(InternalServices(stack, proxy))
             .Concat(SecretsTraefikReads(stack, proxy))
             .Concat(Flags(stack, proxy))
+            .Concat(TraefikStaticSourceRules.Check(proxy, proxyService))
             .Concat(FileServices(stack));
     }
 
@@ -77,14 +78,6 @@ internal static class TraefikWiringRules
             yield return new StackDiagnostic(
                 RuleIds.InvalidSyntax,
                 $"The Traefik proxy's static config lists '{item}', which holds ','; as command-line flags a list is joined with ',', so Traefik would read two items. Split it into two.",
-                proxy.Location);
-        }
-
-        if (stack.Services.FirstOrDefault(s => s.Name == proxy.Service.Name)?.Command is ExecCommandLine { Arguments: var arguments } && arguments.Any(a => a.ToCompose().StartsWith("--configFile", StringComparison.OrdinalIgnoreCase)))
-        {
-            yield return new StackDiagnostic(
-                RuleIds.InvalidSyntax,
-                "The Traefik service's command passes --configFile, but its static config is written as flags (WithStaticConfigAsFlags): Traefik reads one static source, so the flags would be ignored. Remove --configFile from the command.",
                 proxy.Location);
         }
     }
