@@ -209,6 +209,17 @@ public sealed class TraefikReadsItsConfigTests
         }
     }
 
+    [Fact]
+    public void The_traefik_authelia_sample_runs_on_its_static_file()
+    {
+        var folder = Path.Combine(Repository.Root, "samples", "traefik-authelia", "generated");
+        var files = Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+        var service = Merged(files["docker-compose.yml"], "services: {}", "traefik");
+
+        Assert.Empty(TraefikLoader.Problems(service, files, TraefikWiring.StaticFileName));
+        Assert.Contains("storage: /letsencrypt/acme.json", files[TraefikWiring.StaticFileName], StringComparison.Ordinal);
+    }
+
     /// <summary>A service of a base file with an override applied as compose merges: volumes by target, other keys replaced.</summary>
     private static YamlMappingNode Merged(string baseFile, string overrideFile, string name)
     {
