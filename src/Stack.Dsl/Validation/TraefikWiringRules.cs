@@ -32,7 +32,8 @@ internal static class TraefikWiringRules
                 proxy.Location)];
         }
 
-        var mounted = proxyService.Volumes.Where(m => m.Target == proxy.StaticConfigPath || m.Target == proxy.DynamicConfigPath)
+        // As flags there is no static file to mount; a file there is STK0406's (Traefik would read it).
+        var mounted = proxyService.Volumes.Where(m => (proxy.StaticConfigForm == TraefikConfigForm.File && m.Target == proxy.StaticConfigPath) || m.Target == proxy.DynamicConfigPath)
             .Select(m => new StackDiagnostic(
                 RuleIds.DuplicateMountTarget,
                 $"The Traefik service '{proxyService.Name}' mounts something at '{m.Target}', where the generator mounts the config it writes from the TraefikProxy declaration. Remove that mount.",
