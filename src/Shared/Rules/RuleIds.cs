@@ -75,6 +75,12 @@ internal static class RuleIds
     /// <summary>A router's certificate resolver is not declared on the stack's Traefik.</summary>
     public const string UnknownCertResolver = "STK0405";
 
+    /// <summary>The Traefik service's command, environment or mounts make Traefik read another static config than the generated one.</summary>
+    public const string IgnoredStaticConfig = "STK0406";
+
+    /// <summary>A certificate resolver keeps its ACME storage outside every volume and bind mount of the Traefik service.</summary>
+    public const string AcmeStorageNotPersisted = "STK0407";
+
     /// <summary>A DSL call was given a value it cannot accept.</summary>
     public const string InvalidArgument = "STK0200";
 

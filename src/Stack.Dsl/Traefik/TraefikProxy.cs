@@ -12,8 +12,11 @@ namespace Stack.Dsl.Traefik;
 /// </summary>
 public sealed record TraefikProxy
 {
-    /// <summary>Where the static config is mounted unless set otherwise; pass it to <c>--configFile</c>.</summary>
-    public const string DefaultStaticConfigPath = "/etc/traefik/static.yml";
+    /// <summary>
+    /// Where the static config is mounted unless set otherwise: the place Traefik reads without
+    /// <c>--configFile</c>, so <c>traefik</c> and <c>traefik healthcheck</c> both find it.
+    /// </summary>
+    public const string DefaultStaticConfigPath = "/etc/traefik/traefik.yml";
 
     /// <summary>Where the dynamic config is mounted unless set otherwise.</summary>
     public const string DefaultDynamicConfigPath = "/etc/traefik/dynamic.yml";
@@ -108,7 +111,11 @@ public sealed record TraefikProxy
     /// <summary>Writes the static config as Traefik command-line flags on the service (no static file), as many stacks configure Traefik.</summary>
     public TraefikProxy WithStaticConfigAsFlags() => this with { StaticConfigForm = TraefikConfigForm.CommandLine };
 
-    /// <summary>Where the static config file is mounted in the container.</summary>
+    /// <summary>
+    /// Where the static config file is mounted in the container. Anywhere but
+    /// <c>/etc/traefik/traefik.yml</c> or <c>.yaml</c>, the generator adds <c>--configFile=</c> to
+    /// the command (which <c>traefik healthcheck</c> in a healthcheck does not get).
+    /// </summary>
     public string StaticConfigPath { get; init; } = DefaultStaticConfigPath;
 
     /// <summary>Where the dynamic config file is mounted in the container.</summary>

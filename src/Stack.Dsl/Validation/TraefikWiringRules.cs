@@ -32,7 +32,8 @@ internal static class TraefikWiringRules
                 proxy.Location)];
         }
 
-        var mounted = proxyService.Volumes.Where(m => m.Target == proxy.StaticConfigPath || m.Target == proxy.DynamicConfigPath)
+        // As flags there is no static file to mount; a file there is STK0406's (Traefik would read it).
+        var mounted = proxyService.Volumes.Where(m => (proxy.StaticConfigForm == TraefikConfigForm.File && m.Target == proxy.StaticConfigPath) || m.Target == proxy.DynamicConfigPath)
             .Select(m => new StackDiagnostic(
                 RuleIds.DuplicateMountTarget,
                 $"The Traefik service '{proxyService.Name}' mounts something at '{m.Target}', where the generator mounts the config it writes from the TraefikProxy declaration. Remove that mount.",
@@ -44,6 +45,7 @@ internal static class TraefikWiringRules
             .Concat(InternalServices(stack, proxy))
             .Concat(SecretsTraefikReads(stack, proxy))
             .Concat(Flags(stack, proxy))
+            .Concat(TraefikStaticSourceRules.Check(proxy, proxyService))
             .Concat(FileServices(stack));
     }
 
@@ -77,14 +79,6 @@ internal static class TraefikWiringRules
             yield return new StackDiagnostic(
                 RuleIds.InvalidSyntax,
                 $"The Traefik proxy's static config lists '{item}', which holds ','; as command-line flags a list is joined with ',', so Traefik would read two items. Split it into two.",
-                proxy.Location);
-        }
-
-        if (stack.Services.FirstOrDefault(s => s.Name == proxy.Service.Name)?.Command is ExecCommandLine { Arguments: var arguments } && arguments.Any(a => a.ToCompose().StartsWith("--configFile", StringComparison.OrdinalIgnoreCase)))
-        {
-            yield return new StackDiagnostic(
-                RuleIds.InvalidSyntax,
-                "The Traefik service's command passes --configFile, but its static config is written as flags (WithStaticConfigAsFlags): Traefik reads one static source, so the flags would be ignored. Remove --configFile from the command.",
                 proxy.Location);
         }
     }

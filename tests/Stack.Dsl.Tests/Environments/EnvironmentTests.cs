@@ -18,7 +18,8 @@ public sealed class EnvironmentTests
     private static readonly EntryPoint Http = new EntryPoint("http", 80).RedirectingTo(Https);
     private static readonly CertResolver Acme = new("le") { DnsChallengeProvider = "cloudflare" };
     private static readonly Service Proxy = new Service("proxy").WithImage("traefik:v3.1").WithRestart(RestartPolicy.UnlessStopped).WithNetworks(Web)
-        .WithPort(80, 80).WithPort(443, 443).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "the front door");
+        .WithPort(80, 80).WithPort(443, 443).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "the front door")
+        .WithVolume(new Volume("certificates"), "/letsencrypt");
 
     private static ComposeStack Demo() => new ComposeStack("demo")
         .WithTraefik(new TraefikProxy(Proxy, Web).WithEntryPoints(Http, Https).WithCertResolvers(Acme))

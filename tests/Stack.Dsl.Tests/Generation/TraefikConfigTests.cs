@@ -19,7 +19,7 @@ public sealed class TraefikConfigTests
     private static readonly EntryPoint Http = new EntryPoint("web", 80).RedirectingTo(Https);
     private static readonly CertResolver Acme = new("le") { Email = "ops@example.org", CaServer = CertResolver.LetsEncryptStaging, DnsChallengeProvider = "cloudflare", Storage = "/data/acme.json" };
 
-    private static readonly Service Proxy = Emit.Minimal("proxy").WithNetworks(Edge).WithCommand($"--configFile={TraefikProxy.DefaultStaticConfigPath}");
+    private static readonly Service Proxy = Emit.Minimal("proxy").WithNetworks(Edge).WithVolume(new Volume("certificates"), "/data");
 
     private static ComposeStack Stack() => new ComposeStack("demo")
         .WithTraefik(new TraefikProxy(Proxy, Edge).WithEntryPoints(Http, Https).WithCertResolvers(Acme).WithMiddlewares(Office) with { Ping = true, AccessLog = true, LogLevel = "WARN" })
@@ -38,9 +38,9 @@ public sealed class TraefikConfigTests
     {
         var metrics = new EntryPoint("metrics", 8082);
         var https = Https with { Http3 = true, ReadTimeout = TimeSpan.FromMinutes(5), IdleTimeout = TimeSpan.FromMinutes(3), ProxyProtocolTrustedIps = ["10.0.0.5"] };
-        var tls = new CertResolver("alpn") { TlsChallenge = true };
+        var tls = new CertResolver("alpn") { TlsChallenge = true, Storage = "/data/alpn.json" };
         var dns = Acme with { DnsResolvers = ["1.1.1.1:53", "9.9.9.9:53"] };
-        var http = new CertResolver("http") { HttpChallengeEntryPoint = Http };
+        var http = new CertResolver("http") { HttpChallengeEntryPoint = Http, Storage = "/data/http.json" };
         var proxy = new TraefikProxy(Proxy, Edge).WithEntryPoints(Http, https, metrics).WithCertResolvers(dns, tls, http) with
         {
             DockerEndpoint = "tcp://socket-proxy:2375",
@@ -66,7 +66,7 @@ public sealed class TraefikConfigTests
     [Fact]
     public void Static_config_as_flags_says_what_the_file_says()
     {
-        var proxy = new Service("proxy").WithImage("traefik:v3.2.1").WithRestart(RestartPolicy.Always).WithNetworks(Edge);
+        var proxy = new Service("proxy").WithImage("traefik:v3.2.1").WithRestart(RestartPolicy.Always).WithNetworks(Edge).WithVolume(new Volume("certificates"), "/data");
         var full = FullStack();
         var stack = full with { Traefik = full.Traefik! with { Service = proxy } } ;
         stack = stack with { Services = [proxy] };
@@ -76,7 +76,7 @@ public sealed class TraefikConfigTests
         var compose = files["docker-compose.yml"];
 
         Assert.False(files.ContainsKey("traefik.static.yml"));
-        Assert.DoesNotContain("/etc/traefik/static.yml", compose, StringComparison.Ordinal);
+        Assert.DoesNotContain(TraefikProxy.DefaultStaticConfigPath, compose, StringComparison.Ordinal);
         var lines = compose.Split('\n');
         var start = Array.IndexOf(lines, "    command:");
         Snapshot.Match(string.Join('\n', lines.Skip(start).TakeWhile((line, i) => i == 0 || line.StartsWith("      - ", StringComparison.Ordinal))) + "\n");
@@ -108,7 +108,7 @@ public sealed class TraefikConfigTests
     {
         var compose = Emit.Files(Stack())["docker-compose.yml"];
 
-        Assert.Contains("- ./traefik.static.yml:/etc/traefik/static.yml:ro", compose, StringComparison.Ordinal);
+        Assert.Contains("- ./traefik.static.yml:/etc/traefik/traefik.yml:ro", compose, StringComparison.Ordinal);
         Assert.Contains("- ./traefik.dynamic.yml:/etc/traefik/dynamic.yml:ro", compose, StringComparison.Ordinal);
         Assert.Contains("BASE_HOST: ${BASE_HOST}", compose, StringComparison.Ordinal);
     }

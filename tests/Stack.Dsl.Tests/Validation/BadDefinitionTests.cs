@@ -47,6 +47,16 @@ public sealed class BadDefinitionTests : IDisposable
         ["duplicate service"] = () => new("STK0202", "Service 'a' is added to the stack twice", Line(), () => Stack(Safe("a"), Safe("a"))),
         ["dependency outside the stack"] = () => new("STK0203", "depends on 'b', which is not in the stack", Line(), () => Stack(Safe("a").DependsOn(Safe("b"), DependencyCondition.ServiceHealthy))),
         ["volumes_from outside the stack"] = () => new("STK0203", "mounts the volumes of 'b', which is not in the stack", Line(), () => Stack(Safe("a").WithVolumesFrom(Safe("b")))),
+        ["traefik flag beside its static file"] = () =>
+        {
+            var proxy = Safe("proxy").WithCommand("--log.level=DEBUG");
+            return new("STK0406", "passes the static option --log.level on its command, which Traefik ignores: it reads its static config from the file at '/etc/traefik/traefik.yml'", Line(), () => new ComposeStack("bad").WithTraefik(new TraefikProxy(proxy, Net)).WithServices(proxy));
+        },
+        ["acme storage on no volume"] = () =>
+        {
+            var proxy = Safe("proxy");
+            return new("STK0407", "keeps its ACME account and certificates at '/letsencrypt/acme.json' in the Traefik service 'proxy', which no volume or bind mount of that service holds", Line(), () => new ComposeStack("bad").WithTraefik(new TraefikProxy(proxy, Net).WithCertResolvers(new CertResolver("le") { TlsChallenge = true })).WithServices(proxy));
+        },
         ["two-service cycle"] = () =>
         {
             var a = Safe("a");

@@ -12,7 +12,7 @@ public sealed class TraefikWiringRulesTests
     private static readonly Network Back = new("back");
     private static readonly EntryPoint Https = new("https", 443);
     private static readonly CertResolver Acme = new("le");
-    private static readonly Service Proxy = Emit.Minimal("traefik").WithNetworks(Edge, Back);
+    private static readonly Service Proxy = Emit.Minimal("traefik").WithNetworks(Edge, Back).WithVolume(new Volume("certificates"), "/letsencrypt");
 
     private static ComposeStack With(params Service[] services) => new ComposeStack("s")
         .WithTraefik(new TraefikProxy(Proxy, Edge).WithEntryPoints(Https).WithCertResolvers(Acme))
@@ -197,7 +197,7 @@ public sealed class TraefikWiringRulesTests
         var handWired = Proxy.WithBind(HostPath.InProject("static.yml"), TraefikProxy.DefaultStaticConfigPath, readOnly: true);
         var stack = new ComposeStack("s").WithTraefik(new TraefikProxy(handWired, Edge)).WithServices(handWired);
 
-        Assert.Contains("mounts something at '/etc/traefik/static.yml', where the generator mounts the config", Assert.Single(Found("STK0209", stack)).Message, StringComparison.Ordinal);
+        Assert.Contains("mounts something at '/etc/traefik/traefik.yml', where the generator mounts the config", Assert.Single(Found("STK0209", stack)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -168,7 +168,7 @@ public sealed class ImportTraefikTests
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains("var webEntryPoint = new EntryPoint(\"web\", 80).RedirectingTo(websecureEntryPoint);", code, StringComparison.Ordinal);
-        Assert.Contains(".WithTraefik(new TraefikProxy(traefik, proxyNetwork) { CheckNewVersion = true, Dashboard = true, Ping = false, StaticConfigPath = \"/etc/traefik/traefik.yml\" }", code, StringComparison.Ordinal);
+        Assert.Contains(".WithTraefik(new TraefikProxy(traefik, proxyNetwork) { CheckNewVersion = true, Dashboard = true, Ping = false }", code, StringComparison.Ordinal);
         Assert.False(code.Contains("// TODO(import):", StringComparison.Ordinal), code);
         Assert.DoesNotContain("HostPath.InProject(\"traefik.yml\")", code, StringComparison.Ordinal);
 
@@ -227,7 +227,7 @@ public sealed class ImportTraefikTests
         var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", "providers:\n  docker:\n    network: home_proxy\n")], "0.1.0", "home");
         Assert.True(code is not null, string.Join('\n', errors));
 
-        Assert.Contains("new TraefikProxy(traefik, proxyNetwork) { CheckNewVersion = true, LogLevel = \"ERROR\", Ping = false, ExposedByDefault = true, StaticConfigPath = \"/etc/traefik/traefik.yml\" }", code, StringComparison.Ordinal);
+        Assert.Contains("new TraefikProxy(traefik, proxyNetwork) { CheckNewVersion = true, LogLevel = \"ERROR\", Ping = false, ExposedByDefault = true }", code, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -15,7 +15,6 @@ public static class Traefik
         .WithContainerName("traefik")
         .WithRestart(RestartPolicy.UnlessStopped)
         .WithHealthcheck(Healthchecks.Standard(HealthcheckTest.Shell("traefik healthcheck --ping")))
-        .WithCommand($"--configFile={TraefikProxy.DefaultStaticConfigPath}")
         .WithNetworks(Networks.Public)
         .WithPort(EntryPoints.Http.Port, EntryPoints.Http.Port)
         .WithPort(EntryPoints.Https.Port, EntryPoints.Https.Port)
@@ -24,7 +23,8 @@ public static class Traefik
         // Read-only (the reference mounted it writable: STK0101): the docker provider only reads labels.
         .WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)
         .AcceptRisk(SecurityRisk.DaemonSocket, "the docker provider discovers routers from container labels")
-        // The static and dynamic config files are generated from Proxy and mounted by the generator.
+        // The static and dynamic config files are generated from Proxy and mounted by the generator,
+        // the static one at /etc/traefik/traefik.yml, where Traefik reads it without --configFile.
         .WithEnvironment("CF_DNS_API_TOKEN", Variables.CloudflareDnsApiToken)
         .WithEnvironment("CF_ZONE_API_TOKEN", Variables.CloudflareZoneApiToken)
         // The dashboard is Traefik's own API service: routed to api@internal, with no port (the

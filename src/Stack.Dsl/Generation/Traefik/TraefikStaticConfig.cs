@@ -9,7 +9,7 @@ namespace Stack.Dsl.Generation.Traefik;
 /// <summary>
 /// Traefik's static config (entrypoints, certificate resolvers, providers), in the order of
 /// Traefik's reference file. Traefik reads one static source and no templates, so every value
-/// here is literal (variables are refused by STK0406).
+/// here is literal (the proxy's settings are plain text and numbers, never variables).
 /// </summary>
 internal static class TraefikStaticConfig
 {

@@ -2,6 +2,7 @@ using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
+using Stack.Rules;
 
 namespace Stack.Dsl.Generation.Traefik;
 
@@ -82,7 +83,7 @@ internal static class TraefikWiring
     public static Service Wire(Service service, TraefikProxy proxy, string projectName, TraefikFileNames files, IReadOnlyList<Variable> dynamicVariables, IReadOnlyList<Secret> secrets)
     {
         var wired = proxy.StaticConfigForm == TraefikConfigForm.File
-            ? service.WithBind(HostPath.InOutput(files.Static), proxy.StaticConfigPath, readOnly: true)
+            ? WithConfigFileFlag(service.WithBind(HostPath.InOutput(files.Static), proxy.StaticConfigPath, readOnly: true), proxy.StaticConfigPath)
             : service.WithCommand(CommandLine.Exec([
                 .. (service.Command as ExecCommandLine)?.Arguments ?? [],
                 .. TraefikFlags.Of(TraefikStaticConfig.Build(proxy, projectName)).Select(f => (ComposeString)f)]));
@@ -101,6 +102,22 @@ internal static class TraefikWiring
         }
 
         return wired;
+    }
+
+    /// <summary>
+    /// Traefik finds /etc/traefik/traefik.yml (or .yaml) by itself; anywhere else it must be told
+    /// with --configFile, unless the command already passes one (the same path; another is
+    /// STK0406's to refuse, as is a shell-form command, left alone here).
+    /// </summary>
+    private static Service WithConfigFileFlag(Service service, string path)
+    {
+        var arguments = (service.Command as ExecCommandLine)?.Arguments ?? [];
+        if (TraefikStaticSources.IsSearchedYaml(path) || service.Command is ShellCommandLine || arguments.Any(a => TraefikStaticSources.IsConfigFileFlag(a.ToCompose())))
+        {
+            return service;
+        }
+
+        return service.WithCommand(CommandLine.Exec([.. arguments, (ComposeString)$"--configFile={path}"]));
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using YamlDotNet.RepresentationModel;
+using Stack.Dsl.Traefik;
 
 namespace Stack.Tool.Import;
 
@@ -114,7 +115,7 @@ internal static class StaticConfigImporter
         }
 
         var network = Providers(file.Child("providers") ?? throw new NotTyped("it has no providers, and a TraefikProxy watches Docker"), networkByRealName, Set);
-        if (mountTarget != "/etc/traefik/static.yml")
+        if (mountTarget != TraefikProxy.DefaultStaticConfigPath)
         {
             Set("StaticConfigPath", CSharpCode.Literal(mountTarget));
         }
