@@ -67,7 +67,7 @@ public sealed partial record Service
         ArgumentException.ThrowIfNullOrWhiteSpace(variable);
         ArgumentNullException.ThrowIfNull(secret);
         var name = variable.EndsWith("_FILE", StringComparison.Ordinal) ? variable : variable + "_FILE";
-        return WithSecret(secret).WithEnvironment(name, Values.ComposeString.Literal("/run/secrets/" + secret.Name));
+        return WithSecret(secret).WithEnvironment(name, Values.ComposeString.Literal("/run/secrets/" + secret.Name), filePath: string.Empty, line: 0);
     }
 
     /// <summary>Grants <paramref name="config"/>, by default at <c>/NAME</c>.</summary>

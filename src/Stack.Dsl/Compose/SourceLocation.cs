@@ -11,6 +11,7 @@ public readonly record struct SourceLocation
     private readonly string filePath;
     private readonly int line;
     private readonly Lazy<SourceLocation>? deferred;
+    private readonly string? call;
 
     /// <summary>A known place.</summary>
     /// <param name="FilePath">The source file (from caller information); empty when unknown.</param>
@@ -21,6 +22,13 @@ public readonly record struct SourceLocation
     {
         filePath = FilePath;
         line = Line;
+    }
+
+    /// <summary>A known place: the call of <paramref name="call"/> (a DSL method, or <c>new</c>) on that line, which gives the column.</summary>
+    internal SourceLocation(string filePath, int line, string call)
+        : this(filePath, line)
+    {
+        this.call = call;
     }
 
     internal SourceLocation(Lazy<SourceLocation> deferred)
@@ -37,6 +45,12 @@ public readonly record struct SourceLocation
 
     /// <summary>The 1-based line; 0 when unknown.</summary>
     public int Line => deferred is null ? line : deferred.Value.Line;
+
+    /// <summary>
+    /// The name of the call made on this line (<c>WithImage</c>, <c>new</c>), from which the column
+    /// is found; null when the place is a whole statement. Not part of equality.
+    /// </summary>
+    internal string? Call => deferred is null ? call : null;
 
     /// <summary>Whether a file is known.</summary>
     public bool IsKnown => FilePath.Length > 0;
