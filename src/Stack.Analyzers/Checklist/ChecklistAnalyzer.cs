@@ -1,10 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using Stack.Analyzers.Tracing;
 using Stack.Rules;
 
@@ -47,8 +46,14 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 return; // Not a Stack definition.
             }
 
-            var session = new Session(types, ValueTracer.For(start.Compilation, types), DeclaredTraefik.Of(start.Compilation));
-            start.RegisterSemanticModelAction(session.AnalyzeFile);
+            var tracer = ValueTracer.For(start.Compilation, types);
+            var session = new Session(types, tracer, DeclaredTraefik.Of(start.Compilation));
+            var services = new StackFindings(start.Compilation, types, tracer, Session.AnalyzeServices);
+            start.RegisterSemanticModelAction(file =>
+            {
+                services.ReportIn(file);
+                session.AnalyzeFile(file);
+            });
         });
     }
 
@@ -62,7 +67,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void AnalyzeFile(SemanticModelAnalysisContext context)
         {
-            foreach (var call in CallSites.Named(context, "WithServices", "WithRouter", "DependsOn"))
+            foreach (var call in CallSites.Named(context, "WithRouter", "DependsOn"))
             {
                 if (context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
                 {
@@ -74,11 +79,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         private void Analyze(IInvocationOperation invocation, System.Action<Diagnostic> report)
         {
             var method = invocation.TargetMethod;
-            if (types.IsComposeStack(method.ContainingType) && method.Name == "WithServices")
-            {
-                AnalyzeServices(report, invocation);
-            }
-            else if (types.IsService(method.ContainingType) && method.Name == "WithRouter" && Argument(invocation, "router") is { } router)
+            if (types.IsService(method.ContainingType) && method.Name == "WithRouter" && Argument(invocation, "router") is { } router)
             {
                 AnalyzeRouter(report, router);
             }
@@ -88,22 +89,22 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void AnalyzeServices(System.Action<Diagnostic> report, IInvocationOperation invocation)
+        /// <summary>STK0001 and STK0002 for the services one <c>WithServices</c> call adds, at each service's <c>new Service(...)</c>.</summary>
+        public static IEnumerable<Diagnostic> AnalyzeServices(IReadOnlyList<AddedService> services)
         {
             // Proven only from this call: another service added here joins a named network. Services
             // added in other calls are not seen, so without one here STK0002 stays silent.
-            var services = StackServices.Added(invocation, types, tracer).ToList();
             var namedNetworks = services.Any(s => s.Facts[FactKind.Networks] == Fact.Yes) ? Fact.Yes : Fact.Unknown;
             foreach (var service in services)
             {
                 if (Rules.Checklist.MissesRestartPolicy(service.Facts[FactKind.Restart]) == Fact.Yes)
                 {
-                    Report(report, ChecklistDescriptors.MissingRestartPolicy, service.Location, service.Name);
+                    yield return StackServices.Finding(ChecklistDescriptors.MissingRestartPolicy, service.Facts.Created, service, null, service.Name);
                 }
 
                 if (Rules.Checklist.MissesNetwork(service.Facts[FactKind.Networks], service.Facts[FactKind.NetworkMode], namedNetworks) == Fact.Yes)
                 {
-                    Report(report, ChecklistDescriptors.MissingNetwork, service.Location, service.Name);
+                    yield return StackServices.Finding(ChecklistDescriptors.MissingNetwork, service.Facts.Created, service, null, service.Name);
                 }
             }
         }
@@ -154,10 +155,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             report(Diagnostic.Create(descriptor, location, name));
 
         /// <summary><c>DependsOn(...)</c> without the receiver chain in front of it.</summary>
-        private static Location CallLocation(IInvocationOperation invocation) =>
-            invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
-                ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, call.Span.End))
-                : invocation.Syntax.GetLocation();
+        private static Location CallLocation(IInvocationOperation invocation) => StackServices.CallLocation(invocation.Syntax);
 
         private static IOperation? Argument(IInvocationOperation invocation, string parameter)
         {

@@ -65,11 +65,11 @@ internal static class SecurityRules
             var source = path.ToCompose();
             if (HostRisks.IsDockerSocket(source) && !mount.ReadOnly)
             {
-                yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, mount.Location, service.Name, source);
+                yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, service.At(mount.Location), service.Name, source);
             }
             else if (HostRisks.IsDaemonSocket(source))
             {
-                yield return new Finding(SecurityRisk.DaemonSocket, SecurityPolicy.DaemonSocket, mount.Location, service.Name, source);
+                yield return new Finding(SecurityRisk.DaemonSocket, SecurityPolicy.DaemonSocket, service.At(mount.Location), service.Name, source);
             }
         }
     }

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Stack.Analyzers.Tracing;
+
+/// <summary>
+/// The findings about the services added to stacks anywhere in the compilation, each reported in
+/// the file of the call that caused it. A service defined in <c>Services/Db.cs</c> and added in
+/// <c>Definition.cs</c> has its <c>WithImage</c> in Db.cs: the IDE shows a file's diagnostics
+/// from that file's analysis, so the finding is found from the stack's file and handed to the
+/// analysis of Db.cs. Computed once per compilation (the first file analyzed pays), then read.
+/// </summary>
+internal sealed class StackFindings
+{
+    private readonly Compilation _compilation;
+    private readonly DslTypes _types;
+    private readonly ValueTracer _tracer;
+    private readonly System.Func<IReadOnlyList<AddedService>, IEnumerable<Diagnostic>> _check;
+    private readonly object _gate = new();
+    private Dictionary<SyntaxTree, List<Diagnostic>>? _byFile;
+
+    /// <param name="compilation">The compilation analyzed.</param>
+    /// <param name="types">The DSL's types in it.</param>
+    /// <param name="tracer">Its tracer.</param>
+    /// <param name="check">The findings about the services one <c>WithServices</c> call adds.</param>
+    public StackFindings(Compilation compilation, DslTypes types, ValueTracer tracer, System.Func<IReadOnlyList<AddedService>, IEnumerable<Diagnostic>> check)
+    {
+        _compilation = compilation;
+        _types = types;
+        _tracer = tracer;
+        _check = check;
+    }
+
+    /// <summary>Reports the findings located in the analyzed file, within the span the IDE asks for.</summary>
+    public void ReportIn(SemanticModelAnalysisContext context)
+    {
+        if (context.IsGeneratedCode || !ByFile(context.CancellationToken).TryGetValue(context.SemanticModel.SyntaxTree, out var found))
+        {
+            return;
+        }
+
+        foreach (var diagnostic in found)
+        {
+            if (context.FilterSpan is not { } span || diagnostic.Location.SourceSpan.IntersectsWith(span))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+    }
+
+    private Dictionary<SyntaxTree, List<Diagnostic>> ByFile(CancellationToken cancellation)
+    {
+        lock (_gate)
+        {
+            // A cancelled computation leaves nothing behind: the next file starts it again.
+            return _byFile ??= Find(cancellation);
+        }
+    }
+
+    private Dictionary<SyntaxTree, List<Diagnostic>> Find(CancellationToken cancellation)
+    {
+        var byFile = new Dictionary<SyntaxTree, List<Diagnostic>>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var call in CallSites.InFile(tree, "WithServices"))
+            {
+                cancellation.ThrowIfCancellationRequested();
+#pragma warning disable RS1030 // The stack is usually in another file than the one analyzed; one model per tree, once per compilation.
+                model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                if (model.GetOperation(call, cancellation) is not IInvocationOperation invocation || !_types.IsComposeStack(invocation.TargetMethod.ContainingType))
+                {
+                    continue;
+                }
+
+                foreach (var diagnostic in _check(StackServices.Added(invocation, _types, _tracer).ToList()))
+                {
+                    if (diagnostic.Location.SourceTree is not { } at)
+                    {
+                        continue;
+                    }
+
+                    if (!byFile.TryGetValue(at, out var list))
+                    {
+                        byFile[at] = list = [];
+                    }
+
+                    list.Add(diagnostic);
+                }
+            }
+        }
+
+        return byFile;
+    }
+}
