@@ -37,7 +37,7 @@ internal sealed class SourceColumns
         }
 
         var text = lines[location.Line - 1];
-        if (location.Call is { } call && CallColumn(text, call) is { } named)
+        if (location.Call is { } call && CallColumn(text, call, location.Argument) is { } named)
         {
             return named + 1;
         }
@@ -48,11 +48,13 @@ internal sealed class SourceColumns
 
     /// <summary>
     /// Where <paramref name="call"/> starts as a whole identifier followed by <c>(</c> (for
-    /// <c>new</c>: by <c>Service</c> or <c>(</c>); null when the line has none (a verbatim or
+    /// <c>new</c>: by <c>Service</c> or <c>(</c>), preferring the one whose first argument is the
+    /// literal <paramref name="argument"/>; null when the line has none (a verbatim or
     /// multi-line call the text cannot show).
     /// </summary>
-    internal static int? CallColumn(string text, string call)
+    internal static int? CallColumn(string text, string call, string? argument = null)
     {
+        int? first = null;
         for (var at = text.IndexOf(call, StringComparison.Ordinal); at >= 0; at = text.IndexOf(call, at + 1, StringComparison.Ordinal))
         {
             var end = at + call.Length;
@@ -69,11 +71,27 @@ internal sealed class SourceColumns
 
             if (next < text.Length && (text[next] == '(' || (call == "new" && IsServiceType(text, next))))
             {
-                return at;
+                // Two calls of one method on the line: the one whose first argument is the literal written.
+                if (argument is null || StartsWithLiteral(text, next + 1, argument))
+                {
+                    return at;
+                }
+
+                first ??= at;
             }
         }
 
-        return null;
+        return first;
+    }
+
+    private static bool StartsWithLiteral(string text, int start, string argument)
+    {
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return text.AsSpan(start).StartsWith("\"" + argument + "\"", StringComparison.Ordinal);
     }
 
     // new Service(...), new Stack.Dsl.Compose.Service(...): the service's construction, not another object's on the line.

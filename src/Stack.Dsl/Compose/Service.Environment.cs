@@ -39,7 +39,7 @@ public sealed partial record Service
         return this with
         {
             Environment = Environment.SetItem(name, value),
-            Sites = Sites.WithEnvironment(name, value, new SourceLocation(filePath, line, nameof(WithEnvironment))),
+            Sites = Sites.WithEnvironment(name, value, new SourceLocation(filePath, line, nameof(WithEnvironment), name)),
         };
     }
 

@@ -13,7 +13,7 @@ public sealed partial record Service
     public Service WithImage(ComposeString image, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return this with { Image = image, Sites = Sites.WithImage(image, new SourceLocation(filePath, line, nameof(WithImage))) };
+        return this with { Image = image, Sites = Sites.WithImage(image, new SourceLocation(filePath, line, nameof(WithImage), image.IsLiteral ? image.ToCompose() : null)) };
     }
 
     /// <summary>Builds the image from <paramref name="build"/>.</summary>
