@@ -48,10 +48,12 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
 
             var tracer = ValueTracer.For(start.Compilation, types);
             var session = new Session(types, tracer, DeclaredTraefik.Of(start.Compilation));
-            var services = new StackFindings(start.Compilation, types, tracer, Session.AnalyzeServices);
+            var services = StackFindings.OfServices(start.Compilation, types, tracer, Session.AnalyzeServices);
+            var routers = new StackFindings(start.Compilation, "WithRouter", session.AnalyzeRouter);
             start.RegisterSemanticModelAction(file =>
             {
                 services.ReportIn(file);
+                routers.ReportIn(file);
                 session.AnalyzeFile(file);
             });
         });
@@ -67,7 +69,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void AnalyzeFile(SemanticModelAnalysisContext context)
         {
-            foreach (var call in CallSites.Named(context, "WithRouter", "DependsOn"))
+            foreach (var call in CallSites.Named(context, "DependsOn"))
             {
                 if (context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
                 {
@@ -79,11 +81,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         private void Analyze(IInvocationOperation invocation, System.Action<Diagnostic> report)
         {
             var method = invocation.TargetMethod;
-            if (types.IsService(method.ContainingType) && method.Name == "WithRouter" && Argument(invocation, "router") is { } router)
-            {
-                AnalyzeRouter(report, router);
-            }
-            else if (types.IsService(method.ContainingType) && method.Name == "DependsOn" && Argument(invocation, "target") is { } target)
+            if (types.IsService(method.ContainingType) && method.Name == "DependsOn" && Argument(invocation, "target") is { } target)
             {
                 AnalyzeDependency(report, invocation, target);
             }
@@ -109,19 +107,31 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void AnalyzeRouter(System.Action<Diagnostic> report, IOperation router)
+        /// <summary>
+        /// STK0003 and STK0004 for the router a <c>WithRouter</c> call attaches, at its
+        /// <c>new Router(...)</c> (or the call of the helper with parameters that made it), with
+        /// the attached router as the additional location.
+        /// </summary>
+        public IEnumerable<Diagnostic> AnalyzeRouter(IInvocationOperation invocation)
         {
+            if (!types.IsService(invocation.TargetMethod.ContainingType) || Argument(invocation, "router") is not { } router)
+            {
+                yield break;
+            }
+
             var facts = tracer.Trace(router);
             var name = StackServices.NameOf(facts, router);
-            var location = router.Syntax.GetLocation();
+            var attached = router.Syntax.GetLocation();
+            var location = facts.Created ?? attached;
+            IEnumerable<Location> additional = location == attached ? [] : [attached];
             if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints], traefik.ProxyHasNoDefaultEntryPoints) == Fact.Yes)
             {
-                Report(report, ChecklistDescriptors.MissingEntryPoint, location, name);
+                yield return Diagnostic.Create(ChecklistDescriptors.MissingEntryPoint, location, additional, name);
             }
 
             if (Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess], traefik.UsesForwardAuth) == Fact.Yes)
             {
-                Report(report, ChecklistDescriptors.MissingAuthentication, location, name);
+                yield return Diagnostic.Create(ChecklistDescriptors.MissingAuthentication, location, additional, name);
             }
         }
 
@@ -151,8 +161,6 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         private static WaitCondition Condition(IOperation? condition) =>
             ValueTracer.Unwrap(condition) is { ConstantValue: { HasValue: true, Value: int value } } ? (WaitCondition)value : WaitCondition.Unknown;
 
-        private static void Report(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, string name) =>
-            report(Diagnostic.Create(descriptor, location, name));
 
         /// <summary><c>DependsOn(...)</c> without the receiver chain in front of it.</summary>
         private static Location CallLocation(IInvocationOperation invocation) => StackServices.CallLocation(invocation.Syntax);

@@ -39,7 +39,7 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var findings = new StackFindings(start.Compilation, types, ValueTracer.For(start.Compilation, types), Check);
+            var findings = StackFindings.OfServices(start.Compilation, types, ValueTracer.For(start.Compilation, types), Check);
             start.RegisterSemanticModelAction(findings.ReportIn);
         });
     }

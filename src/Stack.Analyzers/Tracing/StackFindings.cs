@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Stack.Analyzers.Tracing;
 
 /// <summary>
-/// The findings about the services added to stacks anywhere in the compilation, each reported in
-/// the file of the call that caused it. A service defined in <c>Services/Db.cs</c> and added in
+/// The findings about the services added to stacks (or the routers attached to services)
+/// anywhere in the compilation, each reported in the file of the call that caused it. A service defined in <c>Services/Db.cs</c> and added in
 /// <c>Definition.cs</c> has its <c>WithImage</c> in Db.cs: the IDE shows a file's diagnostics
 /// from that file's analysis, so the finding is found from the stack's file and handed to the
 /// analysis of Db.cs. Computed once per compilation (the first file analyzed pays), then read.
@@ -17,23 +17,26 @@ namespace Stack.Analyzers.Tracing;
 internal sealed class StackFindings
 {
     private readonly Compilation _compilation;
-    private readonly DslTypes _types;
-    private readonly ValueTracer _tracer;
-    private readonly System.Func<IReadOnlyList<AddedService>, IEnumerable<Diagnostic>> _check;
+    private readonly string _method;
+    private readonly System.Func<IInvocationOperation, IEnumerable<Diagnostic>> _check;
     private readonly object _gate = new();
     private Dictionary<SyntaxTree, List<Diagnostic>>? _byFile;
 
     /// <param name="compilation">The compilation analyzed.</param>
-    /// <param name="types">The DSL's types in it.</param>
-    /// <param name="tracer">Its tracer.</param>
-    /// <param name="check">The findings about the services one <c>WithServices</c> call adds.</param>
-    public StackFindings(Compilation compilation, DslTypes types, ValueTracer tracer, System.Func<IReadOnlyList<AddedService>, IEnumerable<Diagnostic>> check)
+    /// <param name="method">The DSL method whose calls are checked (one of <see cref="CallSites"/>' names).</param>
+    /// <param name="check">The findings of one call of it (nothing for a call of another type's method of that name).</param>
+    public StackFindings(Compilation compilation, string method, System.Func<IInvocationOperation, IEnumerable<Diagnostic>> check)
     {
         _compilation = compilation;
-        _types = types;
-        _tracer = tracer;
+        _method = method;
         _check = check;
     }
+
+    /// <summary>Findings about the services a <c>ComposeStack.WithServices</c> call adds.</summary>
+    public static StackFindings OfServices(Compilation compilation, DslTypes types, ValueTracer tracer, System.Func<IReadOnlyList<AddedService>, IEnumerable<Diagnostic>> check) =>
+        new(compilation, "WithServices", invocation => types.IsComposeStack(invocation.TargetMethod.ContainingType)
+            ? check(StackServices.Added(invocation, types, tracer).ToList())
+            : []);
 
     /// <summary>Reports the findings located in the analyzed file, within the span the IDE asks for.</summary>
     public void ReportIn(SemanticModelAnalysisContext context)
@@ -67,18 +70,18 @@ internal sealed class StackFindings
         foreach (var tree in _compilation.SyntaxTrees)
         {
             SemanticModel? model = null;
-            foreach (var call in CallSites.InFile(tree, "WithServices"))
+            foreach (var call in CallSites.InFile(tree, _method))
             {
                 cancellation.ThrowIfCancellationRequested();
 #pragma warning disable RS1030 // The stack is usually in another file than the one analyzed; one model per tree, once per compilation.
                 model ??= _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                if (model.GetOperation(call, cancellation) is not IInvocationOperation invocation || !_types.IsComposeStack(invocation.TargetMethod.ContainingType))
+                if (model.GetOperation(call, cancellation) is not IInvocationOperation invocation)
                 {
                     continue;
                 }
 
-                foreach (var diagnostic in _check(StackServices.Added(invocation, _types, _tracer).ToList()))
+                foreach (var diagnostic in _check(invocation))
                 {
                     if (diagnostic.Location.SourceTree is not { } at)
                     {

@@ -241,7 +241,7 @@ internal sealed class ValueTracer
 
         if (_types.IsRouter(creation.Type))
         {
-            return FactSet.Fresh(name, FactKind.EntryPoints, FactKind.DefaultEntryPoints, FactKind.ForwardAuth, FactKind.PublicAccess);
+            return FactSet.Fresh(name, FactKind.EntryPoints, FactKind.DefaultEntryPoints, FactKind.ForwardAuth, FactKind.PublicAccess).WithCreated(creation.Syntax.GetLocation());
         }
 
         if (_types.IsVolume(creation.Type))

@@ -48,7 +48,7 @@ internal sealed class SourceColumns
 
     /// <summary>
     /// Where <paramref name="call"/> starts as a whole identifier followed by <c>(</c> (for
-    /// <c>new</c>: by <c>Service</c> or <c>(</c>), preferring the one whose first argument is the
+    /// <c>new</c>: by <c>Service</c>, <c>Router</c> or <c>(</c>), preferring the one whose first argument is the
     /// literal <paramref name="argument"/>; null when the line has none (a verbatim or
     /// multi-line call the text cannot show).
     /// </summary>
@@ -103,7 +103,8 @@ internal sealed class SourceColumns
             end++;
         }
 
-        return text.AsSpan(start, end - start).EndsWith("Service", StringComparison.Ordinal);
+        var type = text.AsSpan(start, end - start);
+        return type.EndsWith("Service", StringComparison.Ordinal) || type.EndsWith("Router", StringComparison.Ordinal);
     }
 
     private static bool IsIdentifier(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';

@@ -82,10 +82,11 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
                 break;
             }
 
-            if (frameMethod.GetParameters().Length == 0 || IsLambda(frameMethod))
+            if (frameMethod.GetParameters().Length == 0 || IsLambda(frameMethod) || frameMethod is ConstructorInfo)
             {
                 // A parameterless maker is where the one service it makes is defined; a lambda is
-                // written where it matters (a LINQ selector, a table of cases), not reused by name.
+                // written where it matters (a LINQ selector, a table of cases), not reused by name;
+                // a constructor runs the class's field and property initializers, each its own place.
                 if (i > first)
                 {
                     callSite = i;

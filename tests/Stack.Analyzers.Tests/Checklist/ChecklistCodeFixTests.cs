@@ -138,9 +138,9 @@ public sealed class ChecklistCodeFixTests
         {
             static readonly Network Net = new("n");
             static readonly ForwardAuthMiddleware Sso = new("sso", "http://authelia:9091/api/verify");
-            static Router Site => new Router("site").WithHost("example.org").WithPort(80).WithMiddlewares(Sso);
+            static Router Site => {|STK0003:new Router("site")|}.WithHost("example.org").WithPort(80).WithMiddlewares(Sso);
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                new Service("site").WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithRouter({|STK0003:Site|}));
+                new Service("site").WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithRouter(Site));
         }
         """],
         ["""
@@ -175,7 +175,7 @@ public sealed class ChecklistCodeFixTests
             static readonly EntryPoint Https = new("https", 443);
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
                 new Service("whoami").WithImage("traefik/whoami:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
-                    .WithRouter({|STK0004:new Router("whoami").WithHost("whoami.example.org").WithPort(80).WithEntryPoints(Https)|}));
+                    .WithRouter({|STK0004:new Router("whoami")|}.WithHost("whoami.example.org").WithPort(80).WithEntryPoints(Https)));
         }
         """],
         ["""
