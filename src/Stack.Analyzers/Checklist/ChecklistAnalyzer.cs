@@ -12,8 +12,10 @@ namespace Stack.Analyzers.Checklist;
 /// <summary>
 /// The service checklist (STK0001-STK0005) while typing. Checks where a value is used: a service
 /// where it is added to a stack, a router where it is attached to a service, a depends_on where
-/// it is declared; the tracer follows the value back to where it was built. Reports only what it
-/// proves; what it cannot see is left to the runtime check with the same ID.
+/// it is declared; the tracer follows the value back to where it was built, and a service or
+/// router finding is reported there (its <c>new Service(...)</c>, in its own file) with the place it
+/// is used as additional location. Reports only what it proves; what it cannot see is left to
+/// the runtime check with the same ID.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
@@ -160,7 +162,6 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
 
         private static WaitCondition Condition(IOperation? condition) =>
             ValueTracer.Unwrap(condition) is { ConstantValue: { HasValue: true, Value: int value } } ? (WaitCondition)value : WaitCondition.Unknown;
-
 
         /// <summary><c>DependsOn(...)</c> without the receiver chain in front of it.</summary>
         private static Location CallLocation(IInvocationOperation invocation) => StackServices.CallLocation(invocation.Syntax);
