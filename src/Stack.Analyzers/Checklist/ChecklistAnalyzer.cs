@@ -51,7 +51,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             var tracer = ValueTracer.For(start.Compilation, types);
             var session = new Session(types, tracer, DeclaredTraefik.Of(start.Compilation));
             var services = StackFindings.OfServices(start.Compilation, types, tracer, Session.AnalyzeServices);
-            var routers = new StackFindings(start.Compilation, "WithRouter", session.AnalyzeRouter);
+            var routers = new StackFindings(start.Compilation, tracer.Models, "WithRouter", session.AnalyzeRouter);
             start.RegisterSemanticModelAction(file =>
             {
                 services.ReportIn(file);

@@ -17,24 +17,27 @@ namespace Stack.Analyzers.Tracing;
 internal sealed class StackFindings
 {
     private readonly Compilation _compilation;
+    private readonly SemanticModels _models;
     private readonly string _method;
     private readonly System.Func<IInvocationOperation, IEnumerable<Diagnostic>> _check;
     private readonly object _gate = new();
     private Dictionary<SyntaxTree, List<Diagnostic>>? _byFile;
 
     /// <param name="compilation">The compilation analyzed.</param>
+    /// <param name="models">The models to bind calls with: the tracer's, so a file it also follows into is bound once.</param>
     /// <param name="method">The DSL method whose calls are checked (one of <see cref="CallSites"/>' names).</param>
     /// <param name="check">The findings of one call of it (nothing for a call of another type's method of that name).</param>
-    public StackFindings(Compilation compilation, string method, System.Func<IInvocationOperation, IEnumerable<Diagnostic>> check)
+    public StackFindings(Compilation compilation, SemanticModels models, string method, System.Func<IInvocationOperation, IEnumerable<Diagnostic>> check)
     {
         _compilation = compilation;
+        _models = models;
         _method = method;
         _check = check;
     }
 
     /// <summary>Findings about the services a <c>ComposeStack.WithServices</c> call adds.</summary>
     public static StackFindings OfServices(Compilation compilation, DslTypes types, ValueTracer tracer, System.Func<IReadOnlyList<AddedService>, IEnumerable<Diagnostic>> check) =>
-        new(compilation, "WithServices", invocation => types.IsComposeStack(invocation.TargetMethod.ContainingType)
+        new(compilation, tracer.Models, "WithServices", invocation => types.IsComposeStack(invocation.TargetMethod.ContainingType)
             ? check(StackServices.Added(invocation, types, tracer).ToList())
             : []);
 
@@ -73,10 +76,8 @@ internal sealed class StackFindings
             foreach (var call in CallSites.InFile(tree, _method))
             {
                 cancellation.ThrowIfCancellationRequested();
-#pragma warning disable RS1030 // The stack is usually in another file than the one analyzed; one model per tree, once per compilation.
-                model ??= _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                if (model.GetOperation(call, cancellation) is not IInvocationOperation invocation)
+                model ??= _models.For(tree);
+                if (model?.GetOperation(call, cancellation) is not IInvocationOperation invocation)
                 {
                     continue;
                 }

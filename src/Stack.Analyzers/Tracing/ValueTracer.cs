@@ -52,6 +52,9 @@ internal sealed class ValueTracer
         _effects = new DslEffects(types, this);
     }
 
+    /// <summary>The compilation's semantic models this tracer reads (one per tree, shared, so a file is bound once).</summary>
+    public SemanticModels Models => _models;
+
     /// <summary>What is proven about <paramref name="value"/>.</summary>
     public FactSet Trace(IOperation value) => _traced.GetOrAdd(value, operation => Eval(operation, Bindings.None, new Walk()));
 
