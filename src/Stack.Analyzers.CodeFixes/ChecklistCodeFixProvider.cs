@@ -40,8 +40,8 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || DslTypes.TryCreate(model.Compilation) is not { } types)
+        var fileModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || fileModel is null || DslTypes.TryCreate(fileModel.Compilation) is not { } types)
         {
             return;
         }
@@ -53,7 +53,9 @@ public sealed class ChecklistCodeFixProvider : CodeFixProvider
             // diagnostic its own recommended fix; the others keep their own keys.
             var registered = 0;
             string Key(string specific) => registered++ == 0 ? diagnostic.Id : specific;
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var site = FixSite.Of(diagnostic);
+            var (siteRoot, model) = await FixSite.FileOf(site, root, fileModel, context.CancellationToken).ConfigureAwait(false);
+            var node = siteRoot.FindNode(site.SourceSpan, getInnermostNodeForTie: true);
             var value = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
             switch (diagnostic.Id)
             {

@@ -35,15 +35,17 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var fileModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || fileModel is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var site = FixSite.Of(diagnostic);
+            var (siteRoot, model) = await FixSite.FileOf(site, root, fileModel, context.CancellationToken).ConfigureAwait(false);
+            var node = siteRoot.FindNode(site.SourceSpan, getInnermostNodeForTie: true);
             if ((node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax) is not { } value
                 || model.GetOperation(value, context.CancellationToken) is not { } operation
                 || FixTargets.Of(operation, new SemanticModels(model.Compilation)) is not { SourceTree: { } tree } target
@@ -65,7 +67,7 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             $"Move {string.Join(", ", names)} into a secret variable declared on the stack",
-                            token => MoveIntoSecretsAsync(context.Document, withServices, document, literals.Select(l => (l.Name, l.Value.Span)).ToList(), token),
+                            token => MoveIntoSecretsAsync(context.Document.Project.Solution.GetDocument(withServices.SyntaxTree) ?? context.Document, withServices, document, literals.Select(l => (l.Name, l.Value.Span)).ToList(), token),
                             diagnostic.Id),
                         diagnostic);
                 }

@@ -1,10 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using Stack.Analyzers.Tracing;
 using Stack.Rules;
 
@@ -13,8 +12,10 @@ namespace Stack.Analyzers.Checklist;
 /// <summary>
 /// The service checklist (STK0001-STK0005) while typing. Checks where a value is used: a service
 /// where it is added to a stack, a router where it is attached to a service, a depends_on where
-/// it is declared; the tracer follows the value back to where it was built. Reports only what it
-/// proves; what it cannot see is left to the runtime check with the same ID.
+/// it is declared; the tracer follows the value back to where it was built, and a service or
+/// router finding is reported there (its <c>new Service(...)</c>, in its own file) with the place it
+/// is used as additional location. Reports only what it proves; what it cannot see is left to
+/// the runtime check with the same ID.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
@@ -48,8 +49,16 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 return; // Not a Stack definition.
             }
 
-            var session = new Session(types, ValueTracer.For(start.Compilation, types), DeclaredTraefik.Of(start.Compilation), new SemanticModels(start.Compilation));
-            start.RegisterSemanticModelAction(session.AnalyzeFile);
+            var tracer = ValueTracer.For(start.Compilation, types);
+            var session = new Session(types, tracer, DeclaredTraefik.Of(start.Compilation), tracer.Models);
+            var services = StackFindings.OfServices(start.Compilation, types, tracer, Session.AnalyzeServices);
+            var routers = new StackFindings(start.Compilation, tracer.Models, "WithRouter", session.AnalyzeRouter);
+            start.RegisterSemanticModelAction(file =>
+            {
+                services.ReportIn(file);
+                routers.ReportIn(file);
+                session.AnalyzeFile(file);
+            });
         });
     }
 
@@ -63,7 +72,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void AnalyzeFile(SemanticModelAnalysisContext context)
         {
-            foreach (var call in CallSites.Named(context, "WithServices", "WithRouter", "DependsOn"))
+            foreach (var call in CallSites.Named(context, "DependsOn"))
             {
                 if (context.SemanticModel.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation)
                 {
@@ -75,53 +84,57 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         private void Analyze(IInvocationOperation invocation, System.Action<Diagnostic> report)
         {
             var method = invocation.TargetMethod;
-            if (types.IsComposeStack(method.ContainingType) && method.Name == "WithServices")
-            {
-                AnalyzeServices(report, invocation);
-            }
-            else if (types.IsService(method.ContainingType) && method.Name == "WithRouter" && Argument(invocation, "router") is { } router)
-            {
-                AnalyzeRouter(report, router);
-            }
-            else if (types.IsService(method.ContainingType) && method.Name == "DependsOn" && Argument(invocation, "target") is { } target)
+            if (types.IsService(method.ContainingType) && method.Name == "DependsOn" && Argument(invocation, "target") is { } target)
             {
                 AnalyzeDependency(report, invocation, target);
             }
         }
 
-        private void AnalyzeServices(System.Action<Diagnostic> report, IInvocationOperation invocation)
+        /// <summary>STK0001 and STK0002 for the services one <c>WithServices</c> call adds, at each service's <c>new Service(...)</c>.</summary>
+        public static IEnumerable<Diagnostic> AnalyzeServices(IReadOnlyList<AddedService> services)
         {
             // Proven only from this call: another service added here joins a named network. Services
             // added in other calls are not seen, so without one here STK0002 stays silent.
-            var services = StackServices.Added(invocation, types, tracer).ToList();
             var namedNetworks = services.Any(s => s.Facts[FactKind.Networks] == Fact.Yes) ? Fact.Yes : Fact.Unknown;
             foreach (var service in services)
             {
                 if (Rules.Checklist.MissesRestartPolicy(service.Facts[FactKind.Restart]) == Fact.Yes)
                 {
-                    Report(report, ChecklistDescriptors.MissingRestartPolicy, service.Location, service.Name);
+                    yield return StackServices.Finding(ChecklistDescriptors.MissingRestartPolicy, service.Facts.Created, service, null, service.Name);
                 }
 
                 if (Rules.Checklist.MissesNetwork(service.Facts[FactKind.Networks], service.Facts[FactKind.NetworkMode], namedNetworks) == Fact.Yes)
                 {
-                    Report(report, ChecklistDescriptors.MissingNetwork, service.Location, service.Name);
+                    yield return StackServices.Finding(ChecklistDescriptors.MissingNetwork, service.Facts.Created, service, null, service.Name);
                 }
             }
         }
 
-        private void AnalyzeRouter(System.Action<Diagnostic> report, IOperation router)
+        /// <summary>
+        /// STK0003 and STK0004 for the router a <c>WithRouter</c> call attaches, at its
+        /// <c>new Router(...)</c> (or the call of the helper with parameters that made it), with
+        /// the attached router as the additional location.
+        /// </summary>
+        public IEnumerable<Diagnostic> AnalyzeRouter(IInvocationOperation invocation)
         {
+            if (!types.IsService(invocation.TargetMethod.ContainingType) || Argument(invocation, "router") is not { } router)
+            {
+                yield break;
+            }
+
             var facts = tracer.Trace(router);
             var name = StackServices.NameOf(facts, router);
-            var location = router.Syntax.GetLocation();
+            var attached = router.Syntax.GetLocation();
+            var location = facts.Created ?? attached;
+            IEnumerable<Location> additional = location == attached ? [] : [attached];
             if (Rules.Checklist.MissesEntryPoint(facts[FactKind.EntryPoints], facts[FactKind.DefaultEntryPoints], traefik.ProxyHasNoDefaultEntryPoints) == Fact.Yes)
             {
-                Report(report, ChecklistDescriptors.MissingEntryPoint, location, name);
+                yield return Diagnostic.Create(ChecklistDescriptors.MissingEntryPoint, location, additional, name);
             }
 
             if (Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess], traefik.UsesForwardAuth) == Fact.Yes)
             {
-                Report(report, ChecklistDescriptors.MissingAuthentication, location, name);
+                yield return Diagnostic.Create(ChecklistDescriptors.MissingAuthentication, location, additional, name);
             }
         }
 
@@ -160,14 +173,8 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         private static WaitCondition Condition(IOperation? condition) =>
             ValueTracer.Unwrap(condition) is { ConstantValue: { HasValue: true, Value: int value } } ? (WaitCondition)value : WaitCondition.Unknown;
 
-        private static void Report(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, string name) =>
-            report(Diagnostic.Create(descriptor, location, name));
-
         /// <summary><c>DependsOn(...)</c> without the receiver chain in front of it.</summary>
-        private static Location CallLocation(IInvocationOperation invocation) =>
-            invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
-                ? Location.Create(call.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, call.Span.End))
-                : invocation.Syntax.GetLocation();
+        private static Location CallLocation(IInvocationOperation invocation) => StackServices.CallLocation(invocation.Syntax);
 
         private static IOperation? Argument(IInvocationOperation invocation, string parameter)
         {

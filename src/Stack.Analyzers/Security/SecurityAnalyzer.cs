@@ -1,7 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Stack.Analyzers.Tracing;
 using Stack.Rules;
 
@@ -39,33 +39,32 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var tracer = ValueTracer.For(start.Compilation, types);
-            start.RegisterSemanticModelAction(file =>
-            {
-                foreach (var call in CallSites.Named(file, "WithServices"))
-                {
-                    if (file.SemanticModel.GetOperation(call, file.CancellationToken) is IInvocationOperation invocation
-                        && types.IsComposeStack(invocation.TargetMethod.ContainingType))
-                    {
-                        foreach (var service in StackServices.Added(invocation, types, tracer))
-                        {
-                            Check(service, file.ReportDiagnostic);
-                        }
-                    }
-                }
-            });
+            var findings = StackFindings.OfServices(start.Compilation, types, ValueTracer.For(start.Compilation, types), Check);
+            start.RegisterSemanticModelAction(findings.ReportIn);
         });
+    }
+
+    private static List<Diagnostic> Check(IReadOnlyList<AddedService> services)
+    {
+        var found = new List<Diagnostic>();
+        foreach (var service in services)
+        {
+            Check(service, found.Add);
+        }
+
+        return found;
     }
 
     private static void Check(AddedService service, System.Action<Diagnostic> report)
     {
         var facts = service.Facts;
-        void Report(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, params object[] details) => ReportWith(descriptor, risk, accepted, null, details);
-        void ReportWith(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, ImmutableDictionary<string, string?>? properties, params object[] details)
+        // At the call that wrote the value (the generator's caller information), else at new Service(...).
+        void Report(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, Location? site, params object[] details) => ReportWith(descriptor, risk, accepted, null, site, details);
+        void ReportWith(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, ImmutableDictionary<string, string?>? properties, Location? site, params object[] details)
         {
             if (SecurityPolicy.Fires(risk, facts[accepted]) == Fact.Yes)
             {
-                report(Diagnostic.Create(descriptor, service.Location, properties, [service.Name, .. details]));
+                report(StackServices.Finding(descriptor, site ?? facts.Created, service, properties, [service.Name, .. details]));
             }
         }
 
@@ -75,19 +74,20 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
         ReportWith(
             SecurityDescriptors.LiteralSecret, secrets, FactKind.AcceptedLiteralSecret,
             ImmutableDictionary<string, string?>.Empty.Add(SecretNamesProperty, string.Join("\n", facts.UnacceptedSecrets ?? [])),
+            facts.UnacceptedSecrets is { Count: > 0 } unaccepted ? facts.SecretSite(unaccepted.Min!) : null,
             string.Join(", ", facts.UnacceptedSecrets ?? []));
-        Report(SecurityDescriptors.WritableDockerSocket, facts[FactKind.WritableDockerSocket], FactKind.AcceptedWritableDockerSocket, Detail(facts, FactKind.WritableDockerSocket, "the Docker socket"));
-        Report(SecurityDescriptors.DaemonSocket, facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket, Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
+        Report(SecurityDescriptors.WritableDockerSocket, facts[FactKind.WritableDockerSocket], FactKind.AcceptedWritableDockerSocket, facts.Site(FactKind.WritableDockerSocket), Detail(facts, FactKind.WritableDockerSocket, "the Docker socket"));
+        Report(SecurityDescriptors.DaemonSocket, facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket, facts.Site(FactKind.DaemonSocket), Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
         var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true"
             : facts[FactKind.HostNamespace] == Fact.Yes ? Detail(facts, FactKind.HostNamespace, "a host namespace")
             : "the host's network (network_mode: host)";
-        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]), FactKind.AcceptedHostPrivilege, privilege);
-        Report(SecurityDescriptors.DangerousCapability, facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability, Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
-        Report(SecurityDescriptors.DatabasePortPublished, facts[FactKind.DatabaseImage].And(facts[FactKind.PublishedPort]), FactKind.AcceptedDatabasePortPublished,
+        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]), FactKind.AcceptedHostPrivilege, null, privilege);
+        Report(SecurityDescriptors.DangerousCapability, facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability, null, Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
+        Report(SecurityDescriptors.DatabasePortPublished, facts[FactKind.DatabaseImage].And(facts[FactKind.PublishedPort]), FactKind.AcceptedDatabasePortPublished, facts.Site(FactKind.PublishedPort),
             Detail(facts, FactKind.DatabaseImage, "a database"), Detail(facts, FactKind.PublishedPort, "a port"));
-        Report(SecurityDescriptors.PortOnAllInterfaces, facts[FactKind.PortOnAllInterfaces], FactKind.AcceptedPortOnAllInterfaces, Detail(facts, FactKind.PortOnAllInterfaces, "a port"));
+        Report(SecurityDescriptors.PortOnAllInterfaces, facts[FactKind.PortOnAllInterfaces], FactKind.AcceptedPortOnAllInterfaces, facts.Site(FactKind.PortOnAllInterfaces), Detail(facts, FactKind.PortOnAllInterfaces, "a port"));
         var image = Detail(facts, FactKind.UnpinnedImage, "\nhas no pinned tag").Split('\n');
-        Report(SecurityDescriptors.UnpinnedImage, facts[FactKind.UnpinnedImage], FactKind.AcceptedUnpinnedImage, image[0], image[1]);
+        Report(SecurityDescriptors.UnpinnedImage, facts[FactKind.UnpinnedImage], FactKind.AcceptedUnpinnedImage, facts.Site(FactKind.UnpinnedImage), image[0], image[1]);
     }
 
     private static string Detail(FactSet facts, FactKind kind, string fallback) => facts.Detail(kind) is { Length: > 0 } detail ? detail : fallback;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Stack.Rules;
 
 namespace Stack.Analyzers.Tracing;
@@ -22,17 +23,29 @@ internal sealed class FactSet
     private readonly ulong _facts;
     private readonly string?[]? _details;
 
-    private FactSet(ulong facts, string?[]? details, string? name, ImmutableSortedSet<string>? literalSecrets, ImmutableSortedSet<string>? acceptedSecrets)
+    // Where the user's code made each fact true (the DSL call), and where each literal secret was set.
+    private readonly Location?[]? _sites;
+    private readonly ImmutableDictionary<string, Location>? _secretSites;
+
+    private FactSet(
+        ulong facts, string?[]? details, string? name, ImmutableSortedSet<string>? literalSecrets, ImmutableSortedSet<string>? acceptedSecrets,
+        Location?[]? sites = null, Location? created = null, ImmutableDictionary<string, Location>? secretSites = null)
     {
         _facts = facts;
         _details = details;
         Name = name;
         LiteralSecrets = literalSecrets;
         AcceptedSecrets = acceptedSecrets;
+        _sites = sites;
+        Created = created;
+        _secretSites = secretSites;
     }
 
     /// <summary>Nothing is known.</summary>
     public static FactSet Unknown { get; } = new(0, null, null, null, null);
+
+    /// <summary>Where the value was constructed (<c>new Service(...)</c>), when one place is known.</summary>
+    public Location? Created { get; }
 
     /// <summary>The name given to the service or router's constructor, when it is a constant.</summary>
     public string? Name { get; }
@@ -77,7 +90,64 @@ internal sealed class FactSet
             details[(int)kind] = detail;
         }
 
-        return new FactSet(Set(_facts, kind, fact), details, Name, LiteralSecrets, AcceptedSecrets);
+        return new FactSet(Set(_facts, kind, fact), details, Name, LiteralSecrets, AcceptedSecrets, _sites, Created, _secretSites);
+    }
+
+    /// <summary>Where the user's code made <paramref name="kind"/> true, when one place is known.</summary>
+    public Location? Site(FactKind kind) => _sites?[(int)kind];
+
+    /// <summary>Where the literal secret <paramref name="name"/> was set, when one place is known.</summary>
+    public Location? SecretSite(string name) => _secretSites is { } sites && sites.TryGetValue(name, out var site) ? site : null;
+
+    public FactSet WithSite(FactKind kind, Location? site)
+    {
+        if (Site(kind) == site)
+        {
+            return this;
+        }
+
+        var sites = _sites is null ? new Location?[KindCount] : (Location?[])_sites.Clone();
+        sites[(int)kind] = site;
+        return new FactSet(_facts, _details, Name, LiteralSecrets, AcceptedSecrets, sites, Created, _secretSites);
+    }
+
+    public FactSet WithCreated(Location? created) => new(_facts, _details, Name, LiteralSecrets, AcceptedSecrets, _sites, created, _secretSites);
+
+    public FactSet WithSecretSite(string name, Location site) =>
+        new(_facts, _details, Name, LiteralSecrets, AcceptedSecrets, _sites, Created, (_secretSites ?? ImmutableDictionary<string, Location>.Empty).SetItem(name, site));
+
+    /// <summary>
+    /// The same facts with every place inside <paramref name="span"/> of <paramref name="tree"/>
+    /// moved to <paramref name="call"/>: what a helper with parameters wrote is reported where it
+    /// is called, as the generator reports it.
+    /// </summary>
+    public FactSet MovedTo(Location call, SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        Location? Move(Location? site) => site is not null && site.SourceTree == tree && span.Contains(site.SourceSpan) ? call : site;
+
+        Location?[]? sites = null;
+        if (_sites is not null)
+        {
+            sites = new Location?[KindCount];
+            for (var i = 0; i < KindCount; i++)
+            {
+                sites[i] = Move(_sites[i]);
+            }
+        }
+
+        var secretSites = _secretSites;
+        if (_secretSites is not null)
+        {
+            foreach (var pair in _secretSites)
+            {
+                if (Move(pair.Value) is { } moved && moved != pair.Value)
+                {
+                    secretSites = secretSites!.SetItem(pair.Key, moved);
+                }
+            }
+        }
+
+        return new FactSet(_facts, _details, Name, LiteralSecrets, AcceptedSecrets, sites, Move(Created), secretSites);
     }
 
     /// <summary>Adds to a fact that only grows (mounts, ports): Yes stays Yes; the detail of the first Yes is kept.</summary>
@@ -99,9 +169,9 @@ internal sealed class FactSet
         return With(kind, Fact.Yes, listed);
     }
 
-    public FactSet WithLiteralSecrets(ImmutableSortedSet<string>? secrets) => new(_facts, _details, Name, secrets, AcceptedSecrets);
+    public FactSet WithLiteralSecrets(ImmutableSortedSet<string>? secrets) => new(_facts, _details, Name, secrets, AcceptedSecrets, _sites, Created, _secretSites);
 
-    public FactSet WithAcceptedSecrets(ImmutableSortedSet<string>? accepted) => new(_facts, _details, Name, LiteralSecrets, accepted);
+    public FactSet WithAcceptedSecrets(ImmutableSortedSet<string>? accepted) => new(_facts, _details, Name, LiteralSecrets, accepted, _sites, Created, _secretSites);
 
     /// <summary>What holds for a value that is either of two: each fact where both agree (<see cref="FactLogic.Meet"/>), else unknown.</summary>
     public FactSet Meet(FactSet other)
@@ -126,7 +196,32 @@ internal sealed class FactSet
 
         // And accepted only if both accept it.
         var accepted = AcceptedSecrets is { } ours && other.AcceptedSecrets is { } others ? ours.Intersect(others) : null;
-        return new FactSet(facts, details, Name == other.Name ? Name : null, secrets, accepted);
+
+        // A place is kept where both values were made at the same one.
+        Location?[]? sites = null;
+        if (_sites is not null && other._sites is not null)
+        {
+            sites = new Location?[KindCount];
+            for (var i = 0; i < KindCount; i++)
+            {
+                sites[i] = _sites[i] == other._sites[i] ? _sites[i] : null;
+            }
+        }
+
+        ImmutableDictionary<string, Location>? secretSites = null;
+        if (_secretSites is not null && other._secretSites is not null)
+        {
+            secretSites = ImmutableDictionary<string, Location>.Empty;
+            foreach (var pair in _secretSites)
+            {
+                if (other._secretSites.TryGetValue(pair.Key, out var theirSite) && theirSite == pair.Value)
+                {
+                    secretSites = secretSites.Add(pair.Key, pair.Value);
+                }
+            }
+        }
+
+        return new FactSet(facts, details, Name == other.Name ? Name : null, secrets, accepted, sites, Created == other.Created ? Created : null, secretSites);
     }
 
     private static int Shift(FactKind kind) => 2 * (int)kind;

@@ -21,7 +21,38 @@ internal sealed class SecurityEffects
 
     public SecurityEffects(ValueTracer tracer) => _tracer = tracer;
 
+    // The calls whose findings the generator reports at the call (its caller information), and their facts.
+    private static readonly FactKind[] ImageKinds = [FactKind.UnpinnedImage, FactKind.DatabaseImage];
+    private static readonly FactKind[] PortKinds = [FactKind.PublishedPort, FactKind.PortOnAllInterfaces];
+    private static readonly FactKind[] MountKinds = [FactKind.WritableDockerSocket, FactKind.DaemonSocket];
+
+    /// <summary>
+    /// Applies the call, and keeps where it made a fact true: the first call for a fact that only
+    /// grows (a port, a mount: the generator names the first), the last <c>WithImage</c> for the image.
+    /// </summary>
     public FactSet Apply(IInvocationOperation invocation, FactSet facts, Bindings scope, ValueTracer.Walk walk)
+    {
+        var applied = ApplyCore(invocation, facts, scope, walk);
+        var name = invocation.TargetMethod.Name;
+        var kinds = name switch { "WithImage" => ImageKinds, "WithPort" => PortKinds, "WithBind" => MountKinds, _ => null };
+        if (kinds is null)
+        {
+            return applied;
+        }
+
+        Microsoft.CodeAnalysis.Location? call = null;
+        foreach (var kind in kinds)
+        {
+            if (applied[kind] == Fact.Yes && (facts[kind] != Fact.Yes || kinds == ImageKinds))
+            {
+                applied = applied.WithSite(kind, call ??= StackServices.CallLocation(invocation.Syntax));
+            }
+        }
+
+        return applied;
+    }
+
+    private FactSet ApplyCore(IInvocationOperation invocation, FactSet facts, Bindings scope, ValueTracer.Walk walk)
     {
         IOperation? Argument(string name) =>
             invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name) is { ArgumentKind: not ArgumentKind.DefaultValue } argument ? argument.Value : null;
@@ -30,7 +61,7 @@ internal sealed class SecurityEffects
         {
             case "WithImage":
                 return Image(facts, ValueTracer.ConstantString(Unconverted(Argument("image")), scope));
-            case "WithPort" when invocation.TargetMethod.Parameters.Length == 1:
+            case "WithPort" when invocation.TargetMethod.Parameters[0].Type.Name == "PortMapping":
                 return facts.Add(FactKind.PublishedPort, Fact.Unknown).Add(FactKind.PortOnAllInterfaces, Fact.Unknown);
             case "WithPort":
                 var detail = PortText(Argument("published"), Argument("target"), Argument("hostIp"), Argument("protocol"));
@@ -148,7 +179,7 @@ internal sealed class SecurityEffects
         var literal = isText ? Literal(value, scope) : invocation.TargetMethod.Parameters[1].Type.SpecialType == SpecialType.System_Int64 ? Fact.No : Fact.Unknown;
         return literal switch
         {
-            Fact.Yes => facts.WithLiteralSecrets(secrets.Add(name)),
+            Fact.Yes => facts.WithLiteralSecrets(secrets.Add(name)).WithSecretSite(name, StackServices.CallLocation(invocation.Syntax)),
             Fact.No => facts.WithLiteralSecrets(secrets.Remove(name)),
             _ => facts.WithLiteralSecrets(null),
         };

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,6 +38,17 @@ internal static class StackServices
     }
 
     /// <summary>
+    /// A finding about <paramref name="service"/>, at the call that caused it (<paramref name="site"/>),
+    /// with the place the service joins the stack as its additional location; at that place alone
+    /// when the call is not known (a value from a conditional, a <c>with</c> expression).
+    /// </summary>
+    public static Diagnostic Finding(
+        DiagnosticDescriptor descriptor, Location? site, AddedService service, ImmutableDictionary<string, string?>? properties, params object[] arguments) =>
+        site is null || site == service.Location
+            ? Diagnostic.Create(descriptor, service.Location, properties, arguments)
+            : Diagnostic.Create(descriptor, site, [service.Location], properties, arguments);
+
+    /// <summary>
     /// The name given to the constructor, else the expression on one line when it is short, else
     /// where its chain starts (<c>Base(name)...</c>): always something the reader can find.
     /// </summary>
@@ -62,6 +74,15 @@ internal static class StackServices
         var root = OneLine(start);
         return (root.Length <= 57 ? root : root.Substring(0, 57)) + "...";
     }
+
+    /// <summary>
+    /// A call without the receiver chain in front of it (<c>WithImage(...)</c> of
+    /// <c>x.WithImage(...)</c>): where the generator's caller information places it.
+    /// </summary>
+    public static Location CallLocation(SyntaxNode call) =>
+        call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+            ? Location.Create(invocation.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(access.Name.SpanStart, invocation.Span.End))
+            : call.GetLocation();
 
     private static string OneLine(SyntaxNode node) =>
         string.Join(" ", node.ToString().Split((char[])[' ', '\n', '\r', '\t'], System.StringSplitOptions.RemoveEmptyEntries));

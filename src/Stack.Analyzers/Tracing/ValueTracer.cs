@@ -52,6 +52,9 @@ internal sealed class ValueTracer
         _effects = new DslEffects(types, this);
     }
 
+    /// <summary>The compilation's semantic models this tracer reads (one per tree, shared, so a file is bound once).</summary>
+    public SemanticModels Models => _models;
+
     /// <summary>What is proven about <paramref name="value"/>.</summary>
     public FactSet Trace(IOperation value) => _traced.GetOrAdd(value, operation => Eval(operation, Bindings.None, new Walk()));
 
@@ -236,12 +239,12 @@ internal sealed class ValueTracer
         var name = creation.Arguments.Length > 0 ? ConstantString(creation.Arguments[0].Value, scope) : null;
         if (_types.IsService(creation.Type))
         {
-            return FactSet.Fresh(name, FreshService);
+            return FactSet.Fresh(name, FreshService).WithCreated(creation.Syntax.GetLocation());
         }
 
         if (_types.IsRouter(creation.Type))
         {
-            return FactSet.Fresh(name, FactKind.EntryPoints, FactKind.DefaultEntryPoints, FactKind.ForwardAuth, FactKind.PublicAccess);
+            return FactSet.Fresh(name, FactKind.EntryPoints, FactKind.DefaultEntryPoints, FactKind.ForwardAuth, FactKind.PublicAccess).WithCreated(creation.Syntax.GetLocation());
         }
 
         if (_types.IsVolume(creation.Type))
@@ -291,13 +294,41 @@ internal sealed class ValueTracer
                 }
             }
 
-            return MeetAll(returns, calleeScope, walk);
+            var facts = MeetAll(returns, calleeScope, walk);
+            return HasParameters(method) ? AtHelperCall(facts, definition, invocation) : facts;
         }
         finally
         {
             walk.Leave(definition);
         }
     }
+
+    /// <summary>
+    /// A service made inside a helper with parameters (<c>App(string name)</c>, used for several
+    /// services) is reported where the helper is called, and so is what the helper wrote into it:
+    /// the generator places both at that call (its call stack at <c>new Service(...)</c> names the
+    /// helpers in between). A helper that only changes a service made elsewhere keeps its own lines.
+    /// </summary>
+    private static FactSet AtHelperCall(FactSet facts, IMethodSymbol helper, IInvocationOperation invocation)
+    {
+        if (facts.Created is not { SourceTree: { } tree } created)
+        {
+            return facts;
+        }
+
+        foreach (var reference in helper.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == tree && reference.Span.Contains(created.SourceSpan))
+            {
+                return facts.MovedTo(StackServices.CallLocation(invocation.Syntax), tree, reference.Span);
+            }
+        }
+
+        return facts;
+    }
+
+    private static bool HasParameters(IMethodSymbol method) =>
+        method.Parameters.Length > 0 || ExtensionParameter(method.ContainingType) is not null;
 
     /// <summary>
     /// The parameter of a C# 14 extension block (<c>extension(Service s)</c>), read by reflection:

@@ -34,6 +34,9 @@ public sealed record ComposeStack
     /// <summary>The services, in the order added (the YAML sorts them by name).</summary>
     public ImmutableArray<Service> Services { get; init; } = [];
 
+    /// <summary>Where each service joined the stack, shown beside findings about it.</summary>
+    internal Locations.StackJoins Joins { get; init; } = Locations.StackJoins.None;
+
     /// <summary>The <c>${VARIABLES}</c> the stack declares (see <see cref="WithVariables"/>).</summary>
     public ImmutableArray<Variable> Variables { get; init; } = [];
 
@@ -72,7 +75,7 @@ public sealed record ComposeStack
             throw new ArgumentException($"Service number {index + 1} passed to WithServices is null: a static field read before it was initialized (fields initialize in file order), or a helper that returned null.", nameof(services));
         }
 
-        return this with { Services = Services.AddRange(added) };
+        return this with { Services = Services.AddRange(added), Joins = Joins.Add(added) };
     }
 
     /// <summary>Declares the variables the stack's server must provide; <c>.env.example</c> lists them.</summary>

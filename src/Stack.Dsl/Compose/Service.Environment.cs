@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Stack.Dsl.Values;
 
 namespace Stack.Dsl.Compose;
@@ -6,14 +7,27 @@ namespace Stack.Dsl.Compose;
 public sealed partial record Service
 {
     /// <summary>Sets environment variable <paramref name="name"/> to text (use variables for anything secret).</summary>
-    public Service WithEnvironment(string name, ComposeString value) =>
-        WithEnvironment(name, EnvironmentValue.Text(value ?? throw new ArgumentNullException(nameof(value))));
+    /// <param name="name">The variable's name.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the value is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithEnvironment(string name, ComposeString value, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        WithEnvironment(name, EnvironmentValue.Text(value ?? throw new ArgumentNullException(nameof(value))), filePath, line);
 
     /// <summary>Sets environment variable <paramref name="name"/> to a number (written unquoted).</summary>
-    public Service WithEnvironment(string name, long value) => WithEnvironment(name, EnvironmentValue.Number(value));
+    /// <param name="name">The variable's name.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the value is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithEnvironment(string name, long value, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        WithEnvironment(name, EnvironmentValue.Number(value), filePath, line);
 
     /// <summary>Sets environment variable <paramref name="name"/>.</summary>
-    public Service WithEnvironment(string name, EnvironmentValue value)
+    /// <param name="name">The variable's name.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the value is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithEnvironment(string name, EnvironmentValue value, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (name.Contains('=', StringComparison.Ordinal))
@@ -21,7 +35,12 @@ public sealed partial record Service
             throw new ArgumentException($"Environment variable name '{name}' must not contain '='.", nameof(name));
         }
 
-        return this with { Environment = Environment.SetItem(name, value ?? throw new ArgumentNullException(nameof(value))) };
+        ArgumentNullException.ThrowIfNull(value);
+        return this with
+        {
+            Environment = Environment.SetItem(name, value),
+            Sites = Sites.WithEnvironment(name, value, new SourceLocation(filePath, line, nameof(WithEnvironment), name)),
+        };
     }
 
     /// <summary>Reads environment variables from <paramref name="file"/>.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Stack.Dsl.Compose;
 
 /// <summary>Fluent setters for networks and ports.</summary>
@@ -19,8 +21,10 @@ public sealed partial record Service
     /// <param name="target">The container port.</param>
     /// <param name="hostIp">The host address to bind; unset binds every interface.</param>
     /// <param name="protocol">The protocol. Default: TCP.</param>
-    public Service WithPort(PortRange published, PortRange target, System.Net.IPAddress? hostIp = null, PortProtocol protocol = PortProtocol.Tcp) =>
-        WithPort(new PortMapping(target) { Published = published, HostIp = hostIp, Protocol = protocol });
+    /// <param name="filePath">Filled in by the compiler: where a finding about the port is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithPort(PortRange published, PortRange target, System.Net.IPAddress? hostIp = null, PortProtocol protocol = PortProtocol.Tcp, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        WithPort(new PortMapping(target) { Published = published, HostIp = hostIp, Protocol = protocol }, filePath, line);
 
     /// <summary>Changes every published port; a change that returns null removes that port (for an environment).</summary>
     public Service MapPorts(Func<PortMapping, PortMapping?> change)
@@ -30,7 +34,14 @@ public sealed partial record Service
     }
 
     /// <summary>Publishes <paramref name="port"/>.</summary>
-    public Service WithPort(PortMapping port) => this with { Ports = Ports.Add(port ?? throw new ArgumentNullException(nameof(port))) };
+    /// <param name="port">The port.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the port is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithPort(PortMapping port, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        return this with { Ports = Ports.Add(port), Sites = Sites.WithPort(port, new SourceLocation(filePath, line, nameof(WithPort))) };
+    }
 
     /// <summary>Makes <paramref name="ports"/> reachable from other services without publishing them.</summary>
     public Service WithExpose(params IEnumerable<PortRange> ports) => this with { Expose = Expose.AddRange(ports) };

@@ -7,7 +7,14 @@ namespace Stack.Dsl.Compose;
 public sealed partial record Service
 {
     /// <summary>Runs <paramref name="image"/> (pin a version tag: <c>redis:7.4.1-alpine</c>).</summary>
-    public Service WithImage(ComposeString image) => this with { Image = image ?? throw new ArgumentNullException(nameof(image)) };
+    /// <param name="image">The image reference.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the image is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithImage(ComposeString image, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return this with { Image = image, Sites = Sites.WithImage(image, new SourceLocation(filePath, line, nameof(WithImage), image.IsLiteral ? image.ToCompose() : null)) };
+    }
 
     /// <summary>Builds the image from <paramref name="build"/>.</summary>
     public Service WithBuild(BuildSpec build) => this with { Build = build ?? throw new ArgumentNullException(nameof(build)) };

@@ -7,27 +7,27 @@ public sealed partial record Service
 {
     /// <summary>Mounts named volume <paramref name="volume"/> at <paramref name="target"/>.</summary>
     public Service WithVolume(Volume volume, string target, bool readOnly = false, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        WithMount(new VolumeMount(volume, target) { ReadOnly = readOnly, Location = new SourceLocation(filePath, line) });
+        WithMount(new VolumeMount(volume, target) { ReadOnly = readOnly, Location = new SourceLocation(filePath, line, nameof(WithVolume)) });
 
     /// <summary>
     /// Bind-mounts host path <paramref name="source"/> at <paramref name="target"/>. A project file
     /// (<see cref="HostPath.InProject"/>) must exist: Docker would create an empty folder in its place.
     /// </summary>
     public Service WithBind(HostPath source, string target, bool readOnly = false, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        WithMount(new BindMount(source, target) { ReadOnly = readOnly, Location = new SourceLocation(filePath, line) });
+        WithMount(new BindMount(source, target) { ReadOnly = readOnly, Location = new SourceLocation(filePath, line, nameof(WithBind)) });
 
     /// <summary>Adds a mount; errors about it point at this call unless the mount has its own location.</summary>
     public Service WithMount(Mount mount, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(mount);
-        return this with { Volumes = Volumes.Add(mount.Location.IsKnown ? mount : mount with { Location = new SourceLocation(filePath, line) }) };
+        return this with { Volumes = Volumes.Add(mount.Location.IsKnown ? mount : mount with { Location = new SourceLocation(filePath, line, nameof(WithMount)) }) };
     }
 
     /// <summary>Mounts every volume of <paramref name="source"/> (<c>volumes_from</c>); <paramref name="source"/> starts first.</summary>
     public Service WithVolumesFrom(Service source, bool readOnly = false, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
         this with
         {
-            VolumesFrom = VolumesFrom.Add(new VolumesFrom(source ?? throw new ArgumentNullException(nameof(source)), readOnly) { Location = new SourceLocation(filePath, line) }),
+            VolumesFrom = VolumesFrom.Add(new VolumesFrom(source ?? throw new ArgumentNullException(nameof(source)), readOnly) { Location = new SourceLocation(filePath, line, nameof(WithVolumesFrom)) }),
         };
 
     /// <summary>Mounts an in-memory file system at <paramref name="target"/>.</summary>
@@ -41,7 +41,7 @@ public sealed partial record Service
     /// keeps the image's files there; no backup covers it and <c>down -v</c> removes it.
     /// </summary>
     public Service WithAnonymousVolume(string target, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        WithMount(new AnonymousVolumeMount(target) { Location = new SourceLocation(filePath, line) });
+        WithMount(new AnonymousVolumeMount(target) { Location = new SourceLocation(filePath, line, nameof(WithAnonymousVolume)) });
 
     /// <summary>Makes the root file system read-only. Default: unset (writable).</summary>
     public Service WithReadOnlyRootFilesystem(bool readOnly = true) => this with { ReadOnly = readOnly };
@@ -67,7 +67,7 @@ public sealed partial record Service
         ArgumentException.ThrowIfNullOrWhiteSpace(variable);
         ArgumentNullException.ThrowIfNull(secret);
         var name = variable.EndsWith("_FILE", StringComparison.Ordinal) ? variable : variable + "_FILE";
-        return WithSecret(secret).WithEnvironment(name, Values.ComposeString.Literal("/run/secrets/" + secret.Name));
+        return WithSecret(secret).WithEnvironment(name, Values.ComposeString.Literal("/run/secrets/" + secret.Name), filePath: string.Empty, line: 0);
     }
 
     /// <summary>Grants <paramref name="config"/>, by default at <c>/NAME</c>.</summary>

@@ -25,7 +25,7 @@ public sealed partial record Service
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
-        createdAt = new SourceLocation(filePath, line);
+        createdAt = new SourceLocation(filePath, line, "new");
         helperCall = HelperCallSite.Capture(createdAt);
     }
 
@@ -40,6 +40,19 @@ public sealed partial record Service
     /// or, when a helper with parameters made it (<c>App("web")</c>), the line that called the helper.
     /// </summary>
     public SourceLocation Location => helperCall?.Location ?? createdAt;
+
+    /// <summary>Where the user's code wrote the service's image, environment variables and ports.</summary>
+    internal ServiceSites Sites { get; init; } = ServiceSites.None;
+
+    /// <summary>
+    /// Where to report a finding about a value written at <paramref name="site"/>: that call, unless
+    /// it is inside the helper with parameters that made the service (then the user's call of the
+    /// helper, as for the service itself); the service's own place when the site is not known.
+    /// </summary>
+    internal SourceLocation At(SourceLocation? site) =>
+        site is not { IsKnown: true } known ? Location
+        : helperCall is { } helper && helper.Holds(known) ? helper.Location
+        : known;
 
     /// <summary>The image (<c>image:</c>).</summary>
     public ComposeString? Image { get; init; }

@@ -11,6 +11,8 @@ public readonly record struct SourceLocation
     private readonly string filePath;
     private readonly int line;
     private readonly Lazy<SourceLocation>? deferred;
+    private readonly string? call;
+    private readonly string? argument;
 
     /// <summary>A known place.</summary>
     /// <param name="FilePath">The source file (from caller information); empty when unknown.</param>
@@ -21,6 +23,21 @@ public readonly record struct SourceLocation
     {
         filePath = FilePath;
         line = Line;
+    }
+
+    /// <summary>A known place: the call of <paramref name="call"/> (a DSL method, or <c>new</c>) on that line, which gives the column.</summary>
+    /// <param name="filePath">The source file.</param>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="call">The method called (or <c>new</c>).</param>
+    /// <param name="argument">
+    /// Its first argument when it is a string the user most likely wrote as a literal (a variable's
+    /// name, an image): tells apart two calls of one method on one line.
+    /// </param>
+    internal SourceLocation(string filePath, int line, string call, string? argument = null)
+        : this(filePath, line)
+    {
+        this.call = call;
+        this.argument = argument;
     }
 
     internal SourceLocation(Lazy<SourceLocation> deferred)
@@ -37,6 +54,15 @@ public readonly record struct SourceLocation
 
     /// <summary>The 1-based line; 0 when unknown.</summary>
     public int Line => deferred is null ? line : deferred.Value.Line;
+
+    /// <summary>
+    /// The name of the call made on this line (<c>WithImage</c>, <c>new</c>), from which the column
+    /// is found; null when the place is a whole statement. Not part of equality.
+    /// </summary>
+    internal string? Call => deferred is null ? call : null;
+
+    /// <summary>The call's first argument, when a string (see the constructor); not part of equality.</summary>
+    internal string? Argument => deferred is null ? argument : null;
 
     /// <summary>Whether a file is known.</summary>
     public bool IsKnown => FilePath.Length > 0;

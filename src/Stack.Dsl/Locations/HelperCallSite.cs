@@ -28,19 +28,29 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     private static readonly string RuntimeDirectory = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
 
     private readonly MethodBase helper;
+    private readonly MethodBase[] helpers;
     private readonly SourceLocation made;
     private readonly MethodBase method;
     private readonly int ilOffset;
 
-    private HelperCallSite(MethodBase helper, SourceLocation made, MethodBase method, int ilOffset)
+    private HelperCallSite(MethodBase[] helpers, SourceLocation made, MethodBase method, int ilOffset)
     {
-        this.helper = helper;
+        helper = helpers[0];
+        this.helpers = helpers;
         this.made = made;
         this.method = method;
         this.ilOffset = ilOffset;
         Location = new SourceLocation(new Lazy<SourceLocation>(() =>
             (PortablePdbLines.Spans(helper, made) ? PortablePdbLines.Find(method, ilOffset) : null) ?? made));
     }
+
+    /// <summary>
+    /// Whether <paramref name="location"/> (a DSL call's caller information) lies inside one of the
+    /// helpers between the <c>new Service(...)</c> and the user's call: a value written there is
+    /// reported at that call, as the service is. Read from symbols, only when a finding needs it.
+    /// </summary>
+    public bool Holds(SourceLocation location) =>
+        Array.Exists(helpers, h => PortablePdbLines.Spans(h, location));
 
     /// <summary>
     /// The call site's file and line, read when first shown; the place the object was made when
@@ -72,10 +82,11 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
                 break;
             }
 
-            if (frameMethod.GetParameters().Length == 0 || IsLambda(frameMethod))
+            if (frameMethod.GetParameters().Length == 0 || IsLambda(frameMethod) || frameMethod is ConstructorInfo)
             {
                 // A parameterless maker is where the one service it makes is defined; a lambda is
-                // written where it matters (a LINQ selector, a table of cases), not reused by name.
+                // written where it matters (a LINQ selector, a table of cases), not reused by name;
+                // a constructor runs the class's field and property initializers, each its own place.
                 if (i > first)
                 {
                     callSite = i;
@@ -90,9 +101,23 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
             }
         }
 
-        return callSite < 0 || frames[first].GetMethod() is not { } maker || frames[callSite].GetMethod() is not { } caller
-            ? null
-            : new HelperCallSite(maker, made, caller, frames[callSite].GetILOffset());
+        if (callSite < 0 || frames[callSite].GetMethod() is not { } caller)
+        {
+            return null;
+        }
+
+        var helpers = new MethodBase[callSite - first];
+        for (var i = first; i < callSite; i++)
+        {
+            if (frames[i].GetMethod() is not { } frameMethod)
+            {
+                return null;
+            }
+
+            helpers[i - first] = frameMethod;
+        }
+
+        return new HelperCallSite(helpers, made, caller, frames[callSite].GetILOffset());
     }
 
     public bool Equals(HelperCallSite? other) =>

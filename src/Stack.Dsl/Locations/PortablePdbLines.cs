@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
+using System.Runtime.CompilerServices;
 using Stack.Dsl.Compose;
 
 namespace Stack.Dsl.Locations;
@@ -14,12 +14,14 @@ namespace Stack.Dsl.Locations;
 /// </summary>
 internal static class PortablePdbLines
 {
-    private static readonly ConcurrentDictionary<Module, MetadataReader?> Readers = new();
+    // By the module object itself, not its equality: a module of an unloaded load context may
+    // compare equal to a new one loaded at the same native address, and would lend it its symbols.
+    private static readonly ConditionalWeakTable<Module, StrongBox<MetadataReader?>> Readers = new();
 
     /// <summary>The file and line of the statement holding <paramref name="ilOffset"/>; null when no symbols say.</summary>
     public static SourceLocation? Find(MethodBase method, int ilOffset)
     {
-        if (ilOffset < 0 || Readers.GetOrAdd(method.Module, Open) is not { } reader)
+        if (ilOffset < 0 || Reader(method.Module) is not { } reader)
         {
             return null;
         }
@@ -53,7 +55,7 @@ internal static class PortablePdbLines
     /// <summary>Whether <paramref name="location"/> lies inside <paramref name="method"/>'s own source lines.</summary>
     public static bool Spans(MethodBase method, SourceLocation location)
     {
-        if (Readers.GetOrAdd(method.Module, Open) is not { } reader)
+        if (Reader(method.Module) is not { } reader)
         {
             return false;
         }
@@ -71,6 +73,8 @@ internal static class PortablePdbLines
             return false;
         }
     }
+
+    private static MetadataReader? Reader(Module module) => Readers.GetValue(module, m => new StrongBox<MetadataReader?>(Open(m))).Value;
 
     private static MethodDebugInformationHandle DebugHandle(MethodBase method) =>
         MetadataTokens.MethodDebugInformationHandle(MetadataTokens.GetRowNumber(MetadataTokens.EntityHandle(method.MetadataToken)));

@@ -20,14 +20,21 @@ public sealed record Router
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
-        Location = new SourceLocation(filePath, line);
+        createdAt = new SourceLocation(filePath, line, "new");
+        helperCall = Locations.HelperCallSite.Capture(createdAt);
     }
+
+    private readonly SourceLocation createdAt;
+    private readonly Locations.HelperCallSite? helperCall;
 
     /// <summary>The router's name.</summary>
     public string Name { get; }
 
-    /// <summary>Where the router was created.</summary>
-    public SourceLocation Location { get; }
+    /// <summary>
+    /// Where the router was created: the line of <c>new Router(...)</c>, or, when a helper with
+    /// parameters made it (<c>ForSubdomain("a", "apps")</c>), the line that called the helper.
+    /// </summary>
+    public SourceLocation Location => helperCall?.Location ?? createdAt;
 
     /// <summary>Which requests the router takes.</summary>
     public RouterRule? Rule { get; init; }

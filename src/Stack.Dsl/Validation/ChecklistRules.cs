@@ -23,12 +23,12 @@ internal static class ChecklistRules
         {
             if (Checklist.MissesRestartPolicy(FactLogic.Of(service.Restart is not null)) == Fact.Yes)
             {
-                yield return Warning(Checklist.MissingRestartPolicy.Id, Checklist.MissingRestartPolicy.Format(service.Name), service.Location);
+                yield return Warning(Checklist.MissingRestartPolicy.Id, Checklist.MissingRestartPolicy.Format(service.Name), service.Location) with { AddedAt = stack.Joins.Of(service) };
             }
 
             if (Checklist.MissesNetwork(FactLogic.Of(!service.Networks.IsEmpty), FactLogic.Of(service.NetworkMode is not null), namedNetworks) == Fact.Yes)
             {
-                yield return Warning(Checklist.MissingNetwork.Id, Checklist.MissingNetwork.Format(service.Name), service.Location);
+                yield return Warning(Checklist.MissingNetwork.Id, Checklist.MissingNetwork.Format(service.Name), service.Location) with { AddedAt = stack.Joins.Of(service) };
             }
 
             foreach (var router in service.Routers)

@@ -11,6 +11,13 @@ public sealed record StackDiagnostic(string Id, string Message, SourceLocation L
     /// <summary>Errors stop generation; warnings (the service checklist) are reported and generation goes on.</summary>
     public DiagnosticSeverity Severity { get; init; } = DiagnosticSeverity.Error;
 
+    /// <summary>
+    /// For a finding about a service reported at the call that caused it, where that service
+    /// joined the stack (its <c>WithServices</c> statement); null when not known or not about a
+    /// service. Shown after the message; not part of the finding's identity.
+    /// </summary>
+    public SourceLocation? AddedAt { get; init; }
+
     /// <summary>MSBuild's canonical format, so IDEs and CI annotate the line: <c>file(line): error ID: message</c>.</summary>
     public override string ToString() => Describe(location => location.ToString());
 
@@ -19,8 +26,16 @@ public sealed record StackDiagnostic(string Id, string Message, SourceLocation L
     {
         ArgumentNullException.ThrowIfNull(where);
         var severity = Severity == DiagnosticSeverity.Warning ? "warning" : "error";
-        return Location.IsKnown ? $"{where(Location)}: {severity} {Id}: {Message}" : $"{severity} {Id}: {Message}";
+        var added = AddedAt is { IsKnown: true } joined && !joined.Equals(Location) ? $" (added to the stack at {where(joined)})" : string.Empty;
+        return Location.IsKnown ? $"{where(Location)}: {severity} {Id}: {Message}{added}" : $"{severity} {Id}: {Message}{added}";
     }
+
+    /// <inheritdoc/>
+    public bool Equals(StackDiagnostic? other) =>
+        other is not null && Id == other.Id && Message == other.Message && Location.Equals(other.Location) && Severity == other.Severity;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Message, Location, Severity);
 }
 
 /// <summary>How serious a <see cref="StackDiagnostic"/> is.</summary>

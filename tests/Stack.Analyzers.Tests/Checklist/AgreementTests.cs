@@ -25,15 +25,27 @@ public sealed class AgreementTests
     public void Runtime_finds_what_the_analyzer_reports_and_what_it_could_not_prove(string name)
     {
         var sample = ChecklistSamples.Named(name);
-        var (sources, analyzerIds) = StripMarkup(sample.Sources);
+        var (sources, analyzerFindings) = StripMarkup(sample.Sources);
 
-        var runtimeIds = RunAndValidate(sources)
+        var runtime = RunAndValidate(sources)
             .Where(d => d.Id.StartsWith("STK00", StringComparison.Ordinal) || d.Id.StartsWith("STK01", StringComparison.Ordinal) || d.Id == "STK0300" || d.Id == "STK0219")
-            .Select(d => d.Id)
             .ToList();
+        var runtimeIds = runtime.Select(d => d.Id).ToList();
 
         Assert.Equal(sample.RuntimeIds.Order(), runtimeIds.Order());
-        Assert.Subset(runtimeIds.ToHashSet(), analyzerIds.ToHashSet());
+        Assert.Subset(runtimeIds.ToHashSet(), analyzerFindings.Select(f => f.Id).ToHashSet());
+
+        // Both sides name the same line: the analyzer's at the call, the generator's from caller
+        // information, or from the symbols for a helper's call, which place it at its statement's start.
+        // Routers (STK0003/STK0004) are left out: made by a helper, the generator places them at
+        // the helper's call when this test class runs alone, but inside the helper when the whole
+        // project runs (cause not found yet; see the branch's report).
+        foreach (var finding in analyzerFindings.Where(f => f.Id is not ("STK0300" or "STK0003" or "STK0004")))
+        {
+            Assert.True(
+                runtime.Any(d => d.Id == finding.Id && d.Location.FilePath == finding.File && (d.Location.Line == finding.Line || d.Location.Line == finding.StatementLine)),
+                $"{finding.Id} at {finding.File}({finding.Line}) (statement at line {finding.StatementLine}); the generator reports: {string.Join("; ", runtime.Select(d => $"{d.Id} at {d.Location}"))}");
+        }
     }
 
     /// <summary>One rule, one voice: for each finding both sides report, the analyzer's message is the runtime's, word for word.</summary>
@@ -80,47 +92,89 @@ public sealed class AgreementTests
         Assert.Equal(analyzer, runtime);
     }
 
-    private static (string[] Sources, List<string> AnalyzerIds) StripMarkup(string[] markedSources)
+    /// <summary>A finding the markup expects of the analyzer: its rule, file and line, and the line its statement starts on.</summary>
+    private sealed record Marked(string Id, string File, int Line, int StatementLine);
+
+    private static string PathOf(int index) => $"/sample/File{index}.cs";
+
+    private static (string[] Sources, List<Marked> Findings) StripMarkup(string[] markedSources)
     {
-        var ids = new List<string>();
-        var sources = markedSources.Select(markup =>
+        var findings = new List<Marked>();
+        var sources = markedSources.Select((markup, index) =>
         {
             TestFileMarkupParser.GetSpans(markup, out string source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> spans);
+            var code = Verify<Analyzers.Checklist.ChecklistAnalyzer>.Usings + source;
+            var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview));
+            var offset = Verify<Analyzers.Checklist.ChecklistAnalyzer>.Usings.Length;
             foreach (var (id, found) in spans)
             {
-                ids.AddRange(Enumerable.Repeat(id, found.Length));
+                foreach (var span in found)
+                {
+                    var node = tree.GetRoot().FindNode(new TextSpan(span.Start + offset, span.Length), getInnermostNodeForTie: true);
+                    findings.Add(new(id, PathOf(index), Line(tree, span.Start + offset), Line(tree, StatementStart(node))));
+                }
             }
 
-            return Verify<Analyzers.Checklist.ChecklistAnalyzer>.Usings + source;
+            return code;
         });
-        return ([.. sources], ids);
+        return ([.. sources], findings);
+    }
+
+    private static int Line(SyntaxTree tree, int position) => tree.GetLineSpan(new TextSpan(position, 0)).StartLinePosition.Line + 1;
+
+    /// <summary>Where the sequence point holding <paramref name="node"/> starts: its statement, expression body or initializer.</summary>
+    private static int StatementStart(SyntaxNode node)
+    {
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            switch (ancestor)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax statement:
+                    return statement.SpanStart;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax arrow:
+                    return arrow.Expression.SpanStart;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax initializer:
+                    return initializer.Parent!.SpanStart;
+            }
+        }
+
+        return node.SpanStart;
     }
 
     private static IReadOnlyList<StackDiagnostic> RunAndValidate(string[] sources)
     {
         var compilation = CSharpCompilation.Create(
             "Sample",
-            sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview))),
+            sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview), path: PathOf(index), encoding: System.Text.Encoding.UTF8)),
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
 
-        image.Position = 0;
+        // On disk with its symbols, as a definition runs: a helper's call site is read from them.
+        var folder = Directory.CreateTempSubdirectory("stack-agreement-").FullName;
+        var path = Path.Combine(folder, "Sample.dll");
+        var pdb = Path.ChangeExtension(path, ".pdb");
+        using (var image = File.Create(path))
+        using (var symbols = File.Create(pdb))
+        {
+            var emitted = compilation.Emit(image, symbols, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb, pdbFilePath: pdb));
+            Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+        }
+
         var context = new AssemblyLoadContext("sample", isCollectible: true);
         try
         {
             // Stack.Dsl resolves to the test's own copy, so the returned stack is a type this test knows.
-            var assembly = context.LoadFromStream(image);
+            var assembly = context.LoadFromAssemblyPath(path);
             var build = assembly.GetType("Definition")!.GetMethod("Build")!;
             var arguments = build.GetParameters().Select(p => p.DefaultValue).ToArray();
             var stack = (ComposeStack)build.Invoke(null, arguments)!;
+
             return StackValidator.Validate(stack);
         }
         finally
         {
             context.Unload();
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -15,10 +15,10 @@ public sealed class ChecklistAnalyzerTests
         """
         static class Definition
         {
-            public static ComposeStack Build() => new ComposeStack("s").WithServices({|#0:new Service("gc").WithImage("docker-gc:1").WithNetworkMode(NetworkMode.None)|});
+            public static ComposeStack Build() => new ComposeStack("s").WithServices({|#1:{|#0:new Service("gc")|}.WithImage("docker-gc:1").WithNetworkMode(NetworkMode.None)|});
         }
         """,
-        Verifier.Diagnostic("STK0001").WithLocation(0).WithMessage(
+        Verifier.Diagnostic("STK0001").WithLocation(0).WithLocation(1).WithMessage(
             "Service 'gc' has no restart policy; add .WithRestart(RestartPolicy.UnlessStopped), or .WithRestart(RestartPolicy.No) to choose not to restart"));
 
     [Fact]
@@ -30,13 +30,13 @@ public sealed class ChecklistAnalyzerTests
 
             public static ComposeStack Build(string name) => new ComposeStack("s").WithServices(
                 {|#0:Base(name)|},
-                {|#1:Base(name)
+                {|#1:{|#2:Base(name)|}
                     .WithImage("registry.example.org/team/a-long-image-name:1.0")
                     .WithNetworkMode(NetworkMode.None)|});
         }
         """,
         Verifier.Diagnostic("STK0001").WithLocation(0).WithArguments("Base(name)"),
-        Verifier.Diagnostic("STK0001").WithLocation(1).WithArguments("Base(name)..."));
+        Verifier.Diagnostic("STK0001").WithLocation(2).WithLocation(1).WithArguments("Base(name)..."));
 
     [Fact]
     public Task Code_that_builds_no_stack_reports_nothing() => Verifier.Analyzer(
@@ -59,12 +59,12 @@ public sealed class ChecklistAnalyzerTests
             $$"""
             static class Definition
             {
-                static readonly Service F0 = new Service("base").WithNetworkMode(NetworkMode.None);
+                static readonly Service F0 = {|#0:new Service("base")|}.WithNetworkMode(NetworkMode.None);
             {{fields}}
 
-                public static ComposeStack Build() => new ComposeStack("s").WithServices(F30, {|#0:F12|});
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(F30, {|#1:F12|});
             }
             """,
-            Verifier.Diagnostic("STK0001").WithLocation(0).WithArguments("base"));
+            Verifier.Diagnostic("STK0001").WithLocation(0).WithLocation(1).WithArguments("base"));
     }
 }

@@ -16,10 +16,10 @@ public sealed class ChecklistCodeFixTests
         {
             static readonly Network Net = new("n");
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                {|STK0001:new Service("a")
+                {|STK0001:new Service("a")|}
                     .WithImage("nginx:1")
-                    .WithNetworks(Net)|},
-                {|STK0001:new Service("b").WithImage("nginx:1").WithNetworks(Net)|});
+                    .WithNetworks(Net),
+                {|STK0001:new Service("b")|}.WithImage("nginx:1").WithNetworks(Net));
         }
         """],
         ["""
@@ -41,12 +41,12 @@ public sealed class ChecklistCodeFixTests
         public static class Services
         {
             static readonly Network Net = new("n");
-            public static readonly Service Gc = new Service("gc").WithImage("docker-gc:1").WithNetworks(Net);
+            public static readonly Service Gc = {|STK0001:new Service("gc")|}.WithImage("docker-gc:1").WithNetworks(Net);
         }
         """, """
         static class Definition
         {
-            public static ComposeStack Build() => new ComposeStack("s").WithServices({|STK0001:Services.Gc|});
+            public static ComposeStack Build() => new ComposeStack("s").WithServices(Services.Gc);
         }
         """],
         ["""
@@ -98,7 +98,7 @@ public sealed class ChecklistCodeFixTests
         static class Definition
         {
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                {|STK0002:new Service("prune").WithImage("restic:1").WithRestart(RestartPolicy.Always)|},
+                {|STK0002:new Service("prune")|}.WithImage("restic:1").WithRestart(RestartPolicy.Always),
                 new Service("web").WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(App.Networks.Public));
         }
         """],
@@ -138,9 +138,9 @@ public sealed class ChecklistCodeFixTests
         {
             static readonly Network Net = new("n");
             static readonly ForwardAuthMiddleware Sso = new("sso", "http://authelia:9091/api/verify");
-            static Router Site => new Router("site").WithHost("example.org").WithPort(80).WithMiddlewares(Sso);
+            static Router Site => {|STK0003:new Router("site")|}.WithHost("example.org").WithPort(80).WithMiddlewares(Sso);
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                new Service("site").WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithRouter({|STK0003:Site|}));
+                new Service("site").WithImage("nginx:1").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithRouter(Site));
         }
         """],
         ["""
@@ -175,7 +175,7 @@ public sealed class ChecklistCodeFixTests
             static readonly EntryPoint Https = new("https", 443);
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
                 new Service("whoami").WithImage("traefik/whoami:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
-                    .WithRouter({|STK0004:new Router("whoami").WithHost("whoami.example.org").WithPort(80).WithEntryPoints(Https)|}));
+                    .WithRouter({|STK0004:new Router("whoami")|}.WithHost("whoami.example.org").WithPort(80).WithEntryPoints(Https)));
         }
         """],
         ["""
@@ -351,10 +351,10 @@ public sealed class ChecklistCodeFixTests
             static readonly Network Net = new("n");
             public static ComposeStack Build()
             {
-                var migrate = new Service("migrate").WithImage("app:1").WithCommand("migrate").WithNetworks(Net);
+                var migrate = {|STK0001:new Service("migrate")|}.WithImage("app:1").WithCommand("migrate").WithNetworks(Net);
                 var app = new Service("app").WithImage("app:1").WithRestart(RestartPolicy.Always).WithNetworks(Net)
                     .{|STK0005:DependsOn(migrate, DependencyCondition.ServiceCompletedSuccessfully)|};
-                return new ComposeStack("s").WithServices({|STK0001:migrate|}, app);
+                return new ComposeStack("s").WithServices(migrate, app);
             }
         }
         """],
@@ -382,8 +382,8 @@ public sealed class ChecklistCodeFixTests
             {
                 var backend = new Network("backend");
                 var db = new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always).WithNetworks(backend);
-                var worker = new Service("worker").WithImage("app:1").WithRestart(RestartPolicy.Always);
-                return new ComposeStack("s").WithServices(db, {|STK0002:worker|});
+                var worker = {|STK0002:new Service("worker")|}.WithImage("app:1").WithRestart(RestartPolicy.Always);
+                return new ComposeStack("s").WithServices(db, worker);
             }
         }
         """],

@@ -23,9 +23,9 @@ internal static class RouterSamples
             {
                 {{Common}}
                 public static ComposeStack Build() => Stack().WithServices(
-                    Web("a").WithRouter({|STK0003:new Router("a").WithHost("a.example.org").WithPort(80).WithMiddlewares(Sso)|}),
-                    Web("b").WithRouter({|STK0004:new Router("b").WithHost("b.example.org").WithPort(80).WithEntryPoints(Https)|}),
-                    Web("c").WithRouter({|STK0004:new Router("c").WithHost("c.example.org").WithPort(80).WithEntryPoints(Https).WithMiddlewares(RateLimit)|}),
+                    Web("a").WithRouter({|STK0003:new Router("a")|}.WithHost("a.example.org").WithPort(80).WithMiddlewares(Sso)),
+                    Web("b").WithRouter({|STK0004:new Router("b")|}.WithHost("b.example.org").WithPort(80).WithEntryPoints(Https)),
+                    Web("c").WithRouter({|STK0004:new Router("c")|}.WithHost("c.example.org").WithPort(80).WithEntryPoints(Https).WithMiddlewares(RateLimit)),
                     Web("d").WithRouter(new Router("d").WithHost("d.example.org").WithPort(80).WithEntryPoints(Https).WithMiddlewares(RateLimit, SsoAsBase)));
             }
             """], ["STK0003", "STK0004", "STK0004"]),
@@ -45,7 +45,7 @@ internal static class RouterSamples
             public static class Routers
             {
                 static readonly EntryPoint Https = new("https", 443);
-                public static readonly Router Open = new Router("open").WithHost("open.example.org").WithPort(80).WithEntryPoints(Https);
+                public static readonly Router Open = {|STK0004:new Router("open")|}.WithHost("open.example.org").WithPort(80).WithEntryPoints(Https);
                 public static Router Closed => new Router("closed").WithHost("closed.example.org").WithPort(80).WithEntryPoints(Https)
                     .WithMiddlewares(new ForwardAuthMiddleware("sso", "http://authelia:9091/api/verify"));
             }
@@ -54,7 +54,7 @@ internal static class RouterSamples
             {
                 {{Common}}
                 public static ComposeStack Build() => Stack().WithServices(
-                    Web("a").WithRouter({|STK0004:Routers.Open|}),
+                    Web("a").WithRouter(Routers.Open),
                     Web("b").WithRouter(Routers.Closed));
             }
             """], ["STK0004"]),
@@ -69,7 +69,7 @@ internal static class RouterSamples
                 static Router Protected(this Router router) => router.WithEntryPoints(Https).WithMiddlewares(Sso);
 
                 public static ComposeStack Build() => Stack().WithServices(
-                    Web("a").WithRouter({|STK0003:ForSubdomain("a", "apps").WithMiddlewares(Sso)|}),
+                    Web("a").WithRouter({|STK0003:ForSubdomain("a", "apps")|}.WithMiddlewares(Sso)),
                     Web("b").WithRouter(ForSubdomain("b", "blog").Protected()));
             }
             """], ["STK0003"]),
@@ -83,12 +83,12 @@ internal static class RouterSamples
                 public static ComposeStack Build(bool tls = true)
                 {
                     var router = Named("a").WithMiddlewares(Sso);
-                    var opened = Named("b").WithMiddlewares(Sso) with { Middlewares = [] };
+                    var opened = {|STK0004:Named("b")|}.WithMiddlewares(Sso) with { Middlewares = [] };
                     var either = tls ? Named("c").WithMiddlewares(Sso) : Named("c").WithMiddlewares(RateLimit, Sso);
                     var neither = tls ? Named("d").WithMiddlewares(Sso) : Named("d");
                     return Stack().WithServices(
                         Web("a").WithRouter(router),
-                        Web("b").WithRouter({|STK0004:opened|}),
+                        Web("b").WithRouter(opened),
                         Web("c").WithRouter(either),
                         Web("d").WithRouter(neither));
                 }
@@ -116,7 +116,7 @@ internal static class RouterSamples
                     var service = Web("a");
                     foreach (var host in new[] { "a", "b" })
                     {
-                        service = service.WithRouter({|STK0004:new Router(host).WithHost(host + ".example.org").WithPort(80).WithEntryPoints(Https)|});
+                        service = service.WithRouter({|STK0004:new Router(host)|}.WithHost(host + ".example.org").WithPort(80).WithEntryPoints(Https));
                     }
 
                     return Stack().WithServices(service);

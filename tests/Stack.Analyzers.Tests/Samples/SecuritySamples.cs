@@ -17,16 +17,16 @@ internal static class SecuritySamples
             {
                 {{Common}}
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                    {|STK0100:Base("a").WithEnvironment("DB_PASSWORD", "hunter2")|},
-                    {|STK0101:Base("b").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")|},
-                    {|STK0102:Base("c").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)|},
-                    {|STK0103:Base("d").WithPrivileged()|},
-                    {|STK0103:Base("d2").WithPid(NamespaceMode.Host)|},
-                    {|STK0101:Base("b2").WithApiSocket()|},
-                    {|STK0104:Base("e").WithCapAdd("SYS_NICE", "SYS_ADMIN")|},
-                    {|STK0105:Base("f").WithImage("mysql:8.4.3").WithPort(3306, 3306, IPAddress.Loopback)|},
-                    {|STK0106:Base("g").WithPort(8080, 80)|},
-                    {|STK0107:Base("h").WithImage("nginx:latest")|});
+                    Base("a").{|STK0100:WithEnvironment("DB_PASSWORD", "hunter2")|},
+                    Base("b").{|STK0101:WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock")|},
+                    Base("c").{|STK0102:WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock", readOnly: true)|},
+                    {|STK0103:Base("d")|}.WithPrivileged(),
+                    {|STK0103:Base("d2")|}.WithPid(NamespaceMode.Host),
+                    {|STK0101:Base("b2")|}.WithApiSocket(),
+                    {|STK0104:Base("e")|}.WithCapAdd("SYS_NICE", "SYS_ADMIN"),
+                    Base("f").WithImage("mysql:8.4.3").{|STK0105:WithPort(3306, 3306, IPAddress.Loopback)|},
+                    Base("g").{|STK0106:WithPort(8080, 80)|},
+                    Base("h").{|STK0107:WithImage("nginx:latest")|});
             }
             """], ["STK0100", "STK0101", "STK0101", "STK0102", "STK0103", "STK0103", "STK0104", "STK0105", "STK0106", "STK0107"]),
 
@@ -73,8 +73,8 @@ internal static class SecuritySamples
 
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
                     Keyed("a").AcceptLiteralSecret("PUBLIC_KEY", "a public key only looks secret"),
-                    {|STK0100:Keyed("b").AcceptLiteralSecret("PUBLIC_KEY", "as above").WithEnvironment("DB_PASSWORD", "hunter2")|},
-                    {|STK0100:Keyed("c").AcceptLiteralSecret("DB_PASSWORD", "the wrong name")|});
+                    Keyed("b").AcceptLiteralSecret("PUBLIC_KEY", "as above").{|STK0100:WithEnvironment("DB_PASSWORD", "hunter2")|},
+                    {|STK0100:Keyed("c")|}.AcceptLiteralSecret("DB_PASSWORD", "the wrong name"));
             }
             """], ["STK0100", "STK0100"]),
     ];

@@ -12,8 +12,8 @@ internal static class ServiceSamples
             {
                 {{Net}}
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                    {|STK0001:new Service("web").WithImage("nginx:1").WithNetworks(Net)|},
-                    {|STK0002:new Service("db").WithImage("mysql:8").WithRestart(RestartPolicy.Always)|},
+                    {|STK0001:new Service("web")|}.WithImage("nginx:1").WithNetworks(Net),
+                    {|STK0002:new Service("db")|}.WithImage("mysql:8").WithRestart(RestartPolicy.Always),
                     new Service("ok").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.UnlessStopped));
             }
             """], ["STK0001", "STK0002"]),
@@ -46,7 +46,7 @@ internal static class ServiceSamples
                 {{Net}}
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(new List<Service>
                 {
-                    {|STK0001:new Service("web").WithImage("nginx:1").WithNetworks(Net)|},
+                    {|STK0001:new Service("web")|}.WithImage("nginx:1").WithNetworks(Net),
                     new Service("ok").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always),
                 });
             }
@@ -81,9 +81,9 @@ internal static class ServiceSamples
             static class Definition
             {
                 {{Net}}
-                static readonly Service Gc = new Service("gc").WithImage("docker-gc:1").WithNetworks(Net);
+                static readonly Service Gc = {|STK0001:new Service("gc")|}.WithImage("docker-gc:1").WithNetworks(Net);
                 static readonly Service Ok = new Service("ok").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always);
-                public static ComposeStack Build() => new ComposeStack("s").WithServices({|STK0001:Gc|}, Ok);
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(Gc, Ok);
             }
             """], ["STK0001"]),
 
@@ -91,10 +91,10 @@ internal static class ServiceSamples
             static class Definition
             {
                 {{Net}}
-                static Service Arrow => new Service("arrow").WithImage("nginx:1").WithRestart(RestartPolicy.Always);
-                static Service Auto { get; } = new Service("auto").WithImage("nginx:1").WithNetworks(Net);
+                static Service Arrow => {|STK0002:new Service("arrow")|}.WithImage("nginx:1").WithRestart(RestartPolicy.Always);
+                static Service Auto { get; } = {|STK0001:new Service("auto")|}.WithImage("nginx:1").WithNetworks(Net);
                 static Service Block { get { return new Service("block").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always); } }
-                public static ComposeStack Build() => new ComposeStack("s").WithServices({|STK0002:Arrow|}, {|STK0001:Auto|}, Block);
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(Arrow, Auto, Block);
             }
             """], ["STK0002", "STK0001"]),
 
@@ -113,13 +113,13 @@ internal static class ServiceSamples
                 {{Net}}
                 public static ComposeStack Build()
                 {
-                    var bare = new Service("bare").WithImage("nginx:1");
+                    var bare = {|STK0001:new Service("bare")|}.WithImage("nginx:1");
                     var grown = new Service("grown").WithImage("nginx:1");
                     grown = grown.WithRestart(RestartPolicy.Always).WithNetworks(Net);
                     var stack = new ComposeStack("s");
                     // grown's networks depend on which write counts (flow-insensitive: unknown),
                     // so the analyzer cannot prove the stack uses named networks: no STK0002 here.
-                    return stack.WithServices({|STK0001:bare|}, grown);
+                    return stack.WithServices(bare, grown);
                 }
             }
             """], ["STK0001", "STK0002"]),
@@ -128,13 +128,13 @@ internal static class ServiceSamples
             public static class Services
             {
                 static readonly Network Net = new("n");
-                public static readonly Service Gc = new Service("gc").WithImage("docker-gc:1").WithNetworks(Net);
+                public static readonly Service Gc = {|STK0001:new Service("gc")|}.WithImage("docker-gc:1").WithNetworks(Net);
                 public static readonly Service Web = new Service("web").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always);
             }
             """, """
             static class Definition
             {
-                public static ComposeStack Build() => new ComposeStack("s").WithServices({|STK0001:Services.Gc|}, Services.Web);
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(Services.Gc, Services.Web);
             }
             """], ["STK0001"]),
 
@@ -145,7 +145,7 @@ internal static class ServiceSamples
                 static readonly Service Base = new Service("base").WithImage("nginx:1").WithNetworks(Net);
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
                     Base with { Restart = RestartPolicy.Always },
-                    {|STK0001:new Service("cleared").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always) with { Restart = null }|});
+                    {|STK0001:new Service("cleared")|}.WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always) with { Restart = null });
             }
             """], ["STK0001"]),
 
@@ -162,7 +162,7 @@ internal static class ServiceSamples
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
                     new Service("a").WithImage("nginx:1").Internal(),
                     new Service("b").Internal().WithImage("nginx:1"),
-                    {|STK0001:{|STK0002:new Service("c").WithImage("nginx:1").Logged()|}|});
+                    {|STK0001:{|STK0002:new Service("c")|}|}.WithImage("nginx:1").Logged());
             }
             """], ["STK0001", "STK0002"]),
 
@@ -186,7 +186,7 @@ internal static class ServiceSamples
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
                     new Service("a").WithImage("nginx:1").Internal(),
                     Web,
-                    {|STK0001:{|STK0002:new Service("c").WithImage("nginx:1").Logged()|}|});
+                    {|STK0001:{|STK0002:new Service("c")|}|}.WithImage("nginx:1").Logged());
             }
             """], ["STK0001", "STK0002"]),
 
@@ -230,7 +230,7 @@ internal static class ServiceSamples
                     Service[] services =
                     [
                         new Service("a").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always),
-                        {|STK0001:new Service("b").WithImage("nginx:1").WithNetworks(Net)|},
+                        {|STK0001:new Service("b")|}.WithImage("nginx:1").WithNetworks(Net),
                     ];
                     var stack = new ComposeStack("s");
                     foreach (var service in services)
@@ -351,14 +351,14 @@ internal static class ServiceSamples
             {
                 {{Net}}
                 static readonly Service Web = new Service("web").WithImage("nginx:1").WithNetworks(Net);
-                static readonly Service Worker = new Service("worker").WithImage("app:1").WithNetworks(Net);
+                static readonly Service Worker = {|STK0001:new Service("worker")|}.WithImage("app:1").WithNetworks(Net);
 
                 static Definition()
                 {
                     Web = new Service("web").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always);
                 }
 
-                public static ComposeStack Build() => new ComposeStack("s").WithServices(Web, {|STK0001:Worker|});
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(Web, Worker);
             }
             """], ["STK0001"]),
 
@@ -381,7 +381,7 @@ internal static class ServiceSamples
 
                 public Service Worker { get; } = new Service("worker").WithImage("app:1").WithNetworks(Definition.Net);
 
-                public Service Spare { get; } = new Service("spare").WithImage("app:1").WithNetworks(Definition.Net);
+                public Service Spare { get; } = {|STK0001:new Service("spare")|}.WithImage("app:1").WithNetworks(Definition.Net);
             }
 
             static class Definition
@@ -391,7 +391,7 @@ internal static class ServiceSamples
                 public static ComposeStack Build()
                 {
                     var parts = new Parts(true) { Owner = "web" };
-                    return new ComposeStack("s").WithServices(parts.Web, parts.Worker, {|STK0001:parts.Spare|});
+                    return new ComposeStack("s").WithServices(parts.Web, parts.Worker, parts.Spare);
                 }
             }
             """], ["STK0001"]),

@@ -15,13 +15,13 @@ public sealed class SecurityCodeFixTests
         {
             static readonly Network Net = new("n");
             static readonly Service Web = new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always).WithNetworks(Net)
-                .WithPort(8080, 80)
+                .{|STK0106:WithPort(8080, 80)|}
                 .WithPort(8443, 443, protocol: PortProtocol.Tcp)
                 .WithPort(9000, 9000, System.Net.IPAddress.Loopback);
 
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                {|STK0106:Web|},
-                {|STK0106:new Service("dns").WithImage("coredns:1.11.3").WithRestart(RestartPolicy.Always).WithNetworks(Net).WithPort(53, 53, null, PortProtocol.Udp)|});
+                Web,
+                new Service("dns").WithImage("coredns:1.11.3").WithRestart(RestartPolicy.Always).WithNetworks(Net).{|STK0106:WithPort(53, 53, null, PortProtocol.Udp)|});
         }
         """],
         ["""
@@ -54,9 +54,9 @@ public sealed class SecurityCodeFixTests
             static readonly Network Net = new("n");
 
             public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                {|STK0100:new Service("db").WithImage("postgres:17.2").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                new Service("db").WithImage("postgres:17.2").WithRestart(RestartPolicy.Always).WithNetworks(Net)
                     .WithEnvironment("POSTGRES_USER", "app")
-                    .WithEnvironment("POSTGRES_PASSWORD", "hunter2")|});
+                    .{|STK0100:WithEnvironment("POSTGRES_PASSWORD", "hunter2")|});
         }
         """],
         ["""

@@ -83,6 +83,17 @@ public sealed class HelperLocationTests
     }
 
     [Fact]
+    public void A_router_made_by_a_helper_is_reported_at_the_helpers_call()
+    {
+        var (router, line) = (ForSubdomain("a"), Here());
+
+        // What the router rules (STK0003, STK0004, STK0207...) report at, after the DSL's copies.
+        var found = new[] { router.WithPublicAccess("test").Location };
+
+        Assert.Equal([Line(line)], found);
+    }
+
+    [Fact]
     public void The_command_line_names_the_call_site()
     {
         var root = Directory.CreateTempSubdirectory("stack-helper-").FullName;
@@ -110,6 +121,9 @@ public sealed class HelperLocationTests
 
     private static Service App(string name) =>
         new Service(name).WithImage("nginx:1").WithNetworks(Net);
+
+    private static Stack.Dsl.Traefik.Router ForSubdomain(string name) =>
+        new Stack.Dsl.Traefik.Router(name).WithHost(name + ".example.org").WithPort(80);
 
     private static Service Web(string name, int port) => App(name).WithPort(port, 80, System.Net.IPAddress.Loopback);
 

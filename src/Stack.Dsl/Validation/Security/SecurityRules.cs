@@ -17,7 +17,7 @@ internal static class SecurityRules
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack, IEnumerable<Text.TextField> inventory)
     {
         var texts = inventory.ToLookup(t => t.Owner, StringComparer.Ordinal);
-        return stack.Services.SelectMany(service => Check(service, texts[$"Service '{service.Name}'"]))
+        return stack.Services.SelectMany(service => Check(service, texts[$"Service '{service.Name}'"]).Select(d => d with { AddedAt = stack.Joins.Of(service) }))
             .Concat(SecretLiterals.InVariables(stack))
             .Concat(SecretLiterals.InResources(stack, inventory));
     }
@@ -25,7 +25,7 @@ internal static class SecurityRules
     private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts)
     {
         var findings = LiteralSecrets(service)
-            .Concat(SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, found.What) { Subject = found.Subject }))
+            .Concat(SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject }))
             .Concat(Sockets(service))
             .Concat(HostPrivileges(service))
             .Concat(Capabilities(service))
@@ -43,7 +43,7 @@ internal static class SecurityRules
             if (SecretNames.LooksSecret(name)
                 && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && SecretNames.CouldBeSecret(string.Concat(text.Parts.Select(p => p.Text))))
             {
-                yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, service.Location, service.Name, name) { Subject = name };
+                yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, name), service.Name, name) { Subject = name };
             }
         }
     }
@@ -65,11 +65,11 @@ internal static class SecurityRules
             var source = path.ToCompose();
             if (HostRisks.IsDockerSocket(source) && !mount.ReadOnly)
             {
-                yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, mount.Location, service.Name, HostRisks.DescribeSocketMount(source, docker: true));
+                yield return new Finding(SecurityRisk.WritableDockerSocket, SecurityPolicy.WritableDockerSocket, service.At(mount.Location), service.Name, HostRisks.DescribeSocketMount(source, docker: true));
             }
             else if (HostRisks.IsDaemonSocket(source))
             {
-                yield return new Finding(SecurityRisk.DaemonSocket, SecurityPolicy.DaemonSocket, mount.Location, service.Name, HostRisks.DescribeSocketMount(source, docker: HostRisks.IsDockerSocket(source)));
+                yield return new Finding(SecurityRisk.DaemonSocket, SecurityPolicy.DaemonSocket, service.At(mount.Location), service.Name, HostRisks.DescribeSocketMount(source, docker: HostRisks.IsDockerSocket(source)));
             }
         }
     }
@@ -116,13 +116,13 @@ internal static class SecurityRules
         var published = service.Ports.Where(p => p.Published is not null).ToList();
         if (published.Count > 0 && ImageOf(service) is { } image && HostRisks.IsDatabaseImage(image))
         {
-            yield return new Finding(SecurityRisk.DatabasePortPublished, SecurityPolicy.DatabasePortPublished, service.Location, service.Name, image.Name, Ports(published));
+            yield return new Finding(SecurityRisk.DatabasePortPublished, SecurityPolicy.DatabasePortPublished, PortSite(service, published), service.Name, image.Name, Ports(published));
         }
 
         var open = published.Where(p => p.HostIp is null || p.HostIp.Equals(IPAddress.Any) || p.HostIp.Equals(IPAddress.IPv6Any)).ToList();
         if (open.Count > 0)
         {
-            yield return new Finding(SecurityRisk.PortOnAllInterfaces, SecurityPolicy.PortOnAllInterfaces, service.Location, service.Name, Ports(open));
+            yield return new Finding(SecurityRisk.PortOnAllInterfaces, SecurityPolicy.PortOnAllInterfaces, PortSite(service, open), service.Name, Ports(open));
         }
     }
 
@@ -130,13 +130,20 @@ internal static class SecurityRules
     {
         if (ImageOf(service) is { IsUnpinned: true } image)
         {
-            yield return new Finding(SecurityRisk.UnpinnedImage, SecurityPolicy.UnpinnedImage, service.Location, service.Name, image.Repository, image.TagProblem);
+            yield return new Finding(SecurityRisk.UnpinnedImage, SecurityPolicy.UnpinnedImage, service.At(service.Sites.Image(service.Image)), service.Name, image.Repository, image.TagProblem);
         }
     }
 
     // Images built from variables are left alone: their value is only known on the server.
     private static ImageReference? ImageOf(Service service) =>
         service.Image is { IsLiteral: true } image && !string.IsNullOrWhiteSpace(image.ToCompose()) ? ImageReference.Parse(image.ToCompose()) : null;
+
+    // A finding is reported at the call that wrote the value: the WithEnvironment of that variable
+    // (a subject that is no variable stays at the service), the WithPort of the first port named.
+    private static SourceLocation EnvironmentSite(Service service, string? name) =>
+        name is not null && service.Environment.TryGetValue(name, out var value) ? service.At(service.Sites.Environment(name, value)) : service.Location;
+
+    private static SourceLocation PortSite(Service service, List<PortMapping> ports) => service.At(service.Sites.Port(ports[0]));
 
     private static string Ports(IEnumerable<PortMapping> ports) => string.Join(", ", ports.Select(p => p.ToShortSyntax()));
 
