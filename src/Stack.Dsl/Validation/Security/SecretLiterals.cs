@@ -186,7 +186,7 @@ internal static class SecretLiterals
     /// Whether the text holds <c>scheme://user:password@host</c> with a password that is not a
     /// variable. By hand, not a regex: a generated regex's vectorized search is compiled at start-up.
     /// </summary>
-    private static bool HasUrlPassword(string text)
+    internal static bool HasUrlPassword(string text)
     {
         for (var start = text.IndexOf("://", StringComparison.Ordinal); start >= 0; start = text.IndexOf("://", start + 3, StringComparison.Ordinal))
         {

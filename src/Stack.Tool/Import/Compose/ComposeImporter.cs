@@ -25,16 +25,21 @@ internal static partial class ComposeImporter
     /// <param name="packageVersion">The Stack.Dsl version the file asks for.</param>
     /// <param name="fallbackName">The stack's name when no file gives one.</param>
     /// <param name="fileName">The C# file's name, as its header says how to run it.</param>
-    public static (string? Code, IReadOnlyList<ImportError> Errors) Import(IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, string fileName = "stack.cs")
+    /// <param name="carriedRisks">When given, receives each risk of the original the code accepts with the import's reason (STK0108).</param>
+    public static (string? Code, IReadOnlyList<ImportError> Errors) Import(
+        IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, string fileName = "stack.cs", List<string>? carriedRisks = null)
     {
         var (imported, errors) = Translate(files, ImportLayout.SingleFile, fallbackName);
+        carriedRisks?.AddRange(imported?.CarriedRisks ?? []);
         return imported is null ? (null, errors) : (SingleFileWriter.Write(imported, packageVersion, fileName), []);
     }
 
     /// <summary>The same import as a project: its files by path relative to the project's folder, or the errors.</summary>
-    public static (IReadOnlyDictionary<string, string>? Files, IReadOnlyList<ImportError> Errors) ImportProject(IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName)
+    public static (IReadOnlyDictionary<string, string>? Files, IReadOnlyList<ImportError> Errors) ImportProject(
+        IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, List<string>? carriedRisks = null)
     {
         var (imported, errors) = Translate(files, ImportLayout.Project, fallbackName);
+        carriedRisks?.AddRange(imported?.CarriedRisks ?? []);
         return imported is null ? (null, errors) : (ProjectWriter.Write(imported, packageVersion), []);
     }
 
@@ -142,7 +147,7 @@ internal static partial class ComposeImporter
             }
         }
 
-        var stackName = root.Children.TryGetValue(new YamlScalarNode("name"), out var nameNode) && nameNode is YamlScalarNode { Value: { } n } ? n : fallbackName;
+        var stackName = root.Children.TryGetValue(new YamlScalarNode("name"), out var nameNode) && nameNode is YamlScalarNode { Value: { } n } ? n : Naming.ComposeProjectName(fallbackName);
         var networks = Declare(root, "networks", "Network", origin, code, Guard);
         var volumes = Declare(root, "volumes", "Volume", origin, code, Guard);
         var secrets = FileSources.Declare(root, "secrets", origin, code, Guard);
@@ -193,6 +198,7 @@ internal static partial class ComposeImporter
             {
                 Secrets = secrets,
                 Configs = configs,
+                CarriedRisks = importer.CarriedRisks,
 
                 // Top-level x- keys (often anchors whose merges are already expanded above) are kept as written.
                 Extensions = [.. root.Children

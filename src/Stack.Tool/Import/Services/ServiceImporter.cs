@@ -71,6 +71,7 @@ internal sealed partial class ServiceImporter(
             lines.AddRange(Key(name, key, value, keyNode));
         }
 
+        lines.AddRange(AcceptCarriedRisks(name, service));
         return lines;
     }
 
@@ -124,6 +125,7 @@ internal sealed partial class ServiceImporter(
             lines.AddRange(key == "labels" ? PlainLabels(Nodes.Pairs(value, key).Select(p => (p.Key, p.Value ?? string.Empty))) : Key(name, key, value, keyNode));
         }
 
+        lines.AddRange(AcceptCarriedRisks(name, service));
         return (resets, lines);
     }
 
