@@ -132,6 +132,11 @@ internal sealed partial class CSharpCode(Naming naming)
             if (text[i] == '$' && match.Success && match.Index == i)
             {
                 var name = match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value;
+                if (match.Groups["arg"].Value.Contains('$', StringComparison.Ordinal))
+                {
+                    throw NestedReference(text, name, match.Groups["arg"].Value);
+                }
+
                 var variable = Declare(_variables, name, naming.Variable);
                 var form = match.Groups["op"].Value switch
                 {
@@ -157,6 +162,21 @@ internal sealed partial class CSharpCode(Naming naming)
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// <c>${ROOT_URL:-http://localhost:${HOST_PORT:-3000}}</c>: a default or message holding another
+    /// reference, which Compose v2 expands and docker-compose 1.x ends at the first <c>}</c>, so it
+    /// has no one meaning (and a Stack variable's default is plain text).
+    /// </summary>
+    private static ImportRefusal NestedReference(string text, string name, string argument)
+    {
+        var inner = ComposeReferences.Pattern().Match(argument, argument.IndexOf('$', StringComparison.Ordinal));
+        var nested = inner.Success ? inner.Value + (inner.Value.StartsWith("${", StringComparison.Ordinal) ? "}" : string.Empty) : argument;
+        return new ImportRefusal(YamlDotNet.Core.Mark.Empty, $"the default of ${{{name}}} holds another variable ({nested}), which Compose v2 expands and docker-compose 1.x cuts at its first '}}', and a Stack variable's default is plain text: write the default out (such as {(inner.Success && inner.Groups["arg"].Success ? $"${{{name}:-{argument[..argument.IndexOf('$', StringComparison.Ordinal)]}{inner.Groups["arg"].Value}}}" : $"${{{name}:-...}}")}), or set {name} in .env.")
+        {
+            Text = text,
+        };
     }
 
     /// <summary>A host path as a C# <c>HostPath</c>: absolute (or from a variable), in the home folder, or in the project; one that climbs out is refused.</summary>

@@ -33,6 +33,13 @@ internal static partial class ComposeImporter
 
                 declared.Add(new Declared(name, identifier, [chain.ToString()]));
             });
+
+            // One cause, one error: a declaration refused above is still known by name, so the
+            // services using it are not refused again for "not declared" (nothing is written).
+            if (declared.Count == 0 || declared[^1].Name != name)
+            {
+                declared.Add(new Declared(name, identifier, []));
+            }
         }
 
         return declared;
@@ -80,8 +87,26 @@ internal static partial class ComposeImporter
         return $".WithIpam(new NetworkIpam {{ {string.Join(", ", settings)} }})";
     }
 
+    /// <summary>
+    /// Compose's legacy <c>external: {name: x}</c> (still read by Compose): external, under the real
+    /// name <c>x</c>; <c>external: {}</c> is plain external.
+    /// </summary>
+    private static string LegacyExternal(YamlMappingNode external, CSharpCode code)
+    {
+        var name = string.Empty;
+        foreach (var (keyNode, value) in external.Children)
+        {
+            name = Nodes.Scalar(keyNode, "an external key") == "name"
+                ? $".WithRealName({code.ComposeText(Nodes.Scalar(value, "name"))})"
+                : throw new ImportRefusal(keyNode.Start, "external: takes true, false, or the legacy {name: ...}.");
+        }
+
+        return ".AsExternal()" + name;
+    }
+
     private static string Setting(string type, string key, YamlNode value, YamlNode keyNode, CSharpCode code) => key switch
     {
+        "external" when value is YamlMappingNode legacy => LegacyExternal(legacy, code),
         "external" when Nodes.Bool(value, key) => ".AsExternal()",
         "external" => string.Empty,
         "internal" when type == "Network" && Nodes.Bool(value, key) => ".AsInternal()",

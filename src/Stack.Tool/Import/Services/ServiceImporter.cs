@@ -68,7 +68,14 @@ internal sealed partial class ServiceImporter(
                 throw new ImportRefusal(value.Start, $"{value.Tag.Value} changes how an override file applies; in the file that defines service '{name}' it means nothing. Remove it, or move the key to an override file.");
             }
 
-            lines.AddRange(Key(name, key, value, keyNode));
+            try
+            {
+                lines.AddRange(Key(name, key, value, keyNode));
+            }
+            catch (ImportRefusal refusal) when (refusal.At.Equals(YamlDotNet.Core.Mark.Empty) && refusal.Text is { } text)
+            {
+                throw new ImportRefusal(Nodes.Find(value, text)?.Start ?? value.Start, refusal.Message);
+            }
         }
 
         lines.AddRange(AcceptCarriedRisks(name, service));
@@ -191,6 +198,7 @@ internal sealed partial class ServiceImporter(
             case "cpuset": return [$".WithCpuset({Plain(key)})"];
             case "runtime": return [$".WithRuntime({Plain(key)})"];
             case "platform": return [$".WithPlatform({Plain(key)})"];
+            case "pull_policy": return [$".WithPullPolicy(PullPolicy.{Member<Stack.Dsl.Compose.PullPolicy>(value, key)})"];
             case "domainname": return [$".WithDomainName({Plain(key)})"];
             case "devices": return Nodes.Strings(value, key).Select(d => Device(d.Value, d.At));
             case "device_cgroup_rules": return [$".WithDeviceCgroupRules({Words(value, key)})"];
@@ -206,6 +214,7 @@ internal sealed partial class ServiceImporter(
                     "none" => "NetworkMode.None",
                     "bridge" => "NetworkMode.Bridge",
                     _ when mode.StartsWith("service:", StringComparison.Ordinal) => $"NetworkMode.OfService({Service(mode["service:".Length..], value.Start)})",
+                    _ when mode.StartsWith("container:", StringComparison.Ordinal) && !CSharpCode.HasVariable(mode) => $"NetworkMode.OfContainer({CSharpCode.Literal(mode["container:".Length..])})",
                     _ => throw new ImportRefusal(value.Start, $"network_mode '{mode}' is not translated by the importer yet."),
                 }) + ")"];
             default:
