@@ -50,7 +50,7 @@ internal sealed partial class ServiceImporter
         var entries = mount.Children.ToDictionary(e => Nodes.Scalar(e.Key, "a mount key"), e => e.Value, StringComparer.Ordinal);
         string Get(string key) => entries.TryGetValue(key, out var node) ? Nodes.Scalar(node, key) : throw new ImportRefusal(mount.Start, $"a mount needs a {key}.");
         var type = Get("type");
-        var target = CSharpCode.Literal(Get("target"));
+        var target = ContainerPath(Get("target"), mount.Start);
         var init = new List<string>();
         if (entries.TryGetValue("read_only", out var readOnly) && Nodes.Bool(readOnly, "read_only"))
         {
@@ -122,7 +122,7 @@ internal sealed partial class ServiceImporter
             return $".WithAnonymousVolume({CSharpCode.Literal(parts[0])})";
         }
 
-        var (source, target) = (parts[0], CSharpCode.Literal(parts[1]));
+        var (source, target) = (parts[0], ContainerPath(parts[1], at));
         var isVolume = volumes.TryGetValue(source, out var volume);
         if (!isVolume && !(source.StartsWith('/') || source.StartsWith('$') || source.StartsWith("~/", StringComparison.Ordinal) || source.StartsWith('.')))
         {
@@ -169,4 +169,13 @@ internal sealed partial class ServiceImporter
     /// <summary>Whether this mount is the one the generator now writes (Traefik's static config).</summary>
     private bool IsReplaced(YamlNode mount) =>
         ReplacedMount is { } replaced && replaced.Service == currentService && TraefikStatic.MountTarget(mount) == replaced.Target;
+
+    /// <summary>
+    /// A mount's container path, which Stack keeps plain (it checks it is absolute): one from a
+    /// variable (<c>${ROOT:-/etc/komodo}</c>) is refused here, at its line, instead of by STK0216 when
+    /// the imported program runs.
+    /// </summary>
+    private static string ContainerPath(string target, YamlDotNet.Core.Mark at) => CSharpCode.HasVariable(target)
+        ? throw new ImportRefusal(at, $"the mount target '{target}' holds a variable, but Stack's container paths are plain absolute paths it checks; write the path the container uses (a variable's default, if that is what runs), and give an environment its own.")
+        : CSharpCode.Literal(target);
 }

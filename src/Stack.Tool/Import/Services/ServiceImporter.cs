@@ -258,11 +258,51 @@ internal sealed partial class ServiceImporter(
     {
         foreach (var (key, text, _) in Nodes.Pairs(value, "environment"))
         {
+            if (text is not null && !IsPlainInteger(value, key, text) && IsPlain(value, key) && YamlNumber(text) is var (number, intent))
+            {
+                // YAML reads the plain scalar as a number, so Compose sets what the number prints as, which is probably not what was typed.
+                yield return CSharpCode.Comment($"TODO(import): {key}: {text} is {intent}; if the text {text} was meant, quote it in the compose file or write \"{text}\" here.");
+                yield return number is { } n ? $".WithEnvironment({CSharpCode.Literal(key)}, {CSharpCode.Number(n)})" : $".WithEnvironment({CSharpCode.Literal(key)}, {code.ComposeText(text)})";
+                continue;
+            }
+
             yield return text is null ? $".WithEnvironment({CSharpCode.Literal(key)}, EnvironmentValue.PassThrough)"
                 : IsPlainInteger(value, key, text) ? $".WithEnvironment({CSharpCode.Literal(key)}, {text})"
                 : $".WithEnvironment({CSharpCode.Literal(key)}, {code.ComposeText(text)})";
         }
     }
+
+    /// <summary>
+    /// A plain scalar YAML reads as a number other than its own text: an octal (<c>022</c>) or hex
+    /// (<c>0x1F</c>) integer, which every Compose reads as that number (18, 31), so the number is
+    /// kept; or a float, an integer with <c>_</c>, a base-60 value (<c>1.00</c>, <c>1_000</c>,
+    /// <c>1:30</c>), which Compose versions print differently (1.x <c>1.0</c>, v2 <c>1</c>), so the
+    /// text is kept. Either way the TODO says so; null for any other text.
+    /// </summary>
+    private static (long? Number, string Intent)? YamlNumber(string text)
+    {
+        if (text.Length > 1 && text[0] == '0' && text.All(c => c is >= '0' and <= '7'))
+        {
+            var octal = Convert.ToInt64(text, 8);
+            return (octal, $"the octal number {octal} to YAML, so Compose sets {octal}");
+        }
+
+        if (text.StartsWith("0x", StringComparison.Ordinal) && text.Length is > 2 and < 16 && text[2..].All(char.IsAsciiHexDigit))
+        {
+            var hex = Convert.ToInt64(text[2..], 16);
+            return (hex, $"the hexadecimal number {hex} to YAML, so Compose sets {hex}");
+        }
+
+        return YamlFloatOrSexagesimal().IsMatch(text)
+            ? (null, "a number to YAML, which Compose versions print differently (docker-compose 1.x as a float such as 1.0 or as base 60, Compose v2 as 1 or as text); written as the text, which is probably what was meant")
+            : null;
+    }
+
+    private static bool IsPlain(YamlNode environment, string key) =>
+        environment is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|[0-9][0-9_]*_[0-9_]*|[1-9][0-9_]*(?::[0-5]?[0-9])+)$")]
+    private static partial System.Text.RegularExpressions.Regex YamlFloatOrSexagesimal();
 
     /// <summary>An unquoted whole number in the mapping form (<c>WORKERS: 1</c>), which compose keeps a number: the DSL's number overload says the same.</summary>
     private static bool IsPlainInteger(YamlNode environment, string key, string text) =>
