@@ -129,6 +129,27 @@ public sealed class ImportSameMeaningTests
         Assert.Contains("the mount target '${ROOT:-/etc/komodo}' holds a variable", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Expose_with_udp_is_refused_at_its_line_instead_of_becoming_tcp()
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  vpn:\n    image: example/wg:1.0\n    expose:\n      - 8080/tcp\n      - 51820/udp\n", "0.1.0", "s");
+
+        Assert.Null(code);
+        Assert.StartsWith("dc.yml(6,9): error STK0218: expose '51820/udp' names the protocol udp", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extends_from_another_file_and_an_include_only_file_are_refused_pointing_the_right_way()
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n", "0.1.0", "s");
+        Assert.Null(code);
+        Assert.StartsWith("dc.yml(4,13): error STK0218: service 'web' extends a service of common.yml", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+
+        (code, errors) = ComposeImporter.Import("dc.yml", "include:\n  - apps/a.yml\n  - apps/b.yml\n", "0.1.0", "s");
+        Assert.Null(code);
+        Assert.Contains("only includes others (include:)", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("transfer.sh", "transfersh")]
     [InlineData("My Stack", "mystack")]

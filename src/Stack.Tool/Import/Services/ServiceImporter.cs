@@ -179,7 +179,7 @@ internal sealed partial class ServiceImporter(
             case "build": return [Build(value)];
             case "sysctls": return Nodes.Pairs(value, "sysctls").Select(p => $".WithSysctl({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
             case "ports": return Items(value, "ports").Select(p => p is YamlMappingNode port ? LongPort(port) : Port(Nodes.Scalar(p, "a port"), p.Start));
-            case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => PortRange(p.Value.Split('/')[0], p.At)))})"];
+            case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => PortRange(ExposedTcp(p.Value, p.At), p.At)))})"];
             case "volumes": return Items(value, "volumes").Where(v => !IsReplaced(v)).Select(v => v is YamlMappingNode mount ? LongMount(mount) : Mount(Nodes.Scalar(v, "a mount"), v.Start));
             case "networks": return Networks(value);
             case "depends_on": return DependsOn(value);
@@ -217,6 +217,9 @@ internal sealed partial class ServiceImporter(
                     _ when mode.StartsWith("container:", StringComparison.Ordinal) && !CSharpCode.HasVariable(mode) => $"NetworkMode.OfContainer({CSharpCode.Literal(mode["container:".Length..])})",
                     _ => throw new ImportRefusal(value.Start, $"network_mode '{mode}' is not translated by the importer yet."),
                 }) + ")"];
+            case "extends" when value is YamlMappingNode extends && extends.Children.TryGetValue(new YamlScalarNode("file"), out var file):
+                // Kept as written, the path would be read from generated/, beside the emitted file: another file.
+                throw new ImportRefusal(file.Start, $"service '{service}' extends a service of {Nodes.Scalar(file, "file")}, which the importer does not follow yet; import that file with this one (-f {Nodes.Scalar(file, "file")} -f ...) after copying the extended keys into the service, or run docker compose config and import its output.");
             default:
                 if (Typed.Contains(key))
                 {
@@ -296,6 +299,15 @@ internal sealed partial class ServiceImporter(
         return YamlFloatOrSexagesimal().IsMatch(text)
             ? (null, "a number to YAML, which Compose versions print differently (docker-compose 1.x as a float such as 1.0 or as base 60, Compose v2 as 1 or as text); written as the text, which is probably what was meant")
             : null;
+    }
+
+    /// <summary>An exposed port without its <c>/tcp</c>; another protocol is refused, never dropped (WithExpose has none: it would become tcp).</summary>
+    private static string ExposedTcp(string text, YamlDotNet.Core.Mark at)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 || text[(slash + 1)..] == "tcp"
+            ? text[..(slash < 0 ? text.Length : slash)]
+            : throw new ImportRefusal(at, $"expose '{text}' names the protocol {text[(slash + 1)..]}, but Stack's WithExpose takes tcp ports only; remove it from a copy (expose only documents a port: services on a shared network reach it anyway), import, and keep the note as a comment.");
     }
 
     private static bool IsPlain(YamlNode environment, string key) =>
