@@ -131,7 +131,7 @@ internal static class SecretLiterals
 
     /// <summary><c>--password=x</c>, or <c>--password x</c> (the flag, then the value as the next argument).</summary>
     /// <param name="arguments">The words; null where a word holds a variable (its value is not known here).</param>
-    private static IEnumerable<string> SecretFlags(IReadOnlyList<string?> arguments)
+    internal static IEnumerable<string> SecretFlags(IReadOnlyList<string?> arguments)
     {
         for (var i = 0; i < arguments.Count; i++)
         {

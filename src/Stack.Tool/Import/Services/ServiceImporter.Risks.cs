@@ -99,6 +99,16 @@ internal sealed partial class ServiceImporter
             }
         }
 
+        // --password=x or --password x in a command, entrypoint or healthcheck test: the rule names the flag.
+        foreach (var words in CommandWords(keys.GetValueOrDefault("command")).Concat(CommandWords(keys.GetValueOrDefault("entrypoint")))
+            .Concat(CommandWords(keys.GetValueOrDefault("healthcheck") is YamlMappingNode health && health.Children.TryGetValue(new YamlScalarNode("test"), out var test) ? test : null)))
+        {
+            foreach (var flag in SecretLiterals.SecretFlags(words))
+            {
+                secrets.Add(flag.Split('=', ' ')[0]);
+            }
+        }
+
         foreach (var (risk, what) in risks)
         {
             CarriedRisks.Add($"{name}: {what} (SecurityRisk.{risk})");
@@ -109,6 +119,22 @@ internal sealed partial class ServiceImporter
         {
             CarriedRisks.Add($"{name}: literal secret {secret}");
             yield return $".AcceptLiteralSecret({CSharpCode.Literal(secret)}, {CSharpCode.Literal(SecurityPolicy.ImportedReason)})";
+        }
+    }
+
+    /// <summary>A command's words as the rule reads them: a string split at spaces (quotes trimmed), a list's items; null for a word holding a variable.</summary>
+    private static IEnumerable<IReadOnlyList<string?>> CommandWords(YamlNode? command)
+    {
+        static string? Literal(string word) => CSharpCode.HasVariable(word) ? null : word.Trim('"', '\'');
+        switch (command)
+        {
+            case YamlScalarNode { Value: { } text }:
+                yield return [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Literal)];
+                break;
+            case YamlSequenceNode list:
+                var items = list.Children.OfType<YamlScalarNode>().Select(i => i.Value ?? string.Empty).ToList();
+                yield return items is ["CMD-SHELL", var shell] ? [.. shell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Literal)] : [.. items.Select(Literal)];
+                break;
         }
     }
 
