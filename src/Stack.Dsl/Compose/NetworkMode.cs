@@ -26,8 +26,8 @@ public abstract record NetworkMode
     /// </summary>
     /// <param name="container">The container's name or ID, as <c>docker ps</c> shows it.</param>
     public static NetworkMode OfContainer(string container) =>
-        string.IsNullOrWhiteSpace(container) || container.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ':' or '$')
-            ? throw new ArgumentException($"'{container}' is not a container name: give the name or ID docker ps shows (letters, digits, '_', '.', '-').", nameof(container))
+        string.IsNullOrEmpty(container) || !char.IsAsciiLetterOrDigit(container[0]) || !container.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')
+            ? throw new ArgumentException($"'{container}' is not a container name: give the name or ID docker ps shows (a letter or digit, then letters, digits, '_', '.', '-').", nameof(container))
             : new NamedNetworkMode("container:" + container);
 
     /// <summary>The compose value.</summary>
