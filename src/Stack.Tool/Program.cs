@@ -56,11 +56,12 @@ int Import(ParseResult parse)
     var fallbackName = new DirectoryInfo(Path.GetDirectoryName(first)!).Name.ToLowerInvariant();
     IReadOnlyDictionary<string, string>? written;
     IReadOnlyList<ImportError> errors;
+    var carried = new List<string>();
     string target;
     if (parse.GetValue(project) is { } folder)
     {
         target = Path.GetFullPath(folder);
-        (written, errors) = ComposeImporter.ImportProject(sources, version, fallbackName);
+        (written, errors) = ComposeImporter.ImportProject(sources, version, fallbackName, carried);
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() || File.Exists(target))
         {
             Console.Error.WriteLine($"{target}: error {Stack.Rules.RuleIds.ImportRefused}: it exists and is not an empty folder; stack import never overwrites. Choose a new folder.");
@@ -70,7 +71,7 @@ int Import(ParseResult parse)
     else
     {
         target = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(first)!, "stack.cs"));
-        var (code, refused) = ComposeImporter.Import(sources, version, fallbackName, Path.GetFileName(target));
+        var (code, refused) = ComposeImporter.Import(sources, version, fallbackName, Path.GetFileName(target), carried);
         (written, errors) = (code is null ? null : new Dictionary<string, string> { [string.Empty] = code }, refused);
         if (File.Exists(target))
         {
@@ -103,5 +104,15 @@ int Import(ParseResult parse)
     Console.WriteLine(parse.GetValue(project) is null
         ? $"Wrote {target}. Run it with: dotnet run {Path.GetFileName(target)}"
         : $"Wrote {written.Count} files to {target}. Run it with: dotnet run --project {target}");
+    if (carried.Count > 0)
+    {
+        // The same stack first, then the list of what to fix: each stays a warning (STK0108) until reviewed.
+        Console.WriteLine($"{carried.Count} risk{(carried.Count == 1 ? " was" : "s were")} carried over from the compose file, each accepted with the reason \"{Stack.Rules.SecurityPolicy.ImportedReason}\" and a warning (STK0108) until you review it:");
+        foreach (var risk in carried)
+        {
+            Console.WriteLine($"  {risk}");
+        }
+    }
+
     return 0;
 }

@@ -45,6 +45,9 @@ internal static class RuleIds
     /// <summary>An image has no tag, or a moving one such as latest.</summary>
     public const string UnpinnedImage = "STK0107";
 
+    /// <summary>A risk is accepted with the reason <c>stack import</c> wrote, which no person has reviewed yet.</summary>
+    public const string ImportedRiskNotReviewed = "STK0108";
+
     /// <summary>A named volume has no backup decision.</summary>
     public const string MissingBackupDecision = "STK0300";
 

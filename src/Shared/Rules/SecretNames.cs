@@ -49,19 +49,71 @@ internal static class SecretNames
             start = caseChange ? i : i + 1;
         }
 
-        // X_PASSWORD_FILE names a file holding the secret (the secrets: convention), not the secret.
-        return secret && !string.Equals(last, "FILE", StringComparison.OrdinalIgnoreCase);
+        // X_PASSWORD_FILE names a file holding the secret (the secrets: convention), not the secret;
+        // SECRET_PORT, TOKEN_SOURCE, KEY_SIZE name a setting about one.
+        return secret && (last is null || !AboutASecret.Contains(last));
     }
+
+    // A name's last word that makes it a setting about a secret rather than the secret itself.
+    private static readonly HashSet<string> AboutASecret = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "FILE", "PATH", "DIR", "PORT", "SIZE", "LENGTH", "SOURCE", "TYPE", "ALGORITHM", "TTL", "TIMEOUT", "EXPIRY", "EXPIRATION", "HEADER", "NAME",
+    };
 
     /// <summary>
     /// Whether a literal value could be a secret: a flag (<c>no</c>, <c>true</c>) is not, nor a
-    /// path under <c>/run/secrets/</c> (where compose mounts a secret's file), nor a reference to
-    /// the container's own variable (<c>$MYSQL_ROOT_PASSWORD</c>, expanded by its shell).
+    /// plain number (a port, a size, a count), nor a file path (<c>/etc/ssl/x.key</c>,
+    /// <c>./jwt/public.pem</c>: where a secret is, such as compose's <c>/run/secrets/</c>, not the
+    /// secret), nor a reference to the container's own variable (<c>$MYSQL_ROOT_PASSWORD</c>,
+    /// expanded by its shell).
     /// </summary>
     public static bool CouldBeSecret(string value)
     {
         var unquoted = value.Trim('"', '\'');
-        return unquoted.Length > 0 && !FlagValues.Contains(unquoted) && !unquoted.StartsWith("/run/secrets/", StringComparison.Ordinal) && unquoted[0] != '$';
+        return unquoted.Length > 0 && !FlagValues.Contains(unquoted) && unquoted[0] != '$' && !IsNumber(unquoted) && !IsPath(unquoted);
+    }
+
+    private static bool IsNumber(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// An absolute, relative or home path with at least one folder (<c>/root/cloudflare.ini</c>,
+    /// <c>./public.pem</c>), of path characters only: a password such as <c>/x!pass</c> is not one.
+    /// </summary>
+    private static bool IsPath(string value)
+    {
+        var start = value[0] == '/' ? 1
+            : value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("~/", StringComparison.Ordinal) ? 2
+            : value.StartsWith("../", StringComparison.Ordinal) ? 3
+            : -1;
+        if (start < 0 || value.Length == start)
+        {
+            return false;
+        }
+
+        var slashOrDot = start > 1;
+        for (var i = start; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '/' or '.' or '_' or '-') || c == '/' && value[i - 1] == '/')
+            {
+                return false;
+            }
+
+            slashOrDot |= c is '/' or '.';
+        }
+
+        return slashOrDot;
     }
 
     private static bool ContainsGluedWord(string word)

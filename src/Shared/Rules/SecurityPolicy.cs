@@ -1,5 +1,7 @@
 // Shared by Stack.Dsl (runtime validation) and Stack.Analyzers (compile time) as a linked file:
 // both sides word the security findings with these texts and decide with Fires.
+using System;
+
 namespace Stack.Rules;
 
 /// <summary>The security rules (STK0100-STK0107): texts, and when a finding stands.</summary>
@@ -55,6 +57,19 @@ internal static class SecurityPolicy
         "Image without a pinned tag",
         "Service '{0}' image {1} {2}, so each pull may run different code. Pin a version tag (or a digest), or .AcceptRisk(SecurityRisk.UnpinnedImage, \"why\").",
         "A moving tag pulls different code without any change in git.");
+
+    /// <summary>The reason <c>stack import</c> gives each risk it carries over from the compose file.</summary>
+    public const string ImportedReason = "imported as is: review";
+
+    public static readonly RuleText ImportedRiskNotReviewed = new(
+        RuleIds.ImportedRiskNotReviewed,
+        "Risk carried over by the import, not reviewed",
+        "Service '{0}' accepts {1} with the reason stack import wrote (\"" + ImportedReason + "\"), so the compose file's risk is kept unreviewed. Fix the risk and remove the acceptance, or replace the reason with why it is acceptable here.",
+        "stack import keeps the risks the compose file already had so that the first run emits the same stack; each one stays a warning (an error with --warnaserror) until a person rewrites its reason.");
+
+    /// <summary>Whether an acceptance's reason is still the one the import wrote (any case, any text after it).</summary>
+    public static bool IsImportedReason(string reason) =>
+        reason.TrimStart().StartsWith("imported as is", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A finding stands when the risk is proven and its acceptance is proven absent.</summary>
     public static Fact Fires(Fact hasRisk, Fact accepted) => hasRisk.And(accepted.Not());

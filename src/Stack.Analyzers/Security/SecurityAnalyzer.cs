@@ -87,7 +87,7 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
             Detail(facts, FactKind.DatabaseImage, "a database"), Detail(facts, FactKind.PublishedPort, "a port"));
         Report(SecurityDescriptors.PortOnAllInterfaces, facts[FactKind.PortOnAllInterfaces], FactKind.AcceptedPortOnAllInterfaces, facts.Site(FactKind.PortOnAllInterfaces), Detail(facts, FactKind.PortOnAllInterfaces, "a port"));
         var image = Detail(facts, FactKind.UnpinnedImage, "\nhas no pinned tag").Split('\n');
-        Report(SecurityDescriptors.UnpinnedImage, facts[FactKind.UnpinnedImage], FactKind.AcceptedUnpinnedImage, facts.Site(FactKind.UnpinnedImage), image[0], image[1]);
+        Report(SecurityDescriptors.UnpinnedImage, facts[FactKind.UnpinnedImage].And(facts[FactKind.BuiltImage].Not()), FactKind.AcceptedUnpinnedImage, facts.Site(FactKind.UnpinnedImage), image[0], image[1]);
     }
 
     private static string Detail(FactSet facts, FactKind kind, string fallback) => facts.Detail(kind) is { Length: > 0 } detail ? detail : fallback;

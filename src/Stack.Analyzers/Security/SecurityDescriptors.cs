@@ -89,4 +89,14 @@ internal static class SecurityDescriptors
         isEnabledByDefault: true,
         SecurityPolicy.UnpinnedImage.Description,
         RuleIds.HelpLink(RuleIds.UnpinnedImage));
+
+    public static readonly DiagnosticDescriptor ImportedRiskNotReviewed = new(
+        RuleIds.ImportedRiskNotReviewed,
+        SecurityPolicy.ImportedRiskNotReviewed.Title,
+        SecurityPolicy.ImportedRiskNotReviewed.MessageFormat,
+        SecurityPolicy.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        SecurityPolicy.ImportedRiskNotReviewed.Description,
+        RuleIds.HelpLink(RuleIds.ImportedRiskNotReviewed));
 }

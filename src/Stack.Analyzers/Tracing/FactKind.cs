@@ -63,6 +63,9 @@ internal enum FactKind
     /// <summary>A dangerous capability is added (STK0104).</summary>
     DangerousCapability,
 
+    /// <summary>The service builds its image (STK0107: an image it builds is not pulled).</summary>
+    BuiltImage,
+
     /// <summary>A volume has a backup decision (STK0300).</summary>
     BackupDecision,
 

@@ -61,6 +61,8 @@ internal sealed class SecurityEffects
         {
             case "WithImage":
                 return Image(facts, ValueTracer.ConstantString(Unconverted(Argument("image")), scope));
+            case "WithBuild":
+                return facts.With(FactKind.BuiltImage, Fact.Yes); // WithBuild refuses null
             case "WithPort" when invocation.TargetMethod.Parameters[0].Type.Name == "PortMapping":
                 return facts.Add(FactKind.PublishedPort, Fact.Unknown).Add(FactKind.PortOnAllInterfaces, Fact.Unknown);
             case "WithPort":
@@ -100,6 +102,7 @@ internal sealed class SecurityEffects
     /// <summary>A <c>with</c> expression or initializer sets a property.</summary>
     public static FactSet ApplyProperty(FactSet facts, string property, IOperation value) => property switch
     {
+        "Build" => facts.With(FactKind.BuiltImage, Fact.Unknown),
         "Image" => Image(facts, Unconverted(value) is { ConstantValue: { HasValue: true, Value: string image } } ? image : null),
         "Ports" => facts.With(FactKind.PublishedPort, Fact.Unknown).With(FactKind.PortOnAllInterfaces, Fact.Unknown),
         "Volumes" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown).With(FactKind.DaemonSocket, Fact.Unknown),

@@ -19,6 +19,17 @@ public abstract record NetworkMode
     /// <summary>Share another service's network stack (<c>service:NAME</c>).</summary>
     public static NetworkMode OfService(Service service) => new ServiceNetworkMode(service);
 
+    /// <summary>
+    /// Share the network stack of a container this stack does not define (<c>container:NAME</c>,
+    /// a VPN client started elsewhere, for example). A service of the stack is shared with
+    /// <see cref="OfService"/> instead, which Stack checks and orders.
+    /// </summary>
+    /// <param name="container">The container's name or ID, as <c>docker ps</c> shows it.</param>
+    public static NetworkMode OfContainer(string container) =>
+        string.IsNullOrEmpty(container) || !char.IsAsciiLetterOrDigit(container[0]) || !container.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')
+            ? throw new ArgumentException($"'{container}' is not a container name: give the name or ID docker ps shows (a letter or digit, then letters, digits, '_', '.', '-').", nameof(container))
+            : new NamedNetworkMode("container:" + container);
+
     /// <summary>The compose value.</summary>
     public abstract string Value { get; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Stack.Dsl.Compose;
 
@@ -14,11 +15,13 @@ public sealed partial record Service
     /// </summary>
     /// <param name="risk">The risk.</param>
     /// <param name="reason">Why it is acceptable here.</param>
-    public Service AcceptRisk(SecurityRisk risk, string reason) => risk == SecurityRisk.LiteralSecret
+    /// <param name="filePath">Filled by the compiler: where the acceptance is, for STK0108.</param>
+    /// <param name="line">Filled by the compiler.</param>
+    public Service AcceptRisk(SecurityRisk risk, string reason, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) => risk == SecurityRisk.LiteralSecret
         ? throw new ArgumentException(
             "A literal secret is accepted by the name of what holds it, so accepting one does not hide another on the same service: use .AcceptLiteralSecret(\"NAME\", reason).",
             nameof(risk))
-        : Accept(new AcceptedRisk(risk, Reason(reason)));
+        : Accept(new AcceptedRisk(risk, Reason(reason)) { Location = new SourceLocation(filePath, line) });
 
     /// <summary>
     /// Accepts that one thing holds a literal value although its name looks secret (STK0100):
@@ -28,9 +31,11 @@ public sealed partial record Service
     /// </summary>
     /// <param name="name">The variable, key or flag whose literal value is not a secret.</param>
     /// <param name="reason">Why it is acceptable here (<c>PUBLIC_KEY_PATH</c> only looks secret).</param>
-    public Service AcceptLiteralSecret(string name, string reason) => string.IsNullOrWhiteSpace(name)
+    /// <param name="filePath">Filled by the compiler: where the acceptance is, for STK0108.</param>
+    /// <param name="line">Filled by the compiler.</param>
+    public Service AcceptLiteralSecret(string name, string reason, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) => string.IsNullOrWhiteSpace(name)
         ? throw new ArgumentException("Name the variable, key or flag whose literal value is accepted.", nameof(name))
-        : Accept(new AcceptedRisk(SecurityRisk.LiteralSecret, Reason(reason)) { Subject = name });
+        : Accept(new AcceptedRisk(SecurityRisk.LiteralSecret, Reason(reason)) { Subject = name, Location = new SourceLocation(filePath, line) });
 
     /// <summary>Whether <paramref name="risk"/> was accepted; a literal secret only for its <paramref name="subject"/>.</summary>
     public bool Accepts(SecurityRisk risk, string? subject = null)
@@ -65,4 +70,7 @@ public sealed record AcceptedRisk(SecurityRisk Risk, string Reason)
 
     /// <summary>For a literal secret, the one variable, key or flag accepted; null for the other risks, which are the service's as a whole.</summary>
     public string? Subject { get; init; }
+
+    /// <summary>The C# line that accepted it.</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.Unknown;
 }

@@ -5,7 +5,9 @@ namespace Stack.Dsl.Validation;
 
 /// <summary>
 /// STK0205: project files the stack refers to must exist. A missing bind-mount source is the
-/// worst case: Docker silently creates an empty folder in its place on the server.
+/// worst case: Docker silently creates an empty folder in its place on the server. That is only
+/// wrong where a file or existing content was meant: a writable data folder (<c>./redis:/data</c>)
+/// that Docker creates on the first start is normal.
 /// </summary>
 internal static class ProjectFileRules
 {
@@ -15,7 +17,7 @@ internal static class ProjectFileRules
         {
             foreach (var mount in service.Volumes.OfType<BindMount>())
             {
-                if (Missing(mount.Source, projectDirectory) is { } path)
+                if (Missing(mount.Source, projectDirectory) is { } path && !IsDataFolderDockerCreates(mount))
                 {
                     yield return Diagnostic($"Service '{service.Name}' bind-mounts '{path}', which does not exist in the definition project ({projectDirectory}); Docker would mount an empty folder instead. Create the file or fix the path.", mount.Location.IsKnown ? mount.Location : service.Location);
                 }
@@ -50,6 +52,23 @@ internal static class ProjectFileRules
                 yield return Diagnostic($"Config '{config.Name}' is read from '{path}', which does not exist in the definition project ({projectDirectory}). Create it or fix the path.", config.Location);
             }
         }
+    }
+
+    /// <summary>
+    /// A writable bind whose source and target both name a folder (no extension: <c>./redis</c>
+    /// on <c>/data</c>) and that Docker may create: a missing one is the normal first start. A
+    /// file (<c>./traefik.yml</c>), a read-only mount (content the service reads) or
+    /// <c>create_host_path: false</c> is still refused when missing.
+    /// </summary>
+    private static bool IsDataFolderDockerCreates(BindMount mount) =>
+        !mount.ReadOnly && mount.CreateHostPath != false && mount.Source is ProjectHostPath project
+        && !HasExtension(project.RelativePath) && !HasExtension(mount.Target);
+
+    private static bool HasExtension(string path)
+    {
+        var name = path.TrimEnd('/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        return name.LastIndexOf('.') > 0;
     }
 
     /// <summary>The project-relative path when it names a project file that is missing; otherwise null.</summary>

@@ -132,6 +132,11 @@ internal sealed partial class CSharpCode(Naming naming)
             if (text[i] == '$' && match.Success && match.Index == i)
             {
                 var name = match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value;
+                if (match.Groups["arg"].Value.Contains('$', StringComparison.Ordinal))
+                {
+                    throw NestedReference(text, i, name);
+                }
+
                 var variable = Declare(_variables, name, naming.Variable);
                 var form = match.Groups["op"].Value switch
                 {
@@ -157,6 +162,40 @@ internal sealed partial class CSharpCode(Naming naming)
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// <c>${ROOT_URL:-http://localhost:${HOST_PORT:-3000}}</c>: a default or message holding another
+    /// reference, which Compose v2 expands and docker-compose 1.x ends at the first <c>}</c>, so it
+    /// has no one meaning (and a Stack variable's default is plain text).
+    /// </summary>
+    private static ImportRefusal NestedReference(string text, int start, string name)
+    {
+        var outer = Balanced(text, start);
+        var innerStart = outer.IndexOf("${", 2, StringComparison.Ordinal);
+        var inner = innerStart < 0 ? string.Empty : Balanced(outer, innerStart);
+        var innerMatch = ComposeReferences.Pattern().Match(inner);
+        var written = innerMatch.Success && innerMatch.Groups["op"].Value is ":-" or "-" ? outer.Replace(inner, innerMatch.Groups["arg"].Value, StringComparison.Ordinal) : null;
+        return new ImportRefusal(YamlDotNet.Core.Mark.Empty, $"the default of ${{{name}}} holds another variable ({(inner.Length > 0 ? inner : outer)}), which Compose v2 expands and docker-compose 1.x cuts at its first '}}', and a Stack variable's default is plain text: write the default out{(written is null ? string.Empty : $" ({written})")}, or set {name} in .env.")
+        {
+            Text = text,
+        };
+    }
+
+    /// <summary>The reference starting at <paramref name="start"/> (<c>${</c>) up to its matching <c>}</c>, or to the end.</summary>
+    private static string Balanced(string text, int start)
+    {
+        var depth = 0;
+        for (var j = start + 1; j < text.Length; j++)
+        {
+            depth += text[j] == '{' ? 1 : text[j] == '}' ? -1 : 0;
+            if (depth == 0)
+            {
+                return text[start..(j + 1)];
+            }
+        }
+
+        return text[start..];
     }
 
     /// <summary>A host path as a C# <c>HostPath</c>: absolute (or from a variable), in the home folder, or in the project; one that climbs out is refused.</summary>

@@ -12,4 +12,7 @@ internal sealed record ImportError(string File, Mark At, string Message)
 internal sealed class ImportRefusal(Mark at, string message) : Exception(message)
 {
     public Mark At { get; } = at;
+
+    /// <summary>For a refusal of text found where no node is at hand (<see cref="Mark.Empty"/>): the text, so a caller can find its node.</summary>
+    public string? Text { get; init; }
 }

@@ -35,6 +35,9 @@ internal sealed record ImportedCode(
     /// <summary>Traefik entrypoints routers name (each with a TODO about its port).</summary>
     public IReadOnlyList<Declared> EntryPoints { get; init; } = [];
 
+    /// <summary>The original's risks the code accepts with the import's reason, as "service: what" (printed after the import).</summary>
+    public IReadOnlyList<string> CarriedRisks { get; init; } = [];
+
     /// <summary>Top-level secrets.</summary>
     public IReadOnlyList<Declared> Secrets { get; init; } = [];
 

@@ -28,6 +28,17 @@ internal sealed class Naming(ImportLayout layout)
 
     public ImportLayout Layout => layout;
 
+    /// <summary>
+    /// A folder's name as compose makes it the project's name when the file gives none: lower case,
+    /// only <c>a-z 0-9 _ -</c> kept, no leading <c>_</c> or <c>-</c> (<c>transfer.sh</c> is
+    /// <c>transfersh</c>); "stack" when nothing is left.
+    /// </summary>
+    public static string ComposeProjectName(string folder)
+    {
+        var kept = string.Concat(folder.ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-')).TrimStart('_', '-');
+        return kept.Length > 0 ? kept : "stack";
+    }
+
     public string Variable(string name) => Local("Variable", name, CSharpCode.Identifier(name), "Variables", Member(name));
 
     public string Network(string name) => Local("Network", name, CSharpCode.Identifier(name) + "Network", "Networks", Member(name));

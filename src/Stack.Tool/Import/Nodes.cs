@@ -44,4 +44,13 @@ internal static class Nodes
         "false" or "False" or "FALSE" or "no" => false,
         var other => throw new ImportRefusal(node.Start, $"{what} must be true or false, not '{other}'."),
     };
+
+    /// <summary>The first scalar under <paramref name="node"/> that holds <paramref name="text"/> (as a value, or as a list item's KEY=value).</summary>
+    public static YamlNode? Find(YamlNode node, string text) => node switch
+    {
+        YamlScalarNode { Value: { } value } scalar when value.Contains(text, StringComparison.Ordinal) => scalar,
+        YamlSequenceNode sequence => sequence.Children.Select(c => Find(c, text)).FirstOrDefault(f => f is not null),
+        YamlMappingNode mapping => mapping.Children.Select(e => Find(e.Value, text)).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
 }

@@ -83,7 +83,7 @@ public sealed class AgreementTests
         var compilation = CSharpCompilation.Create(
             "Voice", [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview))], TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new Analyzers.Checklist.ChecklistAnalyzer(), new Analyzers.Security.SecurityAnalyzer(), new Analyzers.Backups.BackupAnalyzer());
+            new Analyzers.Checklist.ChecklistAnalyzer(), new Analyzers.Security.SecurityAnalyzer(), new Analyzers.Security.ImportedRiskAnalyzer(), new Analyzers.Backups.BackupAnalyzer());
         var analyzer = (await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync())
             .Select(d => (d.Id, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).Order().ToList();
         var runtime = RunAndValidate([code]).Select(d => (d.Id, d.Message)).Order().ToList();

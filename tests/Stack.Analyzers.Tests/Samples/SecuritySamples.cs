@@ -65,6 +65,31 @@ internal static class SecuritySamples
             }
             """], ["STK0107"]), // the image comes from a parameter: only the runtime sees 'latest'
 
+        new("security: an image the stack builds, numbers, paths and settings about a secret", [$$"""
+            static class Definition
+            {
+                {{Common}}
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    Base("a").WithBuild(new BuildSpec(HostPath.Absolute("/srv/app"))).WithImage("my-app"),
+                    Base("b").WithImage("my-app").WithBuild(new BuildSpec(HostPath.Absolute("/srv/app"))),
+                    Base("c").WithEnvironment("SECRET_PORT", "3000").WithEnvironment("TOKEN_SOURCE", "accessToken")
+                        .WithEnvironment("SSL_KEY", "/etc/ssl/x.key").WithEnvironment("JWT_PUBLIC_KEY", "./jwt/public.pem"),
+                    {|STK0107:Base("d").WithImage("my-app")|},
+                    {|STK0100:Base("e").WithEnvironment("API_TOKEN", "accessToken")|});
+            }
+            """], ["STK0107", "STK0100"]),
+
+        new("security: risks carried over by stack import warn until a person rewrites the reason", [$$"""
+            static class Definition
+            {
+                {{Common}}
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    Base("a").WithImage("nginx:latest").AcceptRisk(SecurityRisk.UnpinnedImage, {|STK0108:"imported as is: review"|}),
+                    Base("b").WithEnvironment("DB_PASSWORD", "hunter2").AcceptLiteralSecret("DB_PASSWORD", {|STK0108:"Imported as is: review"|}),
+                    Base("c").WithImage("nginx:latest").AcceptRisk(SecurityRisk.UnpinnedImage, "reviewed: the vendor publishes only latest"));
+            }
+            """], ["STK0108", "STK0108"]),
+
         new("security: a literal secret accepted by name hides no other", [$$"""
             static class Definition
             {

@@ -180,6 +180,12 @@ public sealed class SecurityRulesTests
     [InlineData("AppSecret", true)]
     [InlineData("MONKEY", false)]
     [InlineData("keyboardLayout", false)]
+    [InlineData("SECRET_PORT", false)]
+    [InlineData("SECRET_FILE_SIZE", false)]
+    [InlineData("TOKEN_SOURCE", false)]
+    [InlineData("JWT_KEY_ALGORITHM", false)]
+    [InlineData("SECRET_KEY_BASE", true)]
+    [InlineData("SSL_KEY", true)]
     public void Secret_names_are_words_or_glued_long_words(string name, bool secret) => Assert.Equal(secret, SecretNames.LooksSecret(name));
 
     [Theory]
@@ -191,8 +197,19 @@ public sealed class SecurityRulesTests
     [InlineData("\"$MYSQL_ROOT_PASSWORD\"", false)]
     [InlineData("hunter2", true)]
     [InlineData("nope", true)]
-    [InlineData("/etc/secrets/db", true)]
-    public void Flags_and_secret_file_paths_are_not_secrets(string value, bool couldBe) => Assert.Equal(couldBe, SecretNames.CouldBeSecret(value));
+    [InlineData("/etc/secrets/db", false)]
+    [InlineData("/etc/ssl/x.key", false)]
+    [InlineData("/config/jwt/public.pem", false)]
+    [InlineData("./jwt/private.pem", false)]
+    [InlineData("~/keys/id_ed25519", false)]
+    [InlineData("3000", false)]
+    [InlineData("10485760", false)]
+    [InlineData("/hunter2", true)]
+    [InlineData("/x!pass/word", true)]
+    [InlineData("/a//b", true)]
+    [InlineData("3000x", true)]
+    [InlineData("accessToken", true)]
+    public void Flags_numbers_and_paths_are_not_secrets(string value, bool couldBe) => Assert.Equal(couldBe, SecretNames.CouldBeSecret(value));
 
     [Fact]
     public void Secrets_from_variables_and_harmless_flags_pass_everywhere()
@@ -202,11 +219,12 @@ public sealed class SecurityRulesTests
             .WithEnvironment("DATABASE_URL", $"postgres://app:{password}@db/app")
             .WithEnvironment("DB_PASSWORD", password)
             .WithCommand("server", "--password-file=/run/secrets/db", "--token", $"{password}", "--verbose")
-            .WithLabel("app.token-ttl", "3600s");
+            .WithLabel("app.token-ttl", "3600s")
+            .WithLabel("app.token", "3600s");
 
-        // 3600s is not a flag, so the label is the one finding.
+        // A TTL is a setting about a token; app.token's 3600s is not a flag, so that label is the one finding.
         var finding = Assert.Single(Security(service));
-        Assert.Contains("label app.token-ttl", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("sets label app.token to", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -216,6 +234,23 @@ public sealed class SecurityRulesTests
 
         var finding = Assert.Single(findings);
         Assert.Contains("Service 'b' sets ADMINPASSWORD", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Numbers_paths_and_settings_about_a_secret_are_not_literal_secrets()
+    {
+        var findings = Security(
+            Safe("a")
+                .WithEnvironment("SECRET_PORT", "3000")
+                .WithEnvironment("SECRET_FILE_SIZE", "10")
+                .WithEnvironment("TOKEN_SOURCE", "accessToken")
+                .WithEnvironment("SSL_KEY", "/etc/ssl/x.key")
+                .WithEnvironment("JWT_PUBLIC_KEY", "/config/jwt/public.pem")
+                .WithCommand("certonly", "--dns-cloudflare-credentials", "/root/cloudflare.ini"),
+            Safe("b").WithEnvironment("API_TOKEN", "accessToken"));
+
+        var finding = Assert.Single(findings);
+        Assert.Contains("Service 'b' sets API_TOKEN", finding.Message, StringComparison.Ordinal);
     }
 
     private static int ThisLine([CallerLineNumber] int line = 0) => line;

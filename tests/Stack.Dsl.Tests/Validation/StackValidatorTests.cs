@@ -173,6 +173,30 @@ public class StackValidatorTests
     }
 
     [Fact]
+    public void A_missing_data_folder_Docker_creates_is_no_STK0205_but_a_missing_file_or_read_only_folder_is()
+    {
+        var project = Directory.CreateTempSubdirectory("stack-project-").FullName;
+        try
+        {
+            var stack = new ComposeStack("test").WithServices(Emit.Minimal()
+                .WithBind(HostPath.InProject("redis"), "/data")
+                .WithBind(HostPath.InProject("data/db"), "/var/lib/db")
+                .WithBind(HostPath.InProject("traefik.yml"), "/etc/traefik/traefik.yml")
+                .WithBind(HostPath.InProject("dynamic"), "/etc/traefik/dynamic.yml")
+                .WithBind(HostPath.InProject("config"), "/config", readOnly: true)
+                .WithMount(new BindMount(HostPath.InProject("strict"), "/strict") { CreateHostPath = false }));
+
+            var missing = Errors(stack, project).Select(d => (d.Id, Path: d.Message.Split('\'')[3])).ToList();
+
+            Assert.Equal([("STK0205", "traefik.yml"), ("STK0205", "dynamic"), ("STK0205", "config"), ("STK0205", "strict")], missing);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var stack = new ComposeStack("test").WithServices(

@@ -77,15 +77,16 @@ internal static class ImportedProgram
     /// <param name="code">The C#.</param>
     /// <param name="name">Names the compiled assembly.</param>
     /// <param name="definitionDirectory">Where the program finds its bind-mounted files (its generated/ is kept there); without, a temporary folder, deleted.</param>
-    internal static (int Exit, string Errors, string Compose) Run(string code, string name, string? definitionDirectory = null) =>
-        RunForFiles(code, name, definitionDirectory) is var (exit, errors, files) ? (exit, errors, files.GetValueOrDefault("docker-compose.yml", string.Empty)) : default;
+    /// <param name="arguments">More command-line arguments (--warnaserror).</param>
+    internal static (int Exit, string Errors, string Compose) Run(string code, string name, string? definitionDirectory = null, params string[] arguments) =>
+        RunForFiles(code, name, definitionDirectory, arguments) is var (exit, errors, files) ? (exit, errors, files.GetValueOrDefault("docker-compose.yml", string.Empty)) : default;
 
     /// <summary>As <see cref="Run"/>, with every file the program wrote.</summary>
-    internal static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunForFiles(string code, string name, string? definitionDirectory = null) =>
-        RunSources([("stack.cs", string.Join('\n', code.Split('\n').Where(l => !l.StartsWith("#:", StringComparison.Ordinal))))], name, definitionDirectory);
+    internal static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunForFiles(string code, string name, string? definitionDirectory = null, params string[] arguments) =>
+        RunSources([("stack.cs", string.Join('\n', code.Split('\n').Where(l => !l.StartsWith("#:", StringComparison.Ordinal))))], name, definitionDirectory, arguments);
 
     /// <summary>Compiles C# files as one program (warnings are failures) and runs it into a folder: its exit code, errors and every file it wrote.</summary>
-    internal static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunSources(IReadOnlyList<(string Path, string Text)> sources, string name, string? definitionDirectory = null)
+    internal static (int Exit, string Errors, IReadOnlyDictionary<string, string> Files) RunSources(IReadOnlyList<(string Path, string Text)> sources, string name, string? definitionDirectory = null, params string[] arguments)
     {
         var code = string.Join("\n", sources.Select(s => s.Text));
         var (image, problems) = ImportedCompilation.Compile(sources, name, definitionDirectory);
@@ -98,7 +99,7 @@ internal static class ImportedProgram
         try
         {
             Console.SetError(errors);
-            var exit = (int)assembly.EntryPoint!.Invoke(null, [new[] { "--out", output }])!;
+            var exit = (int)assembly.EntryPoint!.Invoke(null, [new[] { "--out", output }.Concat(arguments).ToArray()])!;
             var files = Directory.Exists(output) ? Directory.GetFiles(output).ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal) : [];
             return (exit, errors.ToString(), files);
         }

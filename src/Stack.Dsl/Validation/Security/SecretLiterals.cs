@@ -131,7 +131,7 @@ internal static class SecretLiterals
 
     /// <summary><c>--password=x</c>, or <c>--password x</c> (the flag, then the value as the next argument).</summary>
     /// <param name="arguments">The words; null where a word holds a variable (its value is not known here).</param>
-    private static IEnumerable<string> SecretFlags(IReadOnlyList<string?> arguments)
+    internal static IEnumerable<string> SecretFlags(IReadOnlyList<string?> arguments)
     {
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -186,7 +186,7 @@ internal static class SecretLiterals
     /// Whether the text holds <c>scheme://user:password@host</c> with a password that is not a
     /// variable. By hand, not a regex: a generated regex's vectorized search is compiled at start-up.
     /// </summary>
-    private static bool HasUrlPassword(string text)
+    internal static bool HasUrlPassword(string text)
     {
         for (var start = text.IndexOf("://", StringComparison.Ordinal); start >= 0; start = text.IndexOf("://", start + 3, StringComparison.Ordinal))
         {

@@ -33,7 +33,24 @@ internal static class SecurityRules
             .Concat(Image(service));
         return findings
             .Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.Accepts(f.Risk, f.Subject))) == Fact.Yes)
-            .Select(f => f.Diagnostic);
+            .Select(f => f.Diagnostic)
+            .Concat(ImportedRisks(service));
+    }
+
+    /// <summary>STK0108: each risk still accepted with the import's reason, a warning at the line that accepts it.</summary>
+    private static IEnumerable<StackDiagnostic> ImportedRisks(Service service)
+    {
+        foreach (var accepted in service.AcceptedRisks)
+        {
+            if (SecurityPolicy.IsImportedReason(accepted.Reason))
+            {
+                var what = accepted.Subject is { } subject ? $"the literal value of {subject}" : $"SecurityRisk.{accepted.Risk}";
+                yield return new StackDiagnostic(RuleIds.ImportedRiskNotReviewed, SecurityPolicy.ImportedRiskNotReviewed.Format(service.Name, what), accepted.Location.IsKnown ? accepted.Location : service.Location)
+                {
+                    Severity = DiagnosticSeverity.Warning,
+                };
+            }
+        }
     }
 
     private static IEnumerable<Finding> LiteralSecrets(Service service)
@@ -128,7 +145,8 @@ internal static class SecurityRules
 
     private static IEnumerable<Finding> Image(Service service)
     {
-        if (ImageOf(service) is { IsUnpinned: true } image)
+        // An image the stack builds (build: with image: naming the result) is not pulled.
+        if (service.Build is null && ImageOf(service) is { IsUnpinned: true } image)
         {
             yield return new Finding(SecurityRisk.UnpinnedImage, SecurityPolicy.UnpinnedImage, service.At(service.Sites.Image(service.Image)), service.Name, image.Repository, image.TagProblem);
         }

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Stack.Analyzers.Tracing;
+using Stack.Rules;
+
+namespace Stack.Analyzers.Security;
+
+/// <summary>
+/// STK0108: an <c>AcceptRisk</c> or <c>AcceptLiteralSecret</c> whose reason is still the one
+/// <c>stack import</c> wrote, reported while typing at the reason, until a person rewrites it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ImportedRiskAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [SecurityDescriptors.ImportedRiskNotReviewed];
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DslTypes.TryCreate(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(
+                operation =>
+                {
+                    var invocation = (IInvocationOperation)operation.Operation;
+                    if (invocation.TargetMethod.Name is not ("AcceptRisk" or "AcceptLiteralSecret") || !types.IsService(invocation.TargetMethod.ContainingType)
+                        || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "reason") is not { } reason
+                        || reason.Value.ConstantValue is not { HasValue: true, Value: string text } || !SecurityPolicy.IsImportedReason(text))
+                    {
+                        return;
+                    }
+
+                    var subject = invocation.TargetMethod.Name == "AcceptLiteralSecret"
+                        && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name")?.Value.ConstantValue is { HasValue: true, Value: string name }
+                        ? $"the literal value of {name}"
+                        : invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "risk")?.Value.Syntax.ToString() ?? "a risk";
+                    var service = StackServiceName(invocation) ?? "?";
+                    operation.ReportDiagnostic(Diagnostic.Create(SecurityDescriptors.ImportedRiskNotReviewed, reason.Value.Syntax.GetLocation(), service, subject));
+                },
+                OperationKind.Invocation);
+        });
+    }
+
+    /// <summary>The constant name given to <c>new Service("...")</c> at the start of the chain, when there is one.</summary>
+    private static string? StackServiceName(IInvocationOperation invocation)
+    {
+        IOperation? receiver = invocation.Instance;
+        while (receiver is IInvocationOperation call)
+        {
+            receiver = call.Instance;
+        }
+
+        return receiver is IObjectCreationOperation { Arguments.Length: > 0 } creation && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name } ? name : null;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Stack.Tool.Import;
+
+/// <summary>Ports: the short syntax, the long one, and ranges.</summary>
+internal sealed partial class ServiceImporter
+{
+    private static string LongPort(YamlMappingNode port)
+    {
+        var entries = port.Children.ToDictionary(e => Nodes.Scalar(e.Key, "a port key"), e => e.Value, StringComparer.Ordinal);
+        var target = entries.TryGetValue("target", out var t) ? PortRange(Nodes.Scalar(t, "target"), t.Start) : throw new ImportRefusal(port.Start, "a port needs a target.");
+        var init = new List<string>();
+        foreach (var (key, node) in entries.Where(e => e.Key != "target"))
+        {
+            var text = Nodes.Scalar(node, key);
+            init.Add(key switch
+            {
+                "published" => $"Published = {PortRange(text, node.Start)}",
+                "host_ip" => $"HostIp = {CSharpCode.Address(text, node.Start)}",
+                "protocol" => $"Protocol = PortProtocol.{Member<Stack.Dsl.Compose.PortProtocol>(node, key)}",
+                "mode" => $"Mode = PortMode.{Member<Stack.Dsl.Compose.PortMode>(node, key)}",
+                "name" => $"Name = {CSharpCode.Literal(text)}",
+                "app_protocol" => $"AppProtocol = {CSharpCode.Literal(text)}",
+                _ => throw new ImportRefusal(node.Start, $"the port key '{key}' is not translated by the importer yet."),
+            });
+        }
+
+        return $".WithPort(new PortMapping({target}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)})";
+    }
+
+    /// <summary>Short syntax: <c>[ip:][published:]target[/protocol]</c>.</summary>
+    private static string Port(string text, YamlDotNet.Core.Mark at)
+    {
+        if (CSharpCode.HasVariable(text))
+        {
+            throw new ImportRefusal(at, $"the port '{text}' holds a variable, but Stack's ports are numbers it checks for clashes; write the numbers, and give an environment its own (MapPorts).");
+        }
+
+        var match = PortPattern().Match(text);
+        if (!match.Success)
+        {
+            throw new ImportRefusal(at, $"the port '{text}' is not in compose's short syntax ([ip:][published:]target[/protocol]); the importer does not translate the long syntax yet.");
+        }
+
+        var target = PortRange(match.Groups["target"].Value, at);
+        var protocol = match.Groups["protocol"].Success ? $", protocol: PortProtocol.{char.ToUpperInvariant(match.Groups["protocol"].Value[0])}{match.Groups["protocol"].Value[1..]}" : string.Empty;
+        var ip = match.Groups["ip"].Success ? $", {CSharpCode.Address(match.Groups["ip"].Value.Trim('[', ']'), at)}" : string.Empty;
+        return match.Groups["published"].Success
+            ? $".WithPort({PortRange(match.Groups["published"].Value, at)}, {target}{(ip.Length > 0 ? ip : protocol.Length > 0 ? ", null" : string.Empty)}{protocol})"
+            : $".WithPort(new PortMapping({target}){(ip.Length > 0 || protocol.Length > 0 ? " { " + string.Join(", ", new[] { ip.Length > 0 ? $"HostIp = {ip[2..]}" : null, protocol.Length > 0 ? $"Protocol = {protocol[12..]}" : null }.OfType<string>()) + " }" : string.Empty)})";
+    }
+
+    private static string PortRange(string text, YamlDotNet.Core.Mark at)
+    {
+        var parts = text.Split('-');
+        return parts.Length switch
+        {
+            1 when int.TryParse(parts[0], CultureInfo.InvariantCulture, out var port) => CSharpCode.Number(port),
+            2 when int.TryParse(parts[0], CultureInfo.InvariantCulture, out var start) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var end) => $"PortRange.Between({start}, {end})",
+            _ => throw new ImportRefusal(at, $"'{text}' is not a port or a range of ports."),
+        };
+    }
+
+    [GeneratedRegex(@"^(?:(?<ip>\[[0-9a-fA-F:.]+\]|[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}):)?(?:(?<published>[0-9]+(?:-[0-9]+)?):)?(?<target>[0-9]+(?:-[0-9]+)?)(?:/(?<protocol>tcp|udp|sctp))?$")]
+    private static partial Regex PortPattern();
+}

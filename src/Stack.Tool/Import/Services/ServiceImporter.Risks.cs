@@ -1,0 +1,200 @@
+using System.Text.RegularExpressions;
+using Stack.Dsl.Validation.Security;
+using Stack.Rules;
+using YamlDotNet.RepresentationModel;
+
+namespace Stack.Tool.Import;
+
+/// <summary>
+/// The risks a compose service already has (STK0100-STK0107), found with the rules' own
+/// classifiers and each accepted with the import's reason: the first run emits the same stack, and
+/// STK0108 keeps every one a warning until a person rewrites the reason (docs/import.md).
+/// </summary>
+internal sealed partial class ServiceImporter
+{
+    private static readonly string[] HostNamespaces = ["pid", "ipc", "uts", "userns_mode"];
+
+    /// <summary>Each risk carried over, as "service: what", in the order written.</summary>
+    public List<string> CarriedRisks { get; } = [];
+
+    private IEnumerable<string> AcceptCarriedRisks(string name, YamlMappingNode service)
+    {
+        var keys = service.Children.Where(e => e.Key is YamlScalarNode { Value: not null }).ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => e.Value, StringComparer.Ordinal);
+        var risks = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var secrets = new SortedSet<string>(StringComparer.Ordinal);
+        string? Scalar(string key) => keys.TryGetValue(key, out var node) && node is YamlScalarNode { Value: { } text } ? text : null;
+
+        var image = Scalar("image");
+        var reference = image is not null && !CSharpCode.HasVariable(image) && image.Length > 0 ? ImageReference.Parse(image) : null;
+        if (reference is { IsUnpinned: true } && !keys.ContainsKey("build"))
+        {
+            risks["UnpinnedImage"] = $"image {image}";
+        }
+
+        var published = Published(keys.GetValueOrDefault("ports")).ToList();
+        if (published.Count > 0 && reference is not null && HostRisks.IsDatabaseImage(reference))
+        {
+            risks["DatabasePortPublished"] = $"database port {published[0].Text}";
+        }
+
+        if (published.FirstOrDefault(p => p.AllInterfaces) is { Text: { } open })
+        {
+            risks["PortOnAllInterfaces"] = $"port {open}";
+        }
+
+        foreach (var (source, readOnly) in Binds(keys.GetValueOrDefault("volumes")))
+        {
+            if (HostRisks.IsDockerSocket(source) && !readOnly)
+            {
+                risks["WritableDockerSocket"] = $"writable {source}";
+            }
+            else if (HostRisks.IsDaemonSocket(source))
+            {
+                risks["DaemonSocket"] = source;
+            }
+        }
+
+        if (Scalar("use_api_socket") == "true")
+        {
+            risks["WritableDockerSocket"] = "use_api_socket";
+        }
+
+        var privileges = (Scalar("privileged") == "true" ? ["privileged: true"] : Array.Empty<string>())
+            .Concat(HostNamespaces.Prepend("network_mode").Where(k => Scalar(k) == "host").Select(k => $"{k}: host")).ToList();
+        if (privileges.Count > 0)
+        {
+            risks["HostPrivilege"] = string.Join(", ", privileges);
+        }
+
+        if (keys.TryGetValue("cap_add", out var capabilities) && capabilities is YamlSequenceNode list
+            && list.Children.OfType<YamlScalarNode>().FirstOrDefault(c => c.Value is { } cap && HostRisks.IsDangerousCapability(cap)) is { Value: { } dangerous })
+        {
+            risks["DangerousCapability"] = $"cap_add {dangerous}";
+        }
+
+        foreach (var section in new[] { "environment", "labels" })
+        {
+            if (keys.TryGetValue(section, out var pairs))
+            {
+                foreach (var (key, value, _) in SafePairs(pairs))
+                {
+                    if (value is null)
+                    {
+                        continue;
+                    }
+
+                    if (SecretLiterals.HasUrlPassword(value) || SecretNames.LooksSecret(key) && !CSharpCode.HasVariable(value) && SecretNames.CouldBeSecret(value))
+                    {
+                        secrets.Add(key);
+                    }
+
+                    foreach (Match variable in DefaultedVariable().Matches(value))
+                    {
+                        if (SecretNames.LooksSecret(variable.Groups["name"].Value) && SecretNames.CouldBeSecret(variable.Groups["default"].Value))
+                        {
+                            secrets.Add(variable.Groups["name"].Value);
+                        }
+                    }
+                }
+            }
+        }
+
+        // --password=x or --password x in a command, entrypoint or healthcheck test: the rule names the flag.
+        foreach (var words in CommandWords(keys.GetValueOrDefault("command")).Concat(CommandWords(keys.GetValueOrDefault("entrypoint")))
+            .Concat(CommandWords(keys.GetValueOrDefault("healthcheck") is YamlMappingNode health && health.Children.TryGetValue(new YamlScalarNode("test"), out var test) ? test : null)))
+        {
+            foreach (var flag in SecretLiterals.SecretFlags(words))
+            {
+                secrets.Add(flag.Split('=', ' ')[0]);
+            }
+        }
+
+        foreach (var (risk, what) in risks)
+        {
+            CarriedRisks.Add($"{name}: {what} (SecurityRisk.{risk})");
+            yield return $".AcceptRisk(SecurityRisk.{risk}, {CSharpCode.Literal(SecurityPolicy.ImportedReason)})";
+        }
+
+        foreach (var secret in secrets)
+        {
+            CarriedRisks.Add($"{name}: literal secret {secret}");
+            yield return $".AcceptLiteralSecret({CSharpCode.Literal(secret)}, {CSharpCode.Literal(SecurityPolicy.ImportedReason)})";
+        }
+    }
+
+    /// <summary>A command's words as the rule reads them: a string split at spaces (quotes trimmed), a list's items; null for a word holding a variable.</summary>
+    private static IEnumerable<IReadOnlyList<string?>> CommandWords(YamlNode? command)
+    {
+        static string? Literal(string word) => CSharpCode.HasVariable(word) ? null : word.Trim('"', '\'');
+        switch (command)
+        {
+            case YamlScalarNode { Value: { } text }:
+                yield return [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Literal)];
+                break;
+            case YamlSequenceNode list:
+                var items = list.Children.OfType<YamlScalarNode>().Select(i => i.Value ?? string.Empty).ToList();
+                yield return items is ["CMD-SHELL", var shell] ? [.. shell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Literal)] : [.. items.Select(Literal)];
+                break;
+        }
+    }
+
+    /// <summary>Published ports: their text, and whether they answer on every host interface.</summary>
+    private static IEnumerable<(string Text, bool AllInterfaces)> Published(YamlNode? ports)
+    {
+        foreach (var port in (ports as YamlSequenceNode)?.Children ?? [])
+        {
+            if (port is YamlScalarNode { Value: { } text })
+            {
+                var match = PortPattern().Match(text);
+                if (match.Success && match.Groups["published"].Success)
+                {
+                    yield return (text, !match.Groups["ip"].Success || match.Groups["ip"].Value is "0.0.0.0" or "[::]");
+                }
+            }
+            else if (port is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("published"), out var published) && published is YamlScalarNode { Value: { } number })
+            {
+                var ip = mapping.Children.TryGetValue(new YamlScalarNode("host_ip"), out var h) && h is YamlScalarNode { Value: { } address } ? address : null;
+                yield return (number, ip is null or "0.0.0.0" or "::");
+            }
+        }
+    }
+
+    /// <summary>Bind mounts with a literal absolute source, and whether each is read-only.</summary>
+    private static IEnumerable<(string Source, bool ReadOnly)> Binds(YamlNode? volumes)
+    {
+        foreach (var volume in (volumes as YamlSequenceNode)?.Children ?? [])
+        {
+            if (volume is YamlScalarNode { Value: { } text })
+            {
+                var parts = ComposeReferences.Split(text, ':');
+                if (parts.Length >= 2 && parts[0].StartsWith('/'))
+                {
+                    yield return (parts[0], parts.Length == 3 && parts[2].Split(',').Contains("ro"));
+                }
+            }
+            else if (volume is YamlMappingNode mapping
+                && mapping.Children.TryGetValue(new YamlScalarNode("type"), out var type) && type is YamlScalarNode { Value: "bind" }
+                && mapping.Children.TryGetValue(new YamlScalarNode("source"), out var source) && source is YamlScalarNode { Value: { } path } && path.StartsWith('/'))
+            {
+                yield return (path, mapping.Children.TryGetValue(new YamlScalarNode("read_only"), out var ro) && ro is YamlScalarNode { Value: "true" });
+            }
+        }
+    }
+
+    /// <summary>The pairs, or none where their shape is wrong (reported where they are translated).</summary>
+    private static IEnumerable<(string Key, string? Value, YamlDotNet.Core.Mark At)> SafePairs(YamlNode pairs)
+    {
+        try
+        {
+            return [.. Nodes.Pairs(pairs, "pairs")];
+        }
+        catch (ImportRefusal)
+        {
+            return [];
+        }
+    }
+
+    /// <summary><c>${NAME:-default}</c> or <c>${NAME-default}</c>: a default is a literal in the file.</summary>
+    [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>[^}$]*)\}")]
+    private static partial Regex DefaultedVariable();
+}

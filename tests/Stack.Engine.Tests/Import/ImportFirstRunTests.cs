@@ -1,0 +1,97 @@
+using Stack.Testing;
+using Stack.Tool.Import;
+using static Stack.Engine.Tests.Import.ImportedProgram;
+
+namespace Stack.Engine.Tests.Import;
+
+/// <summary>
+/// The first run emits: every risk the compose file already takes is accepted with the import's
+/// reason, the program writes the same stack, and each acceptance is a warning (STK0108) at its
+/// line until a person rewrites it; with --warnaserror, nothing goes green unreviewed.
+/// </summary>
+[Trait("Category", "Engine")]
+public sealed class ImportFirstRunTests
+{
+    private static string FileOf(string name) => Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Import", "Files", name + ".yml");
+
+    [Fact]
+    public void Each_risk_of_the_original_is_carried_over_and_listed()
+    {
+        var carried = new List<string>();
+        var (code, errors) = ComposeImporter.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab", carriedRisks: carried);
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        Assert.Equal(
+            [
+                "proxy: /var/run/docker.sock (SecurityRisk.DaemonSocket)", "proxy: port 80:80 (SecurityRisk.PortOnAllInterfaces)", "proxy: image traefik:latest (SecurityRisk.UnpinnedImage)",
+                "db: database port 127.0.0.1:5432:5432 (SecurityRisk.DatabasePortPublished)",
+                "app: literal secret --password", "app: literal secret API_TOKEN", "app: literal secret DATABASE_URL", "app: literal secret DB_PASSWORD",
+                "backup: cap_add SYS_ADMIN (SecurityRisk.DangerousCapability)", "backup: privileged: true (SecurityRisk.HostPrivilege)", "backup: writable /var/run/docker.sock (SecurityRisk.WritableDockerSocket)",
+            ],
+            carried);
+        Assert.Equal(carried.Count, System.Text.RegularExpressions.Regex.Count(code!, "\"imported as is: review\"\\)"));
+
+        // SECRET_PORT (a number) and SSL_KEY (a path) are not secrets: nothing to carry over.
+        Assert.DoesNotContain("\"SECRET_PORT\", \"imported", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"SSL_KEY\", \"imported", code, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("first-run", "Files")]
+    [InlineData("long-syntax", "Corpus")]
+    [InlineData("isolation", "Corpus")]
+    public void The_first_run_emits_with_a_warning_per_carried_risk_and_warnaserror_fails(string name, string folder)
+    {
+        var file = folder == "Files" ? FileOf(name) : Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Corpus", "Files", name + ".yml");
+        var carried = new List<string>();
+        var (code, errors) = ComposeImporter.Import([(file, File.ReadAllText(file))], "0.1.0", "imported", carriedRisks: carried);
+        Assert.True(code is not null, string.Join('\n', errors));
+        Assert.NotEmpty(carried);
+
+        var (exit, stderr, emitted) = Run(code!, name);
+
+        Assert.True(exit == 0, $"the first run failed:\n{stderr}\n{code}");
+        Assert.NotEmpty(emitted);
+        var warnings = stderr.Split('\n').Where(l => l.Contains(": warning STK0108: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(carried.Count, warnings.Count);
+        Assert.DoesNotContain(": error ", stderr, StringComparison.Ordinal);
+
+        // Each warning points at the line of its acceptance in the imported file.
+        var lines = code!.Split('\n').Where(l => !l.StartsWith("#:", StringComparison.Ordinal)).ToList();
+        Assert.All(warnings, w =>
+        {
+            var line = int.Parse(System.Text.RegularExpressions.Regex.Match(w, @"stack\.cs\((\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("\"imported as is: review\"", lines[line - 1], StringComparison.Ordinal);
+        });
+
+        var (strictExit, strictErrors, _) = Run(code!, name + "-strict", null, "--warnaserror");
+        Assert.Equal(1, strictExit);
+        Assert.Contains("STK0108", strictErrors, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void The_first_run_means_what_the_file_means()
+    {
+        DockerCompose.RequireInstalled();
+        var yaml = File.ReadAllText(FileOf("first-run"));
+        var (code, errors) = ComposeImporter.Import([(FileOf("first-run"), yaml)], "0.1.0", "homelab");
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        var (exit, stderr, emitted) = Run(code!, "first-run-meaning");
+
+        Assert.True(exit == 0, stderr);
+        AssertSameMeaning(yaml, emitted, Variables(code!));
+    }
+
+    [Fact]
+    public void A_reviewed_reason_ends_the_warning()
+    {
+        var (code, _) = ComposeImporter.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab");
+        var reviewed = code!.Replace("\"imported as is: review\"", "\"reviewed: kept on purpose\"", StringComparison.Ordinal);
+
+        var (exit, stderr, _) = Run(reviewed, "first-run-reviewed", null, "--warnaserror");
+
+        Assert.True(exit == 0, stderr);
+        Assert.DoesNotContain("STK0108", stderr, StringComparison.Ordinal);
+    }
+}

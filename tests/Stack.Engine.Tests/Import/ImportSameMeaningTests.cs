@@ -1,0 +1,172 @@
+using Stack.Testing;
+using Stack.Tool.Import;
+using static Stack.Engine.Tests.Import.ImportedProgram;
+
+namespace Stack.Engine.Tests.Import;
+
+/// <summary>
+/// Shapes real files have that once changed meaning or were refused pointing the wrong way: each
+/// imports to what docker-compose config reads from the original, or is refused once, at its line.
+/// </summary>
+[Trait("Category", "Engine")]
+public sealed class ImportSameMeaningTests
+{
+    [SkippableFact]
+    public void Octal_and_hex_environment_numbers_keep_the_number_Compose_reads_and_say_so()
+    {
+        DockerCompose.RequireInstalled();
+        const string yaml = """
+            services:
+              app:
+                image: example/app:1.0
+                restart: unless-stopped
+                environment:
+                  UMASK_SET: 022
+                  MASK: 0x1F
+                  WORKERS: 4
+                  QUOTED: "022"
+            """;
+
+        var code = Imported(yaml);
+
+        Assert.Contains(".WithEnvironment(\"UMASK_SET\", 18)", code, StringComparison.Ordinal);
+        Assert.Contains(".WithEnvironment(\"MASK\", 31)", code, StringComparison.Ordinal);
+        Assert.Contains("TODO(import): UMASK_SET: 022 is the octal number 18 to YAML", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("TODO(import): QUOTED", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("TODO(import): WORKERS", code, StringComparison.Ordinal);
+        var (exit, stderr, emitted) = Run(code, "env-numbers");
+        Assert.True(exit == 0, stderr);
+        AssertSameMeaning(yaml, emitted, Variables(code));
+    }
+
+    [Theory]
+    [InlineData("RATIO: 1.00", "1.00")]
+    [InlineData("SCALE: 1_000", "1_000")]
+    [InlineData("AT: 1:30", "1:30")]
+    public void Numbers_Compose_versions_print_differently_keep_the_text_under_a_TODO(string line, string text)
+    {
+        var code = Imported($"services:\n  app:\n    image: example/app:1.0\n    environment:\n      {line}\n");
+
+        var key = line.Split(':')[0];
+        Assert.Contains($".WithEnvironment(\"{key}\", \"{text}\")", code, StringComparison.Ordinal);
+        Assert.Contains($"TODO(import): {key}: {text} is a number to YAML, which Compose versions print differently", code, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Legacy_external_name_pull_policy_and_a_container_network_mode_mean_what_Compose_reads()
+    {
+        DockerCompose.RequireInstalled();
+        const string yaml = """
+            services:
+              web:
+                image: example/web:1.0
+                restart: unless-stopped
+                pull_policy: always
+                networks: [proxy]
+              sidecar:
+                image: example/sidecar:1.0
+                restart: unless-stopped
+                network_mode: container:vpn
+            networks:
+              proxy:
+                external:
+                  name: traefik_proxy
+            """;
+
+        var code = Imported(yaml);
+
+        Assert.Contains(".AsExternal().WithRealName(\"traefik_proxy\")", code, StringComparison.Ordinal);
+        Assert.Contains(".WithPullPolicy(PullPolicy.Always)", code, StringComparison.Ordinal);
+        Assert.Contains(".WithNetworkMode(NetworkMode.OfContainer(\"vpn\"))", code, StringComparison.Ordinal);
+        var (exit, stderr, emitted) = Run(code, "legacy-external");
+        Assert.True(exit == 0, stderr);
+        AssertSameMeaning(yaml, emitted, Variables(code));
+    }
+
+    [Fact]
+    public void A_refused_network_declaration_is_one_error_not_one_per_service_using_it()
+    {
+        const string yaml = """
+            services:
+              a: { image: "example/a:1", networks: [proxy] }
+              b: { image: "example/b:1", networks: [proxy] }
+              c: { image: "example/c:1", networks: { proxy: { aliases: [c] } } }
+            networks:
+              proxy:
+                external: maybe
+            """;
+
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+
+        Assert.Null(code);
+        Assert.StartsWith("dc.yml(7,", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_nested_default_is_parsed_whole_and_refused_at_its_line_with_the_fix()
+    {
+        const string yaml = "services:\n  app:\n    image: example/app:1.0\n    environment:\n      TZ: UTC\n      ROOT_URL: ${ROOT_URL:-http://localhost:${HOST_PORT:-3000}}\n";
+
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+
+        Assert.Null(code);
+        var error = Assert.Single(errors).ToString();
+        Assert.StartsWith("dc.yml(6,", error, StringComparison.Ordinal);
+        Assert.Contains("the default of ${ROOT_URL} holds another variable (${HOST_PORT:-3000})", error, StringComparison.Ordinal);
+        Assert.Contains("${ROOT_URL:-http://localhost:3000}", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("      - ${ROOT:-/etc/komodo}:${ROOT:-/etc/komodo}\n")]
+    [InlineData("      - type: bind\n        source: /srv/komodo\n        target: ${ROOT:-/etc/komodo}\n")]
+    public void A_container_path_from_a_variable_is_refused_at_import_not_by_STK0216_at_the_run(string mount)
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    volumes:\n" + mount, "0.1.0", "s");
+
+        Assert.Null(code);
+        var error = Assert.Single(errors).ToString();
+        Assert.StartsWith("dc.yml(5,", error, StringComparison.Ordinal);
+        Assert.Contains("the mount target '${ROOT:-/etc/komodo}' holds a variable", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Expose_with_udp_is_refused_at_its_line_instead_of_becoming_tcp()
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  vpn:\n    image: example/wg:1.0\n    expose:\n      - 8080/tcp\n      - 51820/udp\n", "0.1.0", "s");
+
+        Assert.Null(code);
+        Assert.StartsWith("dc.yml(6,9): error STK0218: expose '51820/udp' names the protocol udp", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extends_from_another_file_and_an_include_only_file_are_refused_pointing_the_right_way()
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n", "0.1.0", "s");
+        Assert.Null(code);
+        Assert.StartsWith("dc.yml(4,13): error STK0218: service 'web' extends a service of common.yml", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+
+        (code, errors) = ComposeImporter.Import("dc.yml", "include:\n  - apps/a.yml\n  - apps/b.yml\n", "0.1.0", "s");
+        Assert.Null(code);
+        Assert.Contains("only includes others (include:)", Assert.Single(errors).ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("transfer.sh", "transfersh")]
+    [InlineData("My Stack", "mystack")]
+    [InlineData("_hidden-App.v2", "hidden-appv2")]
+    [InlineData("...", "stack")]
+    public void A_folder_name_becomes_the_project_name_Compose_makes_of_it(string folder, string project)
+    {
+        Assert.Equal(project, Naming.ComposeProjectName(folder));
+        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n", "0.1.0", folder);
+        Assert.True(code is not null, string.Join('\n', errors));
+        Assert.Contains($"new ComposeStack(\"{project}\")", code, StringComparison.Ordinal);
+    }
+
+    private static string Imported(string yaml)
+    {
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "meaning");
+        Assert.True(code is not null, string.Join('\n', errors));
+        return code!;
+    }
+}
