@@ -74,8 +74,8 @@ internal static class SecuritySamples
                     Base("b").WithImage("my-app").WithBuild(new BuildSpec(HostPath.Absolute("/srv/app"))),
                     Base("c").WithEnvironment("SECRET_PORT", "3000").WithEnvironment("TOKEN_SOURCE", "accessToken")
                         .WithEnvironment("SSL_KEY", "/etc/ssl/x.key").WithEnvironment("JWT_PUBLIC_KEY", "./jwt/public.pem"),
-                    {|STK0107:Base("d").WithImage("my-app")|},
-                    {|STK0100:Base("e").WithEnvironment("API_TOKEN", "accessToken")|});
+                    Base("d").{|STK0107:WithImage("my-app")|},
+                    Base("e").{|STK0100:WithEnvironment("API_TOKEN", "accessToken")|});
             }
             """], ["STK0107", "STK0100"]),
 
