@@ -61,16 +61,46 @@ internal static class SecretNames
     };
 
     /// <summary>
-    /// Whether a literal value could be a secret: a flag (<c>no</c>, <c>true</c>) is not, nor a
-    /// plain number (a port, a size, a count), nor a file path (<c>/etc/ssl/x.key</c>,
+    /// Whether the literal value of the variable, key or flag <paramref name="name"/> could be a
+    /// secret: a flag (<c>no</c>, <c>true</c>) is not, nor a file path (<c>/etc/ssl/x.key</c>,
     /// <c>./jwt/public.pem</c>: where a secret is, such as compose's <c>/run/secrets/</c>, not the
     /// secret), nor a reference to the container's own variable (<c>$MYSQL_ROOT_PASSWORD</c>,
-    /// expanded by its shell).
+    /// expanded by its shell). A plain number is a secret only under a name whose last word is a
+    /// secret's (<c>DB_PASSWORD=987654321</c>, a PIN); under any other (<c>TOKEN_LIFETIME=3600</c>,
+    /// <c>SECRET_PORT=3000</c>) it is a setting about one.
     /// </summary>
-    public static bool CouldBeSecret(string value)
+    public static bool CouldBeSecret(string name, string value)
     {
         var unquoted = value.Trim('"', '\'');
-        return unquoted.Length > 0 && !FlagValues.Contains(unquoted) && unquoted[0] != '$' && !IsNumber(unquoted) && !IsPath(unquoted);
+        if (unquoted.Length == 0 || FlagValues.Contains(unquoted) || unquoted[0] == '$' || IsPath(unquoted))
+        {
+            return false;
+        }
+
+        return !IsNumber(unquoted) || SecretWords.Contains(LastWord(name));
+    }
+
+    private static string LastWord(string name)
+    {
+        var end = name.Length;
+        for (var i = name.Length - 1; i >= 0; i--)
+        {
+            if (name[i] is '_' or '-' or '.')
+            {
+                if (i + 1 < end)
+                {
+                    return name.Substring(i + 1, end - i - 1);
+                }
+
+                end = i;
+            }
+            else if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
+            {
+                return name.Substring(i, end - i);
+            }
+        }
+
+        return name.Substring(0, end);
     }
 
     private static bool IsNumber(string value)

@@ -179,7 +179,7 @@ internal sealed class SecurityEffects
         }
 
         var isText = invocation.TargetMethod.Parameters.Length > 1 && invocation.TargetMethod.Parameters[1].Type.Name == "ComposeString";
-        var literal = isText ? Literal(value, scope) : invocation.TargetMethod.Parameters[1].Type.SpecialType == SpecialType.System_Int64 ? Fact.No : Fact.Unknown;
+        var literal = isText ? Literal(name, value, scope) : invocation.TargetMethod.Parameters[1].Type.SpecialType == SpecialType.System_Int64 ? Fact.No : Fact.Unknown;
         return literal switch
         {
             Fact.Yes => facts.WithLiteralSecrets(secrets.Add(name)).WithSecretSite(name, StackServices.CallLocation(invocation.Syntax)),
@@ -189,12 +189,12 @@ internal sealed class SecurityEffects
     }
 
     /// <summary>A non-empty constant string, or an interpolated string without holes, is literal; a Variable is not.</summary>
-    private static Fact Literal(IOperation? value, Bindings scope)
+    private static Fact Literal(string name, IOperation? value, Bindings scope)
     {
         var operand = Unconverted(value);
         if (ValueTracer.ConstantString(operand, scope) is { } text)
         {
-            return FactLogic.Of(SecretNames.CouldBeSecret(text));
+            return FactLogic.Of(SecretNames.CouldBeSecret(name, text));
         }
 
         return operand switch

@@ -209,7 +209,20 @@ public sealed class SecurityRulesTests
     [InlineData("/a//b", true)]
     [InlineData("3000x", true)]
     [InlineData("accessToken", true)]
-    public void Flags_numbers_and_paths_are_not_secrets(string value, bool couldBe) => Assert.Equal(couldBe, SecretNames.CouldBeSecret(value));
+    public void Flags_numbers_and_paths_are_not_secrets(string value, bool couldBe) => Assert.Equal(couldBe, SecretNames.CouldBeSecret("SECRET_PORT", value));
+
+    // A number under a name whose last word is a secret's is the secret itself (a numeric password
+    // or PIN); under a setting about one (a lifetime, a port, a length) it is that setting.
+    [Theory]
+    [InlineData("DB_PASSWORD", "987654321", true)]
+    [InlineData("ADMIN_PIN_PASSWORD", "1234", true)]
+    [InlineData("apiToken", "123456", true)]
+    [InlineData("TOKEN_LIFETIME", "3600", false)]
+    [InlineData("SECRET_FILE_SIZE", "10", false)]
+    [InlineData("PASSWORD_MIN_LENGTH", "8", false)]
+    [InlineData("DB_PASSWORD", "1", false)]
+    [InlineData("DB_PASSWORD", "/etc/db/password", false)]
+    public void A_number_is_a_secret_only_under_a_secrets_name(string name, string value, bool couldBe) => Assert.Equal(couldBe, SecretNames.CouldBeSecret(name, value));
 
     [Fact]
     public void Secrets_from_variables_and_harmless_flags_pass_everywhere()

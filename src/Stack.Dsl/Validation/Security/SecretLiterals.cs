@@ -38,7 +38,7 @@ internal static class SecretLiterals
         // ${DB_PASSWORD:-hunter2}: the default is a literal in the compose file, whatever the variable's declaration says.
         foreach (var variable in VariablesIn(service).Where(v => v.Form is VariableForm.DefaultIfUnset or VariableForm.DefaultIfUnsetOrEmpty))
         {
-            if ((variable.IsSecret || SecretNames.LooksSecret(variable.Name)) && SecretNames.CouldBeSecret(variable.Fallback!))
+            if ((variable.IsSecret || SecretNames.LooksSecret(variable.Name)) && SecretNames.CouldBeSecret(variable.Name, variable.Fallback!))
             {
                 yield return new SecretLiteral(variable.Name, $"the default of {variable.Reference}");
             }
@@ -46,7 +46,7 @@ internal static class SecretLiterals
 
         foreach (var (key, value) in service.Labels)
         {
-            if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
+            if (SecretNames.LooksSecret(key) && IsLiteralSecret(key, value))
             {
                 yield return new SecretLiteral(key, $"label {key}");
             }
@@ -54,7 +54,7 @@ internal static class SecretLiterals
 
         foreach (var (key, value) in service.Build?.Args ?? ImmutableSortedDictionary<string, ComposeString>.Empty)
         {
-            if (SecretNames.LooksSecret(key) && IsLiteralSecret(value))
+            if (SecretNames.LooksSecret(key) && IsLiteralSecret(key, value))
             {
                 yield return new SecretLiteral(key, $"build arg {key}");
             }
@@ -96,7 +96,7 @@ internal static class SecretLiterals
 
     private static bool IsKeyedSecret(TextField field) =>
         KeyOf(field, KeyedFields) is { } key
-        && SecretNames.LooksSecret(key) && !field.Value.Contains("${", StringComparison.Ordinal) && SecretNames.CouldBeSecret(field.Value);
+        && SecretNames.LooksSecret(key) && !field.Value.Contains("${", StringComparison.Ordinal) && SecretNames.CouldBeSecret(key, field.Value);
 
     /// <summary>Literal secrets outside services: in networks', volumes', secrets' and configs' options and labels, and in the stack's extensions.</summary>
     public static IEnumerable<StackDiagnostic> InResources(ComposeStack stack, IEnumerable<TextField> inventory) =>
@@ -124,7 +124,7 @@ internal static class SecretLiterals
     /// <summary>Variables that look secret but are not declared secret and carry a default: .env.example would list the value.</summary>
     public static IEnumerable<StackDiagnostic> InVariables(ComposeStack stack) =>
         stack.Variables.DistinctBy(v => v.Name)
-            .Where(v => !v.IsSecret && SecretNames.LooksSecret(v.Name) && v.Default is { } value && SecretNames.CouldBeSecret(value))
+            .Where(v => !v.IsSecret && SecretNames.LooksSecret(v.Name) && v.Default is { } value && SecretNames.CouldBeSecret(v.Name, value))
             .Select(v => new StackDiagnostic(RuleIds.LiteralSecret,
                 $"Variable {v.Name} looks like a secret but is declared with a default, which .env.example (committed with generated/) would list. Declare it with Variable.Secret(\"{v.Name}\", ...) and no default, so its value lives only in the server's .env.",
                 stack.Location));
@@ -147,18 +147,18 @@ internal static class SecretLiterals
                 continue;
             }
 
-            if (equals >= 0 && SecretNames.CouldBeSecret(text[(equals + 1)..]))
+            if (equals >= 0 && SecretNames.CouldBeSecret(flag, text[(equals + 1)..]))
             {
                 yield return $"{text[..equals]}=...";
             }
-            else if (equals < 0 && i + 1 < arguments.Count && arguments[i + 1] is { } next && !next.StartsWith('-') && SecretNames.CouldBeSecret(next))
+            else if (equals < 0 && i + 1 < arguments.Count && arguments[i + 1] is { } next && !next.StartsWith('-') && SecretNames.CouldBeSecret(flag, next))
             {
                 yield return $"{text} ...";
             }
         }
     }
 
-    private static bool IsLiteralSecret(ComposeString value) => value.IsLiteral && SecretNames.CouldBeSecret(value.ToString());
+    private static bool IsLiteralSecret(string key, ComposeString value) => value.IsLiteral && SecretNames.CouldBeSecret(key, value.ToString());
 
     private static IEnumerable<IReadOnlyList<string?>> Arguments(CommandLine? command) => command switch
     {

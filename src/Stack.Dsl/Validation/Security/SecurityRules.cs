@@ -58,7 +58,7 @@ internal static class SecurityRules
         foreach (var name in service.Environment.Keys)
         {
             if (SecretNames.LooksSecret(name)
-                && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && SecretNames.CouldBeSecret(string.Concat(text.Parts.Select(p => p.Text))))
+                && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && SecretNames.CouldBeSecret(name, string.Concat(text.Parts.Select(p => p.Text))))
             {
                 yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, name), service.Name, name) { Subject = name };
             }

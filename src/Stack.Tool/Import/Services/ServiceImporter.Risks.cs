@@ -83,14 +83,14 @@ internal sealed partial class ServiceImporter
                         continue;
                     }
 
-                    if (SecretLiterals.HasUrlPassword(value) || SecretNames.LooksSecret(key) && !CSharpCode.HasVariable(value) && SecretNames.CouldBeSecret(value))
+                    if (SecretLiterals.HasUrlPassword(value) || SecretNames.LooksSecret(key) && !CSharpCode.HasVariable(value) && SecretNames.CouldBeSecret(key, value))
                     {
                         secrets.Add(key);
                     }
 
                     foreach (Match variable in DefaultedVariable().Matches(value))
                     {
-                        if (SecretNames.LooksSecret(variable.Groups["name"].Value) && SecretNames.CouldBeSecret(variable.Groups["default"].Value))
+                        if (SecretNames.LooksSecret(variable.Groups["name"].Value) && SecretNames.CouldBeSecret(variable.Groups["name"].Value, variable.Groups["default"].Value))
                         {
                             secrets.Add(variable.Groups["name"].Value);
                         }
