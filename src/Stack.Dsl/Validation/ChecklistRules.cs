@@ -88,8 +88,14 @@ internal static class ChecklistRules
         private DockerMiddlewares Docker { get; } = docker;
 
         /// <summary>A forward-auth middleware of the file provider (typed) or of the docker provider (typed or defined by labels).</summary>
-        public bool IsForwardAuth(Middleware middleware) =>
-            middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && Docker.IsForwardAuth(middleware.Name));
+        public bool IsForwardAuth(Middleware middleware) => middleware switch
+        {
+            ForwardAuthMiddleware or ExternalMiddleware { IsForwardAuth: true } => true,
+
+            // A chain runs each of its middlewares: one forward-auth in it guards the router.
+            ChainMiddleware chain => chain.Middlewares.Any(IsForwardAuth),
+            _ => middleware.Provider == "docker" && Docker.IsForwardAuth(middleware.Name),
+        };
     }
 
     // A disabled healthcheck (test NONE) is no healthcheck to wait on.
