@@ -105,7 +105,8 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
             calls.Add($".WithTlsOptions({CSharpCode.Literal(_tlsOptions)})");
         }
 
-        if (_tls)
+        // Any tls.* label turns TLS on (LabelMeaning): tls=true beside a resolver or options says nothing more.
+        if (_tls && _resolver is null && _tlsOptions is null)
         {
             calls.Add(".WithTls()");
         }

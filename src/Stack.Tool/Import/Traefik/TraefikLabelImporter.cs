@@ -55,7 +55,8 @@ internal static partial class TraefikLabelImporter
         }
 
         // The proof: typed labels as the library writes them, plus the labels kept, mean what the file's labels mean.
-        var proof = new Service("proof").WithMiddlewareLabels(read.Defined.Select(m => m.Model));
+        // The kept labels' keys ride along: the library decides what to name from them too (a second service).
+        var proof = read.Kept.Keys.Aggregate(new Service("proof"), (made, key) => made.WithLabel(key, "kept")).WithMiddlewareLabels(read.Defined.Select(m => m.Model));
         proof = read.Layer4.Aggregate(proof, (made, router) => router.AddTo(made));
         proof = read.Routers.Aggregate(proof, (made, router) => made.WithRouter(router.Model()));
         var written = TraefikLabels.For(proof).Select(l => (l.Key, l.Value.ToCompose()))
