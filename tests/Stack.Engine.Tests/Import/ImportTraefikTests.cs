@@ -49,7 +49,7 @@ public sealed class ImportTraefikTests
         Assert.Contains(".WithRule(RouterRule.Host($\"www.{baseHost}\").And(RouterRule.PathPrefix(\"/api\")))", code, StringComparison.Ordinal);
         Assert.Contains(".WithService(new TraefikService(\"web\", 8080))", code, StringComparison.Ordinal);
         Assert.Contains("new RateLimitMiddleware(\"limit\", 100, 50, TimeSpan.FromSeconds(90)).ViaDockerLabels()", code, StringComparison.Ordinal);
-        Assert.Contains(".WithMiddlewares(new ExternalMiddleware(\"sso\", \"file\"), limitMiddleware)", code, StringComparison.Ordinal);
+        Assert.Contains(".WithMiddlewares(new ExternalMiddleware(\"sso\", \"file\").AsForwardAuth(), limitMiddleware)", code, StringComparison.Ordinal);
         Assert.DoesNotContain("WithLabel(\"traefik.", code, StringComparison.Ordinal);
         Assert.Contains("WithLabel(\"com.example.team\", \"ops\")", code, StringComparison.Ordinal);
         var (exit, stderr, emitted) = Run(code!, "routers");
