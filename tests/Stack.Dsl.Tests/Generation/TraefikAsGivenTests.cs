@@ -17,14 +17,15 @@ public sealed class TraefikAsGivenTests
 
         var yaml = Emit.Yaml(new ComposeStack("s").WithServices(Emit.Minimal("app").WithMiddlewareLabels(redirect)));
 
-        Assert.Contains("traefik.http.middlewares.to-https.redirectScheme.scheme: https", yaml, StringComparison.Ordinal);
+        Assert.Contains("traefik.http.middlewares.to-https.redirectscheme.scheme: https", yaml, StringComparison.Ordinal);
         if (written is null)
         {
             Assert.DoesNotContain("permanent", yaml, StringComparison.Ordinal);
         }
         else
         {
-            Assert.Contains($"traefik.http.middlewares.to-https.redirectScheme.permanent: {written}", yaml, StringComparison.Ordinal);
+            var line = Assert.Single(yaml.Split('\n'), l => l.Contains("redirectscheme.permanent", StringComparison.Ordinal));
+            Assert.Equal(written, line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Trim('"', '\''));
         }
     }
 
