@@ -12,6 +12,7 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
     private string? _rule;
     private string? _resolver;
     private string? _tlsOptions;
+    private readonly SortedDictionary<int, (string? Main, string[] Sans)> _domains = [];
     private bool _tls;
     private int? _priority;
 
@@ -67,10 +68,20 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
                 service = service.EndsWith("@docker", StringComparison.Ordinal) ? service[..^"@docker".Length] : service;
                 ServiceName = service.Contains('@', StringComparison.Ordinal) ? throw new NotTyped($"it names service '{value}' of another provider, which the DSL cannot name") : service;
                 break;
+            case var domain when TlsDomain().Match(domain) is { Success: true } part:
+                var index = int.Parse(part.Groups["index"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+                var known = _domains.GetValueOrDefault(index, (null, []));
+                _domains[index] = part.Groups["field"].Value == "main"
+                    ? (Plain("certificate domain"), known.Sans)
+                    : (known.Main, Plain("certificate domain").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                break;
             default:
                 throw new NotTyped($"the DSL has no typed form of a router's '{property}'");
         }
     }
+
+    /// <summary>Checks what only the whole router can say (its certificate domains' numbering).</summary>
+    public void Check() => _ = Domains();
 
     /// <summary>The router with literal text (variables as tokens), for the proof.</summary>
     public Router Model()
@@ -79,6 +90,7 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
         router = _rule is null ? router : router.WithRule(RuleModel(TraefikLabelImporter.Tokens(_rule)));
         router = _resolver is null ? router : router.WithTls(new CertResolver(_resolver));
         router = _tlsOptions is null ? router : router.WithTlsOptions(_tlsOptions);
+        router = Domains().Aggregate(router, (made, domain) => made.WithTlsDomain(domain.Main, domain.Sans));
         router = _tls ? router.WithTls() : router;
         router = _priority is { } priority ? router.WithPriority(priority) : router;
         router = _entryPoints.Count == 0 ? router : router.OnlyOnEntryPoints(_entryPoints.Select(e => new EntryPoint(e, CSharpCode.EntryPointPort(e) ?? 0)));
@@ -105,8 +117,10 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
             calls.Add($".WithTlsOptions({CSharpCode.Literal(_tlsOptions)})");
         }
 
+        calls.AddRange(Domains().Select(d => $".WithTlsDomain({string.Join(", ", d.Sans.Prepend(d.Main).Select(CSharpCode.Literal))})"));
+
         // Any tls.* label turns TLS on (LabelMeaning): tls=true beside a resolver or options says nothing more.
-        if (_tls && _resolver is null && _tlsOptions is null)
+        if (_tls && _resolver is null && _tlsOptions is null && _domains.Count == 0)
         {
             calls.Add(".WithTls()");
         }
@@ -151,6 +165,15 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
             _ => throw new NotTyped($"'{ServiceName}' is an internal service the DSL does not name"),
         }
         : Port is { } port ? (HealthPath is { } path ? new TraefikService(ServiceName!, port).WithHealthCheck(path) : new TraefikService(ServiceName!, port)) : null;
+
+    /// <summary>The certificate domains in index order; the DSL numbers them from 0, so the file's must be 0, 1, ... each with a main.</summary>
+    private List<(string Main, string[] Sans)> Domains() =>
+        _domains.Keys.SequenceEqual(Enumerable.Range(0, _domains.Count)) && _domains.Values.All(d => d.Main is not null)
+            ? [.. _domains.Values.Select(d => (d.Main!, d.Sans))]
+            : throw new NotTyped("its tls.domains are not numbered 0, 1, ... each with a main, as the DSL writes them");
+
+    [GeneratedRegex(@"^tls\.domains\[(?<index>[0-9]{1,3})\]\.(?<field>main|sans)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TlsDomain();
 
     private static string Pascal(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 

@@ -192,6 +192,19 @@ internal static partial class MiddlewareLabelImporter
                     $"new RedirectSchemeMiddleware({literal}, {CSharpCode.Literal(scheme)}, permanent: {permanentCode}){(port is { } number ? $" {{ Port = {CSharpCode.Number(number)} }}" : string.Empty)}.ViaDockerLabels()");
             }
 
+            // Go regular expressions with compose's $$ for a literal '$': no variable in them.
+            case "redirectregex" when Option("redirectregex.regex") is { } regex && Option("redirectregex.replacement") is { } replacement
+                && options.Keys.All(k => k is "redirectregex.regex" or "redirectregex.replacement" or "redirectregex.permanent")
+                && Tokens(regex) is { } regexText && !regexText.Contains("@@", StringComparison.Ordinal)
+                && Tokens(replacement) is { } replacementText && !replacementText.Contains("@@", StringComparison.Ordinal)
+                && (Option("redirectregex.permanent") is not { } given || bool.TryParse(given, out _)):
+            {
+                bool? permanent = Option("redirectregex.permanent") is { } p ? bool.Parse(p) : null;
+                var permanentCode = permanent switch { null => "null", true => "true", false => "false" };
+                return (new RedirectRegexMiddleware(name, regexText, replacementText, permanent).ViaDockerLabels(),
+                    $"new RedirectRegexMiddleware({literal}, {CSharpCode.Literal(regexText)}, {CSharpCode.Literal(replacementText)}, permanent: {permanentCode}).ViaDockerLabels()");
+            }
+
             case "stripprefix" when Option("stripprefix.prefixes") is { } prefixes && options.Count == 1 && !prefixes.Contains('$', StringComparison.Ordinal):
                 return (new StripPrefixMiddleware(name, List(prefixes)).ViaDockerLabels(),
                     $"new StripPrefixMiddleware({literal}, {string.Join(", ", List(prefixes).Select(CSharpCode.Literal))}).ViaDockerLabels()");

@@ -171,6 +171,16 @@ internal static partial class TraefikLabelImporter
                     continue;
                 }
 
+                try
+                {
+                    router.Check();
+                }
+                catch (NotTyped notTyped)
+                {
+                    failed[$"http router {name}"] = (keys.First(k => k.Contains(".tls.domains[", StringComparison.OrdinalIgnoreCase)), notTyped.Message);
+                    continue;
+                }
+
                 var target = router.ServiceName ?? (balancers.Count == 1 ? balancers.Keys.Single() : null);
                 if (router.ServiceName is null && balancers.Count > 1)
                 {
