@@ -82,6 +82,30 @@ public sealed class ChecklistRulesTests
         Assert.Equal(line, missing.Location.Line);
     }
 
+    /// <summary>
+    /// A file-provider middleware Stack cannot see (authelia@file) is the forward-auth when the user
+    /// says so: routers using it, directly or through a chain, are behind single sign-on; the others are STK0004.
+    /// </summary>
+    [Theory]
+    [InlineData(true, false, false)]
+    [InlineData(true, true, false)]
+    [InlineData(false, false, true)]
+    public void An_external_middleware_said_to_be_forward_auth_counts_as_one(bool saidForwardAuth, bool throughChain, bool applies)
+    {
+        var external = new ExternalMiddleware("authelia", "file");
+        Middleware authelia = saidForwardAuth ? external.AsForwardAuth() : external;
+        Middleware used = throughChain ? new ChainMiddleware("secured", authelia, new HeadersMiddleware("h") { FrameDeny = true }) : authelia;
+        var protectedApp = Routed("app", new Router("app").WithHost("app.example").WithPort(80).WithEntryPoints(Https).WithMiddlewares(used));
+        var openApp = Routed("open", new Router("open").WithHost("open.example").WithPort(80).WithEntryPoints(Https));
+
+        var missing = StackValidator.Validate(new ComposeStack("s").WithServices(protectedApp, openApp)).Where(d => d.Id == "STK0004").Select(d => d.Message).ToList();
+
+        // Unsaid, Stack sees no single sign-on in the stack at all, so the item does not apply.
+        Assert.Equal(saidForwardAuth ? 1 : 0, missing.Count);
+        Assert.All(missing, m => Assert.Contains("'open'", m, StringComparison.Ordinal));
+        Assert.Equal(applies, missing.Count == 0);
+    }
+
     [Fact]
     public void A_stack_where_no_service_names_a_network_shares_the_default_network_without_warnings()
     {

@@ -8,7 +8,8 @@ namespace Stack.Analyzers.Checklist;
 /// for STK0003 and STK0004 (which depend on the stack, not the router alone). Each fact errs toward
 /// silence: a proxy counts as declared only when created with <c>new TraefikProxy(</c>; any
 /// <c>.AsDefault()</c> counts as a default entrypoint; single sign-on counts as present when a
-/// <c>ForwardAuthMiddleware</c> is created or a label defines one (<c>.forwardauth.</c>).
+/// <c>ForwardAuthMiddleware</c> is created, an external one is said to be (<c>.AsForwardAuth()</c>),
+/// or a label defines one (<c>.forwardauth.</c>).
 /// </summary>
 internal sealed class DeclaredTraefik
 {
@@ -33,7 +34,7 @@ internal sealed class DeclaredTraefik
             proxy |= text.Contains("new TraefikProxy(");
             defaults |= text.Contains(".AsDefault(");
 #pragma warning disable CA2249 // netstandard2.0 has no Contains with a comparison
-            forwardAuth |= text.Contains("ForwardAuthMiddleware(") || text.IndexOf(".forwardauth.", System.StringComparison.OrdinalIgnoreCase) >= 0;
+            forwardAuth |= text.Contains("ForwardAuthMiddleware(") || text.Contains(".AsForwardAuth(") || text.IndexOf(".forwardauth.", System.StringComparison.OrdinalIgnoreCase) >= 0;
 #pragma warning restore CA2249
         }
 

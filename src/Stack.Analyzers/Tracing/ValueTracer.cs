@@ -438,8 +438,9 @@ internal sealed class ValueTracer
             return facts.With(FactKind.ForwardAuth, Fact.Yes);
         }
 
-        // Except a middleware another provider defines (name@docker): its labels may make it forward-auth.
-        return _types.IsMiddleware(type) && type!.IsSealed && type.Name != "ExternalMiddleware" ? facts.With(FactKind.ForwardAuth, Fact.No) : facts;
+        // Except a middleware another provider defines (name@docker, or one said to be with AsForwardAuth),
+        // and a chain, whose members may be forward-auth: unknown from the type alone.
+        return _types.IsMiddleware(type) && type!.IsSealed && type.Name is not ("ExternalMiddleware" or "ChainMiddleware") ? facts.With(FactKind.ForwardAuth, Fact.No) : facts;
     }
 
     /// <summary>The collection a foreach loop variable walks over, or null for other locals.</summary>

@@ -25,6 +25,9 @@ internal static class TraefikLabels
         }
 
         var services = LoadBalancers(service);
+
+        // Services the container's own labels define count too: with two, Traefik pairs no router by itself.
+        var serviceCount = services.Select(s => s.Name).Concat(service.Labels.Keys.Select(HandWrittenService).OfType<string>()).Distinct(StringComparer.Ordinal).Count();
         foreach (var router in service.Routers)
         {
             var prefix = $"traefik.http.routers.{router.Name}";
@@ -60,7 +63,7 @@ internal static class TraefikLabels
 
             // Traefik pairs a router with the container's only service by itself; name the
             // service whenever that pairing would be wrong or ambiguous.
-            if (router.Service is { } target && (target.Provider is not null || target.Name != router.Name || services.Count > 1))
+            if (router.Service is { } target && (target.Provider is not null || target.Name != router.Name || serviceCount > 1))
             {
                 yield return Label($"{prefix}.service", target.Reference);
             }
@@ -174,6 +177,20 @@ internal static class TraefikLabels
         service.Routers.Select(r => r.Service).OfType<TraefikService>().Where(s => s.Provider is null).DistinctBy(s => s.Name).ToList();
 
     private static ServiceLabel Label(string key, ComposeString value) => new(key, value);
+
+    /// <summary>The HTTP service a hand-written label defines (<c>traefik.http.services.NAME.*</c>, read without case as Traefik does).</summary>
+    private static string? HandWrittenService(string key)
+    {
+        const string prefix = "traefik.http.services.";
+        if (!key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = key[prefix.Length..];
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? rest[..dot] : null;
+    }
 }
 
 /// <summary>One container label, written by hand or by a router.</summary>

@@ -117,12 +117,30 @@ public sealed record RateLimitMiddleware : Middleware
     public int? SourceIpDepth { get; init; }
 }
 
-/// <summary>A middleware defined elsewhere (another provider, or by hand), referred to by name only.</summary>
+/// <summary>
+/// A middleware defined elsewhere (another provider, such as a dynamic file Stack does not write,
+/// or labels by hand), referred to by name only: Stack trusts the name and cannot see the options.
+/// </summary>
 public sealed record ExternalMiddleware : Middleware
 {
     /// <summary>Refers to <c>name@provider</c>.</summary>
+    /// <param name="name">The middleware's name in its provider (Traefik's grammar: no <c>@</c>, <c>.</c> or space; checked as STK0215).</param>
+    /// <param name="provider">The provider that defines it: <c>file</c>, <c>docker</c>, or another.</param>
     public ExternalMiddleware(string name, string provider)
         : base(name, provider)
     {
     }
+
+    /// <summary>
+    /// Whether it is the stack's forward-auth (single sign-on, Authelia) middleware, as said by
+    /// <see cref="AsForwardAuth"/>: Stack cannot read its type, so the checklist (STK0004) trusts
+    /// this. Default false.
+    /// </summary>
+    public bool IsForwardAuth { get; init; }
+
+    /// <summary>
+    /// Says this middleware is a forward-auth one (Authelia's <c>authelia@file</c>, say), so the
+    /// checklist (STK0004) counts the routers that use it as behind single sign-on.
+    /// </summary>
+    public ExternalMiddleware AsForwardAuth() => this with { IsForwardAuth = true };
 }

@@ -7,7 +7,11 @@ namespace Stack.Dsl.Traefik;
 public sealed record RedirectRegexMiddleware : Middleware
 {
     /// <summary>Creates a regex redirect.</summary>
-    public RedirectRegexMiddleware(string name, string regex, string replacement, bool permanent)
+    /// <param name="name">Its name.</param>
+    /// <param name="regex">The pattern the request URL must match.</param>
+    /// <param name="replacement">The URL to redirect to.</param>
+    /// <param name="permanent">Whether the redirect is permanent; null writes no <c>permanent</c> option (Traefik's default, temporary).</param>
+    public RedirectRegexMiddleware(string name, string regex, string replacement, bool? permanent)
         : base(name, "file")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(regex);
@@ -23,8 +27,8 @@ public sealed record RedirectRegexMiddleware : Middleware
     /// <summary>The URL to redirect to.</summary>
     public string Replacement { get; }
 
-    /// <summary>Whether the redirect is permanent (301/308) rather than temporary.</summary>
-    public bool Permanent { get; }
+    /// <summary>Whether the redirect is permanent (301/308) rather than temporary; null leaves the option out.</summary>
+    public bool? Permanent { get; }
 
     internal override MiddlewareDefinition Definition(MiddlewareText text) => new("redirectRegex", new MiddlewareOptions(text)
         .Add("regex", text.Literal(Regex))

@@ -45,8 +45,14 @@ internal sealed class DockerMiddlewares
     public bool IsForwardAuth(string name) => _types.TryGetValue(name, out var type) && string.Equals(type, "forwardauth", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A forward-auth middleware of the file provider (typed) or of the docker provider (typed or defined by labels).</summary>
-    public bool IsForwardAuth(Middleware middleware) =>
-        middleware is ForwardAuthMiddleware || (middleware.Provider == "docker" && IsForwardAuth(middleware.Name));
+    public bool IsForwardAuth(Middleware middleware) => middleware switch
+    {
+        ForwardAuthMiddleware or ExternalMiddleware { IsForwardAuth: true } => true,
+
+        // A chain runs each of its middlewares: one forward-auth in it guards the router.
+        ChainMiddleware chain => chain.Middlewares.Any(IsForwardAuth),
+        _ => middleware.Provider == "docker" && IsForwardAuth(middleware.Name),
+    };
 
     /// <summary>Whether any forward-auth middleware is defined.</summary>
     public bool AnyForwardAuth => _types.Values.Any(t => string.Equals(t, "forwardauth", StringComparison.OrdinalIgnoreCase));

@@ -42,6 +42,17 @@ internal static class NameRules
                 {
                     yield return Invalid($"Traefik service of router '{router.Name}'", target.Name, router.Location, TraefikRule);
                 }
+
+                // A reference is name@provider in a comma-joined label: '@', ',' or '.' in either part would change what Traefik looks up.
+                foreach (var middleware in router.Middlewares.Where(m => !Text.NameGrammar.Traefik.Matches(m.Name) || !Text.NameGrammar.Traefik.Matches(m.Provider)))
+                {
+                    yield return Invalid($"middleware of router '{router.Name}'", middleware.Reference, router.Location, TraefikRule);
+                }
+            }
+
+            foreach (var middleware in service.DefinedMiddlewares.Where(m => !Text.NameGrammar.Traefik.Matches(m.Name)))
+            {
+                yield return Invalid($"middleware defined by the labels of service '{service.Name}'", middleware.Name, service.Location, TraefikRule);
             }
         }
 

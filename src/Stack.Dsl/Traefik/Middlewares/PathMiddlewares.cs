@@ -41,7 +41,11 @@ public sealed record AddPrefixMiddleware : Middleware
 public sealed record RedirectSchemeMiddleware : Middleware
 {
     /// <summary>Creates the middleware.</summary>
-    public RedirectSchemeMiddleware(string name, string scheme = "https", bool permanent = true)
+    /// <param name="name">Its name.</param>
+    /// <param name="scheme">The scheme to redirect to; default <c>https</c>.</param>
+    /// <param name="permanent">Whether the redirect is permanent (301/308); default true. Null writes no <c>permanent</c>
+    /// option, which Traefik reads as false (302/307): how a label set without the option says it.</param>
+    public RedirectSchemeMiddleware(string name, string scheme = "https", bool? permanent = true)
         : base(name, "file")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scheme);
@@ -52,8 +56,8 @@ public sealed record RedirectSchemeMiddleware : Middleware
     /// <summary>The scheme to redirect to.</summary>
     public string Scheme { get; }
 
-    /// <summary>Whether the redirect is permanent (301/308).</summary>
-    public bool Permanent { get; }
+    /// <summary>Whether the redirect is permanent (301/308); null leaves the option out (Traefik's default, temporary).</summary>
+    public bool? Permanent { get; }
 
     /// <summary>The port to redirect to; unset keeps the scheme's default.</summary>
     public int? Port { get; init; }

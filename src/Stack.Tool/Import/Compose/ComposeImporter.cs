@@ -179,6 +179,7 @@ internal static partial class ComposeImporter
             Secrets = secrets.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal),
             Configs = configs.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal),
             ReplacedMount = proxy?.Mount,
+            TraefikNetworks = TraefikNetworks.Of(root, stackName, networks.ToDictionary(d => d.Name, d => d.Identifier, StringComparer.Ordinal)),
             Todos = proxy?.Todo is { } todo ? new Dictionary<string, string>(StringComparer.Ordinal) { [todo.Service] = todo.Text } : new Dictionary<string, string>(),
         };
         var declaredServices = new List<Declared>();
@@ -206,7 +207,7 @@ internal static partial class ComposeImporter
                 Extensions = [.. root.Children
                     .Where(e => e.Key is YamlScalarNode { Value: { } k } && k.StartsWith("x-", StringComparison.Ordinal))
                     .Select(e => $".WithExtension({CSharpCode.Literal(((YamlScalarNode)e.Key).Value!)}, {YamlValueCode.Of(e.Value, code)})")],
-                Middlewares = [.. middlewares.Values.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new Declared(m.Name, naming.Middleware(m.Name), [m.Code]))],
+                Middlewares = [.. middlewares.Values.OrderBy(m => m.IsChain).ThenBy(m => m.Name, StringComparer.Ordinal).Select(m => new Declared(m.Name, naming.Middleware(m.Name), [m.Code]))],
                 Traefik = proxy?.Proxy?.Expression,
                 EntryPoints = [.. (proxy?.Proxy?.EntryPoints ?? []).Select(e => new Declared(e.Name, code.EntryPoint(e.Name), [e.Code])),
                     .. code.EntryPoints.Where(e => proxy?.Proxy?.EntryPoints.Any(p => p.Name == e.Key) != true)
@@ -228,7 +229,8 @@ internal static partial class ComposeImporter
             changed = false;
             foreach (var owner in middlewares.Values.Select(m => m.Owner).Distinct(StringComparer.Ordinal).ToList())
             {
-                if (TraefikLabelImporter.Translate(labels.First(l => l.Service == owner).Labels, code, middlewares, owner, out _) is null)
+                var kept = TraefikLabelImporter.Translate(labels.First(l => l.Service == owner).Labels, code, middlewares, owner).Kept.Keys;
+                if (kept.Any(k => MiddlewareLabelImporter.IsDefinition(k) && middlewares.TryGetValue(MiddlewareLabelImporter.NameIn(k), out var m) && m.Owner == owner))
                 {
                     foreach (var name in middlewares.Where(m => m.Value.Owner == owner).Select(m => m.Key).ToList())
                     {

@@ -42,6 +42,9 @@ internal sealed partial class ServiceImporter(
     /// <summary>A bind mount the generator replaces (Traefik's static config, now written by Stack): its service and target.</summary>
     public (string Service, string Target)? ReplacedMount { get; init; }
 
+    /// <summary>The networks a <c>traefik.docker.network</c> label may name.</summary>
+    public TraefikNetworks TraefikNetworks { get; init; } = TraefikNetworks.None;
+
     /// <summary>A TODO line to write first in a service's chain, by service name.</summary>
     public IReadOnlyDictionary<string, string> Todos { get; init; } = new Dictionary<string, string>();
 
@@ -240,18 +243,18 @@ internal sealed partial class ServiceImporter(
     private IEnumerable<string> Labels(string service, YamlNode value)
     {
         var labels = Nodes.Pairs(value, "labels").Select(p => (p.Key, Value: p.Value ?? string.Empty)).ToList();
-        var routers = TraefikLabelImporter.Translate(labels, code, middlewares, service, out var why);
-        if (why is not null)
+        var routers = TraefikLabelImporter.Translate(labels, code, middlewares, service, TraefikNetworks);
+        foreach (var label in labels.Where(l => !routers.Keys.Contains(l.Key)))
         {
-            yield return CSharpCode.Comment($"TODO(import): the Traefik labels stay labels ({why}); the checklist sees no router here.");
+            if (routers.Kept.TryGetValue(label.Key, out var why))
+            {
+                yield return CSharpCode.Comment($"TODO(import): '{label.Key}' stays a label: {why}.");
+            }
+
+            yield return PlainLabels([label]).Single();
         }
 
-        foreach (var label in PlainLabels(labels.Where(l => routers is null || !routers.Keys.Contains(l.Key))))
-        {
-            yield return label;
-        }
-
-        foreach (var call in routers?.Calls ?? [])
+        foreach (var call in routers.Calls)
         {
             yield return call;
         }

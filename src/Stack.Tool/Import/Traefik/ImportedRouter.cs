@@ -5,12 +5,14 @@ using Stack.Dsl.Traefik;
 namespace Stack.Tool.Import;
 
 /// <summary>An HTTP router read from labels: its model (variables as tokens, for the proof) and its C#.</summary>
-internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<string, MiddlewareLabelImporter.ImportedMiddleware> typed)
+internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<string, MiddlewareLabelImporter.ImportedMiddleware> typed, Naming naming)
 {
-    private readonly List<(string Name, string Provider)> _middlewares = [];
+    private readonly List<string> _middlewares = [];
     private readonly List<string> _entryPoints = [];
     private string? _rule;
     private string? _resolver;
+    private string? _tlsOptions;
+    private readonly SortedDictionary<int, (string? Main, string[] Sans)> _domains = [];
     private bool _tls;
     private int? _priority;
 
@@ -25,49 +27,61 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
     /// <summary>The load balancer's health check path, when its labels give one.</summary>
     public string? HealthPath { get; set; }
 
+    /// <summary>Reads one of the router's labels; <see cref="NotTyped"/> says why the model cannot hold it.</summary>
     public void Set(string property, string value)
     {
+        string Plain(string what) => value.Contains('$', StringComparison.Ordinal)
+            ? throw new NotTyped($"its {what} holds a variable, and the DSL takes a plain name there")
+            : value.Trim();
         switch (property)
         {
             case "rule":
+                _ = TraefikLabelImporter.Tokens(value);
                 _rule = value;
                 break;
             case "tls.certresolver":
-                _resolver = value.Contains('$', StringComparison.Ordinal) ? throw new NotTyped("a certificate resolver's name holds a variable") : value;
+                _resolver = Plain("certificate resolver");
+                break;
+            case "tls.options":
+                _tlsOptions = Plain("TLS options name");
                 break;
             case "tls":
-                _tls = value == "true" ? true : throw new NotTyped($"router '{name}' has tls: {value}");
+                _tls = value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) ? true : throw new NotTyped($"tls '{value}' is not true, and the DSL has no router that says TLS is off");
                 break;
             case "entrypoints":
-                _entryPoints.AddRange(value.Contains('$', StringComparison.Ordinal)
-                    ? throw new NotTyped($"router '{name}' names its entrypoints with a variable")
-                    : value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                _entryPoints.AddRange(Plain("entrypoints").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                 break;
             case "priority":
-                _priority = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var priority) ? priority : throw new NotTyped($"router '{name}' has a priority that is not a number");
+                _priority = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var priority) ? priority : throw new NotTyped("its priority is not a whole number");
                 break;
             case "middlewares":
-                foreach (var reference in value.Split(',', StringSplitOptions.TrimEntries))
-                {
-                    // Without @provider, Traefik looks in the router's own provider: a middleware defined by labels the importer does not type.
-                    var at = reference.IndexOf('@', StringComparison.Ordinal);
-                    _middlewares.Add(at > 0 && !reference.Contains('$', StringComparison.Ordinal)
-                        ? (reference[..at], reference[(at + 1)..])
-                        : throw new NotTyped($"middleware '{reference}' names no provider (name@file, name@docker)"));
-                }
-
+                _middlewares.AddRange(Plain("middleware list").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                 break;
-            case "service" when value.EndsWith("@internal", StringComparison.Ordinal):
-                ServiceName = value;
+            case "service" when value.Trim().EndsWith("@internal", StringComparison.Ordinal):
+                ServiceName = value.Trim();
                 Internal = true;
+                _ = Target();
                 break;
             case "service":
-                ServiceName = value.Contains('@', StringComparison.Ordinal) || value.Contains('$', StringComparison.Ordinal)
-                    ? throw new NotTyped($"router '{name}' names service '{value}' of another provider")
-                    : value;
+                // name@docker is the container's own provider, as a bare name is (LabelMeaning).
+                var service = Plain("service name");
+                service = service.EndsWith("@docker", StringComparison.Ordinal) ? service[..^"@docker".Length] : service;
+                ServiceName = service.Contains('@', StringComparison.Ordinal) ? throw new NotTyped($"it names service '{value}' of another provider, which the DSL cannot name") : service;
                 break;
+            case var domain when TlsDomain().Match(domain) is { Success: true } part:
+                var index = int.Parse(part.Groups["index"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+                var known = _domains.GetValueOrDefault(index, (null, []));
+                _domains[index] = part.Groups["field"].Value == "main"
+                    ? (Plain("certificate domain"), known.Sans)
+                    : (known.Main, Plain("certificate domain").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                break;
+            default:
+                throw new NotTyped($"the DSL has no typed form of a router's '{property}'");
         }
     }
+
+    /// <summary>Checks what only the whole router can say (its certificate domains' numbering).</summary>
+    public void Check() => _ = Domains();
 
     /// <summary>The router with literal text (variables as tokens), for the proof.</summary>
     public Router Model()
@@ -75,10 +89,12 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
         var router = new Router(name);
         router = _rule is null ? router : router.WithRule(RuleModel(TraefikLabelImporter.Tokens(_rule)));
         router = _resolver is null ? router : router.WithTls(new CertResolver(_resolver));
+        router = _tlsOptions is null ? router : router.WithTlsOptions(_tlsOptions);
+        router = Domains().Aggregate(router, (made, domain) => made.WithTlsDomain(domain.Main, domain.Sans));
         router = _tls ? router.WithTls() : router;
         router = _priority is { } priority ? router.WithPriority(priority) : router;
         router = _entryPoints.Count == 0 ? router : router.OnlyOnEntryPoints(_entryPoints.Select(e => new EntryPoint(e, CSharpCode.EntryPointPort(e) ?? 0)));
-        router = _middlewares.Count == 0 ? router : router.WithMiddlewares(_middlewares.Select(m => Typed(m) is { } known ? known.Model : new ExternalMiddleware(m.Name, m.Provider)));
+        router = _middlewares.Count == 0 ? router : router.WithMiddlewares(_middlewares.Select(m => MiddlewareLabelImporter.Member(m, typed, naming).Model));
         return Target() is { } target ? router.WithService(target) : router;
     }
 
@@ -96,7 +112,15 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
             calls.Add($".WithTls(new CertResolver({CSharpCode.Literal(_resolver)}))");
         }
 
-        if (_tls)
+        if (_tlsOptions is not null)
+        {
+            calls.Add($".WithTlsOptions({CSharpCode.Literal(_tlsOptions)})");
+        }
+
+        calls.AddRange(Domains().Select(d => $".WithTlsDomain({string.Join(", ", d.Sans.Prepend(d.Main).Select(CSharpCode.Literal))})"));
+
+        // Any tls.* label turns TLS on (LabelMeaning): tls=true beside a resolver or options says nothing more.
+        if (_tls && _resolver is null && _tlsOptions is null && _domains.Count == 0)
         {
             calls.Add(".WithTls()");
         }
@@ -113,7 +137,7 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
 
         if (_middlewares.Count > 0)
         {
-            calls.Add($".WithMiddlewares({string.Join(", ", _middlewares.Select(m => Typed(m) is not null ? code.Naming.Middleware(m.Name) : $"new ExternalMiddleware({CSharpCode.Literal(m.Name)}, {CSharpCode.Literal(m.Provider)})"))})");
+            calls.Add($".WithMiddlewares({string.Join(", ", _middlewares.Select(m => MiddlewareLabelImporter.Member(m, typed, code.Naming).Code))})");
         }
 
         if (Internal)
@@ -131,10 +155,6 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
         return $".WithRouter({string.Join("\n            ", calls)})";
     }
 
-    /// <summary>The typed middleware a reference names: one the stack's labels define (<c>name@docker</c>).</summary>
-    private MiddlewareLabelImporter.ImportedMiddleware? Typed((string Name, string Provider) reference) =>
-        reference.Provider == "docker" && typed.TryGetValue(reference.Name, out var middleware) ? middleware : null;
-
     private TraefikService? Target() => Internal
         ? ServiceName switch
         {
@@ -142,9 +162,18 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
             "noop@internal" => TraefikService.Noop,
             "ping@internal" => TraefikService.Ping,
             "prometheus@internal" => TraefikService.Prometheus,
-            _ => throw new NotTyped($"router '{name}' names '{ServiceName}', an internal service the DSL does not name"),
+            _ => throw new NotTyped($"'{ServiceName}' is an internal service the DSL does not name"),
         }
         : Port is { } port ? (HealthPath is { } path ? new TraefikService(ServiceName!, port).WithHealthCheck(path) : new TraefikService(ServiceName!, port)) : null;
+
+    /// <summary>The certificate domains in index order; the DSL numbers them from 0, so the file's must be 0, 1, ... each with a main.</summary>
+    private List<(string Main, string[] Sans)> Domains() =>
+        _domains.Keys.SequenceEqual(Enumerable.Range(0, _domains.Count)) && _domains.Values.All(d => d.Main is not null)
+            ? [.. _domains.Values.Select(d => (d.Main!, d.Sans))]
+            : throw new NotTyped("its tls.domains are not numbered 0, 1, ... each with a main, as the DSL writes them");
+
+    [GeneratedRegex(@"^tls\.domains\[(?<index>[0-9]{1,3})\]\.(?<field>main|sans)\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TlsDomain();
 
     private static string Pascal(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 

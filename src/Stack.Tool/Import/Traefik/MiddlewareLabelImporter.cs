@@ -14,13 +14,20 @@ namespace Stack.Tool.Import;
 internal static partial class MiddlewareLabelImporter
 {
     /// <summary>A typed middleware: its model (variables as tokens, for the proof) and its C# (variables as variables).</summary>
-    public sealed record ImportedMiddleware(string Name, string Owner, Middleware Model, string Code);
+    /// <param name="Name">Its name.</param>
+    /// <param name="Owner">The service whose labels define it.</param>
+    /// <param name="Model">Its model.</param>
+    /// <param name="Code">Its C#.</param>
+    /// <param name="IsChain">A chain, declared after the middlewares it names.</param>
+    public sealed record ImportedMiddleware(string Name, string Owner, Middleware Model, string Code, bool IsChain = false);
 
     /// <summary>The middlewares each service's labels define, typed where the DSL types that kind, by name; a name defined twice is left out.</summary>
     public static Dictionary<string, ImportedMiddleware> Candidates(IEnumerable<(string Service, IReadOnlyList<(string Key, string Value)> Labels)> services, CSharpCode code)
     {
+        NamingForChains = code.Naming;
         var found = new Dictionary<string, ImportedMiddleware>(StringComparer.Ordinal);
         var twice = new HashSet<string>(StringComparer.Ordinal);
+        var chains = new List<(string Service, string Name, string Members)>();
         foreach (var (service, labels) in services)
         {
             var byName = labels
@@ -34,6 +41,13 @@ internal static partial class MiddlewareLabelImporter
                     l => l.Match.Groups["type"].Value.ToLowerInvariant() + (l.Match.Groups["option"].Success ? "." + OptionPath(l.Match.Groups["option"].Value) : string.Empty),
                     l => l.Value,
                     StringComparer.Ordinal);
+                if (options.Count == 1 && options.TryGetValue("chain.middlewares", out var members))
+                {
+                    twice.UnionWith(chains.Any(c => c.Name == definition.Key) || found.ContainsKey(definition.Key) ? [definition.Key] : []);
+                    chains.Add((service, definition.Key, members));
+                    continue;
+                }
+
                 if (Typed(definition.Key, options, code) is not { } typed)
                 {
                     continue;
@@ -51,8 +65,60 @@ internal static partial class MiddlewareLabelImporter
             found.Remove(name);
         }
 
+        // Chains name other middlewares: typed once those are known.
+        foreach (var (service, name, members) in chains)
+        {
+            if (!twice.Contains(name) && Chain(name, members, found) is { } chain && !found.TryAdd(name, chain with { Owner = service }))
+            {
+                found.Remove(name);
+            }
+        }
+
         return found;
     }
+
+    /// <summary>
+    /// A middleware another provider defines, by reference. Stack cannot read its type: a name that
+    /// says single sign-on (Authelia, Authentik, forward-auth) is taken as the forward-auth, so the
+    /// checklist (STK0004) sees the routers it guards; the C# says so where a person can undo it.
+    /// </summary>
+    public static (Middleware Model, string Code) External(string name, string provider)
+    {
+        var forwardAuth = SingleSignOn().IsMatch(name);
+        var model = new ExternalMiddleware(name, provider);
+        var code = $"new ExternalMiddleware({CSharpCode.Literal(name)}, {CSharpCode.Literal(provider)})";
+        return forwardAuth ? (model.AsForwardAuth(), code + ".AsForwardAuth()") : (model, code);
+    }
+
+    /// <summary>A reference as Traefik resolves it from a label: without <c>@provider</c>, the docker provider's own (see <see cref="LabelMeaning"/>).</summary>
+    public static (string Name, string Provider) Reference(string reference)
+    {
+        var at = reference.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? (reference, "docker") : (reference[..at], reference[(at + 1)..]);
+    }
+
+    /// <summary>A reference's model and C#: the typed middleware when the stack's labels define it, else by name.</summary>
+    public static (Middleware Model, string Code) Member(string reference, IReadOnlyDictionary<string, ImportedMiddleware> typed, Naming naming)
+    {
+        var (name, provider) = Reference(reference);
+        return provider == "docker" && typed.TryGetValue(name, out var known) ? (known.Model, naming.Middleware(name)) : External(name, provider);
+    }
+
+    private static ImportedMiddleware? Chain(string name, string members, Dictionary<string, ImportedMiddleware> typed)
+    {
+        var references = members.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (references.Length == 0 || Tokens(members) != members || references.Any(r => Reference(r) is var (n, p) && (p == "docker" && typed.TryGetValue(n, out var m) && m.IsChain || n == name)))
+        {
+            return null;
+        }
+
+        var resolved = references.Select(r => Member(r, typed, NamingForChains)).ToList();
+        return new ImportedMiddleware(
+            name, string.Empty, new ChainMiddleware(name, resolved.Select(r => r.Model)).ViaDockerLabels(), $"new ChainMiddleware({CSharpCode.Literal(name)}, {string.Join(", ", resolved.Select(r => r.Code))}).ViaDockerLabels()", IsChain: true);
+    }
+
+    /// <summary>How the code names middlewares; set by the importer before it reads chains.</summary>
+    internal static Naming NamingForChains { get; set; } = new(ImportLayout.SingleFile);
 
     /// <summary>Whether a label key defines a middleware.</summary>
     public static bool IsDefinition(string key) => MiddlewareKey().IsMatch(key);
@@ -113,12 +179,30 @@ internal static partial class MiddlewareLabelImporter
                 return (model.ViaDockerLabels(), $"new ForwardAuthMiddleware({literal}, {code.ComposeText(address)}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)}.ViaDockerLabels()");
             }
 
+            // Options exactly as given: no permanent option stays none (Traefik's default, a temporary redirect).
             case "redirectscheme" when Option("redirectscheme.scheme") is { } scheme && !scheme.Contains('$', StringComparison.Ordinal)
-                && options.Keys.All(k => k is "redirectscheme.scheme" or "redirectscheme.permanent"):
+                && options.Keys.All(k => k is "redirectscheme.scheme" or "redirectscheme.permanent" or "redirectscheme.port")
+                && (Option("redirectscheme.permanent") is not { } given || bool.TryParse(given, out _))
+                && (Option("redirectscheme.port") is not { } portText || int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out _)):
             {
-                var permanent = Option("redirectscheme.permanent") is { } p && bool.TryParse(p, out var yes) && yes;
-                return (new RedirectSchemeMiddleware(name, scheme, permanent).ViaDockerLabels(),
-                    $"new RedirectSchemeMiddleware({literal}, {CSharpCode.Literal(scheme)}, permanent: {(permanent ? "true" : "false")}).ViaDockerLabels()");
+                bool? permanent = Option("redirectscheme.permanent") is { } p ? bool.Parse(p) : null;
+                int? port = Option("redirectscheme.port") is { } portValue ? int.Parse(portValue, NumberStyles.None, CultureInfo.InvariantCulture) : null;
+                var permanentCode = permanent switch { null => "null", true => "true", false => "false" };
+                return (new RedirectSchemeMiddleware(name, scheme, permanent) { Port = port }.ViaDockerLabels(),
+                    $"new RedirectSchemeMiddleware({literal}, {CSharpCode.Literal(scheme)}, permanent: {permanentCode}){(port is { } number ? $" {{ Port = {CSharpCode.Number(number)} }}" : string.Empty)}.ViaDockerLabels()");
+            }
+
+            // Go regular expressions with compose's $$ for a literal '$': no variable in them.
+            case "redirectregex" when Option("redirectregex.regex") is { } regex && Option("redirectregex.replacement") is { } replacement
+                && options.Keys.All(k => k is "redirectregex.regex" or "redirectregex.replacement" or "redirectregex.permanent")
+                && Tokens(regex) is { } regexText && !regexText.Contains("@@", StringComparison.Ordinal)
+                && Tokens(replacement) is { } replacementText && !replacementText.Contains("@@", StringComparison.Ordinal)
+                && (Option("redirectregex.permanent") is not { } given || bool.TryParse(given, out _)):
+            {
+                bool? permanent = Option("redirectregex.permanent") is { } p ? bool.Parse(p) : null;
+                var permanentCode = permanent switch { null => "null", true => "true", false => "false" };
+                return (new RedirectRegexMiddleware(name, regexText, replacementText, permanent).ViaDockerLabels(),
+                    $"new RedirectRegexMiddleware({literal}, {CSharpCode.Literal(regexText)}, {CSharpCode.Literal(replacementText)}, permanent: {permanentCode}).ViaDockerLabels()");
             }
 
             case "stripprefix" when Option("stripprefix.prefixes") is { } prefixes && options.Count == 1 && !prefixes.Contains('$', StringComparison.Ordinal):
@@ -265,16 +349,44 @@ internal static partial class MiddlewareLabelImporter
 
     private static List<string> List(string? value) => value is null ? [] : [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
-    /// <summary>Variables as tokens, as the proof compares them; null for a '$' that is not a plain ${VARIABLE}.</summary>
-    public static string? Tokens(string text)
+    /// <summary>
+    /// Compose text with each variable reference (any form compose reads: <c>$VAR</c>, <c>${VAR:-default}</c>, ...)
+    /// as a token, so a model built of literal text writes back what the file says. <c>$$</c> is a
+    /// literal <c>$</c> in the model (<paramref name="escaped"/> false) and stays <c>$$</c> in what is
+    /// compared with written labels (true). Null for a <c>$</c> compose would refuse or read otherwise (a nested default).
+    /// </summary>
+    public static string? Tokens(string text, bool escaped = false)
     {
-        var tokens = VariableReference().Replace(text, m => $"@@{m.Groups[1].Value}@@");
-        return tokens.Contains('$', StringComparison.Ordinal) ? null : tokens;
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '$')
+            {
+                builder.Append(text[i]);
+            }
+            else if (text.AsSpan(i).StartsWith("$$"))
+            {
+                builder.Append(escaped ? "$$" : "$");
+                i++;
+            }
+            else if (ComposeReferences.Pattern().Match(text, i) is { Success: true } reference && reference.Index == i
+                && !reference.Groups["arg"].Value.Contains('$', StringComparison.Ordinal) && !(reference.Groups["bare"].Success && i + reference.Length < text.Length && text[i + reference.Length] == '{'))
+            {
+                builder.Append("@@").Append(Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(reference.Value))).Append("@@");
+                i += reference.Length - 1;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return builder.ToString();
     }
 
     [GeneratedRegex(@"^traefik\.http\.middlewares\.(?<name>[A-Za-z0-9_-]+)\.(?<type>[A-Za-z]+)(\.(?<option>[A-Za-z.]+))?\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MiddlewareKey();
 
-    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant)]
-    private static partial Regex VariableReference();
+    [GeneratedRegex(@"authelia|authentik|forward-?auth|oauth2|tinyauth|sso", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SingleSignOn();
 }
