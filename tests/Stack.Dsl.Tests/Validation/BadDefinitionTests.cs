@@ -39,6 +39,8 @@ public sealed class BadDefinitionTests : IDisposable
         ["writable docker socket"] = () => new("STK0101", "mounts the Docker socket /var/run/docker.sock writable", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/var/run/docker.sock"), "/var/run/docker.sock"))),
         ["daemon socket"] = () => new("STK0102", "mounts the daemon socket /run/podman/podman.sock", Line(), () => Stack(Safe("a").WithBind(HostPath.Absolute("/run/podman/podman.sock"), "/run/podman/podman.sock", readOnly: true))),
         ["privileged"] = () => new("STK0103", "uses privileged: true", Line(), () => Stack(Safe("a").WithPrivileged())),
+        ["seccomp unconfined"] = () => new("STK0103", "uses security_opt seccomp=unconfined (no seccomp filter", Line(), () => Stack(Safe("a").WithSecurityOpt("no-new-privileges:true", "seccomp=unconfined"))),
+        ["no-new-privileges false, old separator"] = () => new("STK0103", "uses security_opt no-new-privileges:False (setuid", Line(), () => Stack(Safe("a").WithSecurityOpt("no-new-privileges:False"))),
         ["dangerous capability"] = () => new("STK0104", "adds ALL", Line(), () => Stack(Safe("a").WithCapAdd("ALL"))),
         ["published database"] = () => new("STK0105", "runs a database (postgres) and publishes 127.0.0.1:5432:5432", Line(), () => Stack(Safe("db").WithImage("postgres:17").WithPort(5432, 5432, IPAddress.Loopback))),
         ["port on all interfaces"] = () => new("STK0106", "publishes 8080:80 on every host interface", Line(), () => Stack(Safe("a").WithPort(8080, 80))),
