@@ -41,6 +41,8 @@ public sealed class BadDefinitionTests : IDisposable
         ["privileged"] = () => new("STK0103", "uses privileged: true", Line(), () => Stack(Safe("a").WithPrivileged())),
         ["seccomp unconfined"] = () => new("STK0103", "uses security_opt seccomp=unconfined (no seccomp filter", Line(), () => Stack(Safe("a").WithSecurityOpt("no-new-privileges:true", "seccomp=unconfined"))),
         ["no-new-privileges false, old separator"] = () => new("STK0103", "uses security_opt no-new-privileges:False (setuid", Line(), () => Stack(Safe("a").WithSecurityOpt("no-new-privileges:False"))),
+        ["pids limit of 0"] = () => new("STK0212", "has a pids limit of 0; the engine reads 0 or a negative value as no limit at all", Line(), () => Stack(Safe("a").WithResourceLimits(new ResourceLimits { Pids = 0 }))),
+        ["negative backup wait"] = () => new("STK0212", "The backup plan waits -5s for a service's port", Line(), () => { var runner = Safe("backup").WithImage("mazzolino/restic:1.7.2"); return Stack(runner).WithBackups(new BackupPlan(runner) { WaitTimeout = TimeSpan.FromSeconds(-5) }); }),
         ["dangerous capability"] = () => new("STK0104", "adds ALL", Line(), () => Stack(Safe("a").WithCapAdd("ALL"))),
         ["published database"] = () => new("STK0105", "runs a database (postgres) and publishes 127.0.0.1:5432:5432", Line(), () => Stack(Safe("db").WithImage("postgres:17").WithPort(5432, 5432, IPAddress.Loopback))),
         ["port on all interfaces"] = () => new("STK0106", "publishes 8080:80 on every host interface", Line(), () => Stack(Safe("a").WithPort(8080, 80))),
