@@ -92,9 +92,10 @@ internal static class NumberRules
         {
             foreach (var (name, value) in new[] { ("health check interval", service.HealthCheckInterval), ("health check timeout", service.HealthCheckTimeout) })
             {
-                if (value is { } duration && (duration <= TimeSpan.Zero || duration > GoMax))
+                // Negative and overlong ones are SpecValueRules' (Go durations); 0 is taken, and read as Traefik's default.
+                if (value == TimeSpan.Zero)
                 {
-                    yield return $"has a {name} of {Seconds(duration)}; Traefik needs a positive duration (it reads 0 as its default). Set a positive TimeSpan, such as TimeSpan.FromSeconds(10), or leave it out.";
+                    yield return $"has a {name} of 0s, which Traefik reads as its default. Set a positive TimeSpan, such as TimeSpan.FromSeconds(10), or leave it out.";
                 }
             }
         }

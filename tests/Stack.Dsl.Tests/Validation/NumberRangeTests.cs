@@ -9,7 +9,7 @@ namespace Stack.Dsl.Tests.Validation;
 /// <summary>
 /// Every number in the model has its range, as its reader (the engine, Compose, Traefik, the backup
 /// runner) reads it. The table names each numeric member, the values just outside its range (each
-/// refused with the rule's ID at the line that set it) and the edges inside (taken). The reflective
+/// refused once, with the rule's ID, at the line that set it) and the edges inside (taken). The reflective
 /// test fails when a numeric member is added to the model without a row here, so a new number
 /// cannot reach a file unranged.
 /// </summary>
@@ -153,7 +153,7 @@ public sealed class NumberRangeTests
             }
 
             var found = StackValidator.Validate(range.Build(value)).Where(d => d.Id == range.Id).ToList();
-            Assert.True(found.Count > 0, $"{member} = {value} passed; expected {range.Id}");
+            Assert.True(found.Count == 1, $"{member} = {value}: expected one {range.Id}, found {found.Count}: {string.Join(" | ", found.Select(d => d.Message))}");
             Assert.Contains(found, d => d.Location.Line == range.Line); // the line of the table row that set the value
         }
     }
