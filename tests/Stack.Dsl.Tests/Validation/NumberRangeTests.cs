@@ -158,6 +158,18 @@ public sealed class NumberRangeTests
         }
     }
 
+    /// <summary>A number passed to a factory rather than kept in a member: guarded where it is passed.</summary>
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(-1, 3)]
+    [InlineData(10, 0)]
+    [InlineData(10, -1)]
+    public void Json_file_logging_refuses_a_size_or_file_count_below_1(long megabytes, int files)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Logging.JsonFile(ByteSize.Megabytes(megabytes), files));
+        Assert.Equal("1", Logging.JsonFile(ByteSize.Megabytes(1), 1).Options["max-file"].ToString());
+    }
+
     private static ArgumentOutOfRangeException? Refused(Range range, object value)
     {
         try
