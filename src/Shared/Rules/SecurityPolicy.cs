@@ -32,7 +32,7 @@ internal static class SecurityPolicy
         RuleIds.HostPrivilege,
         "Privileged container or host namespace",
         "Service '{0}' uses {1}, which removes the container's isolation from the host. Drop it, or .AcceptRisk(SecurityRisk.HostPrivilege, \"why\").",
-        "Privileged mode and the host's network, pid or ipc namespace remove isolation between container and host.");
+        "Privileged mode, the host's network, pid or ipc namespace, and security options that switch off seccomp, AppArmor, SELinux labels, masked system paths or no-new-privileges remove isolation between container and host.");
 
     public static readonly RuleText DangerousCapability = new(
         RuleIds.DangerousCapability,

@@ -80,8 +80,9 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
         Report(SecurityDescriptors.DaemonSocket, facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket, facts.Site(FactKind.DaemonSocket), Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
         var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true"
             : facts[FactKind.HostNamespace] == Fact.Yes ? Detail(facts, FactKind.HostNamespace, "a host namespace")
-            : "the host's network (network_mode: host)";
-        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]), FactKind.AcceptedHostPrivilege, null, privilege);
+            : facts[FactKind.HostNetwork] == Fact.Yes ? "the host's network (network_mode: host)"
+            : Detail(facts, FactKind.IsolationOff, "a security option that switches isolation off");
+        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]).Or(facts[FactKind.IsolationOff]), FactKind.AcceptedHostPrivilege, null, privilege);
         Report(SecurityDescriptors.DangerousCapability, facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability, null, Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
         Report(SecurityDescriptors.DatabasePortPublished, facts[FactKind.DatabaseImage].And(facts[FactKind.PublishedPort]), FactKind.AcceptedDatabasePortPublished, facts.Site(FactKind.PublishedPort),
             Detail(facts, FactKind.DatabaseImage, "a database"), Detail(facts, FactKind.PublishedPort, "a port"));

@@ -60,6 +60,9 @@ internal enum FactKind
     /// <summary>The host's pid, ipc, uts or user namespace is used (STK0103); the detail names which.</summary>
     HostNamespace,
 
+    /// <summary>A security option switches isolation off (STK0103: seccomp=unconfined, ...); the detail names which.</summary>
+    IsolationOff,
+
     /// <summary>A dangerous capability is added (STK0104).</summary>
     DangerousCapability,
 

@@ -86,6 +86,8 @@ internal sealed class SecurityEffects
                 return facts.Add(FactKind.WritableDockerSocket, Argument("enabled") is { } enabled ? ConstantBool(enabled) : Fact.Yes, "the Docker socket /var/run/docker.sock (through use_api_socket: true)");
             case "WithCapAdd":
                 return Capabilities(facts, Argument("capabilities"), scope, walk);
+            case "WithSecurityOpt":
+                return SecurityOptions(facts, Argument("options"), scope, walk);
             case "WithEnvironment":
                 return Environment(facts, invocation, Argument("name"), Argument("value"), scope);
             case "AcceptRisk":
@@ -107,7 +109,8 @@ internal sealed class SecurityEffects
         "Ports" => facts.With(FactKind.PublishedPort, Fact.Unknown).With(FactKind.PortOnAllInterfaces, Fact.Unknown),
         "Volumes" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown).With(FactKind.DaemonSocket, Fact.Unknown),
         "NetworkMode" => facts.With(FactKind.HostNetwork, HostNetwork(value)),
-        "ExtraFields" => facts.With(FactKind.Privileged, Fact.Unknown),
+        "ExtraFields" => facts.With(FactKind.Privileged, Fact.Unknown).With(FactKind.IsolationOff, Fact.Unknown),
+        "SecurityOpt" => facts.With(FactKind.IsolationOff, Fact.Unknown),
         "Privileged" => facts.With(FactKind.Privileged, ConstantBool(value)),
         "Pid" or "Ipc" or "Uts" or "UsernsMode" => facts.With(FactKind.HostNamespace, Fact.Unknown),
         "UseApiSocket" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown),
@@ -162,6 +165,19 @@ internal sealed class SecurityEffects
 
         var dangerous = names.Where(n => HostRisks.IsDangerousCapability(n!)).ToList();
         return facts.Add(FactKind.DangerousCapability, FactLogic.Of(dangerous.Count > 0), string.Join(", ", dangerous));
+    }
+
+    /// <summary>WithSecurityOpt(...): proven when every option is a constant; the detail lists those that switch isolation off.</summary>
+    private FactSet SecurityOptions(FactSet facts, IOperation? options, Bindings scope, ValueTracer.Walk walk)
+    {
+        var texts = _tracer.Elements(options, scope, walk)?.Select(e => ValueTracer.ConstantString(e.Value, e.Scope)).ToList();
+        if (texts is null || texts.Any(t => t is null))
+        {
+            return facts.Add(FactKind.IsolationOff, Fact.Unknown);
+        }
+
+        var off = texts.Select(t => IsolationOptions.SwitchedOff(t!)).Where(d => d is not null).ToList();
+        return facts.Add(FactKind.IsolationOff, FactLogic.Of(off.Count > 0), string.Join(" and ", off));
     }
 
     /// <summary>Tracks which secret-looking variables hold literals: a later non-literal value for the same name clears it.</summary>

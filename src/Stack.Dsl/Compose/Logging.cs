@@ -14,6 +14,11 @@ public sealed record Logging(string Driver)
     public Logging WithOption(string key, ComposeString value) => this with { Options = Options.SetItem(key, value) };
 
     /// <summary>The json-file driver with rotation: at most <paramref name="files"/> files of <paramref name="maxSize"/> each.</summary>
-    public static Logging JsonFile(ByteSize maxSize, int files) =>
-        new Logging("json-file").WithOption("max-size", maxSize.ToString()).WithOption("max-file", files.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <exception cref="ArgumentOutOfRangeException">The size is not positive, or <paramref name="files"/> is below 1 (the engine refuses max-file below 1).</exception>
+    public static Logging JsonFile(ByteSize maxSize, int files)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSize.Bytes, nameof(maxSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(files);
+        return new Logging("json-file").WithOption("max-size", maxSize.ToString()).WithOption("max-file", files.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -15,7 +15,7 @@ public enum SecurityRisk
     /// <summary>STK0102: a container-daemon socket is mounted (read-only included).</summary>
     DaemonSocket,
 
-    /// <summary>STK0103: privileged, or the host's network, pid or ipc namespace.</summary>
+    /// <summary>STK0103: privileged, the host's network, pid or ipc namespace, or isolation switched off by a security option (seccomp=unconfined, ...).</summary>
     HostPrivilege,
 
     /// <summary>STK0104: a capability that amounts to root on the host (ALL, SYS_ADMIN, ...).</summary>

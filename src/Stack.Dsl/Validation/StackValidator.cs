@@ -27,6 +27,7 @@ public static class StackValidator
             .Concat(ShapeRules.Check(stack))
             .Concat(EngineConflictRules.Check(stack))
             .Concat(SpecValueRules.Check(stack))
+            .Concat(NumberRules.Check(stack))
             .Concat(TraefikRules.Check(stack))
             .Concat(TraefikWiringRules.Check(stack))
             .Concat(BackupRules.Check(stack))

@@ -90,6 +90,33 @@ internal static class SecuritySamples
             }
             """], ["STK0108", "STK0108"]),
 
+        new("security: isolation switched off by a security option, however it is written", [$$"""
+            static class Definition
+            {
+                {{Common}}
+                const string Seccomp = "seccomp:unconfined";
+                static Service Relaxed(this Service service) => service.WithSecurityOpt("no-new-privileges=False");
+
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    {|STK0103:Base("a").WithSecurityOpt("no-new-privileges:true", Seccomp)|},
+                    {|STK0103:Base("b").WithSecurityOpt(["apparmor=unconfined", "label:disable"])|},
+                    {|STK0103:Base("c").WithSecurityOpt("systempaths=unconfined")|},
+                    {|STK0103:Base("d").Relaxed()|},
+                    Base("e").WithSecurityOpt("seccomp=unconfined").AcceptRisk(SecurityRisk.HostPrivilege, "a sandbox that traces its children"),
+                    Base("f").WithSecurityOpt("no-new-privileges:true", "seccomp=/etc/docker/seccomp.json", "label=type:svirt_apache_t", "apparmor=docker-default"),
+                    Base("g").WithSecurityOpt("Seccomp=unconfined", "no-new-privileges"));
+            }
+            """], ["STK0103", "STK0103", "STK0103", "STK0103"]),
+
+        new("security: a security option only the runtime can judge", [$$"""
+            static class Definition
+            {
+                {{Common}}
+                public static ComposeStack Build(string option = "apparmor:unconfined") => new ComposeStack("s").WithServices(
+                    Base("a").WithSecurityOpt(option));
+            }
+            """], ["STK0103"]), // the option comes from a parameter: only the runtime sees it
+
         new("security: a literal secret accepted by name hides no other", [$$"""
             static class Definition
             {

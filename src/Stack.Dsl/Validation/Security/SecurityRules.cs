@@ -113,6 +113,12 @@ internal static class SecurityRules
             }
         }
 
+        // Isolation switched off by a security option, typed or through the escape hatch's map.
+        var extraOptions = service.ExtraFields.TryGetValue("security_opt", out var extra) && extra is YamlSequence sequence
+            ? sequence.Items.OfType<YamlScalar>().Select(s => s.Value)
+            : [];
+        privileges.AddRange(service.SecurityOpt.Concat(extraOptions).Select(IsolationOptions.SwitchedOff).OfType<string>().Distinct(StringComparer.Ordinal));
+
         if (privileges.Count > 0)
         {
             yield return new Finding(SecurityRisk.HostPrivilege, SecurityPolicy.HostPrivilege, service.Location, service.Name, string.Join(" and ", privileges));
