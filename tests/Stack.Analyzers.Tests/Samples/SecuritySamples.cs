@@ -98,10 +98,10 @@ internal static class SecuritySamples
                 static Service Relaxed(this Service service) => service.WithSecurityOpt("no-new-privileges=False");
 
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                    {|STK0103:Base("a").WithSecurityOpt("no-new-privileges:true", Seccomp)|},
-                    {|STK0103:Base("b").WithSecurityOpt(["apparmor=unconfined", "label:disable"])|},
-                    {|STK0103:Base("c").WithSecurityOpt("systempaths=unconfined")|},
-                    {|STK0103:Base("d").Relaxed()|},
+                    {|STK0103:Base("a")|}.WithSecurityOpt("no-new-privileges:true", Seccomp),
+                    {|STK0103:Base("b")|}.WithSecurityOpt(["apparmor=unconfined", "label:disable"]),
+                    {|STK0103:Base("c")|}.WithSecurityOpt("systempaths=unconfined"),
+                    {|STK0103:Base("d")|}.Relaxed(),
                     Base("e").WithSecurityOpt("seccomp=unconfined").AcceptRisk(SecurityRisk.HostPrivilege, "a sandbox that traces its children"),
                     Base("f").WithSecurityOpt("no-new-privileges:true", "seccomp=/etc/docker/seccomp.json", "label=type:svirt_apache_t", "apparmor=docker-default"),
                     Base("g").WithSecurityOpt("Seccomp=unconfined", "no-new-privileges"));
