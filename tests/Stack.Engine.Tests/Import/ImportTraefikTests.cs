@@ -106,6 +106,30 @@ public sealed class ImportTraefikTests
     }
 
     /// <summary>
+    /// A '$' the label proof cannot read as a variable (a cut reference, a nested default) keeps the
+    /// service's labels as labels under a TODO naming it, or is refused: never an exception (found by
+    /// ImportFuzzTests, through the middleware pass that types another service's middlewares).
+    /// </summary>
+    [Theory]
+    [InlineData("traefik.http.routers.web.tls.certresolver", "${~")]
+    [InlineData("traefik.http.middlewares.m.headers.customrequestheaders.X-A", "${A:-${B}}")]
+    public void A_label_with_an_unreadable_variable_stays_a_label_or_is_refused(string key, string value)
+    {
+        var yaml = $"services:\n  web:\n    image: nginx:1.27.3\n    labels:\n      traefik.http.routers.web.rule: Host(`a.example`)\n      traefik.http.services.web.loadbalancer.server.port: \"80\"\n      {key}: '{value}'\n";
+
+        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "labels");
+
+        if (code is null)
+        {
+            Assert.NotEmpty(errors);
+            return;
+        }
+
+        Assert.Contains($"// TODO(import): '{key}' stays a label: ", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("new Router(\"web\")", code, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The issue's homelab shape: a redirect router with a middleware named without provider, a
     /// secure router with a resolver, and traefik.docker.network; every label typed, and the
     /// redirect keeps its options as given (no permanent option added).

@@ -54,6 +54,13 @@ internal static partial class TraefikLabelImporter
             return empty with { Kept = read.Kept };
         }
 
+        // The proof compares variables as tokens: a '$' that is no variable compose reads on its own
+        // (a nested default, a cut reference) has no token, so the labels cannot be proven and all stay.
+        if (traefik.FirstOrDefault(l => MiddlewareLabelImporter.Tokens(l.Value, escaped: true) is null) is { Key: { } unreadable })
+        {
+            return empty with { Kept = new Dictionary<string, string>(StringComparer.Ordinal) { [unreadable] = "it holds a '$' that is not a variable compose reads on its own (a nested default, say), so this service's Traefik labels all stay labels" } };
+        }
+
         // The proof: typed labels as the library writes them, plus the labels kept, mean what the file's labels mean.
         // The kept labels' keys ride along: the library decides what to name from them too (a second service).
         var proof = read.Kept.Keys.Aggregate(new Service("proof"), (made, key) => made.WithLabel(key, "kept")).WithMiddlewareLabels(read.Defined.Select(m => m.Model));
