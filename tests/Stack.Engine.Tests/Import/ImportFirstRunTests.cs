@@ -25,7 +25,7 @@ public sealed class ImportFirstRunTests
             [
                 "proxy: /var/run/docker.sock (SecurityRisk.DaemonSocket)", "proxy: port 80:80 (SecurityRisk.PortOnAllInterfaces)", "proxy: image traefik:latest (SecurityRisk.UnpinnedImage)",
                 "db: database port 127.0.0.1:5432:5432 (SecurityRisk.DatabasePortPublished)",
-                "app: literal secret --password", "app: literal secret API_TOKEN", "app: literal secret DATABASE_URL", "app: literal secret DB_PASSWORD",
+                "app: security_opt seccomp:unconfined (SecurityRisk.HostPrivilege)", "app: literal secret --password", "app: literal secret API_TOKEN", "app: literal secret DATABASE_URL", "app: literal secret DB_PASSWORD",
                 "backup: cap_add SYS_ADMIN (SecurityRisk.DangerousCapability)", "backup: privileged: true (SecurityRisk.HostPrivilege)", "backup: writable /var/run/docker.sock (SecurityRisk.WritableDockerSocket)",
             ],
             carried);

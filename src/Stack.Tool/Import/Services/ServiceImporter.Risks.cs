@@ -60,7 +60,10 @@ internal sealed partial class ServiceImporter
         }
 
         var privileges = (Scalar("privileged") == "true" ? ["privileged: true"] : Array.Empty<string>())
-            .Concat(HostNamespaces.Prepend("network_mode").Where(k => Scalar(k) == "host").Select(k => $"{k}: host")).ToList();
+            .Concat(HostNamespaces.Prepend("network_mode").Where(k => Scalar(k) == "host").Select(k => $"{k}: host"))
+            .Concat(keys.TryGetValue("security_opt", out var options) && options is YamlSequenceNode optionList
+                ? optionList.Children.OfType<YamlScalarNode>().Select(o => o.Value).OfType<string>().Where(o => IsolationOptions.SwitchedOff(o) is not null).Select(o => $"security_opt {o}")
+                : []).ToList();
         if (privileges.Count > 0)
         {
             risks["HostPrivilege"] = string.Join(", ", privileges);
