@@ -27,7 +27,6 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     private static readonly Assembly Library = typeof(HelperCallSite).Assembly;
     private static readonly string RuntimeDirectory = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
 
-    private readonly MethodBase helper;
     private readonly MethodBase[] helpers;
     private readonly SourceLocation made;
     private readonly MethodBase method;
@@ -35,13 +34,12 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
 
     private HelperCallSite(MethodBase[] helpers, SourceLocation made, MethodBase method, int ilOffset)
     {
-        helper = helpers[0];
         this.helpers = helpers;
         this.made = made;
         this.method = method;
         this.ilOffset = ilOffset;
         Location = new SourceLocation(new Lazy<SourceLocation>(() =>
-            (PortablePdbLines.Spans(helper, made) ? PortablePdbLines.Find(method, ilOffset) : null) ?? made));
+            (PortablePdbLines.Spans(Helper, made) ? PortablePdbLines.Find(method, ilOffset) : null) ?? made));
     }
 
     /// <summary>
@@ -67,13 +65,7 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static HelperCallSite? Capture(SourceLocation made)
     {
-        var frames = new StackTrace(1, fNeedFileInfo: false).GetFrames();
-        var first = 0;
-        while (first < frames.Length && frames[first].GetMethod() is { } m && m.Module.Assembly == Library)
-        {
-            first++;
-        }
-
+        var (frames, first) = CallerFrames();
         var callSite = -1;
         for (var i = first; i < frames.Length && i < first + MaxFrames; i++)
         {
@@ -120,12 +112,31 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
         return new HelperCallSite(helpers, made, caller, frames[callSite].GetILOffset());
     }
 
+    /// <summary>The method that ran <c>new Service(...)</c>: the innermost helper.</summary>
+    private MethodBase Helper => helpers[0];
+
+    /// <summary>
+    /// The call stack now, and the index of its first frame outside the library: the user's code
+    /// that called into it (or the framework, for a lambda the framework runs).
+    /// </summary>
+    internal static (StackFrame[] Frames, int First) CallerFrames()
+    {
+        var frames = new StackTrace(1, fNeedFileInfo: false).GetFrames();
+        var first = 0;
+        while (first < frames.Length && frames[first].GetMethod() is { } m && m.Module.Assembly == Library)
+        {
+            first++;
+        }
+
+        return (frames, first);
+    }
+
     public bool Equals(HelperCallSite? other) =>
-        other is not null && helper.Equals(other.helper) && made.Equals(other.made) && method.Equals(other.method) && ilOffset == other.ilOffset;
+        other is not null && Helper.Equals(other.Helper) && made.Equals(other.made) && method.Equals(other.method) && ilOffset == other.ilOffset;
 
     public override bool Equals(object? obj) => Equals(obj as HelperCallSite);
 
-    public override int GetHashCode() => HashCode.Combine(helper, made, method, ilOffset);
+    public override int GetHashCode() => HashCode.Combine(Helper, made, method, ilOffset);
 
     // Roslyn names a lambda's method "<Outer>b__N_M" (a local function is "<Outer>g__Name|N_M").
     private static bool IsLambda(MethodBase method) => method.Name.Contains(">b__", StringComparison.Ordinal);

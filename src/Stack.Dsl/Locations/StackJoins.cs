@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using Stack.Dsl.Compose;
 
@@ -18,8 +16,6 @@ namespace Stack.Dsl.Locations;
 /// </remarks>
 internal sealed class StackJoins : IEquatable<StackJoins>
 {
-    private static readonly Assembly Library = typeof(StackJoins).Assembly;
-
     private readonly ImmutableDictionary<Service, SourceLocation> joins;
 
     private StackJoins(ImmutableDictionary<Service, SourceLocation> joins) => this.joins = joins;
@@ -30,13 +26,7 @@ internal sealed class StackJoins : IEquatable<StackJoins>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public StackJoins Add(IReadOnlyList<Service> services)
     {
-        var frames = new StackTrace(1, fNeedFileInfo: false).GetFrames();
-        var first = 0;
-        while (first < frames.Length && frames[first].GetMethod() is { } m && m.Module.Assembly == Library)
-        {
-            first++;
-        }
-
+        var (frames, first) = HelperCallSite.CallerFrames();
         if (first >= frames.Length || frames[first].GetMethod() is not { } caller)
         {
             return this;
