@@ -46,6 +46,9 @@ public sealed record ComposeStack
     /// <summary>The stack's backup runner, when it has one (see <see cref="WithBackups"/>).</summary>
     public BackupPlan? Backups { get; init; }
 
+    /// <summary>What runs the stack (see <see cref="WithTargets"/>); Compose alone unless the definition says more.</summary>
+    public ImmutableArray<DeployTarget> Targets { get; init; } = [DeployTarget.Compose];
+
     /// <summary>The environments (see <see cref="WithEnvironments"/>); none means one compose file.</summary>
     public ImmutableArray<StackEnvironment> Environments { get; init; } = [];
 
@@ -98,6 +101,27 @@ public sealed record ComposeStack
     /// file and one override per environment (<c>dc.NAME.yml</c>) holding exactly its differences.
     /// </summary>
     public ComposeStack WithEnvironments(params IEnumerable<StackEnvironment> environments) => this with { Environments = Environments.AddRange(environments) };
+
+    /// <summary>
+    /// Says what runs the stack: <see cref="DeployTarget.Compose"/>, <see cref="DeployTarget.Swarm"/>
+    /// or both. Replaces the default (Compose alone); each target gets its files and its checks.
+    /// </summary>
+    public ComposeStack WithTargets(params IEnumerable<DeployTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var chosen = targets.Distinct().Order().ToImmutableArray();
+        if (chosen.IsEmpty)
+        {
+            throw new ArgumentException("WithTargets needs at least one target: DeployTarget.Compose, DeployTarget.Swarm or both.", nameof(targets));
+        }
+
+        foreach (var target in chosen)
+        {
+            EnumGuard.Defined(target, nameof(targets));
+        }
+
+        return this with { Targets = chosen };
+    }
 
     /// <summary>Changes every service (for an environment: for example all ports on localhost).</summary>
     public ComposeStack MapServices(Func<Service, Service> change)
