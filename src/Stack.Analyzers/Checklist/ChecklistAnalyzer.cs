@@ -50,7 +50,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             }
 
             var tracer = ValueTracer.For(start.Compilation, types);
-            var session = new Session(types, tracer, DeclaredTraefik.Of(start.Compilation), tracer.Models);
+            var session = new Session(types, tracer, DeclaredTraefik.Of(start.Compilation, types, tracer.Models), tracer.Models);
             var services = StackFindings.OfServices(start.Compilation, types, tracer, Session.AnalyzeServices);
             var routers = new StackFindings(start.Compilation, tracer.Models, "WithRouter", session.AnalyzeRouter);
             start.RegisterSemanticModelAction(file =>

@@ -105,7 +105,7 @@ internal sealed class SecurityEffects
     public static FactSet ApplyProperty(FactSet facts, string property, IOperation value) => property switch
     {
         "Build" => facts.With(FactKind.BuiltImage, Fact.Unknown),
-        "Image" => Image(facts, Unconverted(value) is { ConstantValue: { HasValue: true, Value: string image } } ? image : null),
+        "Image" => Image(facts, ValueTracer.ConstantString(Unconverted(value), Bindings.None)),
         "Ports" => facts.With(FactKind.PublishedPort, Fact.Unknown).With(FactKind.PortOnAllInterfaces, Fact.Unknown),
         "Volumes" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown).With(FactKind.DaemonSocket, Fact.Unknown),
         "NetworkMode" => facts.With(FactKind.HostNetwork, HostNetwork(value)),
@@ -194,8 +194,10 @@ internal sealed class SecurityEffects
             return facts;
         }
 
-        var isText = invocation.TargetMethod.Parameters.Length > 1 && invocation.TargetMethod.Parameters[1].Type.Name == "ComposeString";
-        var literal = isText ? Literal(name, value, scope) : invocation.TargetMethod.Parameters[1].Type.SpecialType == SpecialType.System_Int64 ? Fact.No : Fact.Unknown;
+        var type = invocation.TargetMethod.Parameters.Length > 1 ? invocation.TargetMethod.Parameters[1].Type : null;
+        var literal = type?.Name == "ComposeString" ? Literal(name, value, scope)
+            : type?.SpecialType == SpecialType.System_Int64 ? Number(name, value)
+            : Fact.Unknown;
         return literal switch
         {
             Fact.Yes => facts.WithLiteralSecrets(secrets.Add(name)).WithSecretSite(name, StackServices.CallLocation(invocation.Syntax)),
@@ -203,6 +205,15 @@ internal sealed class SecurityEffects
             _ => facts.WithLiteralSecrets(null),
         };
     }
+
+    /// <summary>
+    /// A number is written as its digits, and is a secret as the runtime decides it
+    /// (<see cref="SecretNames.CouldBeSecret"/>): under a name whose last word is a secret's (a PIN).
+    /// </summary>
+    private static Fact Number(string name, IOperation? value) =>
+        Unconverted(value) is { ConstantValue: { HasValue: true, Value: { } number } } && number is int or long or short or byte or uint or ushort or sbyte
+            ? FactLogic.Of(SecretNames.CouldBeSecret(name, System.Convert.ToString(number, System.Globalization.CultureInfo.InvariantCulture)))
+            : Fact.Unknown;
 
     /// <summary>A non-empty constant string, or an interpolated string without holes, is literal; a Variable is not.</summary>
     private static Fact Literal(string name, IOperation? value, Bindings scope)
@@ -252,7 +263,9 @@ internal sealed class SecurityEffects
             IFieldReferenceOperation { Field.Name: "IPv6Loopback" } => "[::1]:",
             IFieldReferenceOperation { Field.Name: "Any" } => "0.0.0.0:",
             IFieldReferenceOperation { Field.Name: "IPv6Any" } => "[::]:",
-            _ => null,
+            var other => Parsed(other) is { } address
+                ? (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]:" : $"{address}:")
+                : null,
         };
         var suffix = ValueTracer.Unwrap(protocol) switch
         {
@@ -269,8 +282,16 @@ internal sealed class SecurityEffects
         { ConstantValue: { HasValue: true, Value: null } } => Fact.Yes,
         IFieldReferenceOperation { Field.Name: "Any" or "IPv6Any" } => Fact.Yes,
         IFieldReferenceOperation { Field.Name: "Loopback" or "IPv6Loopback" } => Fact.No,
-        _ => Fact.Unknown,
+        var other => Parsed(other) is { } address ? FactLogic.Of(address.Equals(System.Net.IPAddress.Any) || address.Equals(System.Net.IPAddress.IPv6Any)) : Fact.Unknown,
     };
+
+    /// <summary><c>IPAddress.Parse("0.0.0.0")</c> with a constant: the address the runtime gets.</summary>
+    private static System.Net.IPAddress? Parsed(IOperation? operation) =>
+        operation is IInvocationOperation { TargetMethod: { Name: "Parse", ContainingType.Name: "IPAddress" } parse } call && call.Arguments.Length == 1
+            && parse.Parameters[0].Type.SpecialType == SpecialType.System_String
+            && ValueTracer.ConstantString(call.Arguments[0].Value, Bindings.None) is { } text && System.Net.IPAddress.TryParse(text, out var address)
+            ? address
+            : null;
 
     /// <summary>WithPid(NamespaceMode.Host) and its kin: the host's namespace, named in the detail.</summary>
     private static FactSet Namespace(FactSet facts, string method, IOperation? mode)

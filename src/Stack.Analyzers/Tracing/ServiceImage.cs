@@ -51,6 +51,6 @@ internal static class ServiceImage
             operation = conversion.Operand; // string to ComposeString is a user-defined conversion
         }
 
-        return operation.ConstantValue is { HasValue: true, Value: string image } ? image : null;
+        return ValueTracer.ConstantString(operation, Bindings.None);
     }
 }

@@ -26,12 +26,14 @@ internal static class StackServices
         foreach (var argument in invocation.Arguments)
         {
             var elements = tracer.ElementsOf(argument.Value);
-            var services = elements?.Select(e => e.Value) ?? (types.IsService(argument.Value.Type) ? [argument.Value] : []);
+            var services = elements ?? (types.IsService(argument.Value.Type) ? [new ScopedValue(argument.Value, Bindings.None)] : []);
 
             // A loop variable over a known collection is each element in turn: check each where it is written.
-            foreach (var service in services.SelectMany(tracer.LoopElementsOrSelf))
+            // An element made inside a helper or a lambda (Select(n => new Service(n))) is read with its bindings.
+            foreach (var element in services.SelectMany(e => e.Scope == Bindings.None ? tracer.LoopElementsOrSelf(e.Value).Select(v => new ScopedValue(v, Bindings.None)) : new[] { e }))
             {
-                var facts = tracer.Trace(service);
+                var service = element.Value;
+                var facts = tracer.Trace(service, element.Scope);
                 yield return new AddedService(service, InAnalyzedTree(service, argument, invocation), facts, NameOf(facts, service));
             }
         }

@@ -43,6 +43,7 @@ internal sealed class ValueTracer
     private readonly SemanticModels _models;
     private readonly SourceValues _values;
     private readonly DslEffects _effects;
+    private readonly CollectionShapes _collections;
 
     public ValueTracer(DslTypes types, SemanticModels models)
     {
@@ -50,6 +51,7 @@ internal sealed class ValueTracer
         _models = models;
         _values = new SourceValues(models);
         _effects = new DslEffects(types, this);
+        _collections = new CollectionShapes(types, models, _values, this);
     }
 
     /// <summary>The compilation's semantic models this tracer reads (one per tree, shared, so a file is bound once).</summary>
@@ -57,6 +59,9 @@ internal sealed class ValueTracer
 
     /// <summary>What is proven about <paramref name="value"/>.</summary>
     public FactSet Trace(IOperation value) => _traced.GetOrAdd(value, operation => Eval(operation, Bindings.None, new Walk()));
+
+    /// <summary>What is proven about <paramref name="value"/> read with <paramref name="scope"/> (an element made in a helper or a lambda).</summary>
+    public FactSet Trace(IOperation value, Bindings scope) => scope == Bindings.None ? Trace(value) : Eval(value, scope, new Walk());
 
     /// <summary>
     /// The compilation's tracer, shared by the checklist and security analyzers: both check every
@@ -139,10 +144,12 @@ internal sealed class ValueTracer
                         : null;
                 case IParameterReferenceOperation parameter when scope.TryGet(parameter.Parameter, out var argument, out var argumentScope):
                     return Elements(argument, argumentScope, walk);
+                case IInvocationOperation invocation:
+                    return _collections.Elements(invocation, scope, walk);
                 case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation:
                     var symbol = ReferencedSymbol(operation)!;
-                    // A collection created with `new` through a variable may be added to later: unknown.
-                    if (_values.Of(symbol) is not { Length: 1 } values || Unwrap(values[0]) is IObjectCreationOperation || !walk.Enter(symbol))
+                    // A collection created with `new` through a variable may be added to later: unknown, unless nothing but the DSL reads it.
+                    if (_values.Of(symbol) is not { Length: 1 } values || (Unwrap(values[0]) is IObjectCreationOperation && !_collections.OnlyRead(symbol)) || !walk.Enter(symbol))
                     {
                         return null;
                     }
@@ -166,7 +173,10 @@ internal sealed class ValueTracer
         }
     }
 
-    /// <summary>The constant string <paramref name="operation"/> evaluates to, through bound parameters.</summary>
+    /// <summary>
+    /// The constant string <paramref name="operation"/> evaluates to, through bound parameters,
+    /// concatenation and interpolation (<c>prefix + "_PASSWORD"</c>, <c>$"{Repo}:{Tag}"</c>): see <see cref="ConstantText"/>.
+    /// </summary>
     internal static string? ConstantString(IOperation? operation, Bindings scope)
     {
         operation = Unwrap(operation);
@@ -175,7 +185,7 @@ internal sealed class ValueTracer
             return ConstantString(argument, argumentScope);
         }
 
-        return operation is { ConstantValue: { HasValue: true, Value: string text } } ? text : null;
+        return operation is { ConstantValue: { HasValue: true, Value: string text } } ? text : ConstantText.Of(operation, scope);
     }
 
     /// <summary>Whether a value is there (not null), as far as can be told.</summary>
@@ -219,6 +229,9 @@ internal sealed class ValueTracer
                 return MeetAll(Elements(loop, scope, walk), walk);
             case IPropertyReferenceOperation { Property.Name: "Disabled" } property when _types.IsHealthcheck(property.Type):
                 return FactSet.Fresh(null).With(FactKind.DisabledHealthcheck, Fact.Yes);
+            case IPropertyReferenceOperation { Instance: { } receiver } extension when ExtensionParameter(extension.Property.ContainingType) is { } blockParameter:
+                // A C# 14 extension property (extension(Service s) { Service Hardened => s... }): its receiver is the block's parameter.
+                return Values(extension.Property.OriginalDefinition, Bindings.None.Bind(blockParameter, receiver, scope), walk);
             case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation:
                 var symbol = ReferencedSymbol(operation)!;
                 if (_types.IsDslType(symbol.ContainingType))
@@ -281,19 +294,7 @@ internal sealed class ValueTracer
 
         try
         {
-            // A helper sees only its own parameters, bound to what this call passes; a C# 14
-            // extension member's receiver is its block's parameter (extension(Service s)).
-            var calleeScope = invocation.Instance is { } receiver && ExtensionParameter(method.ContainingType) is { } blockParameter
-                ? Bindings.None.Bind(blockParameter, receiver, scope)
-                : Bindings.None;
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { } parameter)
-                {
-                    calleeScope = calleeScope.Bind(parameter, argument.Value, scope);
-                }
-            }
-
+            var calleeScope = CalleeScope(invocation, scope);
             var facts = MeetAll(returns, calleeScope, walk);
             return HasParameters(method) ? AtHelperCall(facts, definition, invocation) : facts;
         }
@@ -325,6 +326,26 @@ internal sealed class ValueTracer
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// A helper sees only its own parameters, bound to what this call passes; a C# 14 extension
+    /// member's receiver is its block's parameter (extension(Service s)).
+    /// </summary>
+    internal static Bindings CalleeScope(IInvocationOperation invocation, Bindings scope)
+    {
+        var calleeScope = invocation.Instance is { } receiver && ExtensionParameter(invocation.TargetMethod.ContainingType) is { } blockParameter
+            ? Bindings.None.Bind(blockParameter, receiver, scope)
+            : Bindings.None;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter)
+            {
+                calleeScope = calleeScope.Bind(parameter, argument.Value, scope);
+            }
+        }
+
+        return calleeScope;
     }
 
     private static bool HasParameters(IMethodSymbol method) =>

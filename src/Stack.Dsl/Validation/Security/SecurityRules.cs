@@ -57,8 +57,14 @@ internal static class SecurityRules
     {
         foreach (var name in service.Environment.Keys)
         {
-            if (SecretNames.LooksSecret(name)
-                && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && SecretNames.CouldBeSecret(name, string.Concat(text.Parts.Select(p => p.Text))))
+            // A number is judged as its digits: DB_PASSWORD=987654321 is a PIN, SECRET_PORT=3000 a setting.
+            var literal = service.Environment[name] switch
+            {
+                TextEnvironmentValue { Value: { IsLiteral: true } text } => string.Concat(text.Parts.Select(p => p.Text)),
+                NumberEnvironmentValue number => number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (SecretNames.LooksSecret(name) && literal is not null && SecretNames.CouldBeSecret(name, literal))
             {
                 yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, name), service.Name, name) { Subject = name };
             }
