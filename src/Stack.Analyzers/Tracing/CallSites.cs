@@ -18,7 +18,7 @@ namespace Stack.Analyzers.Tracing;
 internal static class CallSites
 {
     /// <summary>Every name an analyzer asks for; <see cref="Named"/> finds only these.</summary>
-    private static readonly string[] Checked = ["WithServices", "WithRouter", "DependsOn", "WithVolume", "WithVolumes"];
+    private static readonly string[] Checked = ["WithServices", "WithRouter", "DependsOn", "WithVolume", "WithVolumes", "WithField"];
 
     private static readonly ConditionalWeakTable<SyntaxTree, List<InvocationExpressionSyntax>> PerTree = new();
 

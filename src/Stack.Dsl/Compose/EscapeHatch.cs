@@ -17,10 +17,15 @@ internal static class EscapeHatch
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
+        // The shared table decides and words it, as the analyzer does while typing (STK0200).
+        if (Stack.Rules.ModeledKeys.Refusal(owner, key) is { } refusal)
+        {
+            throw new ArgumentException(refusal, nameof(key));
+        }
+
         if (modeled.Contains(key))
         {
-            throw new ArgumentException(
-                $"The {owner} key '{key}' is modeled by the DSL, so WithField refuses it: set it with {ModeledKeys.Api(owner, key) ?? "the " + owner + "'s own method"}, which the generator checks.", nameof(key));
+            throw new ArgumentException($"The {owner} key '{key}' is modeled by the DSL, so WithField refuses it: set it with the {owner}'s own method, which the generator checks.", nameof(key));
         }
 
         return fields.SetItem(key, value);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Stack.Dsl.Compose;
+using Stack.Rules;
 
 namespace Stack.Dsl.Tests.Validation;
 
@@ -22,6 +23,8 @@ public sealed partial class ModeledKeysTests
             : (IReadOnlySet<string>)type.GetField("Modeled", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
 
         Assert.NotEmpty(modeled);
+        // One list: the keys the library's type refuses are the keys the shared table (which the analyzer reads) names.
+        Assert.Equal(modeled.Order(StringComparer.Ordinal), ModeledKeys.Keys(owner).Order(StringComparer.Ordinal));
         Assert.All(modeled, key =>
         {
             var api = ModeledKeys.Api(owner, key);

@@ -1,8 +1,12 @@
-namespace Stack.Dsl.Compose;
+using System;
+using System.Collections.Generic;
+
+namespace Stack.Rules;
 
 /// <summary>
 /// For each compose key the DSL models, the call that sets it: what the escape hatch's refusal
-/// (STK0200) names, so the message says which method to use instead of WithField.
+/// (STK0200) names, so the message says which method to use instead of WithField. Shared: the
+/// library refuses the key when WithField runs, the analyzer reports the same call while typing.
 /// </summary>
 internal static class ModeledKeys
 {
@@ -69,14 +73,26 @@ internal static class ModeledKeys
     };
 
     /// <summary>The call that sets <paramref name="key"/> of an <paramref name="owner"/> (service, build, secret, config, network, volume).</summary>
-    public static string? Api(string owner, string key) => owner switch
+    public static string? Api(string owner, string key) =>
+        Table(owner) is { } table && table.TryGetValue(key, out var api) ? api : null;
+
+    /// <summary>Every key of <paramref name="owner"/> the DSL models (the escape hatch refuses them).</summary>
+    public static IEnumerable<string> Keys(string owner) => Table(owner)?.Keys ?? (IEnumerable<string>)Array.Empty<string>();
+
+    /// <summary>STK0200's text when WithField is given a modeled key; null for a key it accepts.</summary>
+    public static string? Refusal(string owner, string key) =>
+        Api(owner, key) is { } api
+            ? $"The {owner} key '{key}' is modeled by the DSL, so WithField refuses it: set it with {api}, which the generator checks."
+            : null;
+
+    private static Dictionary<string, string>? Table(string owner) => owner switch
     {
-        "service" => Service.GetValueOrDefault(key),
-        "build" => Build.GetValueOrDefault(key),
-        "secret" => Secret.GetValueOrDefault(key),
-        "config" => Config.GetValueOrDefault(key),
-        "network" => Network.GetValueOrDefault(key),
-        "volume" => Volume.GetValueOrDefault(key),
+        "service" => Service,
+        "build" => Build,
+        "secret" => Secret,
+        "config" => Config,
+        "network" => Network,
+        "volume" => Volume,
         _ => null,
     };
 }
