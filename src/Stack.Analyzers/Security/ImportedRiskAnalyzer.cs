@@ -45,22 +45,12 @@ public sealed class ImportedRiskAnalyzer : DiagnosticAnalyzer
                         && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name")?.Value.ConstantValue is { HasValue: true, Value: string name }
                         ? $"the literal value of {name}"
                         : invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "risk")?.Value.Syntax.ToString() ?? "a risk";
-                    var service = StackServiceName(invocation) ?? "?";
+                    // Named as the other analyzers name a service: by the tracer (a helper's constant argument too),
+                    // else by its expression.
+                    var service = invocation.Instance is { } receiver ? StackServices.NameOf(ValueTracer.For(start.Compilation, types).Trace(receiver), receiver) : "?";
                     operation.ReportDiagnostic(Diagnostic.Create(SecurityDescriptors.ImportedRiskNotReviewed, reason.Value.Syntax.GetLocation(), service, subject));
                 },
                 OperationKind.Invocation);
         });
-    }
-
-    /// <summary>The constant name given to <c>new Service("...")</c> at the start of the chain, when there is one.</summary>
-    private static string? StackServiceName(IInvocationOperation invocation)
-    {
-        IOperation? receiver = invocation.Instance;
-        while (receiver is IInvocationOperation call)
-        {
-            receiver = call.Instance;
-        }
-
-        return receiver is IObjectCreationOperation { Arguments.Length: > 0 } creation && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string name } ? name : null;
     }
 }
