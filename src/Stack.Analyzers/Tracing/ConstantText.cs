@@ -8,7 +8,8 @@ namespace Stack.Analyzers.Tracing;
 /// <summary>
 /// Text the compiler does not fold but the program always builds the same: a concatenation or an
 /// interpolation whose parts are constants or a helper's parameters bound to constants
-/// (<c>prefix + "_PASSWORD"</c>, <c>$"{Repo}:{Tag}"</c> through ComposeString's interpolation handler).
+/// (<c>prefix + "_PASSWORD"</c>, <c>$"{Repo}:{Tag}"</c> through ComposeString's interpolation handler,
+/// <c>prefix.ToLowerInvariant()</c>).
 /// A part with an alignment or a format, or any other value, makes the whole unknown (null).
 /// </summary>
 internal static class ConstantText
@@ -19,6 +20,9 @@ internal static class ConstantText
             when Part(binary.LeftOperand, scope) is { } left && Part(binary.RightOperand, scope) is { } right => left + right,
         IInterpolatedStringHandlerCreationOperation handler => Of(handler.Content, scope),
         IInterpolatedStringOperation interpolated => Interpolated(interpolated, scope),
+        // name.ToLowerInvariant(): a service named after its variable's prefix.
+        IInvocationOperation { TargetMethod: { Name: "ToLowerInvariant" or "ToUpperInvariant", ContainingType.SpecialType: SpecialType.System_String } call, Arguments.Length: 0 } invocation
+            when ValueTracer.ConstantString(invocation.Instance, scope) is { } text => call.Name == "ToLowerInvariant" ? text.ToLowerInvariant() : text.ToUpperInvariant(),
         _ => null,
     };
 

@@ -93,11 +93,11 @@ public sealed class AgreementTests
     }
 
     /// <summary>A finding the markup expects of the analyzer: its rule, file and line, and the line its statement starts on.</summary>
-    private sealed record Marked(string Id, string File, int Line, int StatementLine);
+    internal sealed record Marked(string Id, string File, int Line, int StatementLine);
 
-    private static string PathOf(int index) => $"/sample/File{index}.cs";
+    internal static string PathOf(int index) => $"/sample/File{index}.cs";
 
-    private static (string[] Sources, List<Marked> Findings) StripMarkup(string[] markedSources)
+    internal static (string[] Sources, List<Marked> Findings) StripMarkup(string[] markedSources)
     {
         var findings = new List<Marked>();
         var sources = markedSources.Select((markup, index) =>
@@ -123,7 +123,7 @@ public sealed class AgreementTests
     private static int Line(SyntaxTree tree, int position) => tree.GetLineSpan(new TextSpan(position, 0)).StartLinePosition.Line + 1;
 
     /// <summary>Where the sequence point holding <paramref name="node"/> starts: its statement, expression body or initializer.</summary>
-    private static int StatementStart(SyntaxNode node)
+    internal static int StatementStart(SyntaxNode node)
     {
         foreach (var ancestor in node.AncestorsAndSelf())
         {
@@ -141,7 +141,7 @@ public sealed class AgreementTests
         return node.SpanStart;
     }
 
-    private static IReadOnlyList<StackDiagnostic> RunAndValidate(string[] sources)
+    internal static IReadOnlyList<StackDiagnostic> RunAndValidate(string[] sources)
     {
         var compilation = CSharpCompilation.Create(
             "Sample",
