@@ -285,14 +285,14 @@ internal static class ServiceSamples
             }
             """], ["STK0001", "STK0001"]),
 
-        new("not followed, so silent (the runtime reports): services made in a LINQ lambda", [$$"""
+        new("services made in a LINQ lambda over a literal collection: each element, named (Samples/Constants has more)", [$$"""
             using System.Linq;
 
             static class Definition
             {
                 {{Net}}
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                    new[] { "a", "b" }.Select(name => new Service(name).WithImage("nginx:1").WithNetworks(Net)));
+                    new[] { "a", "b" }.Select(name => {|STK0001:{|STK0001:new Service(name)|}|}.WithImage("nginx:1").WithNetworks(Net)));
             }
             """], ["STK0001", "STK0001"]),
 
