@@ -132,7 +132,9 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
                 yield return Diagnostic.Create(ChecklistDescriptors.MissingEntryPoint, location, additional, name);
             }
 
-            if (Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess], traefik.UsesForwardAuth) == Fact.Yes)
+            // The project's single sign-on is looked up (once) only for a router that may lack it.
+            if (facts[FactKind.ForwardAuth] != Fact.Yes && facts[FactKind.PublicAccess] != Fact.Yes
+                && Rules.Checklist.MissesAuthentication(facts[FactKind.ForwardAuth], facts[FactKind.PublicAccess], traefik.UsesForwardAuth) == Fact.Yes)
             {
                 yield return Diagnostic.Create(ChecklistDescriptors.MissingAuthentication, location, additional, name);
             }
