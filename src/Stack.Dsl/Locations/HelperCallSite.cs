@@ -38,7 +38,7 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
         this.made = made;
         this.method = method;
         this.ilOffset = ilOffset;
-        Location = new SourceLocation(new Lazy<SourceLocation>(() =>
+        Location = new SourceLocation(new DeferredLocation(() =>
             (PortablePdbLines.Spans(Helper, made) ? PortablePdbLines.Find(method, ilOffset) : null) ?? made));
     }
 
