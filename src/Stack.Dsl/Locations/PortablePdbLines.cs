@@ -19,7 +19,11 @@ internal static class PortablePdbLines
     private static readonly ConditionalWeakTable<Module, StrongBox<MetadataReader?>> Readers = new();
 
     /// <summary>The file and line of the statement holding <paramref name="ilOffset"/>; null when no symbols say.</summary>
-    public static SourceLocation? Find(MethodBase method, int ilOffset)
+    public static SourceLocation? Find(MethodBase method, int ilOffset) =>
+        Statement(method, ilOffset) is { } statement ? new SourceLocation(statement.File, statement.StartLine) : null;
+
+    /// <summary>The file and the lines of the statement holding <paramref name="ilOffset"/>; null when no symbols say.</summary>
+    public static (string File, int StartLine, int EndLine)? Statement(MethodBase method, int ilOffset)
     {
         if (ilOffset < 0 || Reader(method.Module) is not { } reader)
         {
@@ -43,7 +47,7 @@ internal static class PortablePdbLines
             }
 
             return found is { } statement
-                ? new SourceLocation(reader.GetString(reader.GetDocument(statement.Document).Name), statement.StartLine)
+                ? (reader.GetString(reader.GetDocument(statement.Document).Name), statement.StartLine, statement.EndLine)
                 : null;
         }
         catch (BadImageFormatException)

@@ -25,25 +25,55 @@ internal sealed class ServiceSites : IEquatable<ServiceSites>
     // Newest first, sharing their tails with the service's earlier copies: a write is one node.
     private readonly EnvironmentSite? environment;
     private readonly PortSite? ports;
+    private readonly ListSite? lists;
 
-    private ServiceSites(Written<ComposeString>? image, EnvironmentSite? environment, PortSite? ports)
+    private ServiceSites(Written<ComposeString>? image, EnvironmentSite? environment, PortSite? ports, ListSite? lists = null)
     {
         this.image = image;
         this.environment = environment;
         this.ports = ports;
+        this.lists = lists;
+    }
+
+    /// <summary>The lists set by calls that take <c>params</c> (their place comes from <see cref="ParamsCallSite"/>).</summary>
+    public enum ListKind
+    {
+        /// <summary><c>WithCapAdd</c>.</summary>
+        CapAdd,
+
+        /// <summary><c>WithSecurityOpt</c>.</summary>
+        SecurityOpt,
     }
 
     public static ServiceSites None { get; } = new(null, null, null);
 
     public ServiceSites WithImage(ComposeString value, SourceLocation at) =>
-        at.IsKnown ? new(new(value, at), environment, ports) : new(null, environment, ports);
+        new(at.IsKnown ? new(value, at) : null, environment, ports, lists);
+
+    /// <summary>These items were added to <paramref name="list"/> at <paramref name="at"/>.</summary>
+    public ServiceSites WithItems(ListKind list, string[] items, SourceLocation at) => new(image, environment, ports, new(list, items, at, lists));
+
+    /// <summary>Where <paramref name="item"/> was first added to <paramref name="list"/>; null when not by a call seen here.</summary>
+    public SourceLocation? Item(ListKind list, string item)
+    {
+        SourceLocation? first = null;
+        for (var set = lists; set is not null; set = set.Previous)
+        {
+            if (set.List == list && Array.IndexOf(set.Items, item) >= 0)
+            {
+                first = set.At;
+            }
+        }
+
+        return first;
+    }
 
     // An unknown place is kept too, as a variable set where no call is seen: it hides the older place.
     public ServiceSites WithEnvironment(string name, EnvironmentValue value, SourceLocation at) =>
-        new(image, new(name, at.IsKnown ? value : null, at, environment), ports);
+        new(image, new(name, at.IsKnown ? value : null, at, environment), ports, lists);
 
     public ServiceSites WithPort(PortMapping port, SourceLocation at) =>
-        at.IsKnown ? new(image, environment, new(port, at, ports)) : this;
+        at.IsKnown ? new(image, environment, new(port, at, ports), lists) : this;
 
     /// <summary>Where <paramref name="value"/> was set as the image; null when not by a call seen here.</summary>
     public SourceLocation? Image(ComposeString? value) =>
@@ -87,4 +117,6 @@ internal sealed class ServiceSites : IEquatable<ServiceSites>
     private sealed record EnvironmentSite(string Name, EnvironmentValue? Value, SourceLocation At, EnvironmentSite? Previous);
 
     private sealed record PortSite(PortMapping Port, SourceLocation At, PortSite? Previous);
+
+    private sealed record ListSite(ListKind List, string[] Items, SourceLocation At, ListSite? Previous);
 }
