@@ -12,9 +12,9 @@ namespace Stack.Dsl.Locations;
 /// </summary>
 /// <remarks>
 /// A statement may span lines (a fluent chain); the call's own line is the one of them that names
-/// the method, when exactly one does, else the statement's first line. A call inside a helper with
-/// parameters (<c>Relaxed(this Service s) =&gt; s.WithSecurityOpt(...)</c>) is placed at the user's
-/// call of the helper, as <see cref="HelperCallSite"/> places a service the helper makes.
+/// the method, when exactly one does, else the statement's first line. A call inside a helper
+/// (<c>Relaxed(this Service s) =&gt; s.WithSecurityOpt(...)</c>) is placed there, as caller
+/// information places a <c>WithImage</c> written there (and the analyzer both).
 /// </remarks>
 internal static class ParamsCallSite
 {
@@ -24,30 +24,14 @@ internal static class ParamsCallSite
     {
         var (frames, first) = HelperCallSite.CallerFrames();
         var at = first;
-        var name = call;
-        for (var i = first; i < frames.Length - 1 && frames[i].GetMethod() is { } method && IsHelper(method); i++)
-        {
-            // A helper: its caller is where the value is chosen, if that caller is the user's too.
-            if (frames[i + 1].GetMethod() is not { } caller || caller.Module.Assembly != method.Module.Assembly)
-            {
-                break;
-            }
-
-            at = i + 1;
-            name = method.Name;
-        }
-
         if (at >= frames.Length || frames[at].GetMethod() is not { } user || !HelperCallSite.IsUserCode(user))
         {
             return SourceLocation.Unknown;
         }
 
         var offset = frames[at].GetILOffset();
-        return new SourceLocation(new DeferredLocation(() => Resolve(user, offset, name)));
+        return new SourceLocation(new DeferredLocation(() => Resolve(user, offset, call)));
     }
-
-    private static bool IsHelper(MethodBase method) =>
-        method.GetParameters().Length > 0 && method is not ConstructorInfo && !method.Name.Contains(">b__", StringComparison.Ordinal);
 
     private static SourceLocation Resolve(MethodBase method, int offset, string call)
     {

@@ -95,13 +95,13 @@ internal static class SecuritySamples
             {
                 {{Common}}
                 const string Seccomp = "seccomp:unconfined";
-                static Service Relaxed(this Service service) => service.WithSecurityOpt("no-new-privileges=False");
+                static Service Relaxed(this Service service) => service.{|STK0103:WithSecurityOpt("no-new-privileges=False")|};
 
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
                     Base("a").{|STK0103:WithSecurityOpt("no-new-privileges:true", Seccomp)|},
                     Base("b").{|STK0103:WithSecurityOpt(["apparmor=unconfined", "label:disable"])|},
                     Base("c").{|STK0103:WithSecurityOpt("systempaths=unconfined")|},
-                    Base("d").{|STK0103:Relaxed()|},
+                    Base("d").Relaxed(),
                     Base("e").WithSecurityOpt("seccomp=unconfined").AcceptRisk(SecurityRisk.HostPrivilege, "a sandbox that traces its children"),
                     Base("f").WithSecurityOpt("no-new-privileges:true", "seccomp=/etc/docker/seccomp.json", "label=type:svirt_apache_t", "apparmor=docker-default"),
                     Base("g").WithSecurityOpt("Seccomp=unconfined", "no-new-privileges"));
