@@ -82,8 +82,9 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
             : facts[FactKind.HostNamespace] == Fact.Yes ? Detail(facts, FactKind.HostNamespace, "a host namespace")
             : facts[FactKind.HostNetwork] == Fact.Yes ? "the host's network (network_mode: host)"
             : Detail(facts, FactKind.IsolationOff, "a security option that switches isolation off");
-        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]).Or(facts[FactKind.IsolationOff]), FactKind.AcceptedHostPrivilege, null, privilege);
-        Report(SecurityDescriptors.DangerousCapability, facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability, null, Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
+        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]).Or(facts[FactKind.IsolationOff]), FactKind.AcceptedHostPrivilege,
+            facts[FactKind.HostNetwork] != Fact.Yes && facts[FactKind.Privileged] != Fact.Yes && facts[FactKind.HostNamespace] != Fact.Yes ? facts.Site(FactKind.IsolationOff) : null, privilege);
+        Report(SecurityDescriptors.DangerousCapability, facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability, facts.Site(FactKind.DangerousCapability), Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
         Report(SecurityDescriptors.DatabasePortPublished, facts[FactKind.DatabaseImage].And(facts[FactKind.PublishedPort]), FactKind.AcceptedDatabasePortPublished, facts.Site(FactKind.PublishedPort),
             Detail(facts, FactKind.DatabaseImage, "a database"), Detail(facts, FactKind.PublishedPort, "a port"));
         Report(SecurityDescriptors.PortOnAllInterfaces, facts[FactKind.PortOnAllInterfaces], FactKind.AcceptedPortOnAllInterfaces, facts.Site(FactKind.PortOnAllInterfaces), Detail(facts, FactKind.PortOnAllInterfaces, "a port"));

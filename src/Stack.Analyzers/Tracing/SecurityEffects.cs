@@ -25,6 +25,8 @@ internal sealed class SecurityEffects
     private static readonly FactKind[] ImageKinds = [FactKind.UnpinnedImage, FactKind.DatabaseImage];
     private static readonly FactKind[] PortKinds = [FactKind.PublishedPort, FactKind.PortOnAllInterfaces];
     private static readonly FactKind[] MountKinds = [FactKind.WritableDockerSocket, FactKind.DaemonSocket];
+    private static readonly FactKind[] CapabilityKinds = [FactKind.DangerousCapability];
+    private static readonly FactKind[] OptionKinds = [FactKind.IsolationOff];
 
     /// <summary>
     /// Applies the call, and keeps where it made a fact true: the first call for a fact that only
@@ -34,7 +36,7 @@ internal sealed class SecurityEffects
     {
         var applied = ApplyCore(invocation, facts, scope, walk);
         var name = invocation.TargetMethod.Name;
-        var kinds = name switch { "WithImage" => ImageKinds, "WithPort" => PortKinds, "WithBind" => MountKinds, _ => null };
+        var kinds = name switch { "WithImage" => ImageKinds, "WithPort" => PortKinds, "WithBind" => MountKinds, "WithCapAdd" => CapabilityKinds, "WithSecurityOpt" => OptionKinds, _ => null };
         if (kinds is null)
         {
             return applied;

@@ -123,6 +123,7 @@ public static class StackCli
     private static int Generate(BuiltDefinition built, StackCliSettings settings, GenerateRequest request, TextWriter output, TextWriter error)
     {
         GenerationResult generated;
+        var compiled = CompilerFindings.Take(settings.CompilerFindingsHandOver);
         if (string.IsNullOrWhiteSpace(request.OutDirectory))
         {
             error.WriteLine("error: --out needs a folder; it was empty.");
@@ -149,7 +150,17 @@ public static class StackCli
         var columns = new SourceColumns();
         foreach (var diagnostic in generated.Diagnostics)
         {
+            if (!request.WarningsAsErrors && compiled.Printed(diagnostic))
+            {
+                continue;
+            }
+
             error.WriteLine((request.WarningsAsErrors ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic).Describe(columns.Format));
+        }
+
+        if (compiled.Skipped > 0)
+        {
+            error.WriteLine($"({compiled.Skipped} warning(s) the build printed above also hold for the stack; not repeated.)");
         }
 
         var errors = generated.Diagnostics.Count(d => request.WarningsAsErrors || d.Severity == DiagnosticSeverity.Error);

@@ -15,6 +15,9 @@ public sealed record StackCliSettings
     /// <summary>How a user runs this program, for messages (for example <c>dotnet run --project src/Stack.Definition</c>).</summary>
     public string RunCommand { get; init; } = "dotnet run";
 
+    /// <summary>Where build/Stack.Dsl.targets hands over the findings the compiler printed in this <c>dotnet run</c> (see <see cref="CompilerFindings"/>).</summary>
+    internal string? CompilerFindingsHandOver { get; init; }
+
     /// <summary>
     /// The settings build/Stack.Dsl.props records in the program as assembly metadata
     /// (<c>StackDefinitionDirectory</c>, <c>StackOutputDirectory</c>, <c>StackRunCommand</c>);
@@ -49,6 +52,7 @@ public sealed record StackCliSettings
             DefinitionDirectory = definition,
             DefaultOutputDirectory = Read("Stack.OutputDirectory") ?? Path.Combine(definition, "generated"),
             RunCommand = Read("Stack.RunCommand") ?? "dotnet run",
+            CompilerFindingsHandOver = Read("Stack.CompilerFindings"),
         };
     }
 

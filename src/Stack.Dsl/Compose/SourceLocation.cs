@@ -10,7 +10,7 @@ public readonly record struct SourceLocation
 {
     private readonly string filePath;
     private readonly int line;
-    private readonly Lazy<SourceLocation>? deferred;
+    private readonly Locations.DeferredLocation? deferred;
     private readonly string? call;
     private readonly string? argument;
 
@@ -40,7 +40,7 @@ public readonly record struct SourceLocation
         this.argument = argument;
     }
 
-    internal SourceLocation(Lazy<SourceLocation> deferred)
+    internal SourceLocation(Locations.DeferredLocation deferred)
     {
         filePath = string.Empty;
         this.deferred = deferred;

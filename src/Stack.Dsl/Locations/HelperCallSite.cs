@@ -38,7 +38,7 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
         this.made = made;
         this.method = method;
         this.ilOffset = ilOffset;
-        Location = new SourceLocation(new Lazy<SourceLocation>(() =>
+        Location = new SourceLocation(new DeferredLocation(() =>
             (PortablePdbLines.Spans(Helper, made) ? PortablePdbLines.Find(method, ilOffset) : null) ?? made));
     }
 
@@ -141,7 +141,7 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     // Roslyn names a lambda's method "<Outer>b__N_M" (a local function is "<Outer>g__Name|N_M").
     private static bool IsLambda(MethodBase method) => method.Name.Contains(">b__", StringComparison.Ordinal);
 
-    private static bool IsUserCode(MethodBase method)
+    internal static bool IsUserCode(MethodBase method)
     {
         var assembly = method.Module.Assembly;
         if (assembly == Library)

@@ -16,10 +16,14 @@ internal static class PortablePdbLines
 {
     // By the module object itself, not its equality: a module of an unloaded load context may
     // compare equal to a new one loaded at the same native address, and would lend it its symbols.
-    private static readonly ConditionalWeakTable<Module, StrongBox<MetadataReader?>> Readers = new();
+    private static readonly ConditionalWeakTable<Module, Symbols> Readers = new();
 
     /// <summary>The file and line of the statement holding <paramref name="ilOffset"/>; null when no symbols say.</summary>
-    public static SourceLocation? Find(MethodBase method, int ilOffset)
+    public static SourceLocation? Find(MethodBase method, int ilOffset) =>
+        Statement(method, ilOffset) is { } statement ? new SourceLocation(statement.File, statement.StartLine) : null;
+
+    /// <summary>The file and the lines of the statement holding <paramref name="ilOffset"/>; null when no symbols say.</summary>
+    public static (string File, int StartLine, int EndLine)? Statement(MethodBase method, int ilOffset)
     {
         if (ilOffset < 0 || Reader(method.Module) is not { } reader)
         {
@@ -43,7 +47,7 @@ internal static class PortablePdbLines
             }
 
             return found is { } statement
-                ? new SourceLocation(reader.GetString(reader.GetDocument(statement.Document).Name), statement.StartLine)
+                ? (reader.GetString(reader.GetDocument(statement.Document).Name), statement.StartLine, statement.EndLine)
                 : null;
         }
         catch (BadImageFormatException)
@@ -74,17 +78,17 @@ internal static class PortablePdbLines
         }
     }
 
-    private static MetadataReader? Reader(Module module) => Readers.GetValue(module, m => new StrongBox<MetadataReader?>(Open(m))).Value;
+    private static MetadataReader? Reader(Module module) => Readers.GetValue(module, Open).Reader;
 
     private static MethodDebugInformationHandle DebugHandle(MethodBase method) =>
         MetadataTokens.MethodDebugInformationHandle(MetadataTokens.GetRowNumber(MetadataTokens.EntityHandle(method.MetadataToken)));
 
-    private static MetadataReader? Open(Module module)
+    private static Symbols Open(Module module)
     {
         var path = module.Assembly.Location;
         if (path.Length == 0 || !File.Exists(path))
         {
-            return null;
+            return Symbols.None;
         }
 
         try
@@ -92,12 +96,24 @@ internal static class PortablePdbLines
             // Kept open for the process: a diagnostic run reads a few lines from one or two modules.
             var pe = new PEReader(File.OpenRead(path));
             return pe.TryOpenAssociatedPortablePdb(path, candidate => File.Exists(candidate) ? File.OpenRead(candidate) : null, out var provider, out _)
-                ? provider!.GetMetadataReader()
-                : null;
+                ? new Symbols(pe, provider!, provider!.GetMetadataReader())
+                : Symbols.None;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
         {
-            return null;
+            return Symbols.None;
         }
+    }
+
+    /// <summary>
+    /// A module's symbol reader with what owns its memory: a <see cref="MetadataReader"/> reads
+    /// from its provider's block, which the provider's finalizer frees. Kept only the reader, a
+    /// garbage collection between two reads freed the block, and the next read failed (or read
+    /// garbage) and fell back to the place inside the helper: what made the agreement tests'
+    /// router lines depend on the order the tests ran in.
+    /// </summary>
+    private sealed record Symbols(PEReader? Image, MetadataReaderProvider? Provider, MetadataReader? Reader)
+    {
+        public static Symbols None { get; } = new(null, null, null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Values;
 
@@ -14,48 +13,110 @@ namespace Stack.Dsl.Locations;
 /// <c>with</c> expression) no longer matches, and its finding falls back to the service's own
 /// place. Where a value was written is not part of what the service is: every two
 /// <see cref="ServiceSites"/> are equal, so records that differ only there stay equal.
+/// Kept in chains of small nodes of this library, not framework collections: an
+/// <c>ImmutableDictionary</c> keyed to a <see cref="SourceLocation"/> was JIT-compiled on every
+/// run (no precompiled code exists for a struct of this library), and even over classes its
+/// first use loads a family of types no other part of a generate needs.
 /// </remarks>
 internal sealed class ServiceSites : IEquatable<ServiceSites>
 {
-    private readonly (ComposeString Value, SourceLocation At)? image;
-    private readonly ImmutableDictionary<string, (EnvironmentValue Value, SourceLocation At)> environment;
-    private readonly ImmutableDictionary<PortMapping, SourceLocation> ports;
+    private readonly Written<ComposeString>? image;
 
-    private ServiceSites(
-        (ComposeString Value, SourceLocation At)? image,
-        ImmutableDictionary<string, (EnvironmentValue Value, SourceLocation At)> environment,
-        ImmutableDictionary<PortMapping, SourceLocation> ports)
+    // Newest first, sharing their tails with the service's earlier copies: a write is one node.
+    private readonly EnvironmentSite? environment;
+    private readonly PortSite? ports;
+    private readonly ListSite? lists;
+
+    private ServiceSites(Written<ComposeString>? image, EnvironmentSite? environment, PortSite? ports, ListSite? lists = null)
     {
         this.image = image;
         this.environment = environment;
         this.ports = ports;
+        this.lists = lists;
     }
 
-    public static ServiceSites None { get; } = new(null, ImmutableDictionary.Create<string, (EnvironmentValue, SourceLocation)>(StringComparer.Ordinal), ImmutableDictionary<PortMapping, SourceLocation>.Empty);
+    /// <summary>The lists set by calls that take <c>params</c> (their place comes from <see cref="ParamsCallSite"/>).</summary>
+    public enum ListKind
+    {
+        /// <summary><c>WithCapAdd</c>.</summary>
+        CapAdd,
+
+        /// <summary><c>WithSecurityOpt</c>.</summary>
+        SecurityOpt,
+    }
+
+    public static ServiceSites None { get; } = new(null, null, null);
 
     public ServiceSites WithImage(ComposeString value, SourceLocation at) =>
-        at.IsKnown ? new((value, at), environment, ports) : new(null, environment, ports);
+        new(at.IsKnown ? new(value, at) : null, environment, ports, lists);
 
+    /// <summary>These items were added to <paramref name="list"/> at <paramref name="at"/>.</summary>
+    public ServiceSites WithItems(ListKind list, string[] items, SourceLocation at) => new(image, environment, ports, new(list, items, at, lists));
+
+    /// <summary>Where <paramref name="item"/> was first added to <paramref name="list"/>; null when not by a call seen here.</summary>
+    public SourceLocation? Item(ListKind list, string item)
+    {
+        SourceLocation? first = null;
+        for (var set = lists; set is not null; set = set.Previous)
+        {
+            if (set.List == list && Array.IndexOf(set.Items, item) >= 0)
+            {
+                first = set.At;
+            }
+        }
+
+        return first;
+    }
+
+    // An unknown place is kept too, as a variable set where no call is seen: it hides the older place.
     public ServiceSites WithEnvironment(string name, EnvironmentValue value, SourceLocation at) =>
-        new(image, at.IsKnown ? environment.SetItem(name, (value, at)) : environment.Remove(name), ports);
+        new(image, new(name, at.IsKnown ? value : null, at, environment), ports, lists);
 
     public ServiceSites WithPort(PortMapping port, SourceLocation at) =>
-        at.IsKnown && !ports.ContainsKey(port) ? new(image, environment, ports.Add(port, at)) : this;
+        at.IsKnown ? new(image, environment, new(port, at, ports), lists) : this;
 
     /// <summary>Where <paramref name="value"/> was set as the image; null when not by a call seen here.</summary>
     public SourceLocation? Image(ComposeString? value) =>
         image is { } set && value is not null && ReferenceEquals(set.Value, value) ? set.At : null;
 
     /// <summary>Where variable <paramref name="name"/> was set to <paramref name="value"/>; null when not by a call seen here.</summary>
-    public SourceLocation? Environment(string name, EnvironmentValue? value) =>
-        value is not null && environment.TryGetValue(name, out var set) && ReferenceEquals(set.Value, value) ? set.At : null;
+    public SourceLocation? Environment(string name, EnvironmentValue? value)
+    {
+        for (var set = environment; set is not null; set = set.Previous)
+        {
+            if (string.Equals(set.Name, name, StringComparison.Ordinal))
+            {
+                return value is not null && ReferenceEquals(set.Value, value) ? set.At : null;
+            }
+        }
 
-    /// <summary>Where <paramref name="port"/> was published; null when not by a call seen here.</summary>
-    public SourceLocation? Port(PortMapping port) => ports.TryGetValue(port, out var at) ? at : null;
+        return null;
+    }
+
+    /// <summary>Where <paramref name="port"/> was first published; null when not by a call seen here.</summary>
+    public SourceLocation? Port(PortMapping port)
+    {
+        SourceLocation? first = null;
+        for (var set = ports; set is not null; set = set.Previous)
+        {
+            if (set.Port.Equals(port))
+            {
+                first = set.At;
+            }
+        }
+
+        return first;
+    }
 
     public bool Equals(ServiceSites? other) => other is not null;
 
     public override bool Equals(object? obj) => obj is ServiceSites;
 
     public override int GetHashCode() => 0;
+
+    private sealed record EnvironmentSite(string Name, EnvironmentValue? Value, SourceLocation At, EnvironmentSite? Previous);
+
+    private sealed record PortSite(PortMapping Port, SourceLocation At, PortSite? Previous);
+
+    private sealed record ListSite(ListKind List, string[] Items, SourceLocation At, ListSite? Previous);
 }

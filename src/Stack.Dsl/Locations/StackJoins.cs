@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Stack.Dsl.Compose;
 
@@ -13,14 +12,17 @@ namespace Stack.Dsl.Locations;
 /// <remarks>
 /// Lines come from sequence points, so the place is the start of the statement holding the call.
 /// Not part of the stack's equality: where a service was added is not what the stack is.
+/// Each call is one node of a chain, indexed only when a finding asks: most runs report nothing,
+/// and an immutable dictionary rebuilt per call cost start-up time (type loads, JIT) every run.
 /// </remarks>
 internal sealed class StackJoins : IEquatable<StackJoins>
 {
-    private readonly ImmutableDictionary<Service, SourceLocation> joins;
+    private readonly Join? last;
+    private Dictionary<Service, DeferredLocation>? index;
 
-    private StackJoins(ImmutableDictionary<Service, SourceLocation> joins) => this.joins = joins;
+    private StackJoins(Join? last) => this.last = last;
 
-    public static StackJoins None { get; } = new(ImmutableDictionary.Create<Service, SourceLocation>(ReferenceEqualityComparer.Instance));
+    public static StackJoins None { get; } = new(null);
 
     /// <summary>These services joined at the user's statement calling into the library now.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -33,22 +35,42 @@ internal sealed class StackJoins : IEquatable<StackJoins>
         }
 
         var offset = frames[first].GetILOffset();
-        var at = new SourceLocation(new Lazy<SourceLocation>(() => PortablePdbLines.Find(caller, offset) ?? SourceLocation.Unknown));
-        var builder = joins.ToBuilder();
-        foreach (var service in services)
-        {
-            builder.TryAdd(service, at);
-        }
-
-        return new StackJoins(builder.ToImmutable());
+        var at = new DeferredLocation(() => PortablePdbLines.Find(caller, offset) ?? SourceLocation.Unknown);
+        return new StackJoins(new Join([.. services], at, last));
     }
 
-    /// <summary>Where <paramref name="service"/> joined the stack; null when not known (a service an environment changed).</summary>
-    public SourceLocation? Of(Service service) => joins.TryGetValue(service, out var at) && at.IsKnown ? at : null;
+    /// <summary>Where <paramref name="service"/> first joined the stack; null when not known (a service an environment changed).</summary>
+    public SourceLocation? Of(Service service)
+    {
+        var joined = Volatile.Read(ref index) ?? Interlocked.CompareExchange(ref index, Index(), null) ?? index;
+        return joined.TryGetValue(service, out var deferred) && new SourceLocation(deferred) is { IsKnown: true } at ? at : null;
+    }
 
     public bool Equals(StackJoins? other) => other is not null;
 
     public override bool Equals(object? obj) => obj is StackJoins;
 
     public override int GetHashCode() => 0;
+
+    private Dictionary<Service, DeferredLocation> Index()
+    {
+        var joins = new Stack<Join>();
+        for (var join = last; join is not null; join = join.Previous)
+        {
+            joins.Push(join);
+        }
+
+        var built = new Dictionary<Service, DeferredLocation>(ReferenceEqualityComparer.Instance);
+        foreach (var join in joins)
+        {
+            foreach (var service in join.Services)
+            {
+                built.TryAdd(service, join.At);
+            }
+        }
+
+        return built;
+    }
+
+    private sealed record Join(Service[] Services, DeferredLocation At, Join? Previous);
 }

@@ -86,7 +86,7 @@ internal static class TraefikStaticSourceRules
         {
             var storage = resolver.Storage;
             var fix = $"Mount a volume at its folder (.WithVolume(new Volume(\"{service.Name}-acme\"), \"{Folder(storage)}\") on '{service.Name}'), or set CertResolver.Storage to a file under one of its volumes";
-            var holder = service.Volumes.Where(m => Holds(m.Target, storage)).MaxBy(m => m.Target.TrimEnd('/').Length);
+            var holder = Innermost(service.Volumes, storage);
             var tmpfs = service.Tmpfs.FirstOrDefault(t => Holds(t.Target, storage) && (holder is null || t.Target.TrimEnd('/').Length > holder.Target.TrimEnd('/').Length));
             var problem = (holder, tmpfs) switch
             {
@@ -104,6 +104,21 @@ internal static class TraefikStaticSourceRules
                     proxy.Location);
             }
         }
+    }
+
+    // The deepest mount holding the file (MaxBy over an int key is JIT-compiled at start: a loop).
+    private static Mount? Innermost(IEnumerable<Mount> mounts, string file)
+    {
+        Mount? innermost = null;
+        foreach (var mount in mounts)
+        {
+            if (Holds(mount.Target, file) && (innermost is null || mount.Target.TrimEnd('/').Length > innermost.Target.TrimEnd('/').Length))
+            {
+                innermost = mount;
+            }
+        }
+
+        return innermost;
     }
 
     /// <summary>Whether a mount at <paramref name="target"/> holds the file <paramref name="file"/> (the file itself, or a folder above it).</summary>

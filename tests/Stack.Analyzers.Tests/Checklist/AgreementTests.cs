@@ -37,10 +37,7 @@ public sealed class AgreementTests
 
         // Both sides name the same line: the analyzer's at the call, the generator's from caller
         // information, or from the symbols for a helper's call, which place it at its statement's start.
-        // Routers (STK0003/STK0004) are left out: made by a helper, the generator places them at
-        // the helper's call when this test class runs alone, but inside the helper when the whole
-        // project runs (cause not found yet; see the branch's report).
-        foreach (var finding in analyzerFindings.Where(f => f.Id is not ("STK0300" or "STK0003" or "STK0004")))
+        foreach (var finding in analyzerFindings.Where(f => f.Id is not "STK0300"))
         {
             Assert.True(
                 runtime.Any(d => d.Id == finding.Id && d.Location.FilePath == finding.File && (d.Location.Line == finding.Line || d.Location.Line == finding.StatementLine)),
@@ -169,7 +166,15 @@ public sealed class AgreementTests
             var arguments = build.GetParameters().Select(p => p.DefaultValue).ToArray();
             var stack = (ComposeStack)build.Invoke(null, arguments)!;
 
-            return StackValidator.Validate(stack);
+            // A place made by a helper is read from the symbols when first shown: read each now,
+            // while the sample's symbols exist. (Read after the folder below was deleted, a place
+            // whose symbols no earlier read had opened fell back to inside the helper: so routers,
+            // which nothing reads during validation, moved with the order the tests ran in.)
+            return [.. StackValidator.Validate(stack).Select(d => d with
+            {
+                Location = new SourceLocation(d.Location.FilePath, d.Location.Line),
+                AddedAt = d.AddedAt is { } added ? new SourceLocation(added.FilePath, added.Line) : null,
+            })];
         }
         finally
         {

@@ -23,7 +23,7 @@ internal static class SecuritySamples
                     {|STK0103:Base("d")|}.WithPrivileged(),
                     {|STK0103:Base("d2")|}.WithPid(NamespaceMode.Host),
                     {|STK0101:Base("b2")|}.WithApiSocket(),
-                    {|STK0104:Base("e")|}.WithCapAdd("SYS_NICE", "SYS_ADMIN"),
+                    Base("e").{|STK0104:WithCapAdd("SYS_NICE", "SYS_ADMIN")|},
                     Base("f").WithImage("mysql:8.4.3").{|STK0105:WithPort(3306, 3306, IPAddress.Loopback)|},
                     Base("g").{|STK0106:WithPort(8080, 80)|},
                     Base("h").{|STK0107:WithImage("nginx:latest")|});
@@ -95,13 +95,13 @@ internal static class SecuritySamples
             {
                 {{Common}}
                 const string Seccomp = "seccomp:unconfined";
-                static Service Relaxed(this Service service) => service.WithSecurityOpt("no-new-privileges=False");
+                static Service Relaxed(this Service service) => service.{|STK0103:WithSecurityOpt("no-new-privileges=False")|};
 
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
-                    {|STK0103:Base("a")|}.WithSecurityOpt("no-new-privileges:true", Seccomp),
-                    {|STK0103:Base("b")|}.WithSecurityOpt(["apparmor=unconfined", "label:disable"]),
-                    {|STK0103:Base("c")|}.WithSecurityOpt("systempaths=unconfined"),
-                    {|STK0103:Base("d")|}.Relaxed(),
+                    Base("a").{|STK0103:WithSecurityOpt("no-new-privileges:true", Seccomp)|},
+                    Base("b").{|STK0103:WithSecurityOpt(["apparmor=unconfined", "label:disable"])|},
+                    Base("c").{|STK0103:WithSecurityOpt("systempaths=unconfined")|},
+                    Base("d").Relaxed(),
                     Base("e").WithSecurityOpt("seccomp=unconfined").AcceptRisk(SecurityRisk.HostPrivilege, "a sandbox that traces its children"),
                     Base("f").WithSecurityOpt("no-new-privileges:true", "seccomp=/etc/docker/seccomp.json", "label=type:svirt_apache_t", "apparmor=docker-default"),
                     Base("g").WithSecurityOpt("Seccomp=unconfined", "no-new-privileges"));

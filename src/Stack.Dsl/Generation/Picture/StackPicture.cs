@@ -46,9 +46,13 @@ internal static class StackPicture
         var routes = Routes(stack, services);
         var proxyName = stack.Traefik?.Service.Name;
         var proxyId = proxyName is not null && ids.TryGetValue(proxyName, out var id) ? id : "proxy";
-        var edges = services.Count(s => !s.Ports.IsEmpty) + routes.Count
-            + services.Sum(s => s.Volumes.OfType<VolumeMount>().Select(m => m.Volume.Name).Distinct(StringComparer.Ordinal).Count())
-            + volumes.Count(v => v.Backup is DumpBackup);
+        var edges = services.Count(s => !s.Ports.IsEmpty) + routes.Count + volumes.Count(v => v.Backup is DumpBackup);
+        foreach (var service in services)
+        {
+            // A loop, not Sum(selector): LINQ over int is JIT-compiled at start (DEVELOPERS.md, Start-up).
+            edges += service.Volumes.OfType<VolumeMount>().Select(m => m.Volume.Name).Distinct(StringComparer.Ordinal).Count();
+        }
+
         var diagram = edges > MaxEdges ? null : Draw(services, volumes, routes, ids, volumeIds, proxyName, proxyId);
         var text = new StringBuilder()
             .Append($"<!-- {firstLine} -->\n")
@@ -88,10 +92,11 @@ internal static class StackPicture
             diagram.Line($"  proxy{{{{\"{Mermaid("Traefik")}\"}}}}");
         }
 
-        foreach (var group in services.GroupBy(NetworksOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select((g, i) => (g, i)))
+        var groupNumber = 0;
+        foreach (var group in services.GroupBy(NetworksOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            diagram.Line($"  subgraph g{Number(group.i + 1)}[\"{Mermaid(group.g.Key)}\"]");
-            foreach (var service in group.g)
+            diagram.Line($"  subgraph g{Number(++groupNumber)}[\"{Mermaid(group.Key)}\"]");
+            foreach (var service in group)
             {
                 var shape = service.Name == proxyName ? ("{{", "}}") : ("[", "]");
                 diagram.Line($"    {ids[service.Name]}{shape.Item1}\"{MermaidLines(ServiceLines(service))}\"{shape.Item2}");

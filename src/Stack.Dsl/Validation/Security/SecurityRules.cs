@@ -1,5 +1,6 @@
 using System.Net;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Locations;
 using Stack.Dsl.Yaml;
 using Stack.Rules;
 
@@ -123,11 +124,15 @@ internal static class SecurityRules
         var extraOptions = service.ExtraFields.TryGetValue("security_opt", out var extra) && extra is YamlSequence sequence
             ? sequence.Items.OfType<YamlScalar>().Select(s => s.Value)
             : [];
+        // Isolation switched off by a typed option alone: reported at the WithSecurityOpt call that added the first such option.
+        var location = privileges.Count == 0 && service.SecurityOpt.FirstOrDefault(o => IsolationOptions.SwitchedOff(o) is not null) is { } first
+            ? service.At(service.Sites.Item(ServiceSites.ListKind.SecurityOpt, first))
+            : service.Location;
         privileges.AddRange(service.SecurityOpt.Concat(extraOptions).Select(IsolationOptions.SwitchedOff).OfType<string>().Distinct(StringComparer.Ordinal));
 
         if (privileges.Count > 0)
         {
-            yield return new Finding(SecurityRisk.HostPrivilege, SecurityPolicy.HostPrivilege, service.Location, service.Name, string.Join(" and ", privileges));
+            yield return new Finding(SecurityRisk.HostPrivilege, SecurityPolicy.HostPrivilege, location, service.Name, string.Join(" and ", privileges));
         }
     }
 
@@ -136,7 +141,7 @@ internal static class SecurityRules
         var dangerous = service.CapAdd.Where(HostRisks.IsDangerousCapability).ToList();
         if (dangerous.Count > 0)
         {
-            yield return new Finding(SecurityRisk.DangerousCapability, SecurityPolicy.DangerousCapability, service.Location, service.Name, string.Join(", ", dangerous));
+            yield return new Finding(SecurityRisk.DangerousCapability, SecurityPolicy.DangerousCapability, service.At(service.Sites.Item(ServiceSites.ListKind.CapAdd, dangerous[0])), service.Name, string.Join(", ", dangerous));
         }
     }
 
