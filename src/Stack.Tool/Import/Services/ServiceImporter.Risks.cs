@@ -148,7 +148,8 @@ internal sealed partial class ServiceImporter
         {
             if (port is YamlScalarNode { Value: { } text })
             {
-                var match = PortPattern().Match(text);
+                // A host port from a variable (${HTTP_PORT:-8080}:80) is judged on its default, as the rules judge it.
+                var match = PortPattern().Match(DefaultedVariable().Replace(text, v => v.Groups["default"].Value));
                 if (match.Success && match.Groups["published"].Success)
                 {
                     yield return (text, !match.Groups["ip"].Success || match.Groups["ip"].Value is "0.0.0.0" or "[::]");
@@ -157,7 +158,7 @@ internal sealed partial class ServiceImporter
             else if (port is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("published"), out var published) && published is YamlScalarNode { Value: { } number })
             {
                 var ip = mapping.Children.TryGetValue(new YamlScalarNode("host_ip"), out var h) && h is YamlScalarNode { Value: { } address } ? address : null;
-                yield return (number, ip is null or "0.0.0.0" or "::");
+                yield return (DefaultedVariable().Replace(number, v => v.Groups["default"].Value), ip is null or "0.0.0.0" or "::");
             }
         }
     }
