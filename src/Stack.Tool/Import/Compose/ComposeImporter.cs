@@ -67,15 +67,24 @@ internal static partial class ComposeImporter
                     continue;
                 }
 
+                if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode including && including.Children.ContainsKey(new YamlScalarNode("include")))
+                {
+                    // Each included file is read as Compose reads it (its paths from its own folder), beside this one's services.
+                    roots.AddRange(Included(file, including, errors));
+                    if (!including.Children.ContainsKey(new YamlScalarNode("services")))
+                    {
+                        continue;
+                    }
+                }
+
                 if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping || !mapping.Children.ContainsKey(new YamlScalarNode("services")))
                 {
                     var at = stream.Documents.Count > 0 ? stream.Documents[0].RootNode.Start : Mark.Empty;
-                    errors.Add(new ImportError(file, at, stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode only && only.Children.ContainsKey(new YamlScalarNode("include"))
-                        ? "this file only includes others (include:), which the importer does not follow yet: import the included files together instead (-f one.yml -f two.yml), as Compose reads them."
-                        : "this is not a compose file: a compose file is one YAML mapping with a services: key."));
+                    errors.Add(new ImportError(file, at, "this is not a compose file: a compose file is one YAML mapping with a services: key."));
                     continue;
                 }
 
+                ServiceExtension.Expand(file, mapping, ReadRoot);
                 roots.Add((file, mapping));
             }
             catch (YamlException invalid)
