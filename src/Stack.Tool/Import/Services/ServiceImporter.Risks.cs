@@ -6,9 +6,10 @@ using YamlDotNet.RepresentationModel;
 namespace Stack.Tool.Import;
 
 /// <summary>
-/// The risks a compose service already has (STK0100-STK0107), found with the rules' own
-/// classifiers and each accepted with the import's reason: the first run emits the same stack, and
-/// STK0108 keeps every one a warning until a person rewrites the reason (docs/import.md).
+/// The risks an environment's override file adds to a service (STK0100-STK0107), read from its
+/// YAML with the rules' own classifiers and accepted with the import's reason. The base stack's
+/// risks are not read here: the rules themselves find them in the imported model
+/// (<see cref="RiskProbe"/>, ComposeImporter.CarryRisks).
 /// </summary>
 internal sealed partial class ServiceImporter
 {

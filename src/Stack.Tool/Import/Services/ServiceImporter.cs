@@ -81,7 +81,7 @@ internal sealed partial class ServiceImporter(
             }
         }
 
-        lines.AddRange(AcceptCarriedRisks(name, service));
+        // The base's risks are accepted from what the rules find in the model (ComposeImporter.CarryRisks).
         return lines;
     }
 
