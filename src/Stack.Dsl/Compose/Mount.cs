@@ -1,3 +1,5 @@
+using Stack.Dsl.Values;
+
 namespace Stack.Dsl.Compose;
 
 /// <summary>An entry under a service's <c>volumes:</c>.</summary>
@@ -9,8 +11,26 @@ public abstract record Mount
         Target = target;
     }
 
-    /// <summary>The path inside the container.</summary>
+    /// <summary>A mount whose container path <paramref name="target"/> chooses at <c>up</c>; its default is <see cref="Target"/>.</summary>
+    private protected Mount(Variable target)
+        : this(DefaultPath(target)) => TargetVariable = target;
+
+    /// <summary>The path inside the container; for a path from a variable (<see cref="TargetVariable"/>), its default: what the checks judge.</summary>
     public string Target { get; }
+
+    /// <summary>The variable that chooses the container path at <c>up</c> (<c>${ROOT:-/etc/komodo}</c>); <see langword="null"/> for a fixed path.</summary>
+    public Variable? TargetVariable { get; }
+
+    /// <summary>What the compose file says for the container path: <see cref="Target"/>, or the variable's reference.</summary>
+    public ComposeString TargetText => TargetVariable is { } variable ? ComposeString.Of(variable) : ComposeString.Literal(Target);
+
+    private static string DefaultPath(Variable target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Form is VariableForm.DefaultIfUnsetOrEmpty or VariableForm.DefaultIfUnset && target.FallbackVariables.IsEmpty && target.Fallback is ['/', ..] path
+            ? path
+            : throw new ArgumentException($"A container path from ${{{target.Name}}} needs a default that is an absolute path, so the stack's checks can judge it: write {target.Name.ToLowerInvariant()}.OrDefault(\"/data\").", nameof(target));
+    }
 
     /// <summary>Whether the container sees it read-only.</summary>
     public bool ReadOnly { get; init; }
@@ -24,6 +44,10 @@ public sealed record VolumeMount : Mount
 {
     /// <summary>Mounts <paramref name="volume"/> at <paramref name="target"/>.</summary>
     public VolumeMount(Volume volume, string target)
+        : base(target) => Volume = volume ?? throw new ArgumentNullException(nameof(volume));
+
+    /// <summary>Mounts <paramref name="volume"/> at the path <paramref name="target"/> chooses (its default when unset).</summary>
+    public VolumeMount(Volume volume, Variable target)
         : base(target) => Volume = volume ?? throw new ArgumentNullException(nameof(volume));
 
     /// <summary>The volume.</summary>
@@ -41,6 +65,10 @@ public sealed record BindMount : Mount
 {
     /// <summary>Mounts <paramref name="source"/> at <paramref name="target"/>.</summary>
     public BindMount(HostPath source, string target)
+        : base(target) => Source = source ?? throw new ArgumentNullException(nameof(source));
+
+    /// <summary>Mounts <paramref name="source"/> at the path <paramref name="target"/> chooses (its default when unset).</summary>
+    public BindMount(HostPath source, Variable target)
         : base(target) => Source = source ?? throw new ArgumentNullException(nameof(source));
 
     /// <summary>The host path.</summary>
@@ -101,6 +129,12 @@ public sealed record AnonymousVolumeMount : Mount
 {
     /// <summary>Creates an anonymous volume at <paramref name="target"/>.</summary>
     public AnonymousVolumeMount(string target)
+        : base(target)
+    {
+    }
+
+    /// <summary>Creates an anonymous volume at the path <paramref name="target"/> chooses (its default when unset).</summary>
+    public AnonymousVolumeMount(Variable target)
         : base(target)
     {
     }

@@ -43,8 +43,8 @@ public sealed partial record Service
         return this with { Ports = Ports.Add(port), Sites = Sites.WithPort(port, new SourceLocation(filePath, line, nameof(WithPort))) };
     }
 
-    /// <summary>Makes <paramref name="ports"/> reachable from other services without publishing them.</summary>
-    public Service WithExpose(params IEnumerable<PortRange> ports) => this with { Expose = Expose.AddRange(ports) };
+    /// <summary>Makes <paramref name="ports"/> reachable from other services without publishing them (a number is TCP; <c>new ExposedPort(51820, PortProtocol.Udp)</c> for UDP).</summary>
+    public Service WithExpose(params IEnumerable<ExposedPort> ports) => this with { Expose = Expose.AddRange(ports) };
 
     /// <summary>Resolves <paramref name="host"/> inside the container to a fixed address.</summary>
     public Service WithExtraHost(ExtraHost host) => this with { ExtraHosts = ExtraHosts.Add(host ?? throw new ArgumentNullException(nameof(host))) };

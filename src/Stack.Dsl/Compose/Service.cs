@@ -137,7 +137,7 @@ public sealed partial record Service
     public Deployment? Deployment { get; init; }
 
     /// <summary>Ports reachable from other services only (<c>expose:</c>).</summary>
-    public ImmutableArray<PortRange> Expose { get; init; } = [];
+    public ImmutableArray<ExposedPort> Expose { get; init; } = [];
 
     /// <summary>The container's host name (<c>hostname:</c>).</summary>
     public ComposeString? Hostname { get; init; }

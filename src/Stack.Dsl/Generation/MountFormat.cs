@@ -27,14 +27,14 @@ internal static class MountFormat
     {
         if (mount is AnonymousVolumeMount)
         {
-            return mount.Target;
+            return mount.TargetText;
         }
 
         ComposeString source = Source(mount, options);
 
         // Built through ComposeString's handler so the source keeps its variables. (A conditional
         // `c ? $"..." : $"..."` would be typed string and lose them.)
-        ComposeString formatted = $"{source}:{mount.Target}";
+        ComposeString formatted = $"{source}:{mount.TargetText}";
         var modes = ShortModes(mount);
         return modes.Length > 0 ? ComposeString.Join(":", [formatted, modes]) : formatted;
     }
@@ -97,7 +97,7 @@ internal static class MountFormat
             entries.Add(new("source", Text(Source(mount, options))));
         }
 
-        entries.Add(new("target", Text(mount.Target)));
+        entries.Add(new("target", Text(mount.TargetText)));
         if (mount.ReadOnly)
         {
             entries.Add(new("read_only", Boolean(true)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Values;
 using Stack.Dsl.Yaml;
 using static Stack.Dsl.Yaml.YamlValue;
 
@@ -38,7 +39,7 @@ internal static class ServiceYaml
         Add("command", service.Command is { } command ? Command(command) : null);
         Add("entrypoint", service.Entrypoint is { } entrypoint ? Command(entrypoint) : null);
         Add("working_dir", service.WorkingDir is { } workingDir ? Text(workingDir) : null);
-        Add("restart", service.Restart is { } restart ? Text(restart.Value) : null);
+        Add("restart", service.Restart is { } restart ? Text(restart.Compose) : null);
         Add("healthcheck", service.Healthcheck is { } healthcheck ? Healthcheck(healthcheck) : null);
         Add("logging", service.Logging is { } logging ? Logging(logging) : null);
         Add("labels", Labels(service));
@@ -46,7 +47,7 @@ internal static class ServiceYaml
         Add("cap_add", NonEmpty(service.CapAdd, Strings));
         Add("cap_drop", NonEmpty(service.CapDrop, Strings));
         Add("deploy", Deploy(service));
-        Add("expose", NonEmpty(service.Expose, ports => Sequence(ports.Distinct().OrderBy(p => p.Start).ThenBy(p => p.End).Select(p => (YamlValue)new YamlScalar(ScalarKind.Text, p.ToString(), AlwaysQuoted: true)))));
+        Add("expose", NonEmpty(service.Expose, ports => Sequence(ports.Distinct().OrderBy(p => p.Ports.Start).ThenBy(p => p.Ports.End).ThenBy(p => p.Protocol).Select(p => (YamlValue)new YamlScalar(ScalarKind.Text, p.ToString(), AlwaysQuoted: true)))));
         Add("hostname", service.Hostname is { } hostname ? Text(hostname) : null);
         Add("init", service.Init is { } init ? Boolean(init) : null);
         Add("profiles", NonEmpty(service.Profiles, Strings));
@@ -143,7 +144,7 @@ internal static class ServiceYaml
             // dclint's service-ports-alphabetical-order: by published (else target) port, numerically.
             .OrderBy(p => (p.Published ?? p.Target).Start)
             .ThenBy(p => p.ToShortSyntax(), StringComparer.Ordinal)
-            .Select(p => p.NeedsLongSyntax ? LongPort(p) : (YamlValue)new YamlScalar(ScalarKind.Text, p.ToShortSyntax(), AlwaysQuoted: true)));
+            .Select(p => p.NeedsLongSyntax ? LongPort(p) : (YamlValue)(Text(p.ShortSyntax()) with { AlwaysQuoted = true })));
 
     /// <summary>Compose's long syntax, for what the short one cannot say (mode, name, app_protocol).</summary>
     private static YamlMapping LongPort(PortMapping port)
@@ -160,7 +161,11 @@ internal static class ServiceYaml
             entries.Add(Entry("host_ip", Text(ip.ToString())));
         }
 
-        if (port.Published is { } published)
+        if (port.PublishedVariable is { } variable)
+        {
+            entries.Add(Entry("published", Text(ComposeString.Of(variable)) with { AlwaysQuoted = true }));
+        }
+        else if (port.Published is { } published)
         {
             // A number for one port (what every compose reads), text for a range.
             entries.Add(Entry("published", published.IsRange ? new YamlScalar(ScalarKind.Text, published.ToString(), AlwaysQuoted: true) : Number(published.Start)));

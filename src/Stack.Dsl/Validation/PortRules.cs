@@ -22,7 +22,7 @@ internal static class PortRules
 
             for (var i = 0; i < service.Expose.Length; i++)
             {
-                if (!IsValid(service.Expose[i]))
+                if (!IsValid(service.Expose[i].Ports))
                 {
                     yield return new StackDiagnostic(RuleIds.InvalidPort, $"Service '{service.Name}' exposes '{service.Expose[i]}': {RangeProblem}", service.Location);
                 }

@@ -47,9 +47,13 @@ public sealed class ComposeString : IEquatable<ComposeString>
         }
     }
 
-    /// <summary>Every variable this string references, in order of appearance.</summary>
+    /// <summary>Every variable this string references, in order of appearance, nested defaults' included.</summary>
     public IEnumerable<Variable> Variables =>
-        IsLiteral ? [] : Parts.Select(p => p.Variable).OfType<Variable>();
+        IsLiteral ? [] : Parts.Select(p => p.Variable).OfType<Variable>().SelectMany(WithNested);
+
+    /// <summary>A variable, then those its nested default references (<c>${A:-${B}}</c>), so each is declared and listed.</summary>
+    private static IEnumerable<Variable> WithNested(Variable variable) =>
+        variable.FallbackVariables.IsEmpty ? [variable] : variable.FallbackVariables.SelectMany(WithNested).Prepend(variable);
 
     /// <summary>Whether the string is literal text only (no variables).</summary>
     public bool IsLiteral

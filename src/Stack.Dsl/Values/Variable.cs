@@ -50,12 +50,39 @@ public sealed record Variable
     /// <summary>
     /// The value <c>.env.example</c> suggests to whoever fills in <c>.env</c> (never written for a
     /// secret). It is only a suggestion: compose does not read it. For a value compose uses when the
-    /// variable is unset, use <see cref="OrDefault"/>.
+    /// variable is unset, use <see cref="OrDefault(string)"/>.
     /// </summary>
     public string? Default { get; init; }
 
     /// <summary>This variable, or <paramref name="value"/> when it is unset or empty: <c>${NAME:-value}</c>.</summary>
     public Variable OrDefault(string value) => WithForm(VariableForm.DefaultIfUnsetOrEmpty, value, nameof(value));
+
+    /// <summary>
+    /// This variable, or <paramref name="value"/> when it is unset or empty, where the default holds
+    /// other variables (a nested default): <c>$"http://localhost:{HostPort.OrDefault("3000")}"</c>
+    /// gives <c>${NAME:-http://localhost:${HOST_PORT:-3000}}</c>. Compose v2 expands the inner
+    /// reference; docker-compose 1.x ends the default at its first <c>}</c>, so such a stack needs Compose v2.
+    /// </summary>
+    /// <exception cref="ArgumentException">A literal part holds <c>}</c>, <c>$</c> or a line break.</exception>
+    public Variable OrDefault(ComposeString value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.IsLiteral)
+        {
+            return OrDefault(value.ToCompose().Replace("$$", "$", StringComparison.Ordinal));
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var part in value.Parts)
+        {
+            text.Append(part.Variable is { } inner ? inner.Reference : CheckedFallback(part.Text, nameof(value)));
+        }
+
+        return this with { Form = VariableForm.DefaultIfUnsetOrEmpty, Fallback = text.ToString(), FallbackVariables = [.. value.Variables] };
+    }
+
+    /// <summary>The variables a nested default (<see cref="OrDefault(ComposeString)"/>) references, each with its own nested ones; empty otherwise.</summary>
+    public System.Collections.Immutable.ImmutableArray<Variable> FallbackVariables { get; private init; } = [];
 
     /// <summary>This variable (even empty), or <paramref name="value"/> only when it is unset: <c>${NAME-value}</c>.</summary>
     public Variable OrDefaultIfUnset(string value) => WithForm(VariableForm.DefaultIfUnset, value, nameof(value));
@@ -66,7 +93,10 @@ public sealed record Variable
     /// <summary>This variable (empty allowed), and compose stops with <paramref name="message"/> when it is unset: <c>${NAME?message}</c>.</summary>
     public Variable RequiredEvenIfEmpty(string message) => WithForm(VariableForm.Required, message, nameof(message));
 
-    private Variable WithForm(VariableForm form, string text, string parameter)
+    private Variable WithForm(VariableForm form, string text, string parameter) =>
+        this with { Form = form, Fallback = CheckedFallback(text, parameter), FallbackVariables = [] };
+
+    private static string CheckedFallback(string text, string parameter)
     {
         ArgumentNullException.ThrowIfNull(text);
 
@@ -74,7 +104,7 @@ public sealed record Variable
         // differently by compose versions (v1 keeps "$$", v2 interpolates it), so it has no one meaning.
         return text.IndexOfAny(['}', '$', '\n', '\r', '\0']) >= 0
             ? throw new ArgumentException($"'{text}' cannot be a variable's default or message: compose ends it at '}}', reads '$' differently from version to version, and it must be one line.", parameter)
-            : this with { Form = form, Fallback = text };
+            : text;
     }
 
     private static string Operator(VariableForm form) => form switch

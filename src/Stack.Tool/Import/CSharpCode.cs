@@ -132,12 +132,23 @@ internal sealed partial class CSharpCode(Naming naming)
             if (text[i] == '$' && match.Success && match.Index == i)
             {
                 var name = match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value;
+                var variable = Declare(_variables, name, naming.Variable);
                 if (match.Groups["arg"].Value.Contains('$', StringComparison.Ordinal))
                 {
-                    throw NestedReference(text, i, name);
+                    // ${A:-text ${B:-x}}: the default is compose text itself (Variable.OrDefault(ComposeString)).
+                    var outer = Balanced(text, i);
+                    var fallbackText = outer.Length > name.Length + 4 ? outer[(2 + name.Length + 2)..^1] : string.Empty;
+                    var literalText = WithoutReferences(fallbackText);
+                    if (match.Groups["op"].Value != ":-" || !outer.EndsWith('}') || literalText.Contains('$', StringComparison.Ordinal) || literalText.Contains('}', StringComparison.Ordinal))
+                    {
+                        throw NestedReference(text, i, name);
+                    }
+
+                    builder.Append('{').Append(variable).Append(".OrDefault(").Append(ComposeText(fallbackText)).Append(")}");
+                    i += outer.Length;
+                    continue;
                 }
 
-                var variable = Declare(_variables, name, naming.Variable);
                 var form = match.Groups["op"].Value switch
                 {
                     ":-" => $".OrDefault({Literal(match.Groups["arg"].Value)})",
@@ -164,10 +175,18 @@ internal sealed partial class CSharpCode(Naming naming)
         return builder.Append('"').ToString();
     }
 
+    /// <summary>Text that is exactly one reference (<c>${RESTART:-always}</c>) as the C# <c>Variable</c> expression it becomes (<c>restart.OrDefault("always")</c>).</summary>
+    public string WholeVariable(string text)
+    {
+        var composed = ComposeText(text);
+        return composed.StartsWith("$\"{", StringComparison.Ordinal) && composed.EndsWith("}\"", StringComparison.Ordinal)
+            ? composed[3..^2]
+            : throw new ArgumentException($"'{text}' is not one variable reference.", nameof(text));
+    }
+
     /// <summary>
-    /// <c>${ROOT_URL:-http://localhost:${HOST_PORT:-3000}}</c>: a default or message holding another
-    /// reference, which Compose v2 expands and docker-compose 1.x ends at the first <c>}</c>, so it
-    /// has no one meaning (and a Stack variable's default is plain text).
+    /// <c>${ROOT_URL-http://localhost:${HOST_PORT:-3000}}</c>: a default of another form, or a message,
+    /// holding another reference (only <c>:-</c> takes compose text in the DSL), or one never closed.
     /// </summary>
     private static ImportRefusal NestedReference(string text, int start, string name)
     {
@@ -180,6 +199,29 @@ internal sealed partial class CSharpCode(Naming naming)
         {
             Text = text,
         };
+    }
+
+    /// <summary>The text outside its references (each nested reference skipped whole, <c>$$</c> kept): what must be plain in a default.</summary>
+    private static string WithoutReferences(string text)
+    {
+        var plain = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                i += Balanced(text, i).Length - 1;
+            }
+            else if (text[i] == '$' && ComposeReferences.Pattern().Match(text, i) is { Success: true } bare && bare.Index == i)
+            {
+                i += bare.Length - 1;
+            }
+            else
+            {
+                plain.Append(text[i]);
+            }
+        }
+
+        return plain.ToString();
     }
 
     /// <summary>The reference starting at <paramref name="start"/> (<c>${</c>) up to its matching <c>}</c>, or to the end.</summary>

@@ -51,6 +51,7 @@ public sealed class HostileTextTests
         ["output file"] = v => Stack(Safe().WithBind(HostPath.InOutput("out" + v), "/out")),
         ["volume target"] = v => Stack(Safe().WithVolume(new Volume("data").WithBackup(VolumeBackup.Files()), "/data" + v)),
         ["tmpfs"] = v => Stack(Safe().WithTmpfs("/tmp" + v)),
+        ["tmpfs option"] = v => Stack(Safe().WithTmpfs(new Tmpfs("/tmp") { Options = ["nosuid" + v] })),
         ["capability"] = v => Stack(Safe().WithCapAdd("CHOWN" + v)),
         ["security_opt"] = v => Stack(Safe().WithSecurityOpt("no-new-privileges:true" + v)),
         ["profile"] = v => Stack(Safe().WithProfiles("p" + v)),

@@ -135,6 +135,19 @@ public sealed partial class CorpusRoundTripTests
             return value.ToLowerInvariant();
         }
 
+        // An exposed port's protocol is tcp unless it says otherwise (8080/tcp is 8080).
+        if (key == "expose" && value.EndsWith("/tcp", StringComparison.Ordinal))
+        {
+            return value[..^4];
+        }
+
+        // A tmpfs's mount options are a set to the engine (size=64m,noexec is noexec,size=64m).
+        if (key == "tmpfs" && value.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon)
+        {
+            var options = value[(colon + 1)..].Split(',').Select(o => o.Split('=', 2) is [var name, var setting] ? $"{name}={Canonical(name, setting)}" : o);
+            return value[..colon] + ":" + string.Join(',', options.Order(StringComparer.Ordinal));
+        }
+
         if (Sizes.Contains(key) && SizePattern().Match(value) is { Success: true } size)
         {
             var factor = size.Groups[2].Value.ToLowerInvariant() switch { "k" => 1L << 10, "m" => 1L << 20, "g" => 1L << 30, _ => 1L };

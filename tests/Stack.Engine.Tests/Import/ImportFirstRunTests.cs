@@ -23,10 +23,10 @@ public sealed class ImportFirstRunTests
 
         Assert.Equal(
             [
-                "proxy: /var/run/docker.sock (SecurityRisk.DaemonSocket)", "proxy: port 80:80 (SecurityRisk.PortOnAllInterfaces)", "proxy: image traefik:latest (SecurityRisk.UnpinnedImage)",
-                "db: database port 127.0.0.1:5432:5432 (SecurityRisk.DatabasePortPublished)",
-                "app: security_opt seccomp:unconfined (SecurityRisk.HostPrivilege)", "app: literal secret --password", "app: literal secret API_TOKEN", "app: literal secret DATABASE_URL", "app: literal secret DB_PASSWORD",
-                "backup: cap_add SYS_ADMIN (SecurityRisk.DangerousCapability)", "backup: privileged: true (SecurityRisk.HostPrivilege)", "backup: writable /var/run/docker.sock (SecurityRisk.WritableDockerSocket)",
+                "proxy: SecurityRisk.DaemonSocket", "proxy: SecurityRisk.PortOnAllInterfaces", "proxy: SecurityRisk.UnpinnedImage",
+                "db: SecurityRisk.DatabasePortPublished",
+                "app: SecurityRisk.HostPrivilege", "app: literal secret --password", "app: literal secret API_TOKEN", "app: literal secret DATABASE_URL", "app: literal secret DB_PASSWORD",
+                "backup: SecurityRisk.DangerousCapability", "backup: SecurityRisk.HostPrivilege", "backup: SecurityRisk.WritableDockerSocket",
             ],
             carried);
         Assert.Equal(carried.Count, System.Text.RegularExpressions.Regex.Count(code!, "\"imported as is: review\"\\)"));
@@ -38,6 +38,7 @@ public sealed class ImportFirstRunTests
 
     [Theory]
     [InlineData("first-run", "Files")]
+    [InlineData("risky-build", "Files")]
     [InlineData("long-syntax", "Corpus")]
     [InlineData("isolation", "Corpus")]
     public void The_first_run_emits_with_a_warning_per_carried_risk_and_warnaserror_fails(string name, string folder)
@@ -67,6 +68,29 @@ public sealed class ImportFirstRunTests
         var (strictExit, strictErrors, _) = Run(code!, name + "-strict", null, "--warnaserror");
         Assert.Equal(1, strictExit);
         Assert.Contains("STK0108", strictErrors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_acceptances_are_what_the_rules_find_in_the_model_build_args_and_variable_ports_included()
+    {
+        var carried = new List<string>();
+        var (code, errors) = ComposeImporter.Import([(FileOf("risky-build"), File.ReadAllText(FileOf("risky-build")))], "0.1.0", "risky", carriedRisks: carried);
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        // The YAML reading the importer had before missed the build arg, the variable port and the label.
+        Assert.Contains("api: literal secret NPM_TOKEN", carried);
+        Assert.Contains("api: SecurityRisk.PortOnAllInterfaces", carried);
+        Assert.Contains("monitor: literal secret monitor.api_key", carried);
+        Assert.Contains("db: SecurityRisk.DatabasePortPublished", carried);
+        Assert.Contains("db: literal secret POSTGRES_PASSWORD", carried);
+        Assert.Contains("monitor: SecurityRisk.HostPrivilege", carried);
+        Assert.DoesNotContain(carried, c => c.Contains("VERSION", StringComparison.Ordinal));
+
+        // Exactly what the rules report: without the acceptances, the run fails on each one and nothing else.
+        var bare = System.Text.RegularExpressions.Regex.Replace(code!, @"\s*\.Accept(Risk|LiteralSecret)\([^\n]*?""imported as is: review""\)", string.Empty);
+        var (exit, stderr, _) = Run(bare, "risky-bare");
+        Assert.NotEqual(0, exit);
+        Assert.Equal(carried.Count, RuleIds(stderr).Count(id => id.StartsWith("STK010", StringComparison.Ordinal) && id != "STK0108"));
     }
 
     [SkippableFact]

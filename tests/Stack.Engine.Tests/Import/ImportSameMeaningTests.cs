@@ -102,54 +102,6 @@ public sealed class ImportSameMeaningTests
         Assert.StartsWith("dc.yml(7,", Assert.Single(errors).ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_nested_default_is_parsed_whole_and_refused_at_its_line_with_the_fix()
-    {
-        const string yaml = "services:\n  app:\n    image: example/app:1.0\n    environment:\n      TZ: UTC\n      ROOT_URL: ${ROOT_URL:-http://localhost:${HOST_PORT:-3000}}\n";
-
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
-
-        Assert.Null(code);
-        var error = Assert.Single(errors).ToString();
-        Assert.StartsWith("dc.yml(6,", error, StringComparison.Ordinal);
-        Assert.Contains("the default of ${ROOT_URL} holds another variable (${HOST_PORT:-3000})", error, StringComparison.Ordinal);
-        Assert.Contains("${ROOT_URL:-http://localhost:3000}", error, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("      - ${ROOT:-/etc/komodo}:${ROOT:-/etc/komodo}\n")]
-    [InlineData("      - type: bind\n        source: /srv/komodo\n        target: ${ROOT:-/etc/komodo}\n")]
-    public void A_container_path_from_a_variable_is_refused_at_import_not_by_STK0216_at_the_run(string mount)
-    {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    volumes:\n" + mount, "0.1.0", "s");
-
-        Assert.Null(code);
-        var error = Assert.Single(errors).ToString();
-        Assert.StartsWith("dc.yml(5,", error, StringComparison.Ordinal);
-        Assert.Contains("the mount target '${ROOT:-/etc/komodo}' holds a variable", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Expose_with_udp_is_refused_at_its_line_instead_of_becoming_tcp()
-    {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  vpn:\n    image: example/wg:1.0\n    expose:\n      - 8080/tcp\n      - 51820/udp\n", "0.1.0", "s");
-
-        Assert.Null(code);
-        Assert.StartsWith("dc.yml(6,9): error STK0218: expose '51820/udp' names the protocol udp", Assert.Single(errors).ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Extends_from_another_file_and_an_include_only_file_are_refused_pointing_the_right_way()
-    {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n", "0.1.0", "s");
-        Assert.Null(code);
-        Assert.StartsWith("dc.yml(4,13): error STK0218: service 'web' extends a service of common.yml", Assert.Single(errors).ToString(), StringComparison.Ordinal);
-
-        (code, errors) = ComposeImporter.Import("dc.yml", "include:\n  - apps/a.yml\n  - apps/b.yml\n", "0.1.0", "s");
-        Assert.Null(code);
-        Assert.Contains("only includes others (include:)", Assert.Single(errors).ToString(), StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("transfer.sh", "transfersh")]
     [InlineData("My Stack", "mystack")]

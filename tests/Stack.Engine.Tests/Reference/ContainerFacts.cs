@@ -86,9 +86,9 @@ internal static class ContainerFacts
         facts.Declare("expose");
         foreach (var exposed in service.Expose)
         {
-            for (var p = exposed.Start; p <= exposed.End; p++)
+            for (var p = exposed.Ports.Start; p <= exposed.Ports.End; p++)
             {
-                facts.Add("expose", $"{p}/tcp");
+                facts.Add("expose", $"{p}/{exposed.Protocol.ToString().ToLowerInvariant()}");
             }
         }
 

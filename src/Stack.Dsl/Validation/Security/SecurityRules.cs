@@ -23,7 +23,21 @@ internal static class SecurityRules
             .Concat(SecretLiterals.InResources(stack, inventory));
     }
 
-    private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts)
+    /// <summary>
+    /// Each risk (STK0100-STK0107) a service takes without accepting it: what <see cref="Check(ComposeStack, IEnumerable{Text.TextField})"/>
+    /// reports, as the service, the risk and, for a literal secret, what holds it. The importer
+    /// accepts exactly these (docs/import.md), so its acceptances cannot drift from the rules.
+    /// </summary>
+    internal static IEnumerable<(string Service, SecurityRisk Risk, string? Subject)> Unaccepted(ComposeStack stack)
+    {
+        var texts = Text.TextInventory.Of(stack).ToLookup(t => t.Owner, StringComparer.Ordinal);
+        return stack.Services.SelectMany(service => Unaccepted(service, texts[$"Service '{service.Name}'"]).Select(f => (service.Name, f.Risk, f.Subject)));
+    }
+
+    private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts) =>
+        Unaccepted(service, texts).Select(f => f.Diagnostic).Concat(ImportedRisks(service));
+
+    private static IEnumerable<Finding> Unaccepted(Service service, IEnumerable<Text.TextField> texts)
     {
         var findings = LiteralSecrets(service)
             .Concat(SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject }))
@@ -32,10 +46,7 @@ internal static class SecurityRules
             .Concat(Capabilities(service))
             .Concat(Ports(service))
             .Concat(Image(service));
-        return findings
-            .Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.Accepts(f.Risk, f.Subject))) == Fact.Yes)
-            .Select(f => f.Diagnostic)
-            .Concat(ImportedRisks(service));
+        return findings.Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.Accepts(f.Risk, f.Subject))) == Fact.Yes);
     }
 
     /// <summary>STK0108: each risk still accepted with the import's reason, a warning at the line that accepts it.</summary>

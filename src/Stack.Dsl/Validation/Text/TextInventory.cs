@@ -171,6 +171,10 @@ internal static partial class TextInventory
         foreach (var tmpfs in service.Tmpfs)
         {
             yield return F("tmpfs target", tmpfs.Target, TextKind.Line);
+            foreach (var option in tmpfs.Options)
+            {
+                yield return F("tmpfs option", option, TextKind.Key);
+            }
         }
 
         foreach (var host in service.ExtraHosts)

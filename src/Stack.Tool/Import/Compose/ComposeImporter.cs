@@ -29,18 +29,22 @@ internal static partial class ComposeImporter
     public static (string? Code, IReadOnlyList<ImportError> Errors) Import(
         IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, string fileName = "stack.cs", List<string>? carriedRisks = null)
     {
-        var (imported, errors) = Translate(files, ImportLayout.SingleFile, fallbackName);
+        var (translated, errors) = Translate(files, ImportLayout.SingleFile, fallbackName);
+        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, translated, packageVersion, files[0].File);
         carriedRisks?.AddRange(imported?.CarriedRisks ?? []);
-        return imported is null ? (null, errors) : (SingleFileWriter.Write(imported, packageVersion, fileName), []);
+        return imported is null ? (null, problems) : (SingleFileWriter.Write(imported, packageVersion, fileName), []);
     }
 
     /// <summary>The same import as a project: its files by path relative to the project's folder, or the errors.</summary>
     public static (IReadOnlyDictionary<string, string>? Files, IReadOnlyList<ImportError> Errors) ImportProject(
         IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, List<string>? carriedRisks = null)
     {
-        var (imported, errors) = Translate(files, ImportLayout.Project, fallbackName);
+        var (translated, errors) = Translate(files, ImportLayout.Project, fallbackName);
+
+        // The rules run on the single file's model (the same services, one compilation).
+        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, Translate(files, ImportLayout.SingleFile, fallbackName).Code!, packageVersion, files[0].File);
         carriedRisks?.AddRange(imported?.CarriedRisks ?? []);
-        return imported is null ? (null, errors) : (ProjectWriter.Write(imported, packageVersion), []);
+        return imported is null ? (null, problems) : (ProjectWriter.Write(imported, packageVersion), []);
     }
 
     private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) Translate(IReadOnlyList<(string File, string Yaml)> files, ImportLayout layout, string fallbackName)
@@ -67,15 +71,24 @@ internal static partial class ComposeImporter
                     continue;
                 }
 
+                if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode including && including.Children.ContainsKey(new YamlScalarNode("include")))
+                {
+                    // Each included file is read as Compose reads it (its paths from its own folder), beside this one's services.
+                    roots.AddRange(Included(file, including, errors));
+                    if (!including.Children.ContainsKey(new YamlScalarNode("services")))
+                    {
+                        continue;
+                    }
+                }
+
                 if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode mapping || !mapping.Children.ContainsKey(new YamlScalarNode("services")))
                 {
                     var at = stream.Documents.Count > 0 ? stream.Documents[0].RootNode.Start : Mark.Empty;
-                    errors.Add(new ImportError(file, at, stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode only && only.Children.ContainsKey(new YamlScalarNode("include"))
-                        ? "this file only includes others (include:), which the importer does not follow yet: import the included files together instead (-f one.yml -f two.yml), as Compose reads them."
-                        : "this is not a compose file: a compose file is one YAML mapping with a services: key."));
+                    errors.Add(new ImportError(file, at, "this is not a compose file: a compose file is one YAML mapping with a services: key."));
                     continue;
                 }
 
+                ServiceExtension.Expand(file, mapping, ReadRoot);
                 roots.Add((file, mapping));
             }
             catch (YamlException invalid)

@@ -32,14 +32,30 @@ internal sealed partial class ServiceImporter
 
         var options = text[(colon + 1)..].Split(',');
         var settings = new List<string>();
+        var others = new List<string>();
         foreach (var option in options)
         {
-            settings.Add(option.Split('=') switch
+            switch (option.Split('='))
             {
-                ["size", var size] => $"Size = {Size(size, new YamlScalarNode(size) { })}",
-                ["mode", var mode] when mode.Length is > 0 and <= 4 && mode.All(c => c is >= '0' and <= '7') => $"Mode = Convert.ToInt32({CSharpCode.Literal(mode)}, 8)",
-                _ => throw new ImportRefusal(at, $"the tmpfs option '{option}' is not translated by the importer yet (size and mode are)."),
-            });
+                case ["size", var size]:
+                    settings.Add($"Size = {Size(size, new YamlScalarNode(size) { })}");
+                    break;
+                case ["mode", var mode] when mode.Length is > 0 and <= 4 && mode.All(c => c is >= '0' and <= '7'):
+                    settings.Add($"Mode = Convert.ToInt32({CSharpCode.Literal(mode)}, 8)");
+                    break;
+                case ["size" or "mode", _]:
+                    throw new ImportRefusal(at, $"the tmpfs option '{option}' is not a size (64m) or an octal mode (1777).");
+                case var _ when option.Length == 0 || option.Contains(':', StringComparison.Ordinal) || CSharpCode.HasVariable(option):
+                    throw new ImportRefusal(at, $"the tmpfs option '{option}' is {(option.Length == 0 ? "empty" : CSharpCode.HasVariable(option) ? "a variable" : "not one word")}, but Stack's tmpfs options are plain words; write the option (noexec, uid=1000).");
+                default:
+                    others.Add(CSharpCode.Literal(option));
+                    break;
+            }
+        }
+
+        if (others.Count > 0)
+        {
+            settings.Add($"Options = [{string.Join(", ", others)}]");
         }
 
         return $".WithTmpfs(new Tmpfs({CSharpCode.Literal(text[..colon])}) {{ {string.Join(", ", settings)} }})";
@@ -119,7 +135,8 @@ internal sealed partial class ServiceImporter
 
         if (parts.Length == 1)
         {
-            return $".WithAnonymousVolume({CSharpCode.Literal(parts[0])})";
+            var anonymous = ContainerPath(parts[0], at);
+            return IsVariablePath(anonymous) ? $".WithMount(new AnonymousVolumeMount({anonymous}))" : $".WithAnonymousVolume({anonymous})";
         }
 
         var (source, target) = (parts[0], ContainerPath(parts[1], at));
@@ -148,7 +165,7 @@ internal sealed partial class ServiceImporter
         init.RemoveAll(i => i.Length == 0);
         var readOnly = init.Remove("ReadOnly = true");
         var from = isVolume ? volume! : HostPathCode(source, at, "bind source");
-        if (init.Count == 0)
+        if (init.Count == 0 && !IsVariablePath(target))
         {
             var ro = readOnly ? ", readOnly: true" : string.Empty;
             return isVolume ? $".WithVolume({from}, {target}{ro})" : $".WithBind({from}, {target}{ro})";
@@ -159,7 +176,7 @@ internal sealed partial class ServiceImporter
             init.Insert(0, "ReadOnly = true");
         }
 
-        return $".WithMount(new {(isVolume ? "VolumeMount" : "BindMount")}({from}, {target}) {{ {string.Join(", ", init)} }})";
+        return $".WithMount(new {(isVolume ? "VolumeMount" : "BindMount")}({from}, {target}){(init.Count > 0 ? $" {{ {string.Join(", ", init)} }}" : string.Empty)})";
     }
 
     private static string PropagationName(string mode) => mode[0] == 'r'
@@ -171,11 +188,24 @@ internal sealed partial class ServiceImporter
         ReplacedMount is { } replaced && replaced.Service == currentService && TraefikStatic.MountTarget(mount) == replaced.Target;
 
     /// <summary>
-    /// A mount's container path, which Stack keeps plain (it checks it is absolute): one from a
-    /// variable (<c>${ROOT:-/etc/komodo}</c>) is refused here, at its line, instead of by STK0216 when
-    /// the imported program runs.
+    /// A mount's container path: plain text, or a variable whose default is an absolute path
+    /// (<c>${ROOT:-/etc/komodo}</c>, the DSL's <c>new BindMount(source, root.OrDefault("/etc/komodo"))</c>),
+    /// which the checks judge. Any other variable is refused here, at its line, instead of by
+    /// STK0216 when the imported program runs.
     /// </summary>
-    private static string ContainerPath(string target, YamlDotNet.Core.Mark at) => CSharpCode.HasVariable(target)
-        ? throw new ImportRefusal(at, $"the mount target '{target}' holds a variable, but Stack's container paths are plain absolute paths it checks; write the path the container uses (a variable's default, if that is what runs), and give an environment its own.")
-        : CSharpCode.Literal(target);
+    private string ContainerPath(string target, YamlDotNet.Core.Mark at)
+    {
+        if (!CSharpCode.HasVariable(target))
+        {
+            return CSharpCode.Literal(target);
+        }
+
+        var reference = ComposeReferences.Pattern().Match(target);
+        return reference.Success && reference.Length == target.Length && reference.Groups["op"].Value is ":-" or "-" && reference.Groups["arg"].Value.StartsWith('/')
+            ? code.WholeVariable(target)
+            : throw new ImportRefusal(at, $"the mount target '{target}' holds a variable other than one with an absolute path as its default, but Stack checks container paths; write the path, or the variable with its default (${{ROOT:-/etc/komodo}}).");
+    }
+
+    /// <summary>Whether a container path is a variable (a <c>Variable</c> expression, not a literal): only the mount types' constructors take one.</summary>
+    private static bool IsVariablePath(string target) => !target.StartsWith('"');
 }

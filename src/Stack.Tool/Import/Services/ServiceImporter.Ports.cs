@@ -7,11 +7,19 @@ namespace Stack.Tool.Import;
 /// <summary>Ports: the short syntax, the long one, and ranges.</summary>
 internal sealed partial class ServiceImporter
 {
-    private static string LongPort(YamlMappingNode port)
+    private string LongPort(YamlMappingNode port)
     {
         var entries = port.Children.ToDictionary(e => Nodes.Scalar(e.Key, "a port key"), e => e.Value, StringComparer.Ordinal);
         var target = entries.TryGetValue("target", out var t) ? PortRange(Nodes.Scalar(t, "target"), t.Start) : throw new ImportRefusal(port.Start, "a port needs a target.");
         var init = new List<string>();
+        var mapping = $"new PortMapping({target})";
+        if (entries.TryGetValue("published", out var p) && Nodes.Scalar(p, "published") is var publishedText && CSharpCode.HasVariable(publishedText))
+        {
+            // ${HTTP_PORT:-8080}: the same checks as the short syntax's, on "published:target".
+            mapping = VariablePort($"{publishedText}:{Nodes.Scalar(t!, "target")}", p.Start)[".WithPort(".Length..^1];
+            entries.Remove("published");
+        }
+
         foreach (var (key, node) in entries.Where(e => e.Key != "target"))
         {
             var text = Nodes.Scalar(node, key);
@@ -27,15 +35,17 @@ internal sealed partial class ServiceImporter
             });
         }
 
-        return $".WithPort(new PortMapping({target}){(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)})";
+        return mapping.StartsWith("new ", StringComparison.Ordinal)
+            ? $".WithPort({mapping}{(init.Count > 0 ? " { " + string.Join(", ", init) + " }" : string.Empty)})"
+            : $".WithPort({mapping}{(init.Count > 0 ? " with { " + string.Join(", ", init) + " }" : string.Empty)})";
     }
 
     /// <summary>Short syntax: <c>[ip:][published:]target[/protocol]</c>.</summary>
-    private static string Port(string text, YamlDotNet.Core.Mark at)
+    private string Port(string text, YamlDotNet.Core.Mark at)
     {
         if (CSharpCode.HasVariable(text))
         {
-            throw new ImportRefusal(at, $"the port '{text}' holds a variable, but Stack's ports are numbers it checks for clashes; write the numbers, and give an environment its own (MapPorts).");
+            return VariablePort(text, at);
         }
 
         var match = PortPattern().Match(text);
@@ -50,6 +60,38 @@ internal sealed partial class ServiceImporter
         return match.Groups["published"].Success
             ? $".WithPort({PortRange(match.Groups["published"].Value, at)}, {target}{(ip.Length > 0 ? ip : protocol.Length > 0 ? ", null" : string.Empty)}{protocol})"
             : $".WithPort(new PortMapping({target}){(ip.Length > 0 || protocol.Length > 0 ? " { " + string.Join(", ", new[] { ip.Length > 0 ? $"HostIp = {ip[2..]}" : null, protocol.Length > 0 ? $"Protocol = {protocol[12..]}" : null }.OfType<string>()) + " }" : string.Empty)})";
+    }
+
+    /// <summary>
+    /// <c>[ip:]${HTTP_PORT:-8080}:80[/protocol]</c>: a host port from a variable with a default port,
+    /// which the checks judge (<c>PortMapping.FromVariable</c>). A variable anywhere else, or without
+    /// a number as its default, is refused: Stack checks ports for clashes.
+    /// </summary>
+    private string VariablePort(string text, YamlDotNet.Core.Mark at)
+    {
+        var fields = ComposeReferences.Split(text, ':');
+        var published = fields.Length >= 2 ? fields[^2] : string.Empty;
+        var reference = ComposeReferences.Pattern().Match(published);
+        var rest = PortPattern().Match(string.Join(':', fields[..^2].Append("1").Append(fields[^1])));
+        if (!reference.Success || reference.Length != published.Length || reference.Groups["op"].Value is not (":-" or "-") || !rest.Success
+            || !int.TryParse(reference.Groups["arg"].Value.Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out _) || CSharpCode.HasVariable(string.Join(':', fields[..^2].Append(fields[^1]))))
+        {
+            throw new ImportRefusal(at, $"the port '{text}' holds a variable other than a host port with a default port ([ip:]${{PORT:-8080}}:80), and Stack checks ports for clashes; write the numbers, or the host port as ${{PORT:-8080}}.");
+        }
+
+        var init = new List<string>();
+        if (rest.Groups["ip"].Success)
+        {
+            init.Add($"HostIp = {CSharpCode.Address(rest.Groups["ip"].Value.Trim('[', ']'), at)}");
+        }
+
+        if (rest.Groups["protocol"].Success && rest.Groups["protocol"].Value != "tcp")
+        {
+            init.Add($"Protocol = PortProtocol.{char.ToUpperInvariant(rest.Groups["protocol"].Value[0])}{rest.Groups["protocol"].Value[1..]}");
+        }
+
+        var mapping = $"PortMapping.FromVariable({code.WholeVariable(published)}, {PortRange(rest.Groups["target"].Value, at)})";
+        return $".WithPort({mapping}{(init.Count > 0 ? " with { " + string.Join(", ", init) + " }" : string.Empty)})";
     }
 
     private static string PortRange(string text, YamlDotNet.Core.Mark at)

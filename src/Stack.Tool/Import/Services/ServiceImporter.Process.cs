@@ -22,13 +22,16 @@ internal sealed partial class ServiceImporter
         _ => throw new ImportRefusal(at.Start, $"the namespace mode '{mode}' is not translated by the importer yet."),
     };
 
-    private static string Restart(string policy, YamlNode at) => policy switch
+    private string Restart(string policy, YamlNode at) => policy switch
     {
         "no" => ".WithRestart(RestartPolicy.No)",
         "always" => ".WithRestart(RestartPolicy.Always)",
         "unless-stopped" => ".WithRestart(RestartPolicy.UnlessStopped)",
         "on-failure" => ".WithRestart(RestartPolicy.OnFailure)",
         _ when policy.StartsWith("on-failure:", StringComparison.Ordinal) && int.TryParse(policy["on-failure:".Length..], CultureInfo.InvariantCulture, out var retries) => $".WithRestart(RestartPolicy.OnFailureAtMost({retries}))",
+        _ when ComposeReferences.Pattern().Match(policy) is { Success: true } whole && whole.Length == policy.Length && whole.Groups["op"].Value is ":-" or "-"
+            && Stack.Dsl.Compose.RestartPolicy.Parse(whole.Groups["arg"].Value) is not null => $".WithRestart(RestartPolicy.FromVariable({code.WholeVariable(policy)}))",
+        _ when CSharpCode.HasVariable(policy) => throw new ImportRefusal(at.Start, $"restart '{policy}' takes its policy from a variable without a default policy, and Stack's checks need one to judge: write it with a default, such as ${{{ComposeReferences.Pattern().Match(policy).Groups["braced"].Value}:-unless-stopped}}."),
         _ => throw new ImportRefusal(at.Start, $"restart '{policy}' is not a compose restart policy (no, always, unless-stopped, on-failure[:N])."),
     };
 

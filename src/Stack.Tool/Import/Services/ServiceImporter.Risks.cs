@@ -6,9 +6,10 @@ using YamlDotNet.RepresentationModel;
 namespace Stack.Tool.Import;
 
 /// <summary>
-/// The risks a compose service already has (STK0100-STK0107), found with the rules' own
-/// classifiers and each accepted with the import's reason: the first run emits the same stack, and
-/// STK0108 keeps every one a warning until a person rewrites the reason (docs/import.md).
+/// The risks an environment's override file adds to a service (STK0100-STK0107), read from its
+/// YAML with the rules' own classifiers and accepted with the import's reason. The base stack's
+/// risks are not read here: the rules themselves find them in the imported model
+/// (<see cref="RiskProbe"/>, ComposeImporter.CarryRisks).
 /// </summary>
 internal sealed partial class ServiceImporter
 {
@@ -148,7 +149,8 @@ internal sealed partial class ServiceImporter
         {
             if (port is YamlScalarNode { Value: { } text })
             {
-                var match = PortPattern().Match(text);
+                // A host port from a variable (${HTTP_PORT:-8080}:80) is judged on its default, as the rules judge it.
+                var match = PortPattern().Match(DefaultedVariable().Replace(text, v => v.Groups["default"].Value));
                 if (match.Success && match.Groups["published"].Success)
                 {
                     yield return (text, !match.Groups["ip"].Success || match.Groups["ip"].Value is "0.0.0.0" or "[::]");
@@ -157,7 +159,7 @@ internal sealed partial class ServiceImporter
             else if (port is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("published"), out var published) && published is YamlScalarNode { Value: { } number })
             {
                 var ip = mapping.Children.TryGetValue(new YamlScalarNode("host_ip"), out var h) && h is YamlScalarNode { Value: { } address } ? address : null;
-                yield return (number, ip is null or "0.0.0.0" or "::");
+                yield return (DefaultedVariable().Replace(number, v => v.Groups["default"].Value), ip is null or "0.0.0.0" or "::");
             }
         }
     }

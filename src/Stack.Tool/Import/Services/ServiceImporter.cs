@@ -81,7 +81,7 @@ internal sealed partial class ServiceImporter(
             }
         }
 
-        lines.AddRange(AcceptCarriedRisks(name, service));
+        // The base's risks are accepted from what the rules find in the model (ComposeImporter.CarryRisks).
         return lines;
     }
 
@@ -182,7 +182,7 @@ internal sealed partial class ServiceImporter(
             case "build": return [Build(value)];
             case "sysctls": return Nodes.Pairs(value, "sysctls").Select(p => $".WithSysctl({CSharpCode.Literal(p.Key)}, {code.ComposeText(p.Value ?? string.Empty)})");
             case "ports": return Items(value, "ports").Select(p => p is YamlMappingNode port ? LongPort(port) : Port(Nodes.Scalar(p, "a port"), p.Start));
-            case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => PortRange(ExposedTcp(p.Value, p.At), p.At)))})"];
+            case "expose": return [$".WithExpose({string.Join(", ", Nodes.Strings(value, "expose").Select(p => Exposed(p.Value, p.At)))})"];
             case "volumes": return Items(value, "volumes").Where(v => !IsReplaced(v)).Select(v => v is YamlMappingNode mount ? LongMount(mount) : Mount(Nodes.Scalar(v, "a mount"), v.Start));
             case "networks": return Networks(value);
             case "depends_on": return DependsOn(value);
@@ -220,9 +220,6 @@ internal sealed partial class ServiceImporter(
                     _ when mode.StartsWith("container:", StringComparison.Ordinal) && !CSharpCode.HasVariable(mode) => $"NetworkMode.OfContainer({CSharpCode.Literal(mode["container:".Length..])})",
                     _ => throw new ImportRefusal(value.Start, $"network_mode '{mode}' is not translated by the importer yet."),
                 }) + ")"];
-            case "extends" when value is YamlMappingNode extends && extends.Children.TryGetValue(new YamlScalarNode("file"), out var file):
-                // Kept as written, the path would be read from generated/, beside the emitted file: another file.
-                throw new ImportRefusal(file.Start, $"service '{service}' extends a service of {Nodes.Scalar(file, "file")}, which the importer does not follow yet; import that file with this one (-f {Nodes.Scalar(file, "file")} -f ...) after copying the extended keys into the service, or run docker compose config and import its output.");
             default:
                 if (Typed.Contains(key))
                 {
@@ -304,13 +301,18 @@ internal sealed partial class ServiceImporter(
             : null;
     }
 
-    /// <summary>An exposed port without its <c>/tcp</c>; another protocol is refused, never dropped (WithExpose has none: it would become tcp).</summary>
-    private static string ExposedTcp(string text, YamlDotNet.Core.Mark at)
+    /// <summary>An exposed port with its protocol: <c>/tcp</c> is the default, <c>/udp</c> and <c>/sctp</c> are kept.</summary>
+    private static string Exposed(string text, YamlDotNet.Core.Mark at)
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 || text[(slash + 1)..] == "tcp"
-            ? text[..(slash < 0 ? text.Length : slash)]
-            : throw new ImportRefusal(at, $"expose '{text}' names the protocol {text[(slash + 1)..]}, but Stack's WithExpose takes tcp ports only; remove it from a copy (expose only documents a port: services on a shared network reach it anyway), import, and keep the note as a comment.");
+        var ports = PortRange(text[..(slash < 0 ? text.Length : slash)], at);
+        return (slash < 0 ? "tcp" : text[(slash + 1)..]) switch
+        {
+            "tcp" => ports,
+            "udp" => $"new ExposedPort({ports}, PortProtocol.Udp)",
+            "sctp" => $"new ExposedPort({ports}, PortProtocol.Sctp)",
+            var other => throw new ImportRefusal(at, $"expose '{text}' names the protocol '{other}', which is none of tcp, udp and sctp; write one of them."),
+        };
     }
 
     private static bool IsPlain(YamlNode environment, string key) =>
