@@ -144,6 +144,9 @@ internal static class RuleIds
     /// <summary>A service waits for another to be healthy, but that one has no healthcheck: Compose refuses it at `up`.</summary>
     public const string HealthyWaitWithoutHealthcheck = "STK0219";
 
+    /// <summary>The Swarm target cannot express something the definition holds (a key docker stack deploy refuses or ignores).</summary>
+    public const string SwarmInexpressible = "STK0540";
+
     /// <summary>The link to a rule's documentation page.</summary>
     public static string HelpLink(string id) => $"https://github.com/stack-dsl/stack/blob/main/docs/rules/{id}.md";
 }

@@ -55,7 +55,7 @@ public static class StackCli
         // The everyday run has no arguments: nothing to parse.
         if (prepared.Parsed is not { } parsed)
         {
-            var request = new GenerateRequest(prepared.Settings.DefaultOutputDirectory, Check: false, WarningsAsErrors: false, Environment: null);
+            var request = new GenerateRequest(prepared.Settings.DefaultOutputDirectory, Check: false, WarningsAsErrors: false, Environment: null, Targets: null);
             return Generate(built, prepared.Settings, request, prepared.Output, prepared.Error);
         }
 
@@ -102,6 +102,12 @@ public static class StackCli
             Description = "Write nothing; print this environment as one compose file (the base file and its override merged).",
             HelpName = "NAME",
         };
+        var targetOption = new Option<string?>("--target")
+        {
+            Description = "What to write files for, instead of what the definition chooses (WithTargets): compose, swarm, or all (both). Swarm files go under swarm/.",
+            HelpName = "compose|swarm|all",
+        };
+        targetOption.AcceptOnlyFromAmong("compose", "swarm", "all");
         var root = new RootCommand(
             "Generates the compose files of this stack from its C# definition.\n" +
             "Exit codes: 0 written or up to date; 1 errors in the definition (or warnings with --warnaserror), or --check found stale files; 2 bad usage.")
@@ -110,11 +116,12 @@ public static class StackCli
             checkOption,
             warningsAsErrorsOption,
             environmentOption,
+            targetOption,
         };
         root.SetAction(parsed => Generate(
             definition(),
             settings,
-            new GenerateRequest(parsed.GetValue(outOption)!, parsed.GetValue(checkOption), parsed.GetValue(warningsAsErrorsOption), parsed.GetValue(environmentOption)),
+            new GenerateRequest(parsed.GetValue(outOption)!, parsed.GetValue(checkOption), parsed.GetValue(warningsAsErrorsOption), parsed.GetValue(environmentOption), Targets(parsed.GetValue(targetOption))),
             output,
             error));
         return new PreparedRun(settings, output, error, root.Parse(args));
@@ -134,6 +141,10 @@ public static class StackCli
         try
         {
             var stack = built.Stack();
+            if (request.Targets is { } targets)
+            {
+                stack = stack.WithTargets(targets);
+            }
 
             // Environments are user code too: they run while generating.
             generated = StackGenerator.Generate(stack, settings.OptionsFor(folder.Path));
@@ -186,6 +197,15 @@ public static class StackCli
             return ExitCodes.Failed;
         }
     }
+
+    /// <summary>The targets --target names; null when not given (the definition's choice stands).</summary>
+    private static DeployTarget[]? Targets(string? option) => option switch
+    {
+        "compose" => [DeployTarget.Compose],
+        "swarm" => [DeployTarget.Swarm],
+        "all" => [DeployTarget.Compose, DeployTarget.Swarm],
+        _ => null,
+    };
 
     /// <summary>Compares with or replaces the output folder; IO failures are the caller's to report.</summary>
     private static int Write(OutputFolder folder, GenerationResult generated, GenerateRequest request, StackCliSettings settings, TextWriter output, TextWriter error)
@@ -251,7 +271,7 @@ public static class StackCli
 }
 
 /// <summary>What the command line asked for.</summary>
-internal sealed record GenerateRequest(string OutDirectory, bool Check, bool WarningsAsErrors, string? Environment);
+internal sealed record GenerateRequest(string OutDirectory, bool Check, bool WarningsAsErrors, string? Environment, DeployTarget[]? Targets);
 
 /// <summary>What the spare core prepared: the settings, the console's writers and the parsed command line (none without arguments).</summary>
 internal sealed record PreparedRun(StackCliSettings Settings, TextWriter Output, TextWriter Error, ParseResult? Parsed);

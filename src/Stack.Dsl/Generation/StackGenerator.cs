@@ -3,6 +3,7 @@ using Stack.Dsl.Compose;
 using Stack.Dsl.Generation.Backups;
 using Stack.Dsl.Generation.Environments;
 using Stack.Dsl.Generation.Picture;
+using Stack.Dsl.Generation.Swarm;
 using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Validation;
 using Stack.Dsl.Values;
@@ -41,7 +42,11 @@ public static class StackGenerator
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
-        var (files, resolved, variables) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options);
+        var (files, resolved, variables, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options);
+        if (targetErrors.Count > 0)
+        {
+            return new GenerationResult([.. diagnostics, .. targetErrors], new Dictionary<string, string>(StringComparer.Ordinal), []);
+        }
 
         // Every ${VAR} the YAML uses must be declared on the stack, so .env.example is complete.
         var declared = new HashSet<string>(stack.Variables.Select(v => v.Name), StringComparer.Ordinal);
@@ -109,7 +114,27 @@ public static class StackGenerator
             files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), uses, GenerationOptions.FirstHeaderLine);
         }
 
-        return new Rendered(files, resolved, variables);
+        IReadOnlyList<StackDiagnostic> targetErrors = [];
+        if (stack.Targets.Contains(DeployTarget.Swarm))
+        {
+            var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], files);
+            targetErrors = swarm.Diagnostics;
+            foreach (var (name, text) in swarm.Files)
+            {
+                files[name] = text;
+            }
+        }
+
+        if (!stack.Targets.Contains(DeployTarget.Compose))
+        {
+            // Swarm alone: the compose files (and Traefik's files they mount) are not written.
+            foreach (var name in files.Keys.Where(IsComposeOnly).ToList())
+            {
+                files.Remove(name);
+            }
+        }
+
+        return new Rendered(files, resolved, variables, targetErrors);
     }
 
     private static void Collect(Dictionary<string, Variable> variables, YamlScalar scalar)
@@ -143,7 +168,12 @@ public static class StackGenerator
     }
 
     /// <summary>What rendering made. A class, not a tuple: a task of a tuple is generic code the runtime compiles at start-up.</summary>
-    private sealed record Rendered(Dictionary<string, string> Files, IReadOnlyDictionary<string, string> Resolved, Dictionary<string, Variable> Variables);
+    private sealed record Rendered(Dictionary<string, string> Files, IReadOnlyDictionary<string, string> Resolved, Dictionary<string, Variable> Variables, IReadOnlyList<StackDiagnostic> TargetErrors);
+
+    /// <summary>Files only the Compose target reads: the compose file, the overrides and Traefik's files they mount.</summary>
+    private static bool IsComposeOnly(string name) =>
+        !name.Contains('/', StringComparison.Ordinal)
+        && (name == ComposeFileName || (name.StartsWith("dc.", StringComparison.Ordinal) && name.EndsWith(".yml", StringComparison.Ordinal)) || name.StartsWith("traefik.", StringComparison.Ordinal));
 }
 
 /// <summary>What generating a stack produced.</summary>

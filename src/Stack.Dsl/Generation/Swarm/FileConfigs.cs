@@ -1,0 +1,119 @@
+using Stack.Dsl.Compose;
+
+namespace Stack.Dsl.Generation.Swarm;
+
+/// <summary>
+/// Bind-mounted files Stack knows (the definition project's files, the files Stack writes) become
+/// Swarm configs: a bind mount needs the file on whichever node runs the task, a config is carried
+/// by the swarm to every node. A project folder becomes one config per file in it.
+/// </summary>
+internal static class FileConfigs
+{
+    /// <summary>The service without those bind mounts, and the configs that replace them.</summary>
+    public static (Service Service, IReadOnlyList<FileConfig> Configs) Convert(Service service, string stackName, SwarmContext context)
+    {
+        var configs = new List<FileConfig>();
+        var kept = new List<Mount>();
+        foreach (var mount in service.Volumes)
+        {
+            if (mount is not BindMount { Source: ProjectHostPath or OutputHostPath } bind)
+            {
+                kept.Add(mount);
+                continue;
+            }
+
+            if (!bind.ReadOnly)
+            {
+                context.Refuse(
+                    service.At(bind.Location),
+                    $"Service '{service.Name}' bind-mounts the project file '{Describe(bind.Source)}' at '{bind.Target}' writable. On Swarm it becomes a config, which is read-only, and a write would reach no file on the other nodes. Mount it read-only: .WithBind(..., \"{bind.Target}\", readOnly: true), or keep what the service writes in a volume.");
+                continue;
+            }
+
+            configs.AddRange(Files(service, bind, stackName, context));
+        }
+
+        return (service with { Volumes = [.. kept] }, configs);
+    }
+
+    private static IEnumerable<FileConfig> Files(Service service, BindMount bind, string stackName, SwarmContext context)
+    {
+        switch (bind.Source)
+        {
+            case OutputHostPath output when context.SwarmFiles.TryGetValue(output.FileName, out var local):
+                yield return Config(service, bind.Target, "./" + output.FileName, System.Text.Encoding.UTF8.GetBytes(local), executable: local.StartsWith("#!", StringComparison.Ordinal), stackName);
+                break;
+            case OutputHostPath output when context.OutputFiles.TryGetValue(output.FileName, out var written):
+                yield return Config(service, bind.Target, "../" + output.FileName, System.Text.Encoding.UTF8.GetBytes(written), executable: written.StartsWith("#!", StringComparison.Ordinal), stackName);
+                break;
+            case OutputHostPath output:
+                context.Refuse(service.At(bind.Location), $"Service '{service.Name}' bind-mounts '{output.FileName}' from the output folder, which Stack does not write, so the Swarm file cannot carry it as a config. Mount a file of the project instead: .WithBind(HostPath.InProject(\"...\"), \"{bind.Target}\", readOnly: true).");
+                break;
+            case ProjectHostPath project:
+                foreach (var config in ProjectFiles(service, bind, project, stackName, context))
+                {
+                    yield return config;
+                }
+
+                break;
+        }
+    }
+
+    private static IEnumerable<FileConfig> ProjectFiles(Service service, BindMount bind, ProjectHostPath project, string stackName, SwarmContext context)
+    {
+        var path = $"{context.Options.ProjectDirectoryFromOutput}/{project.RelativePath}";
+        if (context.ProjectDirectory is not { } root)
+        {
+            // No folder to read (a library call without one): the path stands in for the content.
+            yield return Config(service, bind.Target, path, System.Text.Encoding.UTF8.GetBytes(path), executable: false, stackName);
+            yield break;
+        }
+
+        var full = Path.Combine(root, project.RelativePath);
+        if (File.Exists(full))
+        {
+            yield return Config(service, bind.Target, path, File.ReadAllBytes(full), IsExecutable(full), stackName);
+            yield break;
+        }
+
+        if (!Directory.Exists(full))
+        {
+            yield break; // STK0205 reports the missing file.
+        }
+
+        // A folder: one config per file, at the same place under the target (no order on disk: sorted).
+        var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(full, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        foreach (var relative in files)
+        {
+            var file = Path.Combine(full, relative);
+            yield return Config(service, $"{bind.Target.TrimEnd('/')}/{relative}", $"{path}/{relative}", File.ReadAllBytes(file), IsExecutable(file), stackName);
+        }
+    }
+
+    private static FileConfig Config(Service service, string target, string file, byte[] content, bool executable, string stackName)
+    {
+        var key = ContentName.KeyFrom(service.Name, target);
+        return new FileConfig(key, ContentName.Of($"{stackName}_{key}", content), file, target, executable);
+    }
+
+    /// <summary>A script keeps its execute bit: a config is mounted 0444 unless told otherwise.</summary>
+    private static bool IsExecutable(string file) =>
+        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(file) & UnixFileMode.UserExecute) != 0;
+
+    private static string Describe(HostPath path) => path switch
+    {
+        ProjectHostPath project => project.RelativePath,
+        OutputHostPath output => output.FileName,
+        _ => path.ToString(),
+    };
+}
+
+/// <summary>A file the swarm carries to the task as a config.</summary>
+/// <param name="Key">The key under the file's top-level <c>configs:</c>.</param>
+/// <param name="Name">The config's name on the swarm, which changes with the content.</param>
+/// <param name="File">The file, relative to swarm/.</param>
+/// <param name="Target">Where the task sees it.</param>
+/// <param name="Executable">Whether it is mounted executable (0555) rather than 0444.</param>
+internal sealed record FileConfig(string Key, string Name, string File, string Target, bool Executable);

@@ -1,0 +1,35 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Validation;
+using Stack.Rules;
+
+namespace Stack.Dsl.Generation.Swarm;
+
+/// <summary>
+/// What writing one environment's Swarm file needs besides the stack: the files it can read
+/// (for content-addressed config names), paths as seen from the swarm/ folder, and where the
+/// refusals go.
+/// </summary>
+internal sealed class SwarmContext(GenerationOptions options, IReadOnlyDictionary<string, string> outputFiles, IReadOnlyDictionary<string, string> swarmFiles, List<StackDiagnostic> diagnostics)
+{
+    /// <summary>Options whose project paths are relative to swarm/ (one folder deeper than the output folder).</summary>
+    public GenerationOptions Options { get; } = options with
+    {
+        ProjectDirectoryFromOutput = options.ProjectDirectoryFromOutput is "" or "." ? ".." : "../" + options.ProjectDirectoryFromOutput,
+    };
+
+    /// <summary>The definition project's folder on disk, when known.</summary>
+    public string? ProjectDirectory => options.ProjectDirectory;
+
+    /// <summary>Files Stack writes at the top of the output folder (excludes.txt), by name.</summary>
+    public IReadOnlyDictionary<string, string> OutputFiles { get; } = outputFiles;
+
+    /// <summary>Files Stack writes into swarm/ for this environment (Traefik's), by name.</summary>
+    public IReadOnlyDictionary<string, string> SwarmFiles { get; } = swarmFiles;
+
+    /// <summary>Files this environment's Swarm file needs beside it (a config's literal content), by name in swarm/.</summary>
+    public Dictionary<string, string> ExtraFiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reports what the Swarm file cannot say: an error, so nothing is dropped silently.</summary>
+    public void Refuse(SourceLocation location, string message) =>
+        diagnostics.Add(new StackDiagnostic(RuleIds.SwarmInexpressible, message, location));
+}

@@ -1,0 +1,104 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Traefik;
+using Stack.Dsl.Yaml;
+using static Stack.Dsl.Yaml.YamlValue;
+
+namespace Stack.Dsl.Generation.Swarm;
+
+/// <summary>
+/// One environment's whole Swarm file: <c>version</c>, services, networks (overlay), volumes,
+/// secrets and configs (named by their content), every plain variable required.
+/// </summary>
+internal static class SwarmDocument
+{
+    public static YamlMapping Build(ComposeStack stack, TraefikFileNames traefikFiles, SwarmContext context)
+    {
+        var configs = new List<FileConfig>();
+        var services = new List<YamlEntry>();
+        foreach (var service in stack.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var emitted = ComposeDocument.AsEmitted(service, stack, traefikFiles);
+            var isProxy = stack.Traefik?.Service.Name == service.Name;
+            services.Add(new(service.Name, SwarmService.Build(emitted, isProxy, stack.Name, context, configs)));
+        }
+
+        var top = new List<YamlEntry>
+        {
+            new("version", new YamlScalar(ScalarKind.Text, SwarmSchema.Version, AlwaysQuoted: true)),
+            new("services", new YamlMapping([.. services])),
+        };
+
+        var networks = StackResources.Networks(stack);
+        if (networks.Count > 0)
+        {
+            var attachable = AttachableNetworks(stack);
+            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new YamlEntry(n.Name, Network(n, attachable.Contains(n.Name), context)))])));
+        }
+
+        var volumes = StackResources.Volumes(stack);
+        if (volumes.Count > 0)
+        {
+            top.Add(new("volumes", new YamlMapping([.. volumes.Select(v => new YamlEntry(v.Name, Checked(TopLevelYaml.Volume(v), SwarmSchema.VolumeKeys, $"volume '{v.Name}'", v.Location, context)))])));
+        }
+
+        if (!stack.Secrets.IsEmpty)
+        {
+            top.Add(new("secrets", new YamlMapping([.. stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new YamlEntry(s.Name, SwarmObjects.Secret(s, stack.Name, context)))])));
+        }
+
+        var allConfigs = stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new YamlEntry(c.Name, SwarmObjects.Config(c, stack.Name, context)))
+            .Concat(configs.DistinctBy(c => (c.Key, c.Name)).Select(c => new YamlEntry(c.Key, new YamlMapping([new("name", Text(c.Name)), new("file", Text(c.File))]))))
+            .ToList();
+        foreach (var clash in allConfigs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            context.Refuse(stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file (a config of the stack, or two project files mounted at paths with the same file name by one service). Rename the config, or mount the files under different names.");
+        }
+
+        if (allConfigs.Count > 0)
+        {
+            top.Add(new("configs", new YamlMapping([.. allConfigs.OrderBy(c => c.Key, StringComparer.Ordinal)])));
+        }
+
+        return (YamlMapping)RequiredVariables.Rewrite(new YamlMapping([.. top]));
+    }
+
+    /// <summary>
+    /// Networks a one-off container must join: those of one-shot services and of the backup
+    /// runner (its dumps and the restore procedure run containers beside the databases). A Swarm
+    /// service joins any overlay; a plain <c>docker run</c> only an attachable one.
+    /// </summary>
+    private static HashSet<string> AttachableNetworks(ComposeStack stack) =>
+        [.. stack.Services.Where(s => s.IsOneShot || s.Name == stack.Backups?.Runner.Name).SelectMany(s => s.Networks).Select(a => a.Network.Name)];
+
+    private static YamlMapping Network(Network network, bool attachable, SwarmContext context)
+    {
+        var written = Checked(TopLevelYaml.Network(network), SwarmSchema.NetworkKeys, $"network '{network.Name}'", network.Location, context);
+        if (network.External)
+        {
+            return written;
+        }
+
+        var entries = written.Entries.ToList();
+        if (!entries.Any(e => e.Key == "driver"))
+        {
+            entries.Insert(0, new("driver", Text("overlay")));
+        }
+
+        if (attachable && !entries.Any(e => e.Key == "attachable"))
+        {
+            entries.Add(new("attachable", Boolean(true)));
+        }
+
+        return new YamlMapping([.. entries]);
+    }
+
+    private static YamlMapping Checked(YamlMapping mapping, HashSet<string> allowed, string what, SourceLocation location, SwarmContext context)
+    {
+        foreach (var key in mapping.Entries.Select(e => e.Key).Where(k => !allowed.Contains(k)))
+        {
+            context.Refuse(location, $"The {what} sets '{key}', which the v3 schema docker stack deploy reads does not have. Remove that setting, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+        }
+
+        return new YamlMapping([.. mapping.Entries.Where(e => allowed.Contains(e.Key))]);
+    }
+}

@@ -1,0 +1,68 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Environments;
+using Stack.Dsl.Generation.Traefik;
+using Stack.Dsl.Validation;
+using Stack.Dsl.Yaml;
+
+namespace Stack.Dsl.Generation.Swarm;
+
+/// <summary>
+/// The Swarm target's files, under <c>swarm/</c>: one whole file per environment
+/// (<c>stack.NAME.yml</c>, or <c>docker-stack.yml</c> without environments) that
+/// <c>docker stack deploy -c</c> takes as it is, Traefik's config for the swarm provider, and
+/// <c>deploy.sh</c>. One file per environment rather than a base and overrides: <c>docker stack
+/// deploy</c> merges several <c>-c</c> files by rules of its own (not compose's), so the file
+/// deployed is the file checked.
+/// </summary>
+internal static class SwarmFiles
+{
+    public const string Folder = "swarm";
+
+    /// <summary>The Swarm file's name in swarm/ for an environment, or for a stack without environments.</summary>
+    public static string StackFileName(string? environment) => environment is null ? "docker-stack.yml" : $"stack.{environment}.yml";
+
+    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, IReadOnlyDictionary<string, string> outputFiles)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var diagnostics = new List<StackDiagnostic>();
+        var targets = environments.Count == 0
+            ? [(Name: (string?)null, Stack: definition)]
+            : environments.Select(e => (Name: (string?)e.Environment.Name, e.Stack)).ToList();
+        foreach (var (name, stack) in targets)
+        {
+            var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
+            var suffix = name is null ? string.Empty : "." + name;
+            var local = new Dictionary<string, string>(StringComparer.Ordinal);
+            var names = new TraefikFileNames($"traefik.static{suffix}.yml", $"traefik.dynamic{suffix}.yml");
+            if (TraefikWiring.Render(swarmStack, header, collect: null) is { } traefik)
+            {
+                if (traefik.Static is { } staticConfig)
+                {
+                    local[names.Static] = staticConfig;
+                }
+
+                local[names.Dynamic] = SwarmLabels.WithSwarmProvider(traefik.Dynamic);
+            }
+
+            var context = new SwarmContext(options, outputFiles, local, diagnostics);
+            var document = SwarmDocument.Build(swarmStack, names, context);
+            var fileName = StackFileName(name);
+            var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";
+            files[$"{Folder}/{fileName}"] = YamlWriter.Write(document, [
+                .. header,
+                $"{(name is null ? "The stack" : $"Environment '{name}'")} on Docker Swarm, whole: docker stack deploy takes it as it is.",
+                $"Run from this folder: {deploy} (reads ../.env), or: docker stack deploy -c {fileName} {definition.Name}",
+            ]);
+            foreach (var (file, text) in local.Concat(context.ExtraFiles))
+            {
+                files[$"{Folder}/{file}"] = text;
+            }
+        }
+
+        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, [.. targets.Select(t => t.Name).OfType<string>()], header);
+        return new SwarmRendering(files, diagnostics);
+    }
+}
+
+/// <summary>The Swarm target's files (paths under the output folder) and what it refused.</summary>
+internal sealed record SwarmRendering(Dictionary<string, string> Files, IReadOnlyList<StackDiagnostic> Diagnostics);

@@ -1,0 +1,154 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Yaml;
+using static Stack.Dsl.Yaml.YamlValue;
+
+namespace Stack.Dsl.Generation.Swarm;
+
+/// <summary>
+/// One service as <c>docker stack deploy</c> reads it. The compose service's YAML (one writer for
+/// both targets, so values are formatted alike) is taken key by key: what Swarm reads the same is
+/// kept; restart, labels, ports, tmpfs and deploy are rewritten for Swarm; anything else is
+/// refused (STK0540), never dropped.
+/// </summary>
+internal static class SwarmService
+{
+    public static YamlMapping Build(Service emitted, bool isProxy, string stackName, SwarmContext context, List<FileConfig> configs)
+    {
+        var (service, fileConfigs) = FileConfigs.Convert(emitted, stackName, context);
+        configs.AddRange(fileConfigs);
+        var compose = ServiceYaml.Build(service, context.Options);
+        var fields = new List<YamlEntry>();
+        var tmpfsMounts = TmpfsMounts(service, context);
+        YamlMapping? deploy = null;
+        YamlMapping? labels = null;
+        YamlSequence? granted = null;
+        foreach (var (key, value) in compose.Entries)
+        {
+            switch (key)
+            {
+                case "restart" or "ports" or "tmpfs":
+                    break; // written below, from the model
+                case "configs":
+                    granted = (YamlSequence)value;
+                    break;
+                case "deploy":
+                    deploy = (YamlMapping)value;
+                    break;
+                case "labels":
+                    labels = (YamlMapping)value;
+                    break;
+                case "healthcheck":
+                    RefuseKeys(service, context, (YamlMapping)value, SwarmSchema.HealthcheckKeys, "its healthcheck sets");
+                    fields.Add(new(key, value));
+                    break;
+                case "volumes":
+                    fields.Add(new(key, Volumes((YamlSequence)value, service, context)));
+                    break;
+                case var passed when SwarmSchema.PassedServiceKeys.Contains(passed):
+                    fields.Add(new(key, value));
+                    break;
+                case var ignored when SwarmSchema.CheckedElsewhere.Contains(ignored):
+                    break; // Swarm ignores it; the STK05nn checks say what replaces it.
+                default:
+                    context.Refuse(service.Location, $"Service '{service.Name}' sets '{key}', which docker stack deploy cannot express: the v3 schema it reads has no such key, or Swarm ignores it. Remove it from the service, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+                    break;
+            }
+        }
+
+        if (tmpfsMounts.Count > 0)
+        {
+            var volumes = fields.FindIndex(f => f.Key == "volumes");
+            var existing = volumes >= 0 ? ((YamlSequence)fields[volumes].Value).Items : [];
+            var entry = new YamlEntry("volumes", new YamlSequence([.. existing, .. tmpfsMounts]));
+            if (volumes >= 0)
+            {
+                fields[volumes] = entry;
+            }
+            else
+            {
+                fields.Add(entry);
+            }
+        }
+
+        if (Configs(granted, fileConfigs) is { } grants)
+        {
+            fields.Add(new("configs", grants));
+        }
+
+        if (SwarmPorts.Build(service, isProxy, context) is { } ports)
+        {
+            fields.Add(new("ports", ports));
+        }
+
+        var (containerLabels, deployLabels) = SwarmLabels.Split(service, labels, context);
+        if (containerLabels is not null)
+        {
+            fields.Add(new("labels", containerLabels));
+        }
+
+        fields.Add(new("deploy", SwarmDeploy.Build(service, deploy, deployLabels, isProxy, context)));
+        fields.Sort((a, b) => ServiceFieldNames.Compare(a.Key, b.Key));
+        return new YamlMapping([.. fields]);
+    }
+
+    /// <summary>The configs granted in the model, then the project files that became configs.</summary>
+    private static YamlSequence? Configs(YamlSequence? granted, IReadOnlyList<FileConfig> files)
+    {
+        var mounted = files.Select(f => (YamlValue)new YamlMapping([
+            new("source", Text(f.Key)),
+            new("target", Text(f.Target)),
+            .. f.Executable ? [new YamlEntry("mode", Number(0b101_101_101))] : Array.Empty<YamlEntry>(),
+        ]));
+        var all = (granted?.Items ?? []).Concat(mounted).ToArray();
+        return all.Length == 0 ? null : new YamlSequence([.. all]);
+    }
+
+    /// <summary>Service-level tmpfs is ignored by Swarm; a tmpfs mount says the same and is honoured.</summary>
+    private static List<YamlValue> TmpfsMounts(Service service, SwarmContext context)
+    {
+        var mounts = new List<YamlValue>();
+        foreach (var tmpfs in service.Tmpfs.OrderBy(t => t.Target, StringComparer.Ordinal))
+        {
+            if (tmpfs.Mode is not null)
+            {
+                context.Refuse(service.Location, $"Service '{service.Name}' sets a mode on its tmpfs at '{tmpfs.Target}', which the v3 schema docker stack deploy reads cannot say. Remove the mode (new Tmpfs(\"{tmpfs.Target}\") {{ Size = ... }}), or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+                continue;
+            }
+
+            var entries = new List<YamlEntry> { new("type", Text("tmpfs")), new("target", Text(tmpfs.Target)) };
+            if (tmpfs.Size is { } size)
+            {
+                entries.Add(new("tmpfs", new YamlMapping([new("size", Number(size.Bytes))])));
+            }
+
+            mounts.Add(new YamlMapping([.. entries]));
+        }
+
+        return mounts;
+    }
+
+    private static YamlSequence Volumes(YamlSequence volumes, Service service, SwarmContext context)
+    {
+        foreach (var mount in volumes.Items.OfType<YamlMapping>())
+        {
+            RefuseKeys(service, context, mount, SwarmSchema.MountKeys, "a mount sets");
+            foreach (var (key, allowed) in new[] { ("bind", "propagation"), ("volume", "nocopy") })
+            {
+                if (mount.Entries.FirstOrDefault(e => e.Key == key)?.Value is YamlMapping options)
+                {
+                    RefuseKeys(service, context, options, new HashSet<string>(StringComparer.Ordinal) { allowed }, $"a {key} mount sets");
+                }
+            }
+        }
+
+        return volumes;
+    }
+
+    private static void RefuseKeys(Service service, SwarmContext context, YamlMapping mapping, HashSet<string> allowed, string what)
+    {
+        foreach (var key in mapping.Entries.Select(e => e.Key).Where(k => !allowed.Contains(k)))
+        {
+            context.Refuse(service.Location, $"Service '{service.Name}': {what} '{key}', which the v3 schema docker stack deploy reads does not have. Remove that setting, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+        }
+    }
+}
