@@ -7,7 +7,7 @@ static class Definition
     const bool WithAdminer = true;
 
     static Service? Adminer(bool enabled) =>
-        enabled ? new Service("adminer").WithImage("adminer:4.8.1").WithNetworks(Net) : null; // finding: STK0001
+        enabled ? new Service("adminer").WithImage("adminer:4.8.1").WithNetworks(Net) : null;
 
-    public static ComposeStack Build() => new ComposeStack("s").WithServices(Adminer(WithAdminer)!);
+    public static ComposeStack Build() => new ComposeStack("s").WithServices(Adminer(WithAdminer)!); // finding: STK0001
 }

@@ -8,10 +8,10 @@ static class Definition
 
     static Service App(string environment) => environment switch
     {
-        "prod" => new Service("app").WithImage("nginx:1.27").WithNetworks(Net), // finding: STK0001
+        "prod" => new Service("app").WithImage("nginx:1.27").WithNetworks(Net),
         "dev" => new Service("app").WithImage("nginx:1.27").WithNetworks(Net),
         _ => throw new ArgumentOutOfRangeException(nameof(environment)),
     };
 
-    public static ComposeStack Build() => new ComposeStack("s").WithServices(App("prod"));
+    public static ComposeStack Build() => new ComposeStack("s").WithServices(App("prod")); // finding: STK0001
 }

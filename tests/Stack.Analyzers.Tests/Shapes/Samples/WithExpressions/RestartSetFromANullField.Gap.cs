@@ -5,8 +5,8 @@ static class Definition
 {
     static readonly Network Net = new("web");
     static readonly RestartPolicy? NoPolicyYet = null;
-    static readonly Service Base = new Service("web").WithImage("nginx:1.27").WithNetworks(Net).WithRestart(RestartPolicy.Always);
+    static readonly Service Base = new Service("web").WithImage("nginx:1.27").WithNetworks(Net).WithRestart(RestartPolicy.Always); // finding: STK0001
 
     public static ComposeStack Build() => new ComposeStack("s").WithServices(
-        Base with { Restart = NoPolicyYet }); // finding: STK0001
+        Base with { Restart = NoPolicyYet });
 }
