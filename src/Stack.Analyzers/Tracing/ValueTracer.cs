@@ -509,8 +509,9 @@ internal sealed class ValueTracer
             return null;
         }
 
+        // An init accessor with a body may store something else than it was given.
         var (creation, creationScope) = made;
-        foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? [])
+        foreach (var assignment in IsAutoProperty(property) ? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? [] : [])
         {
             if (assignment.Target is IPropertyReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property.OriginalDefinition))
             {
@@ -533,6 +534,11 @@ internal sealed class ValueTracer
 
         return null;
     }
+
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Length == 1
+        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } accessors }
+        && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
 
     /// <summary>Where an object was made: in place, or the one value of a local or readonly field.</summary>
     private (IObjectCreationOperation, Bindings)? CreationOf(IOperation? instance, Bindings scope, Walk walk)
