@@ -23,6 +23,75 @@ internal sealed class SourceValues
     /// <summary>The values a symbol may hold (locals, fields, properties) or return (methods).</summary>
     public IOperation[]? Of(ISymbol symbol) => _cache.GetOrAdd(symbol, Find);
 
+    /// <summary>
+    /// For a static field that its static constructor writes in statements of its own body (no
+    /// branch, no loop) and nowhere else: its initializer (null when none) then each write, in
+    /// order. Null otherwise: then every value it may hold is one of <see cref="Of"/>.
+    /// </summary>
+    public IReadOnlyList<IOperation?>? InStaticConstructor(IFieldSymbol field) => _sequences.GetOrAdd(field, f => FindInStaticConstructor((IFieldSymbol)f));
+
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation?>?> _sequences = new(SymbolEqualityComparer.Default);
+
+    private List<IOperation?>? FindInStaticConstructor(IFieldSymbol field)
+    {
+        if (!field.IsStatic || (!field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
+            || field.ContainingType.StaticConstructors.Length != 1
+            || field.ContainingType.StaticConstructors[0].DeclaringSyntaxReferences.Length != 1
+            || field.ContainingType.StaticConstructors[0].DeclaringSyntaxReferences[0].GetSyntax() is not ConstructorDeclarationSyntax { Body: { } body })
+        {
+            return null;
+        }
+
+        var writes = new List<AssignmentExpressionSyntax>();
+        foreach (var scope in field.IsReadOnly ? WhereAssignable(field) : TypeDeclarations(field.ContainingType))
+        {
+            if (!WritesIn(scope).TryGetValue(field.Name, out var found))
+            {
+                continue;
+            }
+
+            foreach (var write in found)
+            {
+                if (_models.For(write.Name.SyntaxTree) is not { } model
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Name).Symbol?.OriginalDefinition, field.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                // `Web = ...;` as a statement of the constructor's own body, or the sequence is not known.
+                SyntaxNode target = write.Name.Parent is MemberAccessExpressionSyntax access && access.Name == write.Name ? access : write.Name;
+                if (target.Parent is not AssignmentExpressionSyntax assignment || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    || assignment.Parent is not ExpressionStatementSyntax { Parent: var block } || block != body)
+                {
+                    return null;
+                }
+
+                writes.Add(assignment);
+            }
+        }
+
+        if (writes.Count == 0)
+        {
+            return null;
+        }
+
+        var initializer = field.DeclaringSyntaxReferences.Length == 1 && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer: { } init }
+            ? _models.OperationOf(init.Value)
+            : null;
+        var steps = new List<IOperation?> { initializer };
+        foreach (var assignment in writes.OrderBy(w => w.SpanStart))
+        {
+            if (_models.OperationOf(assignment.Right) is not { } value)
+            {
+                return null;
+            }
+
+            steps.Add(value);
+        }
+
+        return steps;
+    }
+
     private IOperation[]? Find(ISymbol symbol) => symbol switch
     {
         ILocalSymbol local => OfLocal(local),
@@ -40,7 +109,13 @@ internal sealed class SourceValues
         }
 
         var declaration = local.DeclaringSyntaxReferences[0].GetSyntax();
-        if (declaration is not VariableDeclaratorSyntax { Initializer: { } initializer })
+        var initial = declaration switch
+        {
+            VariableDeclaratorSyntax { Initializer: { } initializer } => initializer.Value,
+            SingleVariableDesignationSyntax designation => Deconstructed(designation),
+            _ => null,
+        };
+        if (initial is null)
         {
             return null; // foreach variables and pattern/out variables: see ForEachCollection.
         }
@@ -49,7 +124,26 @@ internal sealed class SourceValues
         var scope = declaration.FirstAncestorOrSelf<SyntaxNode>(n =>
             n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax
                 or PropertyDeclarationSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
-        return scope is null ? null : WithWrites(local, [initializer.Value], [scope]);
+        return scope is null ? null : WithWrites(local, [initial], [scope]);
+    }
+
+    /// <summary>
+    /// The tuple element a deconstructed local starts as: <c>var (web, db) = (new Service(...), ...)</c>
+    /// or <c>(var web, var db) = (...)</c>. Null when the right side is not a tuple written out.
+    /// </summary>
+    private static ExpressionSyntax? Deconstructed(SingleVariableDesignationSyntax designation)
+    {
+        switch (designation.Parent)
+        {
+            case ParenthesizedVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } left } names
+                when assignment.Left == left && assignment.Right is TupleExpressionSyntax right && right.Arguments.Count == names.Variables.Count:
+                return right.Arguments[names.Variables.IndexOf(designation)].Expression;
+            case DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: TupleExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } left } element }
+                when assignment.Left == left && assignment.Right is TupleExpressionSyntax right && right.Arguments.Count == left.Arguments.Count:
+                return right.Arguments[left.Arguments.IndexOf(element)].Expression;
+            default:
+                return null;
+        }
     }
 
     private IOperation[]? OfField(IFieldSymbol field)

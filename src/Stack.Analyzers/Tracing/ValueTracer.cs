@@ -188,10 +188,81 @@ internal sealed class ValueTracer
         return operation is { ConstantValue: { HasValue: true, Value: string text } } ? text : ConstantText.Of(operation, scope);
     }
 
-    /// <summary>Whether a value is there (not null), as far as can be told.</summary>
-    internal Fact Presence(IOperation? operation)
+    /// <summary>The constant <paramref name="operation"/> evaluates to, through bound parameters; null when not constant.</summary>
+    private static object? Constant(IOperation? operation, Bindings scope)
     {
         operation = Unwrap(operation);
+        if (operation is IParameterReferenceOperation parameter && scope.TryGet(parameter.Parameter, out var argument, out var argumentScope))
+        {
+            return Constant(argument, argumentScope);
+        }
+
+        return operation is { ConstantValue.HasValue: true } ? operation.ConstantValue.Value : null;
+    }
+
+    /// <summary>
+    /// The arms a switch expression may take: over a constant (<c>App("wiki")</c>), the first arm
+    /// whose constant pattern matches it or a discard; otherwise every arm.
+    /// </summary>
+    private static System.Collections.Immutable.ImmutableArray<ISwitchExpressionArmOperation> Taken(ISwitchExpressionOperation switchExpression, Bindings scope)
+    {
+        if (Constant(switchExpression.Value, scope) is { } value)
+        {
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (arm.Guard is not null)
+                {
+                    break;
+                }
+
+                if (arm.Pattern is IDiscardPatternOperation
+                    || (arm.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true } pattern } && Equals(pattern.Value, value)))
+                {
+                    return [arm];
+                }
+
+                if (arm.Pattern is not IConstantPatternOperation { Value.ConstantValue.HasValue: true })
+                {
+                    break;
+                }
+            }
+        }
+
+        return switchExpression.Arms;
+    }
+
+    /// <summary>Whether a value is there (not null), as far as can be told.</summary>
+    internal Fact Presence(IOperation? operation) => Presence(operation, Bindings.None, new Walk());
+
+    private Fact Presence(IOperation? operation, Bindings scope, Walk walk)
+    {
+        operation = Unwrap(operation);
+        if (operation is IParameterReferenceOperation parameter && scope.TryGet(parameter.Parameter, out var argument, out var argumentScope))
+        {
+            return Presence(argument, argumentScope, walk);
+        }
+
+        // A field or local holding null (a policy not chosen yet) or a value on every path.
+        if (operation is ILocalReferenceOperation or IFieldReferenceOperation && ReferencedSymbol(operation) is { } symbol
+            && _values.Of(symbol) is { Length: > 0 } values && walk.Enter(symbol))
+        {
+            try
+            {
+                var localScope = operation is ILocalReferenceOperation ? scope : Bindings.None;
+                var presence = Presence(values[0], localScope, walk);
+                for (var i = 1; i < values.Length && presence != Fact.Unknown; i++)
+                {
+                    presence = presence.Meet(Presence(values[i], localScope, walk));
+                }
+
+                return presence;
+            }
+            finally
+            {
+                walk.Leave(symbol);
+            }
+        }
+
         return operation switch
         {
             null => Fact.Unknown,
@@ -214,12 +285,38 @@ internal sealed class ValueTracer
             case IInvocationOperation invocation:
                 return Invoked(invocation, scope, walk);
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return Eval(conditional.WhenTrue, scope, walk).Meet(Eval(whenFalse, scope, walk));
+                // A condition known here (a const, a helper's constant argument) picks its arm.
+                return Constant(conditional.Condition, scope) switch
+                {
+                    true => Eval(conditional.WhenTrue, scope, walk),
+                    false => Eval(whenFalse, scope, walk),
+                    _ => MeetAll([conditional.WhenTrue, whenFalse], scope, walk),
+                };
             case ICoalesceOperation coalesce:
-                return Eval(coalesce.Value, scope, walk).Meet(Eval(coalesce.WhenNull, scope, walk));
+                // A left side that is always null (an override slot left empty) always yields the right.
+                return ProvenNull(coalesce.Value, scope, walk)
+                    ? Eval(coalesce.WhenNull, scope, walk)
+                    : MeetAll([coalesce.Value, coalesce.WhenNull], scope, walk);
+            case ICoalesceAssignmentOperation lazy:
+                // `field ??= new Service(...)` in a get-only property, or `x ??= ...` on a variable that
+                // starts null: the value assigned; otherwise either the earlier value or the assigned one.
+                return IsLazyBackingField(lazy.Target) || ProvenNull(lazy.Target, scope, walk)
+                    ? Eval(lazy.Value, scope, walk)
+                    : MeetAll([lazy.Target, lazy.Value], scope, walk);
             case ISwitchExpressionOperation switchExpression:
                 // Any arm may be the value: what holds for every arm is proven.
-                return switchExpression.Arms.Select(arm => Eval(arm.Value, scope, walk)).Aggregate((all, arm) => all.Meet(arm));
+                return MeetAll([.. Taken(switchExpression, scope).Select(arm => arm.Value)], scope, walk);
+            case IConditionalAccessOperation access:
+                // `Base?.WithRestart(...)`: the chain on the receiver (a null receiver is no service).
+                return Eval(access.WhenNotNull, scope, walk);
+            case IConditionalAccessInstanceOperation placeholder when ConditionalReceiver(placeholder) is { } receiver:
+                return Eval(receiver, scope, walk);
+            case IPropertyReferenceOperation { Instance: { } instance } property when SetAtCreation(property.Property, instance, scope, walk) is { } set:
+                // `new App { Service = ... }.Service`, `record App(Service Service)`: what the creation gave it.
+                return Eval(set.Value, set.Scope, walk);
+            case IFieldReferenceOperation field when walk.Reassigned(field.Field.OriginalDefinition) is { } earlier:
+                // A static constructor's `Web = Web.With...()`: the right side reads the value before.
+                return earlier;
             case IParameterReferenceOperation parameter:
                 return scope.TryGet(parameter.Parameter, out var argument, out var argumentScope)
                     ? Eval(argument, argumentScope, walk)
@@ -286,6 +383,11 @@ internal sealed class ValueTracer
                 : FactSet.Unknown;
         }
 
+        if (method.MethodKind == MethodKind.DelegateInvoke && LambdaOf(invocation.Instance, scope, walk) is { } lambda)
+        {
+            return InvokedLambda(invocation, lambda, scope, walk);
+        }
+
         var definition = method.OriginalDefinition;
         if (_values.Of(definition) is not { } returns || !walk.Enter(definition))
         {
@@ -301,6 +403,172 @@ internal sealed class ValueTracer
         finally
         {
             walk.Leave(definition);
+        }
+    }
+
+    /// <summary>A lambda stored in a local (<c>Func&lt;string, Service&gt; app = name =&gt; ...</c>) and called: a helper like any other.</summary>
+    private FactSet InvokedLambda(IInvocationOperation invocation, (IAnonymousFunctionOperation Function, Bindings Scope) lambda, Bindings scope, Walk walk)
+    {
+        var function = lambda.Function.Symbol;
+        if (!walk.Enter(function))
+        {
+            return FactSet.Unknown;
+        }
+
+        try
+        {
+            // Captured locals are read where the lambda was written; its parameters are this call's arguments.
+            var calleeScope = lambda.Scope;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && parameter.Ordinal < function.Parameters.Length)
+                {
+                    calleeScope = calleeScope.Bind(function.Parameters[parameter.Ordinal], argument.Value, scope);
+                }
+            }
+
+            var returns = lambda.Function.Body.Descendants()
+                .OfType<IReturnOperation>()
+                .Where(r => r.ReturnedValue is not null && !InsideNestedFunction(r, lambda.Function))
+                .Select(r => r.ReturnedValue!)
+                .ToArray();
+            // Reported where the lambda makes the service, as the generator does: a lambda is no helper frame to it.
+            return MeetAll(returns, calleeScope, walk);
+        }
+        finally
+        {
+            walk.Leave(function);
+        }
+    }
+
+    private static bool InsideNestedFunction(IOperation operation, IAnonymousFunctionOperation function)
+    {
+        for (var parent = operation.Parent; parent is not null && parent != function; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The lambda a delegate holds: written in place, or in a local set once.</summary>
+    private (IAnonymousFunctionOperation, Bindings)? LambdaOf(IOperation? target, Bindings scope, Walk walk)
+    {
+        target = Unwrap(target);
+        if (target is IDelegateCreationOperation creation)
+        {
+            target = Unwrap(creation.Target);
+        }
+
+        switch (target)
+        {
+            case IAnonymousFunctionOperation function:
+                return (function, scope);
+            case ILocalReferenceOperation local when _values.Of(local.Local) is { Length: 1 } values && walk.Enter(local.Local):
+                try
+                {
+                    return LambdaOf(values[0], scope, walk);
+                }
+                finally
+                {
+                    walk.Leave(local.Local);
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The receiver of the <c>?.</c> whose placeholder this is.</summary>
+    private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation placeholder)
+    {
+        IOperation child = placeholder;
+        for (var parent = placeholder.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation access && access.WhenNotNull == child)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The value a property got when its object was made, for a property nothing can change after:
+    /// set in an object initializer (an <c>init</c> or <c>required</c> property), or a positional
+    /// record's parameter. Null when the object's creation is not in sight.
+    /// </summary>
+    private ScopedValue? SetAtCreation(IPropertySymbol property, IOperation instance, Bindings scope, Walk walk)
+    {
+        if (property.SetMethod is { IsInitOnly: false } || _types.IsDslType(property.ContainingType)
+            || CreationOf(instance, scope, walk) is not { } made)
+        {
+            return null;
+        }
+
+        // An init accessor with a body may store something else than it was given.
+        var (creation, creationScope) = made;
+        foreach (var assignment in IsAutoProperty(property) ? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? [] : [])
+        {
+            if (assignment.Target is IPropertyReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property.OriginalDefinition))
+            {
+                return new ScopedValue(assignment.Value, creationScope);
+            }
+        }
+
+        // A positional record's property is its primary constructor's parameter of the same name.
+        if (property.DeclaringSyntaxReferences.Length == 1 && property.DeclaringSyntaxReferences[0].GetSyntax() is ParameterSyntax
+            && creation.Constructor is { DeclaringSyntaxReferences.Length: 1 } constructor && constructor.DeclaringSyntaxReferences[0].GetSyntax() is TypeDeclarationSyntax)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name == property.Name)
+                {
+                    return new ScopedValue(argument.Value, creationScope);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Length == 1
+        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } accessors }
+        && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+
+    /// <summary>Where an object was made: in place, or the one value of a local or readonly field.</summary>
+    private (IObjectCreationOperation, Bindings)? CreationOf(IOperation? instance, Bindings scope, Walk walk)
+    {
+        instance = Unwrap(instance);
+        switch (instance)
+        {
+            case IObjectCreationOperation creation:
+                return (creation, scope);
+            case IParameterReferenceOperation parameter when scope.TryGet(parameter.Parameter, out var argument, out var argumentScope):
+                return CreationOf(argument, argumentScope, walk);
+            case ILocalReferenceOperation or IFieldReferenceOperation:
+                var symbol = ReferencedSymbol(instance)!;
+                if (_values.Of(symbol) is not { Length: 1 } values || !walk.Enter(symbol))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return CreationOf(values[0], instance is ILocalReferenceOperation ? scope : Bindings.None, walk);
+                }
+                finally
+                {
+                    walk.Leave(symbol);
+                }
+
+            default:
+                return null;
         }
     }
 
@@ -378,7 +646,9 @@ internal sealed class ValueTracer
         FactSet facts;
         try
         {
-            facts = MeetAll(values, scope, walk);
+            facts = symbol is IFieldSymbol field && _values.InStaticConstructor(field) is { } steps
+                ? InOrder(field, steps, walk)
+                : MeetAll(values, scope, walk);
         }
         finally
         {
@@ -395,6 +665,29 @@ internal sealed class ValueTracer
         return facts;
     }
 
+    /// <summary>
+    /// A static field its static constructor sets in straight-line statements: the last write wins,
+    /// and each write that reads the field (<c>Web = Web.WithRestart(...)</c>) reads the one before.
+    /// </summary>
+    private FactSet InOrder(IFieldSymbol field, IReadOnlyList<IOperation?> steps, Walk walk)
+    {
+        var facts = steps[0] is { } initial ? Eval(initial, Bindings.None, walk) : FactSet.Unknown;
+        for (var i = 1; i < steps.Count; i++)
+        {
+            walk.Reassign(field, facts);
+            try
+            {
+                facts = Eval(steps[i], Bindings.None, walk);
+            }
+            finally
+            {
+                walk.Reassign(field, null);
+            }
+        }
+
+        return facts;
+    }
+
     private FactSet MeetAll(IReadOnlyList<ScopedValue>? values, Walk walk)
     {
         if (values is null || values.Count == 0)
@@ -402,13 +695,17 @@ internal sealed class ValueTracer
             return FactSet.Unknown;
         }
 
-        var facts = Eval(values[0].Value, values[0].Scope, walk);
-        for (var i = 1; i < values.Count; i++)
+        FactSet? facts = null;
+        foreach (var value in values)
         {
-            facts = facts.Meet(Eval(values[i].Value, values[i].Scope, walk));
+            if (!IsNoValue(value.Value))
+            {
+                var next = Eval(value.Value, value.Scope, walk);
+                facts = facts is null ? next : facts.Meet(next);
+            }
         }
 
-        return facts;
+        return facts ?? FactSet.Unknown;
     }
 
     /// <summary>What holds for every one of <paramref name="values"/>, all read in <paramref name="scope"/>.</summary>
@@ -419,14 +716,66 @@ internal sealed class ValueTracer
             return FactSet.Unknown;
         }
 
-        var facts = Eval(values[0], scope, walk);
-        for (var i = 1; i < values.Length; i++)
+        FactSet? facts = null;
+        foreach (var value in values)
         {
-            facts = facts.Meet(Eval(values[i], scope, walk));
+            if (!IsNoValue(value))
+            {
+                var next = Eval(value, scope, walk);
+                facts = facts is null ? next : facts.Meet(next);
+            }
         }
 
-        return facts;
+        return facts ?? FactSet.Unknown;
     }
+
+    /// <summary>
+    /// An arm or a write that gives no value to check: <c>null</c>, <c>default</c>, a <c>throw</c>.
+    /// A null service or router is no service to check (the runtime sees none), so what holds is
+    /// what holds for the others: <c>enabled ? new Service(...) : null</c> is that service.
+    /// </summary>
+    private static bool IsNoValue(IOperation? operation) =>
+        Unwrap(operation) is IThrowOperation or { ConstantValue: { HasValue: true, Value: null } };
+
+    /// <summary>Whether <paramref name="operation"/> is null wherever it is read: a null constant, or a variable only ever set to null.</summary>
+    private bool ProvenNull(IOperation? operation, Bindings scope, Walk walk)
+    {
+        operation = Unwrap(operation);
+        if (operation is { ConstantValue: { HasValue: true, Value: null } })
+        {
+            return true;
+        }
+
+        if (operation is IParameterReferenceOperation parameter)
+        {
+            return scope.TryGet(parameter.Parameter, out var argument, out var argumentScope) && ProvenNull(argument, argumentScope, walk);
+        }
+
+        // A field never written holds null too; a property's backing field is written where it cannot be seen.
+        if (operation is not (ILocalReferenceOperation or IFieldReferenceOperation { Field.IsImplicitlyDeclared: false })
+            || operation.Type is not { IsReferenceType: true }
+            || ReferencedSymbol(operation) is not { } symbol
+            || _values.Of(symbol) is not { } values
+            || (values.Length == 0 && operation is ILocalReferenceOperation)
+            || !walk.Enter(symbol))
+        {
+            return false;
+        }
+
+        try
+        {
+            var localScope = operation is ILocalReferenceOperation ? scope : Bindings.None;
+            return values.All(value => ProvenNull(value, localScope, walk));
+        }
+        finally
+        {
+            walk.Leave(symbol);
+        }
+    }
+
+    /// <summary>C# 14's <c>field</c> in a property without a setter: written only by its own getter.</summary>
+    private static bool IsLazyBackingField(IOperation target) =>
+        Unwrap(target) is IFieldReferenceOperation { Field: { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol { SetMethod: null } } };
 
     private List<ScopedValue>? Flatten(IEnumerable<IOperation> elements, Bindings scope, Walk walk)
     {
@@ -519,6 +868,24 @@ internal sealed class ValueTracer
         }
 
         public void Leave(ISymbol symbol) => _active.Remove(symbol);
+
+        private Dictionary<ISymbol, FactSet>? _reassigned;
+
+        /// <summary>While a static constructor's write to <paramref name="field"/> is traced, what the field held before it (null: done).</summary>
+        public void Reassign(IFieldSymbol field, FactSet? before)
+        {
+            _reassigned ??= new(SymbolEqualityComparer.Default);
+            if (before is null)
+            {
+                _reassigned.Remove(field);
+            }
+            else
+            {
+                _reassigned[field] = before;
+            }
+        }
+
+        public FactSet? Reassigned(IFieldSymbol field) => _reassigned is { } map && map.TryGetValue(field, out var before) ? before : null;
 
         /// <summary>Whether the trace is <paramref name="maxDepth"/> deep and stops here.</summary>
         public bool CutAt(int maxDepth)

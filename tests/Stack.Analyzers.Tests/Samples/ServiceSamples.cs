@@ -18,7 +18,7 @@ internal static class ServiceSamples
             }
             """], ["STK0001", "STK0002"]),
 
-        new("a switch expression: proven when every arm agrees", [$$"""
+        new("a switch expression: the arm a constant picks, else what every arm agrees on", [$$"""
             static class Definition
             {
                 {{Net}}
@@ -34,7 +34,7 @@ internal static class ServiceSamples
                     _ => new Service("b").WithImage("nginx:1").WithNetworks(Net),
                 };
 
-                public static ComposeStack Build() => new ComposeStack("s").WithServices(For("web"), {|STK0001:Both("a")|});
+                public static ComposeStack Build() => new ComposeStack("s").WithServices({|STK0001:For("web")|}, {|STK0001:Both("a")|});
             }
             """], ["STK0001", "STK0001"]),
 
@@ -204,10 +204,10 @@ internal static class ServiceSamples
 
                 public static ComposeStack Build() => new ComposeStack("s").WithServices(
                     App("a", "nginx:1", restart: true),
-                    App("b", "nginx:1", restart: false),
+                    {|STK0001:App("b", "nginx:1", restart: false)|},
                     {|STK0001:{|STK0002:Sidecar("c")|}|});
             }
-            """], ["STK0001", "STK0002", "STK0001"]), // App("b", restart: false): only the runtime can tell.
+            """], ["STK0001", "STK0002", "STK0001"]), // App("b", restart: false): the constant argument picks the conditional's arm.
 
         new("conditional expressions", [$$"""
             static class Definition
@@ -308,7 +308,7 @@ internal static class ServiceSamples
             }
             """], ["STK0001"]),
 
-        new("not followed, so silent (the runtime reports): a record that wraps a service, and init properties", [$$"""
+        new("a record that wraps a service, and init properties (a copy made with `with` is not followed)", [$$"""
             record App(Service Service)
             {
                 public string Owner { get; init; } = "ops";
@@ -319,7 +319,7 @@ internal static class ServiceSamples
                 {{Net}}
                 public static ComposeStack Build()
                 {
-                    var app = new App(new Service("a").WithImage("nginx:1").WithNetworks(Net)) { Owner = "web" };
+                    var app = new App({|STK0001:new Service("a")|}.WithImage("nginx:1").WithNetworks(Net)) { Owner = "web" };
                     var restarted = app with { Service = app.Service.WithRestart(RestartPolicy.Always) };
                     return new ComposeStack("s").WithServices(app.Service, restarted.Service);
                 }
