@@ -24,8 +24,7 @@ internal static class SecurityRules
 
     private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts)
     {
-        var findings = LiteralSecrets(service)
-            .Concat(SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject }))
+        var findings = SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject })
             .Concat(Sockets(service))
             .Concat(HostPrivileges(service))
             .Concat(Capabilities(service))
@@ -49,18 +48,6 @@ internal static class SecurityRules
                 {
                     Severity = DiagnosticSeverity.Warning,
                 };
-            }
-        }
-    }
-
-    private static IEnumerable<Finding> LiteralSecrets(Service service)
-    {
-        foreach (var name in service.Environment.Keys)
-        {
-            if (SecretNames.LooksSecret(name)
-                && service.Environment[name] is TextEnvironmentValue { Value: { IsLiteral: true } text } && SecretNames.CouldBeSecret(name, string.Concat(text.Parts.Select(p => p.Text))))
-            {
-                yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, name), service.Name, name) { Subject = name };
             }
         }
     }
