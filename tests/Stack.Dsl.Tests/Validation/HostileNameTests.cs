@@ -34,7 +34,7 @@ public sealed class HostileNameTests : IDisposable
     /// name, and the line that made it; and the hostile-looking names its consumers accept (compose's
     /// schema takes <c>^[a-zA-Z0-9._-]+$</c> for services, networks, volumes, secrets and configs).
     /// </summary>
-    private sealed record Kind(string What, Func<string, (ComposeStack Stack, int Line)> Build, params string[] Accepted);
+    internal sealed record Kind(string What, Func<string, (ComposeStack Stack, int Line)> Build, params string[] Accepted);
 
     private static readonly string[] ComposeAccepts = ["..", "-web", "Web."];
 
@@ -49,7 +49,7 @@ public sealed class HostileNameTests : IDisposable
 
     private static (ComposeStack, int) At(ComposeStack stack, [CallerLineNumber] int line = 0) => (stack, line);
 
-    private static readonly Dictionary<string, Kind> Kinds = new()
+    internal static readonly Dictionary<string, Kind> Kinds = new()
     {
         ["project"] = new("project name", name => At(new ComposeStack(name).WithServices(Safe()))),
         ["service"] = new("service name", name => At(new ComposeStack("s").WithServices(new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net))), ComposeAccepts),

@@ -139,6 +139,11 @@ internal static partial class TextInventory
             yield return F("user", Literal(user), TextKind.Line);
         }
 
+        if (service.NetworkMode is { } networkMode)
+        {
+            yield return F("network_mode", networkMode.Value, TextKind.Key);
+        }
+
         if (service.WorkingDir is { } workingDir)
         {
             yield return F("working_dir", workingDir, TextKind.Line);
@@ -260,6 +265,9 @@ internal static partial class TextInventory
             }
 
             yield return F($"TLS options of router '{router.Name}'", router.TlsOptions ?? string.Empty, TextKind.Key, router.Location);
+
+            // Written into STACK.md beside the route it opens.
+            yield return F($"public-access reason of router '{router.Name}'", router.PublicAccessReason ?? string.Empty, TextKind.Text, router.Location);
             yield return F($"service scheme of router '{router.Name}'", router.Service?.Scheme ?? string.Empty, TextKind.Key, router.Location);
             foreach (var url in router.Service?.Urls ?? [])
             {
@@ -306,6 +314,8 @@ internal static partial class TextInventory
         yield return new(owner, "log file", proxy.LogFilePath ?? string.Empty, TextKind.Line, at);
         yield return new(owner, "access log file", proxy.AccessLogFilePath ?? string.Empty, TextKind.Line, at);
         yield return new(owner, "docker endpoint", proxy.DockerEndpoint ?? string.Empty, TextKind.Line, at);
+        yield return new(owner, "static config path", proxy.StaticConfigPath, TextKind.Line, at);
+        yield return new(owner, "dynamic config path", proxy.DynamicConfigPath, TextKind.Line, at);
         foreach (var entryPoint in proxy.EntryPoints)
         {
             foreach (var forwarder in entryPoint.TrustedForwarders.Concat(entryPoint.ProxyProtocolTrustedIps))
