@@ -12,12 +12,25 @@ internal static class NameRules
         {
             yield return Invalid("project name", stack.Name, stack.Location, "lowercase letters, digits, '-' and '_', starting with a letter or digit");
         }
+        else if (stack.Name.Length > DnsLabel)
+        {
+            yield return TooLong("project name", stack.Name, stack.Location, "Compose names every container <project>-<service>-1, a name Docker's DNS answers on the stack's networks");
+        }
 
         foreach (var service in stack.Services)
         {
             if (!Text.NameGrammar.Resource.Matches(service.Name))
             {
                 yield return Invalid("service name", service.Name, service.Location, ResourceRule);
+            }
+            else if (service.Name.Length > DnsLabel)
+            {
+                yield return TooLong("service name", service.Name, service.Location, "the service name is the host name other containers resolve it by");
+            }
+
+            foreach (var alias in service.Networks.SelectMany(a => a.Aliases).Where(a => !Text.NameGrammar.Host.Matches(a) || a.Split('.').Any(label => label.Length > DnsLabel)))
+            {
+                yield return Invalid($"network alias of service '{service.Name}'", alias, service.Location, $"a host name: letters, digits, '_', '.' and '-', not starting or ending with '.' or '-', each dot-separated label at most {DnsLabel} characters (Docker's DNS answers it)");
             }
 
             // The text as written in C# (compose's own form doubles a '$'), judged and shown.
@@ -54,6 +67,29 @@ internal static class NameRules
             {
                 yield return Invalid($"middleware defined by the labels of service '{service.Name}'", middleware.Name, service.Location, TraefikRule);
             }
+
+            foreach (var router in service.Routers)
+            {
+                foreach (var entryPoint in router.EntryPoints.Where(e => !Text.NameGrammar.Traefik.Matches(e.Name) && stack.Traefik?.EntryPoints.Contains(e) != true))
+                {
+                    yield return Invalid($"entrypoint of router '{router.Name}'", entryPoint.Name, router.Location, TraefikRule);
+                }
+
+                if (router.CertResolver is { } resolver && !Text.NameGrammar.Traefik.Matches(resolver.Name))
+                {
+                    yield return Invalid($"certificate resolver of router '{router.Name}'", resolver.Name, router.Location, TraefikRule);
+                }
+
+                if (router.TlsOptions is { } options && !TraefikReference(options))
+                {
+                    yield return Invalid($"TLS options of router '{router.Name}'", options, router.Location, TraefikRule + ", optionally followed by '@' and a provider of the same grammar");
+                }
+            }
+        }
+
+        foreach (var finding in TraefikNames(stack))
+        {
+            yield return finding;
         }
 
         foreach (var network in StackResourcesOf.Networks(stack))
@@ -89,9 +125,61 @@ internal static class NameRules
         }
     }
 
+    /// <summary>The names the proxy writes into Traefik's static and dynamic files: entrypoints, resolvers, every middleware used or defined.</summary>
+    private static IEnumerable<StackDiagnostic> TraefikNames(ComposeStack stack)
+    {
+        if (stack.Traefik is not { } proxy)
+        {
+            yield break;
+        }
+
+        foreach (var entryPoint in proxy.EntryPoints.Where(e => !Text.NameGrammar.Traefik.Matches(e.Name)))
+        {
+            yield return Invalid("Traefik entrypoint name", entryPoint.Name, proxy.Location, TraefikRule);
+        }
+
+        foreach (var resolver in proxy.CertResolvers.Where(r => !Text.NameGrammar.Traefik.Matches(r.Name)))
+        {
+            yield return Invalid("Traefik certificate resolver name", resolver.Name, proxy.Location, TraefikRule);
+        }
+
+        // Routers' own middlewares are judged at the router; these are the entrypoints', the extras and chain members.
+        var routed = stack.Services.SelectMany(s => s.Routers).SelectMany(r => r.Middlewares).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var middleware in Generation.Traefik.TraefikWiring.UsedMiddlewares(stack, proxy).Where(m => !routed.Contains(m)).DistinctBy(m => m.Reference, StringComparer.Ordinal))
+        {
+            if (!Text.NameGrammar.Traefik.Matches(middleware.Name) || !Text.NameGrammar.Traefik.Matches(middleware.Provider))
+            {
+                yield return Invalid("Traefik middleware", middleware.Reference, proxy.Location, TraefikRule);
+            }
+        }
+    }
+
+    private static bool TraefikReference(string reference) =>
+        reference.Split('@') is var parts && parts.Length <= 2 && parts.All(Text.NameGrammar.Traefik.Matches);
+
+    /// <summary>A DNS label's longest length (RFC 1035): a name Docker's DNS answers.</summary>
+    private const int DnsLabel = 63;
+
     private const string ResourceRule = "letters, digits, '.', '_' and '-'";
-    private const string TraefikRule = "letters, digits, '_' and '-' (a '.' would split the label path)";
+
+    private const string TraefikRule =
+        "letters, digits, '_' and '-', as Traefik reads a name: it splits a reference at '@' (name@provider), a router's list of middlewares or entrypoints at ',', a label's path at '.', and reads its dynamic file as a Go template, so '{{' starts an action";
 
     private static StackDiagnostic Invalid(string what, string name, SourceLocation location, string rule) =>
-        new(RuleIds.InvalidName, $"The {what} '{Text.TextRules.Visible(name)}' is not valid: use only {rule}.", location);
+        new(RuleIds.InvalidName, $"The {what} '{Text.TextRules.Visible(name)}' is not valid: use only {rule}. Rename it in the C# definition{Suggestion(name, rule)}.", location);
+
+    private static StackDiagnostic TooLong(string what, string name, SourceLocation location, string why) =>
+        new(RuleIds.InvalidName, $"The {what} '{Text.TextRules.Visible(name, 40)}' is {name.Length} characters long: {why}, and a DNS label holds at most {DnsLabel}. Use a name of at most {DnsLabel} characters, such as '{name[..DnsLabel].TrimEnd('-', '_', '.')}'.", location);
+
+    /// <summary>", for example 'gz-docker'": the name with every character the grammar refuses replaced by '-', when that leaves a name.</summary>
+    private static string Suggestion(string name, string rule)
+    {
+        if (rule != TraefikRule)
+        {
+            return string.Empty;
+        }
+
+        var fixedName = new string([.. name.Select(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '-')]).Trim('-');
+        return fixedName.Length > 0 && fixedName.Any(char.IsLetterOrDigit) ? $", for example '{fixedName}'" : string.Empty;
+    }
 }

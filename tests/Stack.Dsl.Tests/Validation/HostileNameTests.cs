@@ -20,6 +20,7 @@ public sealed class HostileNameTests : IDisposable
     private static readonly string[] HostileNames =
     [
         "web\n", "web\0", "we b", "a/b", "..", "-web", "web\u2028", "\ud800web", "web:ro", "${HOME}", "{{web}}", "web\t", "Web.", "web,x",
+        "gz@docker", "gz{{.}}",
     ];
 
     private static readonly Network Net = new("n");
@@ -33,15 +34,22 @@ public sealed class HostileNameTests : IDisposable
     /// name, and the line that made it; and the hostile-looking names its consumers accept (compose's
     /// schema takes <c>^[a-zA-Z0-9._-]+$</c> for services, networks, volumes, secrets and configs).
     /// </summary>
-    private sealed record Kind(string What, Func<string, (ComposeStack Stack, int Line)> Build, params string[] Accepted);
+    internal sealed record Kind(string What, Func<string, (ComposeStack Stack, int Line)> Build, params string[] Accepted);
 
     private static readonly string[] ComposeAccepts = ["..", "-web", "Web."];
 
     private static Service Safe(string name = "a") => new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net);
 
+    /// <summary>A stack whose proxy is declared at the caller's line (where its entrypoints, resolvers and middlewares are reported).</summary>
+    private static ComposeStack Proxied(Func<TraefikProxy, TraefikProxy> change, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        var traefik = Safe("traefik").WithImage("traefik:v3.3").WithVolume(new Volume("acme").WithBackup(VolumeBackup.Files()), "/letsencrypt");
+        return new ComposeStack("s").WithServices(traefik, Safe()).WithTraefik(change(new TraefikProxy(traefik, Net, file, line)));
+    }
+
     private static (ComposeStack, int) At(ComposeStack stack, [CallerLineNumber] int line = 0) => (stack, line);
 
-    private static readonly Dictionary<string, Kind> Kinds = new()
+    internal static readonly Dictionary<string, Kind> Kinds = new()
     {
         ["project"] = new("project name", name => At(new ComposeStack(name).WithServices(Safe()))),
         ["service"] = new("service name", name => At(new ComposeStack("s").WithServices(new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net))), ComposeAccepts),
@@ -51,6 +59,12 @@ public sealed class HostileNameTests : IDisposable
         ["secret"] = new("secret name", name => At(new ComposeStack("s").WithServices(Safe()).WithSecrets(Secret.FromExternal(name))), ComposeAccepts),
         ["config"] = new("config name", name => At(new ComposeStack("s").WithServices(Safe()).WithConfigs(Config.FromContent(name, "x"))), ComposeAccepts),
         ["router"] = new("Traefik router name", name => At(new ComposeStack("s").WithServices(Safe().WithRouter(new Router(name).WithHost("a.example").WithPort(80).OnDefaultEntryPoints("test").WithPublicAccess("test")))), "-web"),
+        ["entrypoint"] = new("Traefik entrypoint name", name => At(Proxied(p => p with { EntryPoints = [new EntryPoint(name, 80)] })), "-web"),
+        ["certificate resolver"] = new("Traefik certificate resolver name", name => At(Proxied(p => p with { CertResolvers = [new CertResolver(name)] })), "-web"),
+        ["entrypoint middleware"] = new("Traefik middleware", name => At(Proxied(p => p with { EntryPoints = [new EntryPoint("web", 80) { Middlewares = [new CompressMiddleware(name)] }] })), "-web"),
+        ["extra middleware"] = new("Traefik middleware", name => At(Proxied(p => p with { ExtraMiddlewares = [new CompressMiddleware(name)] })), "-web"),
+        ["router middleware"] = new("middleware of router 'r'", name => At(new ComposeStack("s").WithServices(Safe().WithRouter(new Router("r").WithHost("a.example").WithPort(80).OnDefaultEntryPoints("test").WithPublicAccess("test").WithMiddlewares(new CompressMiddleware(name))))), "-web"),
+        ["network alias"] = new("network alias of service 'a'", name => At(new ComposeStack("s").WithServices((Safe() with { Networks = [] }).WithNetwork(new NetworkAttachment(Net) { Aliases = [name] })))),
         ["environment"] = new("environment name", name => At(new ComposeStack("s").WithServices(Safe()).WithEnvironments(new StackEnvironment(name, s => s)))),
     };
 
@@ -97,9 +111,26 @@ public sealed class HostileNameTests : IDisposable
 
         Assert.Equal(ExitCodes.Failed, code);
         var refusal = Assert.Single(error.Split('\n'), l => l.Contains(": error STK0201: ", StringComparison.Ordinal));
-        Assert.True(refusal.Contains($"The {Kinds[kind].What} '{TextRules.Visible(name)}' is not valid", StringComparison.Ordinal), refusal);
+        var shown = kind.EndsWith("middleware", StringComparison.Ordinal) ? name + "@file" : name;
+        Assert.True(refusal.Contains($"The {Kinds[kind].What} '{TextRules.Visible(shown)}' is not valid", StringComparison.Ordinal), refusal);
         Assert.Matches($@"^.*HostileNameTests\.cs\({line},\d+\): error STK0201: ", refusal);
         Assert.DoesNotContain(error.Split('\n'), l => l.StartsWith("   at ", StringComparison.Ordinal));
         Assert.Equal(before, after);
+    }
+
+    /// <summary>Names that become host names Docker's DNS answers: a DNS label holds 63 characters (RFC 1035).</summary>
+    public static TheoryData<string> DnsNamed() => ["project", "service", "network alias"];
+
+    [Theory]
+    [MemberData(nameof(DnsNamed))]
+    public void A_name_longer_than_a_DNS_label_is_refused_and_one_as_long_is_taken(string kind)
+    {
+        var (longest, _) = Kinds[kind].Build(new string('a', 63));
+        Assert.DoesNotContain(Stack.Dsl.Validation.StackValidator.Validate(longest), d => d.Id == "STK0201");
+
+        var (tooLong, line) = Kinds[kind].Build(new string('a', 64));
+        var refusal = Assert.Single(Stack.Dsl.Validation.StackValidator.Validate(tooLong), d => d.Id == "STK0201");
+        Assert.Contains("at most 63", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(line, refusal.Location.Line);
     }
 }

@@ -20,7 +20,7 @@ public sealed class HostileTextTests
     private static readonly EntryPoint Web = new("web", 80);
 
     /// <summary>The value every field takes for the baseline; distinctive, so it stands out in keys.</summary>
-    private const string Harmless = "harmless";
+    internal const string Harmless = "harmless";
 
     private static readonly string[] Hostile =
     [
@@ -29,7 +29,7 @@ public sealed class HostileTextTests
     ];
 
     /// <summary>Each field, set from a value; the stack around it is valid with a harmless value.</summary>
-    private static readonly Dictionary<string, Func<string, ComposeStack>> Fields = new()
+    internal static readonly Dictionary<string, Func<string, ComposeStack>> Fields = new()
     {
         ["environment value"] = v => Stack(Safe().WithEnvironment("A", v)),
         ["environment key"] = v => Stack(Safe().WithEnvironment("A" + v, "x")),

@@ -39,8 +39,7 @@ internal static class SecurityRules
 
     private static IEnumerable<Finding> Unaccepted(Service service, IEnumerable<Text.TextField> texts)
     {
-        var findings = LiteralSecrets(service)
-            .Concat(SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject }))
+        var findings = SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject })
             .Concat(Sockets(service))
             .Concat(HostPrivileges(service))
             .Concat(Capabilities(service))
@@ -61,24 +60,6 @@ internal static class SecurityRules
                 {
                     Severity = DiagnosticSeverity.Warning,
                 };
-            }
-        }
-    }
-
-    private static IEnumerable<Finding> LiteralSecrets(Service service)
-    {
-        foreach (var name in service.Environment.Keys)
-        {
-            // A number is judged as its digits: DB_PASSWORD=987654321 is a PIN, SECRET_PORT=3000 a setting.
-            var literal = service.Environment[name] switch
-            {
-                TextEnvironmentValue { Value: { IsLiteral: true } text } => string.Concat(text.Parts.Select(p => p.Text)),
-                NumberEnvironmentValue number => number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                _ => null,
-            };
-            if (SecretNames.LooksSecret(name) && literal is not null && SecretNames.CouldBeSecret(name, literal))
-            {
-                yield return new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, name), service.Name, name) { Subject = name };
             }
         }
     }

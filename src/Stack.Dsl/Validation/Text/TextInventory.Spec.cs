@@ -113,7 +113,7 @@ internal static partial class TextInventory
         foreach (var (key, value) in build.Args)
         {
             yield return F("build arg key", key, TextKind.Key);
-            yield return F($"build arg {key}", Literal(value), TextKind.Text);
+            yield return F($"build arg {key}", Literal(value), TextKind.Text) with { Key = key };
         }
 
         foreach (var field in Map(owner, "build label", build.Labels, at).Concat(Map(owner, "build context", build.AdditionalContexts, at)))
@@ -203,7 +203,7 @@ internal static partial class TextInventory
         foreach (var (key, value) in map)
         {
             yield return new(owner, $"{field} key", key, TextKind.Key, at);
-            yield return new(owner, $"{field} {key}", Literal(value), TextKind.Line, at);
+            yield return new(owner, $"{field} {key}", Literal(value), TextKind.Line, at) { Key = key };
         }
     }
 }

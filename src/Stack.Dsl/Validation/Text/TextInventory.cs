@@ -25,7 +25,11 @@ internal enum TextKind
 /// <param name="Value">The text (a <see cref="ComposeString"/>'s literal parts; variable names are checked where they are declared).</param>
 /// <param name="Kind">What it may hold.</param>
 /// <param name="Location">The C# line to report.</param>
-internal sealed record TextField(string Owner, string Field, string Value, TextKind Kind, SourceLocation Location);
+internal sealed record TextField(string Owner, string Field, string Value, TextKind Kind, SourceLocation Location)
+{
+    /// <summary>The variable, key or option the text is the value of (<c>DB_PASSWORD</c>, a label's key, a config's name), or null: what STK0100 judges a secret by.</summary>
+    public string? Key { get; init; }
+}
 
 /// <summary>
 /// Every text a stack writes into its files, each with the kind its place allows: the one list
@@ -76,7 +80,8 @@ internal static partial class TextInventory
 
         foreach (var config in stack.Configs)
         {
-            yield return new($"Config '{config.Name}'", "content", config.Content is { } content ? Literal(content) : string.Empty, TextKind.Text, config.Location);
+            // Content under a secret's name (a config 'db_password') is a secret's value.
+            yield return new($"Config '{config.Name}'", "content", config.Content is { } content ? Literal(content) : string.Empty, TextKind.Text, config.Location) { Key = config.Name };
         }
 
         foreach (var field in SecretAndConfigFields(stack))
@@ -134,6 +139,11 @@ internal static partial class TextInventory
             yield return F("user", Literal(user), TextKind.Line);
         }
 
+        if (service.NetworkMode is { } networkMode)
+        {
+            yield return F("network_mode", networkMode.Value, TextKind.Key);
+        }
+
         if (service.WorkingDir is { } workingDir)
         {
             yield return F("working_dir", workingDir, TextKind.Line);
@@ -144,14 +154,19 @@ internal static partial class TextInventory
             yield return F("environment key", key, TextKind.Key);
             if (value is TextEnvironmentValue text)
             {
-                yield return F($"environment {key}", Literal(text.Value), TextKind.Text);
+                yield return F($"environment {key}", Literal(text.Value), TextKind.Text) with { Key = key };
+            }
+            else if (value is NumberEnvironmentValue number)
+            {
+                // Written unquoted, but a number under DB_PASSWORD is a secret's value all the same.
+                yield return F($"environment {key}", number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), TextKind.Key) with { Key = key };
             }
         }
 
         foreach (var (key, value) in service.Labels)
         {
             yield return F("label key", key, TextKind.Key);
-            yield return F($"label {key}", Literal(value), TextKind.Text);
+            yield return F($"label {key}", Literal(value), TextKind.Text) with { Key = key };
         }
 
         foreach (var file in service.EnvFiles)
@@ -254,6 +269,9 @@ internal static partial class TextInventory
             }
 
             yield return F($"TLS options of router '{router.Name}'", router.TlsOptions ?? string.Empty, TextKind.Key, router.Location);
+
+            // Written into STACK.md beside the route it opens.
+            yield return F($"public-access reason of router '{router.Name}'", router.PublicAccessReason ?? string.Empty, TextKind.Text, router.Location);
             yield return F($"service scheme of router '{router.Name}'", router.Service?.Scheme ?? string.Empty, TextKind.Key, router.Location);
             foreach (var url in router.Service?.Urls ?? [])
             {
@@ -300,6 +318,8 @@ internal static partial class TextInventory
         yield return new(owner, "log file", proxy.LogFilePath ?? string.Empty, TextKind.Line, at);
         yield return new(owner, "access log file", proxy.AccessLogFilePath ?? string.Empty, TextKind.Line, at);
         yield return new(owner, "docker endpoint", proxy.DockerEndpoint ?? string.Empty, TextKind.Line, at);
+        yield return new(owner, "static config path", proxy.StaticConfigPath, TextKind.Line, at);
+        yield return new(owner, "dynamic config path", proxy.DynamicConfigPath, TextKind.Line, at);
         foreach (var entryPoint in proxy.EntryPoints)
         {
             foreach (var forwarder in entryPoint.TrustedForwarders.Concat(entryPoint.ProxyProtocolTrustedIps))
@@ -379,7 +399,16 @@ internal static partial class TextInventory
     }
 
     private static IEnumerable<TextField> Entry(string owner, string field, string key, YamlValue value, SourceLocation at) =>
-        [new(owner, $"{field} key", key, TextKind.Key, at), .. Yaml(owner, $"{field} {key}", value, at)];
+        [new(owner, $"{field} key", key, TextKind.Key, at), .. Keyed(Yaml(owner, $"{field} {key}", value, at), key)];
+
+    /// <summary>The texts under <paramref name="key"/>, each keeping the innermost key it is the value of.</summary>
+    private static IEnumerable<TextField> Keyed(IEnumerable<TextField> fields, string key)
+    {
+        foreach (var field in fields)
+        {
+            yield return field.Key is null ? field with { Key = key } : field;
+        }
+    }
 
     private static IEnumerable<TextField> Yaml(string owner, string field, YamlValue value, SourceLocation at) => value switch
     {

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Stack.Dsl.Validation.Security;
 using Stack.Rules;
 using YamlDotNet.RepresentationModel;
 
@@ -87,29 +85,22 @@ internal sealed partial class ServiceImporter
                         continue;
                     }
 
-                    if (SecretLiterals.HasUrlPassword(value) || SecretNames.LooksSecret(key) && !CSharpCode.HasVariable(value) && SecretNames.CouldBeSecret(key, value))
+                    // The rule's own decision (SecretText), so the first run accepts exactly what it would refuse.
+                    foreach (var holding in SecretText.Find(key, value))
                     {
-                        secrets.Add(key);
-                    }
-
-                    foreach (Match variable in DefaultedVariable().Matches(value))
-                    {
-                        if (SecretNames.LooksSecret(variable.Groups["name"].Value) && SecretNames.CouldBeSecret(variable.Groups["name"].Value, variable.Groups["default"].Value))
-                        {
-                            secrets.Add(variable.Groups["name"].Value);
-                        }
+                        secrets.Add(holding.Subject.Length > 0 ? holding.Subject : key);
                     }
                 }
             }
         }
 
-        // --password=x or --password x in a command, entrypoint or healthcheck test: the rule names the flag.
-        foreach (var words in CommandWords(keys.GetValueOrDefault("command")).Concat(CommandWords(keys.GetValueOrDefault("entrypoint")))
-            .Concat(CommandWords(keys.GetValueOrDefault("healthcheck") is YamlMappingNode health && health.Children.TryGetValue(new YamlScalarNode("test"), out var test) ? test : null)))
+        // NAME=x, --password=x or --password x in a command, entrypoint or healthcheck test: the rule names the variable or flag.
+        foreach (var text in CommandText(keys.GetValueOrDefault("command")).Concat(CommandText(keys.GetValueOrDefault("entrypoint")))
+            .Concat(CommandText(keys.GetValueOrDefault("healthcheck") is YamlMappingNode health && health.Children.TryGetValue(new YamlScalarNode("test"), out var test) ? test : null)))
         {
-            foreach (var flag in SecretLiterals.SecretFlags(words))
+            foreach (var holding in SecretText.Find(null, text))
             {
-                secrets.Add(flag.Split('=', ' ')[0]);
+                secrets.Add(holding.Subject.Length > 0 ? holding.Subject : "command");
             }
         }
 
@@ -126,18 +117,17 @@ internal sealed partial class ServiceImporter
         }
     }
 
-    /// <summary>A command's words as the rule reads them: a string split at spaces (quotes trimmed), a list's items; null for a word holding a variable.</summary>
-    private static IEnumerable<IReadOnlyList<string?>> CommandWords(YamlNode? command)
+    /// <summary>A command as the rule reads it: a string as written, a list's items joined (an item with a space quoted).</summary>
+    private static IEnumerable<string> CommandText(YamlNode? command)
     {
-        static string? Literal(string word) => CSharpCode.HasVariable(word) ? null : word.Trim('"', '\'');
         switch (command)
         {
             case YamlScalarNode { Value: { } text }:
-                yield return [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Literal)];
+                yield return text;
                 break;
             case YamlSequenceNode list:
                 var items = list.Children.OfType<YamlScalarNode>().Select(i => i.Value ?? string.Empty).ToList();
-                yield return items is ["CMD-SHELL", var shell] ? [.. shell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Literal)] : [.. items.Select(Literal)];
+                yield return items is ["CMD-SHELL", var shell] ? shell : string.Join(' ', items.Select(i => i.Contains(' ', StringComparison.Ordinal) ? $"\"{i}\"" : i));
                 break;
         }
     }
@@ -198,8 +188,4 @@ internal sealed partial class ServiceImporter
             return [];
         }
     }
-
-    /// <summary><c>${NAME:-default}</c> or <c>${NAME-default}</c>: a default is a literal in the file.</summary>
-    [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>[^}$]*)\}")]
-    private static partial Regex DefaultedVariable();
 }
