@@ -105,6 +105,14 @@ internal static class SwarmChecks
     public static string TrustEffect(string what, string ranges) =>
         $"Trusting {what} from {ranges} trusts every client when the range holds the mesh's addresses (each client can then claim any address), and no one otherwise.";
 
+    /// <summary>The fix for a middleware Stack refers to as name@docker (STK0507, {3}).</summary>
+    public static string ExternalMiddlewareAdvice(string name) =>
+        $"Use the name Swarm gives it: new ExternalMiddleware(\"{name}\", \"swarm\"); or, for a stack that runs on both targets, define it in Traefik's dynamic file and refer to it as new ExternalMiddleware(\"{name}\", \"file\").";
+
+    /// <summary>The fix for a hand-written label that refers to name@docker (STK0507, {3}).</summary>
+    public static string LabelMiddlewareAdvice(string name, string key) =>
+        $"Write '{name}@swarm' in the label '{key}', or let Stack write the reference: .WithRouter(new Router(...).WithMiddlewares(...)).";
+
     /// <summary>The fix for a port on a host address (STK0500, {3}).</summary>
     public static string PortAdvice(string service, string target, string published, bool isProxy) =>
         (isProxy ? $"Do not publish it: reach '{service}' over a shared network (.WithNetworks(...)); " : $"Do not publish it: reach '{service}' over a shared network (.WithNetworks(...)) or through Traefik (.WithRouter(...)); ")

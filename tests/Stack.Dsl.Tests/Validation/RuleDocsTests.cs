@@ -18,7 +18,7 @@ public class RuleDocsTests
     public void Rule_ids_are_unique_and_well_formed()
     {
         Assert.Equal(Ids.Length, Ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.All(Ids, id => Assert.Matches("^STK0[0-4][0-9]{2}$", id));
+        Assert.All(Ids, id => Assert.Matches("^STK0[0-5][0-9]{2}$", id));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class SwarmTraefikRules
                 foreach (var reference in value.ToCompose().Split(',').Select(r => r.Trim()).Where(r => r.EndsWith(DockerSuffix, StringComparison.OrdinalIgnoreCase)))
                 {
                     var name = reference[..^DockerSuffix.Length];
-                    var fix = $"Write '{name}@swarm' in the label '{key}', or let Stack write the reference: .WithRouter(new Router(...).WithMiddlewares(...)).";
+                    var fix = SwarmChecks.LabelMiddlewareAdvice(name, key);
                     yield return new StackDiagnostic(
                         SwarmChecks.MiddlewareProvider.Id,
                         SwarmChecks.MiddlewareProvider.Format($"the label '{key}' of service '{service.Name}'", reference, name, fix),
@@ -59,7 +59,7 @@ internal static class SwarmTraefikRules
 
     private static StackDiagnostic External(string user, ExternalMiddleware middleware, SourceLocation location)
     {
-        var fix = $"Refer to it as Swarm names it: new ExternalMiddleware(\"{middleware.Name}\", \"swarm\"); or, for a stack that runs on both targets, define it in Traefik's dynamic file and refer to it as new ExternalMiddleware(\"{middleware.Name}\", \"file\").";
+        var fix = SwarmChecks.ExternalMiddlewareAdvice(middleware.Name);
         return new StackDiagnostic(SwarmChecks.MiddlewareProvider.Id, SwarmChecks.MiddlewareProvider.Format(user, middleware.Reference, middleware.Name, fix), location);
     }
 
