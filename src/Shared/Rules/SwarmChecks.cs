@@ -17,7 +17,7 @@ internal static class SwarmChecks
     public static readonly RuleText PortAddress = new(
         RuleIds.SwarmPortAddress,
         "Port bound to a host address on Swarm",
-        OnSwarm + ", service '{0}' publishes port '{1}' on host address {2}, but a Swarm port has no host address: docker stack deploy drops it and publishes the port on every interface of every node. {3}",
+        OnSwarm + ", service '{0}' publishes {1} on a host address, but a Swarm port has no host address: docker stack deploy drops it and publishes the port on every interface of every node. {2}",
         "Swarm's port configuration has a published port, a target port, a protocol and a mode, and no address: docker/cli logs \"ignoring IP-address\" and the service listens on 0.0.0.0, in ingress mode on every node of the swarm. A port meant for the host alone becomes public.");
 
     public static readonly RuleText IgnoredSetting = new(
@@ -113,7 +113,11 @@ internal static class SwarmChecks
     public static string LabelMiddlewareAdvice(string name, string key) =>
         $"Write '{name}@swarm' in the label '{key}', or let Stack write the reference: .WithRouter(new Router(...).WithMiddlewares(...)).";
 
-    /// <summary>The fix for a port on a host address (STK0500, {3}).</summary>
+    /// <summary>The ports of STK0500's {1}: <c>port 'a'</c> or <c>ports 'a', 'b'</c>.</summary>
+    public static string Ports(System.Collections.Generic.IReadOnlyList<string> ports) =>
+        (ports.Count == 1 ? "port '" : "ports '") + string.Join("', '", ports) + "'";
+
+    /// <summary>The fix for a port on a host address (STK0500, {2}), fitted to the first such port.</summary>
     public static string PortAdvice(string service, string target, string published, bool isProxy) =>
         (isProxy ? $"Do not publish it: reach '{service}' over a shared network (.WithNetworks(...)); " : $"Do not publish it: reach '{service}' over a shared network (.WithNetworks(...)) or through Traefik (.WithRouter(...)); ")
         + $"or publish it on every interface on purpose, without the address: .WithPort(new PortMapping({target}) {{ Published = {published} }}) with .AcceptRisk(SecurityRisk.PortOnAllInterfaces, \"why\").";

@@ -53,7 +53,7 @@ public sealed partial class MessageStandardTests
         {
             "STK0005" => ["x", "y", Checklist.Describe(DependencyFinding.NotWaitingOnHealth), Checklist.Advise(DependencyFinding.NotWaitingOnHealth, "y")],
             "STK0219" => ["x", "y", ComposeRefusals.Advice("y", null)],
-            "STK0500" => ["x", "127.0.0.1:80:80", "127.0.0.1", SwarmChecks.PortAdvice("x", "80", "80", isProxy: false)],
+            "STK0500" => ["x", SwarmChecks.Ports(["127.0.0.1:80:80"]), SwarmChecks.PortAdvice("x", "80", "80", isProxy: false)],
             "STK0501" => ["x", SwarmSetting.Privileged.Describe(), SwarmSetting.Privileged.Effect, SwarmSetting.Privileged.Fix],
             "STK0503" => ["x", SwarmSetting.ContainerName.Describe(), SwarmSetting.ContainerName.Effect, SwarmSetting.ContainerName.Fix],
             "STK0504" => ["x", "y", "to be healthy", SwarmChecks.WaitAdvice("x", "y", runsOnce: false)],

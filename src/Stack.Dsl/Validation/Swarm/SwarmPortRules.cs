@@ -11,20 +11,19 @@ internal static class SwarmPortRules
     {
         foreach (var service in stack.Services)
         {
-            foreach (var port in service.Ports)
+            // One finding a service, at its first such port, as the analyzer sees it (its facts list the ports).
+            var bound = service.Ports.Where(p => p.HostIp is { } address && !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any)).ToList();
+            if (bound.Count == 0)
             {
-                if (port.HostIp is not { } address || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-                {
-                    continue; // every interface already: STK0106's business, the same on both targets
-                }
-
-                var published = port.Published ?? port.Target;
-                var advice = SwarmChecks.PortAdvice(service.Name, Code(port.Target), Code(published), stack.Traefik?.Service.Name == service.Name);
-                yield return new StackDiagnostic(
-                    SwarmChecks.PortAddress.Id,
-                    SwarmChecks.PortAddress.Format(service.Name, port.ToShortSyntax(), address, advice),
-                    service.At(service.Sites.Port(port))) { AddedAt = stack.Joins.Of(service) };
+                continue; // every interface: STK0106's business, the same on both targets
             }
+
+            var first = bound[0];
+            var advice = SwarmChecks.PortAdvice(service.Name, Code(first.Target), Code(first.Published ?? first.Target), stack.Traefik?.Service.Name == service.Name);
+            yield return new StackDiagnostic(
+                SwarmChecks.PortAddress.Id,
+                SwarmChecks.PortAddress.Format(service.Name, SwarmChecks.Ports([.. bound.Select(p => p.ToShortSyntax())]), advice),
+                service.At(service.Sites.Port(first))) { AddedAt = stack.Joins.Of(service) };
         }
     }
 

@@ -128,8 +128,20 @@ public sealed class SwarmRulesTests
         var finding = Assert.Single(Swarm(stack));
 
         Assert.Equal(line, finding.Location.Line);
-        Assert.Contains("publishes port '127.0.0.1:8000-8001:80-81' on host address 127.0.0.1", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("publishes port '127.0.0.1:8000-8001:80-81' on a host address", finding.Message, StringComparison.Ordinal);
         Assert.Contains(".WithPort(new PortMapping(PortRange.Between(80, 81)) { Published = PortRange.Between(8000, 8001) })", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_host_address_ports_are_one_finding_at_the_first()
+    {
+        var stack = OnSwarm(Safe("a").WithPort(8080, 80, IPAddress.Loopback).WithPort(9090, 90).WithPort(5353, 53, IPAddress.IPv6Loopback, PortProtocol.Udp).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "test")); var line = ThisLine();
+
+        var finding = Assert.Single(Swarm(stack));
+
+        Assert.Equal(line, finding.Location.Line);
+        Assert.Contains("publishes ports '127.0.0.1:8080:80', '[::1]:5353:53/udp' on a host address", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(".WithPort(new PortMapping(80) { Published = 8080 })", finding.Message, StringComparison.Ordinal);
     }
 
     [Theory]
