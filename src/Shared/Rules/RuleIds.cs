@@ -1,6 +1,7 @@
 // Shared by Stack.Dsl (runtime validation) and Stack.Analyzers (compile time) as a linked file,
 // so a rule has one ID on both sides. Ranges: STK00nn service checklist, STK01nn security,
-// STK02nn structure, STK03nn backups, STK04nn Traefik/Authelia wiring.
+// STK02nn structure, STK03nn backups, STK04nn Traefik/Authelia wiring,
+// STK05nn checks that hold only on a Swarm target.
 namespace Stack.Rules;
 
 /// <summary>Every rule's ID, named by what it guards.</summary>
@@ -143,6 +144,33 @@ internal static class RuleIds
 
     /// <summary>A service waits for another to be healthy, but that one has no healthcheck: Compose refuses it at `up`.</summary>
     public const string HealthyWaitWithoutHealthcheck = "STK0219";
+
+    /// <summary>On Swarm, a port bound to a host address: Swarm drops the address and publishes it on every interface.</summary>
+    public const string SwarmPortAddress = "STK0500";
+
+    /// <summary>On Swarm, a setting that changes what the service may or can do is ignored (privileged, devices, network_mode, ...).</summary>
+    public const string SwarmIgnoredSetting = "STK0501";
+
+    /// <summary>On Swarm, a service is built but names no image: Swarm cannot build, and refuses a service without one.</summary>
+    public const string SwarmBuildWithoutImage = "STK0502";
+
+    /// <summary>On Swarm, a setting is dropped that changes nothing the service can do (container_name, build beside an image, ...).</summary>
+    public const string SwarmDroppedSetting = "STK0503";
+
+    /// <summary>On Swarm, a depends_on waits for readiness, which Swarm does not honour, and nothing replaces the wait.</summary>
+    public const string SwarmIgnoredWait = "STK0504";
+
+    /// <summary>On Swarm, a service mounts a node-local volume but is not pinned to one node.</summary>
+    public const string SwarmVolumeNotPinned = "STK0505";
+
+    /// <summary>On Swarm, the backup runner is not pinned to the node whose volumes and containers it backs up.</summary>
+    public const string SwarmBackupNotPinned = "STK0506";
+
+    /// <summary>On Swarm, a router uses a middleware by <c>name@docker</c>; Traefik's swarm provider names them <c>name@swarm</c>.</summary>
+    public const string SwarmMiddlewareProvider = "STK0507";
+
+    /// <summary>On Swarm, a client-IP feature (IP allow list, forwarded-header trust) sits behind the ingress mesh, which hides the client's address.</summary>
+    public const string SwarmClientIpBehindIngress = "STK0508";
 
     /// <summary>The Swarm target cannot express something the definition holds (a key docker stack deploy refuses or ignores).</summary>
     public const string SwarmInexpressible = "STK0540";

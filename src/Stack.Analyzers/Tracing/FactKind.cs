@@ -45,6 +45,9 @@ internal enum FactKind
     /// <summary>A port is published on every interface (STK0106).</summary>
     PortOnAllInterfaces,
 
+    /// <summary>A published port is bound to one host address (loopback, say), which Swarm drops (STK0500); the detail lists them.</summary>
+    PortOnHostAddress,
+
     /// <summary>The Docker socket is mounted writable (STK0101).</summary>
     WritableDockerSocket,
 

@@ -23,7 +23,7 @@ internal sealed class SecurityEffects
 
     // The calls whose findings the generator reports at the call (its caller information), and their facts.
     private static readonly FactKind[] ImageKinds = [FactKind.UnpinnedImage, FactKind.DatabaseImage];
-    private static readonly FactKind[] PortKinds = [FactKind.PublishedPort, FactKind.PortOnAllInterfaces];
+    private static readonly FactKind[] PortKinds = [FactKind.PublishedPort, FactKind.PortOnAllInterfaces, FactKind.PortOnHostAddress];
     private static readonly FactKind[] MountKinds = [FactKind.WritableDockerSocket, FactKind.DaemonSocket];
     private static readonly FactKind[] CapabilityKinds = [FactKind.DangerousCapability];
     private static readonly FactKind[] OptionKinds = [FactKind.IsolationOff];
@@ -66,10 +66,14 @@ internal sealed class SecurityEffects
             case "WithBuild":
                 return facts.With(FactKind.BuiltImage, Fact.Yes); // WithBuild refuses null
             case "WithPort" when invocation.TargetMethod.Parameters[0].Type.Name == "PortMapping":
-                return facts.Add(FactKind.PublishedPort, Fact.Unknown).Add(FactKind.PortOnAllInterfaces, Fact.Unknown);
+                return facts.Add(FactKind.PublishedPort, Fact.Unknown).Add(FactKind.PortOnAllInterfaces, Fact.Unknown).Add(FactKind.PortOnHostAddress, Fact.Unknown);
             case "WithPort":
                 var detail = PortText(Argument("published"), Argument("target"), Argument("hostIp"), Argument("protocol"));
-                return facts.AddToList(FactKind.PublishedPort, Fact.Yes, detail).AddToList(FactKind.PortOnAllInterfaces, AllInterfaces(Argument("hostIp")), detail);
+                return facts.AddToList(FactKind.PublishedPort, Fact.Yes, detail).AddToList(FactKind.PortOnAllInterfaces, AllInterfaces(Argument("hostIp")), detail)
+                    .AddToList(FactKind.PortOnHostAddress, AllInterfaces(Argument("hostIp")) switch { Fact.Yes => Fact.No, Fact.No => Fact.Yes, _ => Fact.Unknown }, detail);
+            case "MapPorts":
+                // Any port may have changed, its address included.
+                return facts.With(FactKind.PublishedPort, Fact.Unknown).With(FactKind.PortOnAllInterfaces, Fact.Unknown).With(FactKind.PortOnHostAddress, Fact.Unknown);
             case "WithBind":
                 return Bind(facts, Argument("source"), Argument("readOnly"), scope);
             case "WithMount":
@@ -108,7 +112,7 @@ internal sealed class SecurityEffects
     {
         "Build" => facts.With(FactKind.BuiltImage, Fact.Unknown),
         "Image" => Image(facts, ValueTracer.ConstantString(Unconverted(value), Bindings.None)),
-        "Ports" => facts.With(FactKind.PublishedPort, Fact.Unknown).With(FactKind.PortOnAllInterfaces, Fact.Unknown),
+        "Ports" => facts.With(FactKind.PublishedPort, Fact.Unknown).With(FactKind.PortOnAllInterfaces, Fact.Unknown).With(FactKind.PortOnHostAddress, Fact.Unknown),
         "Volumes" => facts.With(FactKind.WritableDockerSocket, Fact.Unknown).With(FactKind.DaemonSocket, Fact.Unknown),
         "NetworkMode" => facts.With(FactKind.HostNetwork, HostNetwork(value)),
         "ExtraFields" => facts.With(FactKind.Privileged, Fact.Unknown).With(FactKind.IsolationOff, Fact.Unknown),

@@ -24,7 +24,7 @@ internal sealed class ValueTracer
     private static readonly FactKind[] FreshService =
     [
         FactKind.Restart, FactKind.Networks, FactKind.NetworkMode, FactKind.Healthcheck, FactKind.OneShot,
-        FactKind.UnpinnedImage, FactKind.DatabaseImage, FactKind.PublishedPort, FactKind.PortOnAllInterfaces,
+        FactKind.UnpinnedImage, FactKind.DatabaseImage, FactKind.PublishedPort, FactKind.PortOnAllInterfaces, FactKind.PortOnHostAddress,
         FactKind.WritableDockerSocket, FactKind.DaemonSocket, FactKind.HostNetwork, FactKind.Privileged, FactKind.HostNamespace, FactKind.IsolationOff, FactKind.DangerousCapability, FactKind.BuiltImage,
         FactKind.AcceptedLiteralSecret, FactKind.AcceptedWritableDockerSocket, FactKind.AcceptedDaemonSocket, FactKind.AcceptedHostPrivilege,
         FactKind.AcceptedDangerousCapability, FactKind.AcceptedDatabasePortPublished, FactKind.AcceptedPortOnAllInterfaces, FactKind.AcceptedUnpinnedImage,

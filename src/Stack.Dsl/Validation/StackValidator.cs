@@ -33,6 +33,7 @@ public static class StackValidator
             .Concat(BackupRules.Check(stack))
             .Concat(Security.SecurityRules.Check(stack, texts))
             .Concat(ChecklistRules.Check(stack))
+            .Concat(Swarm.SwarmRules.Check(stack))
             .OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)
             .ThenBy(d => d.Id, StringComparer.Ordinal)

@@ -26,7 +26,7 @@ public sealed class AgreementTests
         var (sources, analyzerFindings) = StripMarkup(sample.Sources);
 
         var runtime = RunAndValidate(sources)
-            .Where(d => d.Id.StartsWith("STK00", StringComparison.Ordinal) || d.Id.StartsWith("STK01", StringComparison.Ordinal) || d.Id == "STK0300" || d.Id == "STK0219")
+            .Where(d => d.Id.StartsWith("STK00", StringComparison.Ordinal) || d.Id.StartsWith("STK01", StringComparison.Ordinal) || d.Id == "STK0300" || d.Id == "STK0219" || d.Id.StartsWith("STK05", StringComparison.Ordinal))
             .ToList();
         var runtimeIds = runtime.Select(d => d.Id).ToList();
 
@@ -84,6 +84,35 @@ public sealed class AgreementTests
         var runtime = RunAndValidate([code]).Select(d => (d.Id, d.Message)).Order().ToList();
 
         Assert.Equal(["STK0001", "STK0005", "STK0100", "STK0101", "STK0103", "STK0104", "STK0105", "STK0106", "STK0107", "STK0219"], analyzer.Select(d => d.Id).Distinct().Order());
+        Assert.Equal(analyzer, runtime);
+    }
+
+    /// <summary>The same for the Swarm rules the analyzer proves (STK0500, STK0501): one message, word for word.</summary>
+    [Fact]
+    public async Task Analyzer_and_runtime_word_each_Swarm_finding_the_same()
+    {
+        const string source = """
+            using System.Net;
+
+            static class Definition
+            {
+                static readonly Network Net = new("n");
+
+                public static ComposeStack Build() => new ComposeStack("s").WithTargets(DeployTarget.Compose, DeployTarget.Swarm).WithServices(
+                    new Service("web").WithImage("nginx:1.27").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                        .WithPort(8080, 80, IPAddress.Loopback).WithPort(5353, 53, IPAddress.IPv6Loopback, PortProtocol.Udp),
+                    new Service("tool").WithImage("example/tool:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+                        .WithPrivileged().AcceptRisk(SecurityRisk.HostPrivilege, "needs the host"));
+            }
+            """;
+        var code = Verify<Analyzers.Checklist.ChecklistAnalyzer>.Usings + source;
+        var compilation = CSharpCompilation.Create(
+            "SwarmVoice", [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Preview))], TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var analyzer = (await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new Analyzers.Swarm.SwarmAnalyzer())).GetAnalyzerDiagnosticsAsync())
+            .Select(d => (d.Id, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).Order().ToList();
+        var runtime = RunAndValidate([code]).Where(d => d.Id.StartsWith("STK05", StringComparison.Ordinal)).Select(d => (d.Id, d.Message)).Order().ToList();
+
+        Assert.Equal(["STK0500", "STK0501"], analyzer.Select(d => d.Id).Distinct().Order());
         Assert.Equal(analyzer, runtime);
     }
 

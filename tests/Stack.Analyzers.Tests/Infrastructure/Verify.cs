@@ -39,7 +39,7 @@ internal static class Verify<TAnalyzer>
     private sealed class AllAnalyzersTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-            [new Analyzers.Checklist.ChecklistAnalyzer(), new Analyzers.Security.SecurityAnalyzer(), new Analyzers.Security.ImportedRiskAnalyzer(), new Analyzers.Backups.BackupAnalyzer()];
+            [new Analyzers.Checklist.ChecklistAnalyzer(), new Analyzers.Security.SecurityAnalyzer(), new Analyzers.Security.ImportedRiskAnalyzer(), new Analyzers.Backups.BackupAnalyzer(), new Analyzers.Swarm.SwarmAnalyzer()];
     }
 
     /// <summary>Applies <typeparamref name="TAnalyzer"/>'s fix (one by one and with Fix All) and compares with <paramref name="fixedSources"/>.</summary>

@@ -33,6 +33,8 @@ public sealed class BadDefinitionTests : IDisposable
 
     private static ComposeStack Stack(params Service[] services) => new ComposeStack("bad").WithServices(services);
 
+    private static ComposeStack Swarm(params Service[] services) => Stack(services).WithTargets(DeployTarget.Compose, DeployTarget.Swarm);
+
     internal static readonly Dictionary<string, Func<Bad>> Corpus = new()
     {
         ["literal secret"] = () => new("STK0100", "sets DB_PASSWORD to a literal value", Line(), () => Stack(Safe("a").WithEnvironment("DB_PASSWORD", "hunter2"))),
@@ -159,6 +161,17 @@ public sealed class BadDefinitionTests : IDisposable
         ["a variable as a TLS domain"] = () => new("STK0212", "but .WithTlsDomain(...) takes the domain itself: variables are not accepted there", Line(), () => Stack(Safe("a").WithRouter(new Router("a").WithHost("a.example.org").WithPort(80).WithTlsDomain("${DOMAINNAME}").WithPublicAccess("test")))),
         ["traefik.enable set by hand"] = () => new("STK0204", "Remove .WithLabel(\"traefik.enable\", ...): Stack writes traefik.enable=true on every service with routers", Line(), () => Stack(Safe("a").WithLabel("traefik.enable", "false").WithRouter(new Router("a").WithHost("a.example.org").WithPort(80).WithPublicAccess("test")))),
         ["a router's port set by hand"] = () => new("STK0204", "Remove .WithLabel(\"traefik.http.services.a.loadbalancer.server.port\", ...) and set the value with the router's .WithPort(...).", Line(), () => Stack(Safe("a").WithLabel("traefik.http.services.a.loadbalancer.server.port", "81").WithRouter(new Router("a").WithHost("a.example.org").WithPort(80).WithPublicAccess("test")))),
+        ["swarm: a port on localhost"] = () => new("STK0500", "On Swarm (docker stack deploy), service 'a' publishes port '127.0.0.1:8080:80' on a host address, but a Swarm port has no host address", Line(), () => Swarm(Safe("a").WithPort(8080, 80, IPAddress.Loopback))),
+        ["swarm: privileged"] = () => new("STK0501", "sets privileged (.WithPrivileged(...)), which Swarm ignores: the task runs unprivileged", Line(), () => Swarm(Safe("a").WithPrivileged().AcceptRisk(SecurityRisk.HostPrivilege, "test"))),
+        ["swarm: a build without an image"] = () => new("STK0502", "is built (.WithBuild(...)) but names no image", Line(), () => Swarm((Safe("a") with { Image = null }).WithBuild(new BuildSpec(HostPath.InProject("app"))))),
+        ["swarm: a middleware at @docker"] = () => new("STK0507", "router 'a' of service 'a' uses middleware 'auth@docker', but Traefik reads a swarm's labels through its swarm provider", Line(), () => Swarm(Safe("a").WithRouter(new Router("a").WithHost("a.example.org").WithPort(80).WithEntryPoints(new EntryPoint("web", 80)).WithMiddlewares(new ExternalMiddleware("auth", "docker").AsForwardAuth())))),
+        ["swarm: an allow list behind the ingress mesh"] = () =>
+        {
+            var web = new EntryPoint("web", 80);
+            var proxy = Safe("proxy").WithImage("traefik:v3.2.1").WithPort(new PortMapping(80) { Published = 80, Mode = PortMode.Ingress });
+            var app = Safe("a").WithRouter(new Router("a").WithHost("a.example.org").WithPort(80).WithEntryPoints(web).WithMiddlewares(new IpAllowListMiddleware("lan", "10.0.0.0/8")).WithPublicAccess("test"));
+            return new("STK0508", "The IP allow list 'lan' (router 'a') sees one address for every client", Line() - 2, () => Swarm(proxy, app).WithTraefik(new TraefikProxy(proxy, Net).WithEntryPoints(web)));
+        },
         ["extra host address that is no IP"] = () => new("STK0216", "which is neither an IP address nor host-gateway", Line(), () => Stack(Safe("a").WithExtraHost(new ExtraHost("db", "not-an-ip")))),
     };
 

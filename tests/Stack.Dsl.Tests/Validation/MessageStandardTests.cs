@@ -53,10 +53,31 @@ public sealed partial class MessageStandardTests
         {
             "STK0005" => ["x", "y", Checklist.Describe(DependencyFinding.NotWaitingOnHealth), Checklist.Advise(DependencyFinding.NotWaitingOnHealth, "y")],
             "STK0219" => ["x", "y", ComposeRefusals.Advice("y", null)],
+            "STK0500" => ["x", SwarmChecks.Ports(["127.0.0.1:80:80"]), SwarmChecks.PortAdvice("x", "80", "80", isProxy: false)],
+            "STK0501" => ["x", SwarmSetting.Privileged.Describe(), SwarmSetting.Privileged.Effect, SwarmSetting.Privileged.Fix],
+            "STK0503" => ["x", SwarmSetting.ContainerName.Describe(), SwarmSetting.ContainerName.Effect, SwarmSetting.ContainerName.Fix],
+            "STK0504" => ["x", "y", "to be healthy", SwarmChecks.WaitAdvice("x", "y", runsOnce: false)],
+            "STK0505" or "STK0506" => ["x", "y", SwarmChecks.PinCall],
+            "STK0507" => ["router 'x'", "y@docker", "y", SwarmChecks.ExternalMiddlewareAdvice("y")],
+            "STK0508" => ["web", "80:80", SwarmChecks.AllowListEffect("lan", "router 'x'"), "80", "80"],
             _ => ["x", "y", "z", "w"],
         };
         var filled = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, arguments);
         Meets(id, filled);
+    }
+
+    public static TheoryData<string> SwarmSettings =>
+        [.. typeof(SwarmSetting).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(SwarmSetting)).Select(f => f.Name)];
+
+    /// <summary>Every setting Swarm ignores or drops, in the message it fills.</summary>
+    [Theory]
+    [MemberData(nameof(SwarmSettings))]
+    public void Every_swarm_setting_names_its_fix(string name)
+    {
+        var setting = (SwarmSetting)typeof(SwarmSetting).GetField(name)!.GetValue(null)!;
+        var rule = setting.ChangesWhatRuns ? SwarmChecks.IgnoredSetting : SwarmChecks.DroppedSetting;
+        Meets(rule.Id, rule.Format("x", setting.Describe(), setting.Effect, setting.Fix));
+        Assert.StartsWith(".With", setting.Call, StringComparison.Ordinal);
     }
 
     private static void Meets(string id, string message)
@@ -71,7 +92,7 @@ public sealed partial class MessageStandardTests
     }
 
     private static IEnumerable<RuleText> RuleTexts() =>
-        new[] { typeof(Checklist), typeof(SecurityPolicy), typeof(BackupPolicy), typeof(ComposeRefusals) }
+        new[] { typeof(Checklist), typeof(SecurityPolicy), typeof(BackupPolicy), typeof(ComposeRefusals), typeof(SwarmChecks) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(RuleText))
             .Select(f => (RuleText)f.GetValue(null)!);

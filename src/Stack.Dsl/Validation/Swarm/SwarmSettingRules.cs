@@ -1,0 +1,110 @@
+using Stack.Dsl.Compose;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation.Swarm;
+
+/// <summary>
+/// STK0501 (a setting Swarm ignores that changes what the service can do: an error), STK0502 (a
+/// build without an image: docker stack deploy refuses it) and STK0503 (a setting Swarm drops
+/// that changes nothing the service can do: a warning).
+/// </summary>
+internal static class SwarmSettingRules
+{
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    {
+        foreach (var service in stack.Services)
+        {
+            var added = stack.Joins.Of(service);
+            if (service.Build is not null && service.Image is null)
+            {
+                yield return new StackDiagnostic(SwarmChecks.BuildWithoutImage.Id, SwarmChecks.BuildWithoutImage.Format(service.Name), service.Location) { AddedAt = added };
+            }
+
+            foreach (var setting in Settings(service))
+            {
+                var rule = setting.ChangesWhatRuns ? SwarmChecks.IgnoredSetting : SwarmChecks.DroppedSetting;
+                var message = rule.Format(service.Name, setting.Describe(), setting.Effect, setting.Fix);
+                yield return setting.ChangesWhatRuns
+                    ? new StackDiagnostic(rule.Id, message, service.Location) { AddedAt = added }
+                    : SwarmRules.Warning(rule.Id, message, service.Location) with { AddedAt = added };
+            }
+        }
+    }
+
+    /// <summary>The settings of <paramref name="service"/> that a Swarm service does not carry.</summary>
+    public static IEnumerable<SwarmSetting> Settings(Service service)
+    {
+        if (service.Privileged == true)
+        {
+            yield return SwarmSetting.Privileged;
+        }
+
+        if (!service.Devices.IsEmpty)
+        {
+            yield return SwarmSetting.Devices;
+        }
+
+        if (service.NetworkMode is not null)
+        {
+            yield return SwarmSetting.NetworkMode;
+        }
+
+        if (Shares(service.Pid))
+        {
+            yield return SwarmSetting.Pid;
+        }
+
+        if (Shares(service.Ipc))
+        {
+            yield return SwarmSetting.Ipc;
+        }
+
+        if (service.UsernsMode is not null)
+        {
+            yield return SwarmSetting.UsernsMode;
+        }
+
+        if (!service.SecurityOpt.IsEmpty)
+        {
+            yield return SwarmSetting.SecurityOpt;
+        }
+
+        if (service.CgroupParent is not null)
+        {
+            yield return SwarmSetting.CgroupParent;
+        }
+
+        if (service.ShmSize is not null)
+        {
+            yield return SwarmSetting.ShmSize;
+        }
+
+        if (!service.Tmpfs.IsEmpty)
+        {
+            yield return SwarmSetting.Tmpfs;
+        }
+
+        if (service.ContainerName is not null)
+        {
+            yield return SwarmSetting.ContainerName;
+        }
+
+        if (service.Build is not null && service.Image is not null)
+        {
+            yield return SwarmSetting.BuildBesideImage;
+        }
+
+        if (service.DomainName is not null)
+        {
+            yield return SwarmSetting.DomainName;
+        }
+
+        if (service.MacAddress is not null)
+        {
+            yield return SwarmSetting.MacAddress;
+        }
+    }
+
+    // private and shareable are a container's own namespace: what a Swarm task has anyway.
+    private static bool Shares(NamespaceMode? mode) => mode is { Value: not ("private" or "shareable") };
+}

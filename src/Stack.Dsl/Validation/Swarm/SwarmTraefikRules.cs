@@ -1,0 +1,157 @@
+using Stack.Dsl.Compose;
+using Stack.Dsl.Traefik;
+using Stack.Dsl.Values;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation.Swarm;
+
+/// <summary>
+/// STK0507 (a middleware referred to as <c>name@docker</c>, which Traefik's swarm provider calls
+/// <c>name@swarm</c>) and STK0508 (client-IP features behind the ingress mesh).
+/// </summary>
+internal static class SwarmTraefikRules
+{
+    private const string DockerSuffix = "@docker";
+
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) =>
+        MiddlewareProviders(stack).Concat(ClientIp(stack));
+
+    private static IEnumerable<StackDiagnostic> MiddlewareProviders(ComposeStack stack)
+    {
+        foreach (var service in stack.Services)
+        {
+            foreach (var router in service.Routers)
+            {
+                foreach (var middleware in Flatten(router.Middlewares.Concat(router.EntryPoints.SelectMany(e => e.Middlewares))).OfType<ExternalMiddleware>().Where(IsDocker).Distinct())
+                {
+                    yield return External($"router '{router.Name}' of service '{service.Name}'", middleware, router.Location);
+                }
+            }
+
+            IEnumerable<KeyValuePair<string, ComposeString>> labels = service.Deployment is { } deployment ? service.Labels.Concat(deployment.Labels) : service.Labels;
+            foreach (var (key, value) in labels)
+            {
+                if (!IsMiddlewareList(key) || !value.IsLiteral)
+                {
+                    continue;
+                }
+
+                foreach (var reference in value.ToCompose().Split(',').Select(r => r.Trim()).Where(r => r.EndsWith(DockerSuffix, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var name = reference[..^DockerSuffix.Length];
+                    var fix = SwarmChecks.LabelMiddlewareAdvice(name, key);
+                    yield return new StackDiagnostic(
+                        SwarmChecks.MiddlewareProvider.Id,
+                        SwarmChecks.MiddlewareProvider.Format($"the label '{key}' of service '{service.Name}'", reference, name, fix),
+                        service.Location) { AddedAt = stack.Joins.Of(service) };
+                }
+            }
+        }
+
+        foreach (var entryPoint in stack.Traefik?.EntryPoints ?? [])
+        {
+            foreach (var middleware in Flatten(entryPoint.Middlewares).OfType<ExternalMiddleware>().Where(IsDocker).Distinct())
+            {
+                yield return External($"Traefik's entrypoint '{entryPoint.Name}'", middleware, stack.Traefik!.Location);
+            }
+        }
+    }
+
+    private static StackDiagnostic External(string user, ExternalMiddleware middleware, SourceLocation location)
+    {
+        var fix = SwarmChecks.ExternalMiddlewareAdvice(middleware.Name);
+        return new StackDiagnostic(SwarmChecks.MiddlewareProvider.Id, SwarmChecks.MiddlewareProvider.Format(user, middleware.Reference, middleware.Name, fix), location);
+    }
+
+    private static bool IsDocker(Middleware middleware) => string.Equals(middleware.Provider, "docker", StringComparison.OrdinalIgnoreCase);
+
+    // traefik.http.routers.NAME.middlewares and traefik.http.middlewares.NAME.chain.middlewares name middlewares by reference.
+    private static bool IsMiddlewareList(string key)
+    {
+        var parts = key.Split('.');
+        return parts.Length >= 5 && parts[0].Equals("traefik", StringComparison.OrdinalIgnoreCase) && parts[1].Equals("http", StringComparison.OrdinalIgnoreCase)
+            && parts[^1].Equals("middlewares", StringComparison.OrdinalIgnoreCase)
+            && (parts[2].Equals("routers", StringComparison.OrdinalIgnoreCase) || (parts[2].Equals("middlewares", StringComparison.OrdinalIgnoreCase) && parts[^2].Equals("chain", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Middlewares with each chain's members after it (a chain runs them all).</summary>
+    private static IEnumerable<Middleware> Flatten(IEnumerable<Middleware> middlewares)
+    {
+        foreach (var middleware in middlewares)
+        {
+            yield return middleware;
+            if (middleware is ChainMiddleware chain)
+            {
+                foreach (var inner in Flatten(chain.Middlewares))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<StackDiagnostic> ClientIp(ComposeStack stack)
+    {
+        if (stack.Traefik is not { } proxy || stack.Services.FirstOrDefault(s => s.Name == proxy.Service.Name) is not { } traefik)
+        {
+            yield break;
+        }
+
+        var effects = proxy.EntryPoints.ToDictionary(e => e.Name, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var entryPoint in proxy.EntryPoints)
+        {
+            effects[entryPoint.Name].AddRange(Effects(Flatten(entryPoint.Middlewares), $"entrypoint '{entryPoint.Name}'"));
+            if (!entryPoint.TrustedForwarders.IsEmpty)
+            {
+                effects[entryPoint.Name].Add(SwarmChecks.TrustEffect("forwarded headers", Ranges(entryPoint.TrustedForwarders)));
+            }
+
+            if (!entryPoint.ProxyProtocolTrustedIps.IsEmpty)
+            {
+                effects[entryPoint.Name].Add(SwarmChecks.TrustEffect("the PROXY protocol", Ranges(entryPoint.ProxyProtocolTrustedIps)));
+            }
+        }
+
+        var defaults = proxy.EntryPoints.Any(e => e.IsDefault) ? proxy.EntryPoints.Where(e => e.IsDefault) : proxy.EntryPoints;
+        foreach (var router in stack.Services.SelectMany(s => s.Routers))
+        {
+            var found = Effects(Flatten(router.Middlewares), $"router '{router.Name}'").ToList();
+            foreach (var entryPoint in (router.EntryPoints.IsEmpty ? defaults : router.EntryPoints).Where(e => effects.ContainsKey(e.Name)))
+            {
+                effects[entryPoint.Name].AddRange(found.Where(f => !effects[entryPoint.Name].Contains(f)));
+            }
+        }
+
+        foreach (var entryPoint in proxy.EntryPoints.Where(e => effects[e.Name].Count > 0))
+        {
+            foreach (var port in traefik.Ports.Where(p => p.Mode != PortMode.Host && p.Target.Start <= entryPoint.Port && entryPoint.Port <= p.Target.End))
+            {
+                var published = port.Published is { IsRange: false } p ? p.Start : entryPoint.Port;
+                yield return new StackDiagnostic(
+                    SwarmChecks.ClientIpBehindIngress.Id,
+                    SwarmChecks.ClientIpBehindIngress.Format(entryPoint.Name, port.ToShortSyntax(), string.Join(" ", effects[entryPoint.Name]), entryPoint.Port, published),
+                    traefik.At(traefik.Sites.Port(port))) { AddedAt = stack.Joins.Of(traefik) };
+            }
+        }
+    }
+
+    // A long list (Cloudflare's ranges, say) by its first ones: the message is about the mesh, not the list.
+    private static string Ranges(IReadOnlyList<string> ranges) =>
+        ranges.Count <= 3 ? string.Join(", ", ranges) : $"{string.Join(", ", ranges.Take(3))} and {ranges.Count - 3} more";
+
+    private static IEnumerable<string> Effects(IEnumerable<Middleware> middlewares, string where)
+    {
+        foreach (var middleware in middlewares.Distinct())
+        {
+            switch (middleware)
+            {
+                case IpAllowListMiddleware allowList:
+                    yield return SwarmChecks.AllowListEffect(allowList.Name, where);
+                    break;
+                case RateLimitMiddleware rateLimit:
+                    yield return SwarmChecks.RateLimitEffect(rateLimit.Name, where);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Stack.Dsl.Compose;
+using Stack.Rules;
+
+namespace Stack.Dsl.Validation.Swarm;
+
+/// <summary>
+/// STK0504: a depends_on that waits (for health, or for a job's success), which Swarm ignores,
+/// on a dependent that nothing else holds back until the wait would have been over. A wait for
+/// the start only asks for no readiness, so Swarm loses nothing there and it is not reported.
+/// </summary>
+internal static class SwarmWaitRules
+{
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    {
+        foreach (var service in stack.Services)
+        {
+            foreach (var dependency in service.Dependencies)
+            {
+                if (dependency.Condition == DependencyCondition.ServiceStarted || Replaced(service))
+                {
+                    continue;
+                }
+
+                var waits = dependency.Condition == DependencyCondition.ServiceHealthy
+                    ? "to be healthy (DependencyCondition.ServiceHealthy)"
+                    : "to complete (DependencyCondition.ServiceCompletedSuccessfully)";
+                yield return SwarmRules.Warning(
+                    SwarmChecks.IgnoredWait.Id,
+                    SwarmChecks.IgnoredWait.Format(service.Name, dependency.Target.Name, waits, SwarmChecks.WaitAdvice(service.Name, dependency.Target.Name, RunsOnce(service))),
+                    dependency.Location);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether Swarm holds the dependent back by itself: a long-running service whose own
+    /// healthcheck fails (so its task is replaced) while it restarts; a job that Swarm restarts
+    /// on failure until it succeeds.
+    /// </summary>
+    private static bool Replaced(Service service) =>
+        RunsOnce(service)
+            ? service.Deployment?.RestartPolicy?.Condition is DeployRestartCondition.OnFailure or DeployRestartCondition.Any
+            : service.Healthcheck is { } healthcheck && healthcheck.Test != HealthcheckTest.None;
+
+    /// <summary>A job, or a service whose restart policy is none: Swarm does not try it again.</summary>
+    private static bool RunsOnce(Service service) =>
+        service.Deployment?.RestartPolicy?.Condition is { } condition
+            ? condition == DeployRestartCondition.None
+            : service.IsOneShot || service.Restart?.Value == RestartPolicy.No.Value;
+}
