@@ -68,6 +68,23 @@ public sealed record ComposeStack
     public ImmutableSortedDictionary<string, YamlValue> Extensions { get; init; } =
         ImmutableSortedDictionary.Create<string, YamlValue>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The forward-auth (single sign-on) middleware another compose project defines, declared with
+    /// <see cref="WithForwardAuth"/>: routers that use none are STK0004. Default none.
+    /// </summary>
+    public ExternalMiddleware? ForwardAuth { get; init; }
+
+    /// <summary>
+    /// Declares the single sign-on of a split stack: Authelia (and often Traefik) run in another
+    /// compose project, joined by an external network, and this stack's routers use its
+    /// forward-auth middleware by name (<c>new ExternalMiddleware("authelia", "docker").AsForwardAuth()</c>).
+    /// The checklist then judges every router against it (STK0004), as it does in a stack that
+    /// defines its own. Writes nothing; the middleware is marked forward-auth.
+    /// </summary>
+    /// <param name="middleware">The forward-auth middleware, as the routers use it.</param>
+    public ComposeStack WithForwardAuth(ExternalMiddleware middleware) =>
+        this with { ForwardAuth = (middleware ?? throw new ArgumentNullException(nameof(middleware))).AsForwardAuth() };
+
     /// <summary>Adds services.</summary>
     public ComposeStack WithServices(params IEnumerable<Service> services)
     {
