@@ -60,3 +60,24 @@ public sealed class WrittenValueLocationTests
         Assert.Equal(line, Assert.Single(StackValidator.Validate(new ComposeStack("s").WithServices(replaced)), d => d.Id == "STK0100").Location.Line);
     }
 }
+
+/// <summary>An environment made by a helper with parameters is reported where the helper is called.</summary>
+public sealed class EnvironmentHelperLocationTests
+{
+    private static int ThisLine([System.Runtime.CompilerServices.CallerLineNumber] int line = 0) => line;
+
+    private static Stack.Dsl.Environments.StackEnvironment Env(string name) => new(name, stack => stack);
+
+    [Fact]
+    public void A_bad_environment_name_from_a_helper_is_reported_at_the_helpers_call()
+    {
+        var stack = new ComposeStack("s").WithServices(new Service("a").WithImage("example/app:1.0").WithRestart(RestartPolicy.Always));
+        var line = ThisLine(); var bad = Env("Not Valid");
+
+        var result = Stack.Dsl.Generation.StackGenerator.Generate(stack.WithEnvironments(bad, Env("fine")), Emit.Options);
+
+        var finding = Assert.Single(result.Diagnostics, d => d.Id == "STK0201");
+        Assert.Equal(line, finding.Location.Line);
+        Assert.EndsWith("WrittenValueLocationTests.cs", finding.Location.FilePath, StringComparison.Ordinal);
+    }
+}
