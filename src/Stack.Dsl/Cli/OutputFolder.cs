@@ -27,6 +27,12 @@ internal sealed class OutputFolder(string path)
         ? link.ResolveLinkTarget(returnFinalTarget: true)!.FullName
         : Path;
 
+    /// <summary>The lock file beside the folder (where a link points), which one run at a time holds.</summary>
+    public string LockPath => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(RealPath) ?? RealPath, OutputFolderLock.FileName(System.IO.Path.GetFileName(RealPath)));
+
+    /// <summary>Takes the folder's one-writer lock, waiting up to <paramref name="patience"/> for another run to finish; <see langword="null"/> if it does not.</summary>
+    public OutputFolderLock? Lock(TimeSpan patience) => OutputFolderLock.Acquire(RealPath, patience);
+
     /// <summary>
     /// Files in the folder Stack did not write: not in its manifest (or, in a folder from before
     /// manifests, not starting with Stack's header), sorted. Empty when the folder is missing or

@@ -208,6 +208,9 @@ public static class StackCli
     };
 
     /// <summary>Compares with or replaces the output folder; IO failures are the caller's to report.</summary>
+    /// <summary>How long a run waits for another writing the same folder.</summary>
+    private static readonly TimeSpan LockPatience = TimeSpan.FromMinutes(2);
+
     private static int Write(OutputFolder folder, GenerationResult generated, GenerateRequest request, StackCliSettings settings, TextWriter output, TextWriter error)
     {
         if (File.Exists(folder.Path))
@@ -217,6 +220,14 @@ public static class StackCli
                 ? $"error: '{folder.Path}' is a symbolic link to '{target}', which is not a folder; --out needs a folder (or a link to one)."
                 : $"error: '{folder.Path}' is a file; --out needs a folder.");
             return ExitCodes.Usage;
+        }
+
+        // Two runs at once would each take the other's staging folder for a killed run's debris.
+        using var held = folder.Lock(LockPatience);
+        if (held is null)
+        {
+            error.WriteLine($"error: another Stack run is writing '{folder.Path}' (it holds {folder.LockPath}) and did not finish within {LockPatience.TotalSeconds:0} s; nothing was written. Run again when it has finished.");
+            return ExitCodes.Failed;
         }
 
         if (!request.Check)

@@ -68,6 +68,23 @@ public sealed record ComposeStack
     public ImmutableSortedDictionary<string, YamlValue> Extensions { get; init; } =
         ImmutableSortedDictionary.Create<string, YamlValue>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The forward-auth (single sign-on) middleware another compose project defines, declared with
+    /// <see cref="WithForwardAuth"/>: routers that use none are STK0004. Default none.
+    /// </summary>
+    public ExternalMiddleware? ForwardAuth { get; init; }
+
+    /// <summary>
+    /// Declares the single sign-on of a split stack: Authelia (and often Traefik) run in another
+    /// compose project, joined by an external network, and this stack's routers use its
+    /// forward-auth middleware by name (<c>new ExternalMiddleware("authelia", "docker").AsForwardAuth()</c>).
+    /// The checklist then judges every router against it (STK0004), as it does in a stack that
+    /// defines its own. Writes nothing; the middleware is marked forward-auth.
+    /// </summary>
+    /// <param name="middleware">The forward-auth middleware, as the routers use it.</param>
+    public ComposeStack WithForwardAuth(ExternalMiddleware middleware) =>
+        this with { ForwardAuth = (middleware ?? throw new ArgumentNullException(nameof(middleware))).AsForwardAuth() };
+
     /// <summary>Adds services.</summary>
     public ComposeStack WithServices(params IEnumerable<Service> services)
     {
@@ -161,15 +178,19 @@ public sealed record ComposeStack
 
     /// <summary>Sets a top-level <c>x-</c> extension field to text.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> does not start with <c>x-</c>.</exception>
-    public ComposeStack WithExtension(string key, string value) => WithExtension(key, YamlValue.Text(value));
+    public ComposeStack WithExtension(string key, string value, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) => WithExtension(key, YamlValue.Text(value), filePath, line);
 
     /// <summary>Sets a top-level <c>x-</c> extension field to text that may reference variables.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> does not start with <c>x-</c>.</exception>
-    public ComposeStack WithExtension(string key, ComposeString value) => WithExtension(key, YamlValue.Text(value));
+    public ComposeStack WithExtension(string key, ComposeString value, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) => WithExtension(key, YamlValue.Text(value), filePath, line);
 
     /// <summary>Sets a top-level <c>x-</c> extension field.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> does not start with <c>x-</c>.</exception>
-    public ComposeStack WithExtension(string key, YamlValue value)
+    /// <param name="key">The extension's key.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="filePath">Filled in by the compiler: a finding about the value is reported at this call.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public ComposeStack WithExtension(string key, YamlValue value, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
@@ -178,6 +199,9 @@ public sealed record ComposeStack
             throw new ArgumentException($"Top-level extension '{key}' must start with 'x-'.", nameof(key));
         }
 
-        return this with { Extensions = Extensions.SetItem(key, value) };
+        return this with { Extensions = Extensions.SetItem(key, value), ExtensionSites = ExtensionSites.With(key, value, new SourceLocation(filePath, line)) };
     }
+
+    /// <summary>Where each extension was set (caller information on <see cref="WithExtension(string, YamlValue, string, int)"/>).</summary>
+    internal Locations.KeyedSites ExtensionSites { get; init; } = Locations.KeyedSites.None;
 }

@@ -20,8 +20,12 @@ public sealed record StackEnvironment
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
         Apply = apply ?? throw new ArgumentNullException(nameof(apply));
-        Location = new SourceLocation(filePath, line);
+        createdAt = new SourceLocation(filePath, line);
+        helperCall = Locations.HelperCallSite.Capture(createdAt);
     }
+
+    private readonly SourceLocation createdAt;
+    private readonly Locations.HelperCallSite? helperCall;
 
     /// <summary>The environment's name.</summary>
     public string Name { get; }
@@ -29,8 +33,11 @@ public sealed record StackEnvironment
     /// <summary>Turns the definition into this environment's stack.</summary>
     public Func<ComposeStack, ComposeStack> Apply { get; }
 
-    /// <summary>Where the environment was declared.</summary>
-    public SourceLocation Location { get; }
+    /// <summary>
+    /// Where the environment was declared: the line of <c>new StackEnvironment(...)</c>, or, when a
+    /// helper with parameters made it (<c>Env("prod", ...)</c>), the line that called the helper.
+    /// </summary>
+    public SourceLocation Location => helperCall?.Location ?? createdAt;
 
     /// <summary>The override file's name: <c>dc.NAME.yml</c>.</summary>
     public string OverrideFileName => $"dc.{Name}.yml";

@@ -42,7 +42,7 @@ public static class StackGenerator
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
-        var (files, resolved, variables, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options);
+        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options);
         if (targetErrors.Count > 0)
         {
             return new GenerationResult([.. diagnostics, .. targetErrors], new Dictionary<string, string>(StringComparer.Ordinal), []);
@@ -53,14 +53,23 @@ public static class StackGenerator
         var undeclared = variables.Keys.Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
         if (undeclared.Count > 0)
         {
-            var errors = undeclared.Select(name => new StackDiagnostic(
-                RuleIds.UndeclaredVariable,
-                $"The stack uses ${{{name}}} but does not declare it, so .env.example would not list it. Add it with ComposeStack.WithVariables(...).",
-                stack.Location));
+            var errors = undeclared.SelectMany(name => Undeclared(stack, name, onlyIn));
             return new GenerationResult([.. diagnostics, .. errors], new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
         return new GenerationResult(diagnostics, files, [.. variables.Values.OrderBy(v => v.Name, StringComparer.Ordinal)]) { Environments = resolved };
+    }
+
+    /// <summary>STK0214 for one variable: at the definition, or at each environment whose override alone uses it, saying which.</summary>
+    private static IEnumerable<StackDiagnostic> Undeclared(ComposeStack stack, string name, Dictionary<string, List<Stack.Dsl.Environments.StackEnvironment>> onlyIn)
+    {
+        var message = $"The stack uses ${{{name}}} but does not declare it, so .env.example would not list it. Add it with ComposeStack.WithVariables(...).";
+        if (!onlyIn.TryGetValue(name, out var environments))
+        {
+            return [new StackDiagnostic(RuleIds.UndeclaredVariable, message, stack.Location)];
+        }
+
+        return environments.Select(e => new StackDiagnostic(RuleIds.UndeclaredVariable, $"In environment '{e.Name}' ({e.Location}): {message}", e.Location));
     }
 
     /// <summary>Every file's text, each environment's whole compose file, and every variable the YAML references.</summary>
@@ -86,16 +95,50 @@ public static class StackGenerator
             }
         }
 
+        // A variable only environments' overrides use is their finding (STK0214 says which).
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        var inOverrides = new Dictionary<string, List<Stack.Dsl.Environments.StackEnvironment>>(StringComparer.Ordinal);
+        void CollectShared(YamlScalar scalar)
+        {
+            CollectAll(scalar);
+            foreach (var variable in scalar.Variables)
+            {
+                elsewhere.Add(variable.Name);
+            }
+        }
+
+        void CollectOverride(Stack.Dsl.Environments.StackEnvironment environment, YamlScalar scalar)
+        {
+            CollectAll(scalar);
+            foreach (var variable in scalar.Variables)
+            {
+                if (!inOverrides.TryGetValue(variable.Name, out var where))
+                {
+                    inOverrides[variable.Name] = where = [];
+                }
+
+                if (!where.Contains(environment))
+                {
+                    where.Add(environment);
+                }
+            }
+        }
+
         Dictionary<string, string> files;
         IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         if (environments.Count == 0)
         {
-            files = Render(stack, options, CollectAll);
+            files = Render(stack, options, CollectShared);
         }
         else
         {
-            var rendered = EnvironmentFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], CollectAll);
+            var rendered = EnvironmentFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], CollectShared, CollectOverride);
             (files, resolved) = (rendered.Files, rendered.Resolved);
+        }
+
+        foreach (var name in elsewhere)
+        {
+            inOverrides.Remove(name);
         }
 
         if (stack.Backups is { } plan)
@@ -134,7 +177,7 @@ public static class StackGenerator
             }
         }
 
-        return new Rendered(files, resolved, variables, targetErrors);
+        return new Rendered(files, resolved, variables, inOverrides, targetErrors);
     }
 
     private static void Collect(Dictionary<string, Variable> variables, YamlScalar scalar)
@@ -168,7 +211,7 @@ public static class StackGenerator
     }
 
     /// <summary>What rendering made. A class, not a tuple: a task of a tuple is generic code the runtime compiles at start-up.</summary>
-    private sealed record Rendered(Dictionary<string, string> Files, IReadOnlyDictionary<string, string> Resolved, Dictionary<string, Variable> Variables, IReadOnlyList<StackDiagnostic> TargetErrors);
+    private sealed record Rendered(Dictionary<string, string> Files, IReadOnlyDictionary<string, string> Resolved, Dictionary<string, Variable> Variables, Dictionary<string, List<Stack.Dsl.Environments.StackEnvironment>> OnlyInOverrides, IReadOnlyList<StackDiagnostic> TargetErrors);
 
     /// <summary>Files only the Compose target reads: the compose file, the overrides and Traefik's files they mount.</summary>
     private static bool IsComposeOnly(string name) =>

@@ -12,10 +12,12 @@ namespace Stack.Dsl.Validation;
 /// </summary>
 internal static class ChecklistRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    /// <param name="stack">The stack to check.</param>
+    /// <param name="definition">When <paramref name="stack"/> is an environment's, the definition it was made from.</param>
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack, ComposeStack? definition = null)
     {
         var namedNetworks = FactLogic.Of(stack.Services.Any(s => !s.Networks.IsEmpty) || !stack.ExtraNetworks.IsEmpty);
-        var traefik = TraefikFacts.Of(stack);
+        var traefik = TraefikFacts.Of(stack, definition);
         // depends_on is written by name: the target is the stack's service of that name, which an
         // environment may have changed since DependsOn captured it (a removed healthcheck, say).
         var byName = stack.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -92,16 +94,27 @@ internal static class ChecklistRules
 
         public Fact StackUsesForwardAuth { get; private set; }
 
-        public static TraefikFacts Of(ComposeStack stack)
+        /// <summary>
+        /// The facts of <paramref name="stack"/>; single sign-on is also the <paramref name="definition"/>'s:
+        /// an environment that strips every forward-auth middleware leaves its routers public, which is
+        /// what STK0004 is for, not a stack the item does not apply to.
+        /// </summary>
+        public static TraefikFacts Of(ComposeStack stack, ComposeStack? definition)
         {
             var facts = new TraefikFacts(DockerMiddlewares.Of(stack))
             {
                 ProxyHasNoDefaultEntryPoints = FactLogic.Of(stack.Traefik is { } proxy && !proxy.EntryPoints.Any(e => e.IsDefault)),
             };
+            facts.StackUsesForwardAuth = FactLogic.Of(UsesForwardAuth(stack, facts.Docker) || (definition is not null && UsesForwardAuth(definition, DockerMiddlewares.Of(definition))));
+            return facts;
+        }
+
+        /// <summary>Whether the stack has single sign-on: a forward-auth middleware it defines or uses, or one it declares with <see cref="ComposeStack.WithForwardAuth"/>.</summary>
+        private static bool UsesForwardAuth(ComposeStack stack, DockerMiddlewares docker)
+        {
             var used = stack.Services.SelectMany(s => s.Routers).SelectMany(r => r.Middlewares.Concat(r.EntryPoints.SelectMany(e => e.Middlewares)))
                 .Concat(stack.Traefik?.EntryPoints.SelectMany(e => e.Middlewares) ?? []);
-            facts.StackUsesForwardAuth = FactLogic.Of(facts.Docker.AnyForwardAuth || used.Any(facts.IsForwardAuth));
-            return facts;
+            return stack.ForwardAuth is not null || docker.AnyForwardAuth || used.Any(docker.IsForwardAuth);
         }
 
         private DockerMiddlewares Docker { get; } = docker;

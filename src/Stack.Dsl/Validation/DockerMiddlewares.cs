@@ -14,13 +14,22 @@ internal sealed class DockerMiddlewares
 
     private readonly Dictionary<string, string> _types = new(StringComparer.OrdinalIgnoreCase);
 
+    private ExternalMiddleware? _declared;
+
     private DockerMiddlewares()
     {
     }
 
     public static DockerMiddlewares Of(ComposeStack stack)
     {
-        var found = new DockerMiddlewares();
+        var found = new DockerMiddlewares { _declared = stack.ForwardAuth };
+
+        // A split stack's single sign-on: another project's labels define it, on the same engine.
+        if (stack.ForwardAuth is { Provider: "docker" } declared)
+        {
+            found._types.TryAdd(declared.Name, "forwardauth");
+        }
+
         foreach (var service in stack.Services)
         {
             foreach (var key in service.Labels.Keys.Where(k => k.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)))
@@ -51,6 +60,7 @@ internal sealed class DockerMiddlewares
 
         // A chain runs each of its middlewares: one forward-auth in it guards the router.
         ChainMiddleware chain => chain.Middlewares.Any(IsForwardAuth),
+        _ when _declared is { } declared && middleware.Provider == declared.Provider && string.Equals(middleware.Name, declared.Name, StringComparison.OrdinalIgnoreCase) => true,
         _ => middleware.Provider == "docker" && IsForwardAuth(middleware.Name),
     };
 

@@ -7,7 +7,9 @@ namespace Stack.Dsl.Validation;
 /// <summary>
 /// Validates the definition and every environment's stack. A problem an environment brings is
 /// reported once, prefixed with the environment's name; one the definition has already is not
-/// repeated per environment.
+/// repeated per environment. Every rule runs on every environment's stack by construction (the
+/// whole <see cref="StackValidator"/>), and the facts that make a rule apply are the definition's
+/// as well as the environment's, so an environment that strips them does not silence it.
 /// </summary>
 internal static class EnvironmentValidation
 {
@@ -34,7 +36,7 @@ internal static class EnvironmentValidation
                     environment.Location));
             }
 
-            foreach (var diagnostic in StackValidator.Validate(stack, projectDirectory))
+            foreach (var diagnostic in StackValidator.Validate(stack, projectDirectory, definition))
             {
                 if (seen.Add(diagnostic))
                 {

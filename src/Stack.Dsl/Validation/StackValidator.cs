@@ -11,7 +11,15 @@ public static class StackValidator
     /// <summary>Every problem in <paramref name="stack"/>, in a stable order (by location, then rule).</summary>
     /// <param name="stack">The stack.</param>
     /// <param name="projectDirectory">The definition project's folder; when given, project files must exist in it.</param>
-    public static IReadOnlyList<StackDiagnostic> Validate(ComposeStack stack, string? projectDirectory = null)
+    public static IReadOnlyList<StackDiagnostic> Validate(ComposeStack stack, string? projectDirectory = null) =>
+        Validate(stack, projectDirectory, definition: null);
+
+    /// <summary>
+    /// Every problem in <paramref name="stack"/>, an environment's stack, judged with what its
+    /// <paramref name="definition"/> establishes: an environment may not take away what makes a rule apply
+    /// (the stack's single sign-on, say), or it would silence the rule there.
+    /// </summary>
+    internal static IReadOnlyList<StackDiagnostic> Validate(ComposeStack stack, string? projectDirectory, ComposeStack? definition)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var texts = Text.TextInventory.Of(stack).ToList();
@@ -32,7 +40,7 @@ public static class StackValidator
             .Concat(TraefikWiringRules.Check(stack))
             .Concat(BackupRules.Check(stack))
             .Concat(Security.SecurityRules.Check(stack, texts))
-            .Concat(ChecklistRules.Check(stack))
+            .Concat(ChecklistRules.Check(stack, definition))
             .Concat(Swarm.SwarmRules.Check(stack))
             .OrderBy(d => d.Location.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)

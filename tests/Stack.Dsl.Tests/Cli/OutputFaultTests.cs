@@ -96,7 +96,8 @@ public sealed class OutputFaultTests : IDisposable
 
         Assert.Equal(target, new DirectoryInfo(Out).LinkTarget);
         Assert.Contains("second:", File.ReadAllText(Path.Combine(target, StackGenerator.ComposeFileName)), StringComparison.Ordinal);
-        Assert.Equal(["generated", "real-folder"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The one-writer lock sits beside the folder the link points to (ConcurrentRunsTests).
+        Assert.Equal([OutputFolderLock.FileName("real-folder"), "generated", "real-folder"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [SkippableFact]
@@ -126,7 +127,7 @@ public sealed class OutputFaultTests : IDisposable
         Assert.Equal(ExitCodes.Success, Run([]).Code);
 
         Assert.Equal(before, Contents(Out));
-        Assert.Equal(["generated"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+        Assert.Equal([OutputFolderLock.FileName("generated"), "generated"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

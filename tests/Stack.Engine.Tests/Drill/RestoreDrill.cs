@@ -47,13 +47,14 @@ internal sealed class RestoreDrill : IDisposable
 
     private readonly GeneratedFolder files = new(DrillStack.Build(), GeneratedFolder.Recorded("Stack.DrillDirectory"));
     private readonly DirectoryInfo repository = Directory.CreateTempSubdirectory("stack-drill-repository-");
+    private readonly DirectoryInfo timing = Directory.CreateTempSubdirectory("stack-drill-timing-");
     private readonly ComposeProject compose;
     private readonly ITestOutputHelper log;
 
     public RestoreDrill(ITestOutputHelper log)
     {
         this.log = log;
-        compose = new ComposeProject(DrillStack.ProjectName, files.Folder, ["docker-compose.yml"], new Dictionary<string, string>
+        compose = new ComposeProject(DrillStack.ProjectName, files.Folder, ["docker-compose.yml", PatientHealthchecks.Write(timing.FullName, "mysql")], new Dictionary<string, string>
         {
             ["MYSQL_ROOT_PASSWORD"] = "drill-root-password",
             ["RESTIC_PASSWORD"] = "drill-restic-password",
@@ -103,7 +104,8 @@ internal sealed class RestoreDrill : IDisposable
             }
 
             var restore = Command.Run(files.PathOf("restore.sh"), [], files.Folder,
-                new Dictionary<string, string>(compose.Environment) { ["COMPOSE"] = compose.CommandLine }, TimeSpan.FromMinutes(4));
+                new Dictionary<string, string>(compose.Environment) { ["COMPOSE"] = compose.CommandLine }, TimeSpan.FromMinutes(10)); // restore.sh's own health wait is 300 s
+
             log.WriteLine(restore.Transcript);
             Assert.True(restore.Succeeded, restore.Transcript);
         });
@@ -132,8 +134,7 @@ internal sealed class RestoreDrill : IDisposable
         }
         catch (Exception failure) when (failure is not DrillStepFailedException)
         {
-            var logs = compose.Run("logs", "--no-color", "--tail", "30");
-            throw new DrillStepFailedException(name, $"{failure.Message}\n--- compose logs\n{logs.Output}{logs.Error}");
+            throw new DrillStepFailedException(name, $"{failure.Message}\n{compose.Explain()}");
         }
     }
 
@@ -161,5 +162,6 @@ internal sealed class RestoreDrill : IDisposable
         compose.Dispose();
         files.Dispose();
         repository.Delete(recursive: true);
+        timing.Delete(recursive: true);
     }
 }

@@ -46,12 +46,35 @@ internal sealed class ComposeProject : IDisposable
     public CommandResult Run(params string[] arguments) =>
         Command.Run("docker-compose", [.. Arguments, .. arguments], Folder, Environment, TimeSpan.FromMinutes(5));
 
-    /// <summary>Runs compose and fails with its output when it fails.</summary>
+    /// <summary>Runs compose and fails with its output, and the engine's view of the project, when it fails.</summary>
     public string Ok(params string[] arguments)
     {
         var result = Run(arguments);
-        Assert.True(result.Succeeded, $"docker-compose {string.Join(' ', arguments)} failed: {result.Transcript}");
+        Assert.True(result.Succeeded, $"docker-compose {string.Join(' ', arguments)} failed: {result.Transcript}\n{Explain()}");
         return result.Output;
+    }
+
+    /// <summary>
+    /// What the engine says about the project, for a failure message: <c>ps</c>, each container's
+    /// state and health, and the last lines of the services' logs (of <paramref name="services"/>, or all).
+    /// Never throws: it runs when something already went wrong.
+    /// </summary>
+    public string Explain(params string[] services)
+    {
+        try
+        {
+            var ps = Run("ps");
+            var states = DockerEngine.ProjectObjects("container", Name)
+                .Select(c => Command.Run("docker", ["inspect", "--format", "{{.Name}} {{json .State}}", c], timeout: TimeSpan.FromMinutes(1)).Output.Trim());
+            var logs = Run(["logs", "--no-color", "--tail", "60", .. services]);
+            return $"--- docker-compose ps\n{ps.Output}{ps.Error}\n--- container states\n{string.Join('\n', states)}\n--- docker-compose logs --tail 60\n{logs.Output}{logs.Error}";
+        }
+#pragma warning disable CA1031 // a failure message must not hide the failure it explains
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return $"(the engine's state could not be read: {exception.Message})";
+        }
     }
 
     /// <summary>The container id of a service.</summary>

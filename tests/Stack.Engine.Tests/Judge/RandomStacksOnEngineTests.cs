@@ -90,7 +90,7 @@ public sealed class RandomStacksOnEngineTests
 
             foreach (var service in stack.Services)
             {
-                Assert.True(DockerEngine.Inspect(compose.ContainerOf(service.Name)).GetProperty("State").GetProperty("Running").GetBoolean(), $"{service.Name} is not running");
+                Assert.True(DockerEngine.Inspect(compose.ContainerOf(service.Name)).GetProperty("State").GetProperty("Running").GetBoolean(), $"{service.Name} is not running\n{compose.Explain(service.Name)}");
             }
         }, iter: 5, threads: 1);
     }

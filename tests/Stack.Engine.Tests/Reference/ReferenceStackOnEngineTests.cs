@@ -42,7 +42,7 @@ public sealed class ReferenceStackOnEngineTests(ITestOutputHelper log)
             var state = started.Succeeded ? DockerEngine.Inspect(compose.ContainerOf(service.Name)).GetProperty("State") : default;
             if (!started.Succeeded || !state.GetProperty("Running").GetBoolean())
             {
-                differences.Add($"{service.Name} does not run: {(started.Succeeded ? state.ToString() : started.Transcript)}");
+                differences.Add($"{service.Name} does not run: {(started.Succeeded ? state.ToString() : started.Transcript)}\n{compose.Explain(service.Name)}");
             }
         }
 

@@ -39,7 +39,7 @@ public sealed class TraefikAutheliaOnEngineTests
             var started = project.Run("up", "-d", "--no-deps", name);
             if (!started.Succeeded || !DockerEngine.Inspect(project.ContainerOf(name)).GetProperty("State").GetProperty("Running").GetBoolean())
             {
-                notRunning.Add($"{name}: {started.Transcript}");
+                notRunning.Add($"{name}: {started.Transcript}\n{project.Explain(name)}");
             }
         }
 

@@ -25,7 +25,8 @@ internal static class EnvironmentFiles
         IReadOnlyList<ResolvedEnvironment> environments,
         GenerationOptions options,
         IReadOnlyList<string> header,
-        Action<YamlScalar> collect)
+        Action<YamlScalar> collect,
+        Action<StackEnvironment, YamlScalar>? collectOverride = null) // collects an override's scalars instead of collect
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var resolved = new List<NamedRenderer>();
@@ -66,7 +67,7 @@ internal static class EnvironmentFiles
             files[environment.OverrideFileName] = YamlWriter.Write(
                 difference,
                 [.. header, $"Environment '{environment.Name}': exactly what differs from docker-compose.yml.", $"Run: docker compose -f docker-compose.yml -f {environment.OverrideFileName} up -d"],
-                collect);
+                collectOverride is null ? collect : scalar => collectOverride(environment, scalar));
         }
 
         return new RenderedEnvironments(files, new RenderedOnRead(resolved));

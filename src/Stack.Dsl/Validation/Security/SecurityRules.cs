@@ -167,8 +167,11 @@ internal static class SecurityRules
 
     // A finding is reported at the call that wrote the value: the WithEnvironment of that variable
     // (a subject that is no variable stays at the service), the WithPort of the first port named.
+    // An escape-hatch field's, the WithField that set it.
     private static SourceLocation EnvironmentSite(Service service, string? name) =>
-        name is not null && service.Environment.TryGetValue(name, out var value) ? service.At(service.Sites.Environment(name, value)) : service.Location;
+        name is not null && service.Environment.TryGetValue(name, out var value) ? service.At(service.Sites.Environment(name, value))
+        : name is not null && service.ExtraFields.TryGetValue(name, out var field) ? service.At(service.FieldSites.Of(name, field))
+        : service.Location;
 
     private static SourceLocation PortSite(Service service, List<PortMapping> ports) => service.At(service.Sites.Port(ports[0]));
 

@@ -55,7 +55,8 @@ internal static partial class TextInventory
             yield return new(owner, "default", variable.Default ?? string.Empty, TextKind.Line, stack.Location);
         }
 
-        foreach (var field in Yaml(project, "extension", stack.Extensions, stack.Location))
+        // Each extension at the WithExtension call that set it.
+        foreach (var field in stack.Extensions.SelectMany(e => Yaml(project, "extension", [e], stack.ExtensionSites.Of(e.Key, e.Value) ?? stack.Location)))
         {
             yield return field;
         }
@@ -285,7 +286,7 @@ internal static partial class TextInventory
             }
         }
 
-        foreach (var field in Yaml(owner, "field", service.ExtraFields, at).Concat(SpecFields(owner, service)).Concat(Middlewares(service.DefinedMiddlewares, at)))
+        foreach (var field in service.ExtraFields.SelectMany(e => Yaml(owner, "field", [e], service.At(service.FieldSites.Of(e.Key, e.Value)))).Concat(SpecFields(owner, service)).Concat(Middlewares(service.DefinedMiddlewares, at)))
         {
             yield return field;
         }
