@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Stack.Rules;
 using YamlDotNet.RepresentationModel;
 
@@ -188,4 +189,8 @@ internal sealed partial class ServiceImporter
             return [];
         }
     }
+
+    /// <summary><c>${NAME:-default}</c> or <c>${NAME-default}</c>: a default is a literal in the file.</summary>
+    [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>[^}$]*)\}")]
+    private static partial Regex DefaultedVariable();
 }
