@@ -42,6 +42,19 @@ internal sealed class SourceValues
             return null;
         }
 
+        // Another static initializer runs before the constructor's body and reads the value before it.
+        foreach (var type in TypeDeclarations(field.ContainingType))
+        {
+            foreach (var other in type.DescendantNodes(n => n is not BlockSyntax).OfType<EqualsValueClauseSyntax>())
+            {
+                if (other.Parent is not ParameterSyntax && other.Parent is not EnumMemberDeclarationSyntax
+                    && other.Value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == field.Name))
+                {
+                    return null;
+                }
+            }
+        }
+
         var writes = new List<AssignmentExpressionSyntax>();
         foreach (var scope in field.IsReadOnly ? WhereAssignable(field) : TypeDeclarations(field.ContainingType))
         {
