@@ -96,12 +96,13 @@ internal sealed partial class ServiceImporter
         }
 
         // NAME=x, --password=x or --password x in a command, entrypoint or healthcheck test: the rule names the variable or flag.
-        foreach (var text in CommandText(keys.GetValueOrDefault("command")).Concat(CommandText(keys.GetValueOrDefault("entrypoint")))
-            .Concat(CommandText(keys.GetValueOrDefault("healthcheck") is YamlMappingNode health && health.Children.TryGetValue(new YamlScalarNode("test"), out var test) ? test : null)))
+        foreach (var (field, text) in CommandText("command", keys.GetValueOrDefault("command")).Concat(CommandText("entrypoint", keys.GetValueOrDefault("entrypoint")))
+            .Concat(CommandText("healthcheck", keys.GetValueOrDefault("healthcheck") is YamlMappingNode health && health.Children.TryGetValue(new YamlScalarNode("test"), out var test) ? test : null)))
         {
             foreach (var holding in SecretText.Find(null, text))
             {
-                secrets.Add(holding.Subject.Length > 0 ? holding.Subject : "command");
+                // A URL's password in a command has no key: the rule names the field, as the inventory does.
+                secrets.Add(holding.Subject.Length > 0 ? holding.Subject : field);
             }
         }
 
@@ -118,17 +119,23 @@ internal sealed partial class ServiceImporter
         }
     }
 
-    /// <summary>A command as the rule reads it: a string as written, a list's items joined (an item with a space quoted).</summary>
-    private static IEnumerable<string> CommandText(YamlNode? command)
+    /// <summary>
+    /// A command as the rule reads it, with the field the text inventory names it by: a string as
+    /// written, a list's items joined (an item with a space quoted). A healthcheck's shell test is
+    /// the inventory's "healthcheck test", its exec test "healthcheck".
+    /// </summary>
+    private static IEnumerable<(string Field, string Text)> CommandText(string field, YamlNode? command)
     {
         switch (command)
         {
             case YamlScalarNode { Value: { } text }:
-                yield return text;
+                yield return (field == "healthcheck" ? "healthcheck test" : field, text);
                 break;
             case YamlSequenceNode list:
                 var items = list.Children.OfType<YamlScalarNode>().Select(i => i.Value ?? string.Empty).ToList();
-                yield return items is ["CMD-SHELL", var shell] ? shell : string.Join(' ', items.Select(i => i.Contains(' ', StringComparison.Ordinal) ? $"\"{i}\"" : i));
+                yield return items is ["CMD-SHELL", var shell]
+                    ? (field == "healthcheck" ? "healthcheck test" : field, shell)
+                    : (field, string.Join(' ', items.Select(i => i.Contains(' ', StringComparison.Ordinal) ? $"\"{i}\"" : i)));
                 break;
         }
     }
