@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Stack.Engine.Tests.Corpus;
+using Stack.Engine.Tests.Infrastructure;
 using Stack.Testing;
 using Stack.Tool.Import;
 using static Stack.Engine.Tests.Import.ImportedProgram;
@@ -236,15 +236,10 @@ public sealed class ImportRoundTripTests
             }
 
             Assert.True(exit == 0, $"the imported reference still fails after accepting its risks:\n{stderr}");
-            var compare = Process.Start(new ProcessStartInfo(Path.Combine(reference, "..", "tools", "compare-with-reference"), [Path.Combine(folder, "generated", "docker-compose.yml")])
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var said = compare.StandardOutput.ReadToEnd() + compare.StandardError.ReadToEnd();
-            compare.WaitForExit();
-            Assert.True(compare.ExitCode == 0, said);
+            // Both streams read at once and a bound on the wait: reading one to its end first can
+            // block forever once the other fills its pipe.
+            var compare = Command.Run(Path.Combine(reference, "..", "tools", "compare-with-reference"), [Path.Combine(folder, "generated", "docker-compose.yml")], folder, timeout: TimeSpan.FromMinutes(5));
+            Assert.True(compare.Succeeded, compare.Transcript);
         }
         finally
         {
