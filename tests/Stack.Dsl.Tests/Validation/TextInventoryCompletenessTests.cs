@@ -163,6 +163,7 @@ public sealed class TextInventoryCompletenessTests
         ["Middleware.Provider"] = new InHostileText("external middleware provider"),
         ["Middleware.Reference"] = new NotWritten("computed: Name@Provider, both checked"),
         ["Mount.Target"] = new InHostileText("bind target"),
+        ["Mount.TargetText"] = new InHostileText("bind target"), // Target as written, or a Variable's reference (its name is checked as a variable's)
         ["NamedNetworkMode.Value"] = new Set(v => Stack((Safe() with { Networks = [] }).WithNetworkMode(new NamedNetworkMode("bridge" + v)))),
         ["NamespaceMode.Value"] = new NotWritten("built only by NamespaceMode's own factories: a fixed word or service:NAME of a checked service"),
         ["NetworkAttachment.Aliases"] = new InHostileText("network alias"),
@@ -180,6 +181,7 @@ public sealed class TextInventoryCompletenessTests
         ["RedirectRegexMiddleware.Replacement"] = new InHostileText("redirect replacement"),
         ["RedirectSchemeMiddleware.Scheme"] = new InHostileText("docker-label redirect-scheme scheme"),
         ["RestartPolicy.Value"] = new NotWritten("built only by RestartPolicy's own fixed values"),
+        ["RestartPolicy.Compose"] = new NotWritten("Value (fixed values) or a Variable's reference, whose name the variable rules check"),
         ["Router.DefaultEntryPointsReason"] = new NotWritten("why a router listens on every entrypoint, read by STK0404; no file holds it"),
         ["Router.Name"] = new InHostileNames("router"),
         ["Router.PublicAccessReason"] = new Set(v => Stack(Safe().WithRouter(new Router("app").WithEntryPoints(Web).WithHost("a.example.org").WithPort(80).WithPublicAccess("public " + v))), Multiline: true),
@@ -231,6 +233,7 @@ public sealed class TextInventoryCompletenessTests
         ["TlsDomain.Main"] = new Set(v => Stack(Safe().WithRouter(Routed().WithTlsDomain("example.org" + v, "a.example.org")))),
         ["TlsDomain.Sans"] = new InHostileText("router TLS domain"),
         ["Tmpfs.Target"] = new InHostileText("tmpfs"),
+        ["Tmpfs.Options"] = new InHostileText("tmpfs option"),
         ["TraefikProxy.AccessLogFilePath"] = new Set(v => Proxied(p => p with { AccessLogFilePath = "/var/log/" + v })),
         ["TraefikProxy.DockerEndpoint"] = new Set(v => Proxied(p => p with { DockerEndpoint = "tcp://socket-proxy:2375/" + v })),
         ["TraefikProxy.DynamicConfigPath"] = new Set(v => Proxied(p => p with { DynamicConfigPath = "/etc/traefik/" + v + ".yml" })),
