@@ -47,7 +47,7 @@ internal static class SwarmDocument
         }
 
         var allConfigs = stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new YamlEntry(c.Name, SwarmObjects.Config(c, stack.Name, context)))
-            .Concat(configs.DistinctBy(c => (c.Key, c.Name)).Select(c => new YamlEntry(c.Key, new YamlMapping([new("name", Text(c.Name)), new("file", Text(c.File))]))))
+            .Concat(configs.DistinctBy(c => c.Key + "\n" + c.Name, StringComparer.Ordinal).Select(c => new YamlEntry(c.Key, new YamlMapping([new("name", Text(c.Name)), new("file", Text(c.File))]))))
             .ToList();
         foreach (var clash in allConfigs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {

@@ -25,9 +25,10 @@ internal static class SwarmFiles
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var diagnostics = new List<StackDiagnostic>();
+        // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
         var targets = environments.Count == 0
-            ? [(Name: (string?)null, Stack: definition)]
-            : environments.Select(e => (Name: (string?)e.Environment.Name, e.Stack)).ToList();
+            ? [new SwarmTarget(null, definition)]
+            : environments.Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
         foreach (var (name, stack) in targets)
         {
             var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
@@ -63,6 +64,9 @@ internal static class SwarmFiles
         return new SwarmRendering(files, diagnostics);
     }
 }
+
+/// <summary>One Swarm file to write: an environment (null without environments) and its stack.</summary>
+internal sealed record SwarmTarget(string? Name, ComposeStack Stack);
 
 /// <summary>The Swarm target's files (paths under the output folder) and what it refused.</summary>
 internal sealed record SwarmRendering(Dictionary<string, string> Files, IReadOnlyList<StackDiagnostic> Diagnostics);
