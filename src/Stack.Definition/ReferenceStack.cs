@@ -28,7 +28,6 @@ public static class ReferenceStack
     /// <summary>Builds the whole stack.</summary>
     public static ComposeStack Build() => new ComposeStack(ProjectName).WithVariables(Variables.All).WithTraefik(Traefik.Proxy).WithBackups(Restic.Plan)
         .WithEnvironments(Development.Environment, Staging.Environment, Production.Environment)
-        .WithTargets(DeployTarget.Compose, DeployTarget.Swarm)
         .WithServices(
         AdGuard.AdGuardHome,
         Restic.Backup,

@@ -90,12 +90,6 @@ internal sealed class SwarmSetting
         "Swarm sizes /dev/shm only through a tmpfs mount (volumes: type: tmpfs), which Stack does not write yet: remove .WithShmSize(...) if 64 MB is enough, " + RunWithCompose,
         changesWhatRuns: true);
 
-    public static readonly SwarmSetting Tmpfs = new(
-        "tmpfs", ".WithTmpfs",
-        "nothing is mounted at that path, silently: writes land in the container's own file system, or fail when the root file system is read-only.",
-        "Swarm mounts tmpfs only as a volume of type tmpfs, which Stack does not write yet: mount an anonymous volume there instead (.WithAnonymousVolume(\"/path\")), " + RunWithCompose,
-        changesWhatRuns: true);
-
     public static readonly SwarmSetting ContainerName = new(
         "container_name", ".WithContainerName",
         "Swarm names the task's container STACK_SERVICE.SLOT.TASKID, so nothing reaches it by this name (docker exec, scripts, other containers).",

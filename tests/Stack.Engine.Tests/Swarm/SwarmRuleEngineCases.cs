@@ -44,7 +44,8 @@ public sealed class SwarmRuleEngineCases(SwarmRuleEngineSwarm swarm) : IClassFix
         Assert.Contains("ignoring IP-address", log, StringComparison.Ordinal);
     }
 
-    // STK0501: privileged, security_opt and a service's tmpfs are dropped; the task runs without them.
+    // STK0501: privileged and security_opt are dropped; the task runs without them. A service-level
+    // tmpfs is dropped too, without a word: why the Swarm files write it as a mount of type tmpfs.
     [SkippableFact]
     public void Privileged_security_options_and_tmpfs_are_dropped()
     {

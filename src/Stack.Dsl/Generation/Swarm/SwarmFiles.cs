@@ -28,7 +28,8 @@ internal static class SwarmFiles
         // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
         var targets = environments.Count == 0
             ? [new SwarmTarget(null, definition)]
-            : environments.Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
+            // An environment that narrows its targets to Compose (a laptop's, say) gets no Swarm file.
+            : environments.Where(e => e.Stack.Targets.Contains(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
         foreach (var (name, stack) in targets)
         {
             var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;

@@ -13,6 +13,9 @@ namespace Stack.Dsl.Generation.Swarm;
 /// </summary>
 internal static class SwarmPorts
 {
+    /// <summary>How Swarm publishes <paramref name="port"/>: as the model says, else host mode for the proxy and the mesh for the rest (STK0508 reads the same).</summary>
+    public static PortMode ModeOnSwarm(PortMapping port, bool isProxy) => port.Mode ?? (isProxy ? PortMode.Host : PortMode.Ingress);
+
     public static YamlSequence? Build(Service service, bool isProxy, SwarmContext context)
     {
         if (service.Ports.IsDefaultOrEmpty)
@@ -29,7 +32,7 @@ internal static class SwarmPorts
                 continue;
             }
 
-            var mode = port.Mode ?? (isProxy ? PortMode.Host : null);
+            PortMode? mode = port.Mode is null && !isProxy ? null : ModeOnSwarm(port, isProxy);
             if (port.Target.IsRange || port.Published is { IsRange: true })
             {
                 if (mode == PortMode.Host)

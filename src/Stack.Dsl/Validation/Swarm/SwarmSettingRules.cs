@@ -79,11 +79,6 @@ internal static class SwarmSettingRules
             yield return SwarmSetting.ShmSize;
         }
 
-        if (!service.Tmpfs.IsEmpty)
-        {
-            yield return SwarmSetting.Tmpfs;
-        }
-
         if (service.ContainerName is not null)
         {
             yield return SwarmSetting.ContainerName;

@@ -124,7 +124,7 @@ internal static class SwarmTraefikRules
 
         foreach (var entryPoint in proxy.EntryPoints.Where(e => effects[e.Name].Count > 0))
         {
-            foreach (var port in traefik.Ports.Where(p => p.Mode != PortMode.Host && p.Target.Start <= entryPoint.Port && entryPoint.Port <= p.Target.End))
+            foreach (var port in traefik.Ports.Where(p => Generation.Swarm.SwarmPorts.ModeOnSwarm(p, isProxy: true) != PortMode.Host && p.Target.Start <= entryPoint.Port && entryPoint.Port <= p.Target.End))
             {
                 var published = port.Published is { IsRange: false } p ? p.Start : entryPoint.Port;
                 yield return new StackDiagnostic(

@@ -243,8 +243,7 @@ public sealed class SwarmMappingTests : IDisposable
             Emit.Minimal("pull").WithPullPolicy(PullPolicy.Always),
             Emit.Minimal("health").WithHealthcheck(new Healthcheck(HealthcheckTest.Shell("true")) { StartInterval = TimeSpan.FromSeconds(1) }),
             Emit.Minimal("pids").WithResourceLimits(new ResourceLimits { Pids = 100 }),
-            Emit.Minimal("shm").WithShmSize(ByteSize.Megabytes(64)),
-            Emit.Minimal("security").WithSecurityOpt("no-new-privileges:true"),
+            // shm_size and security_opt are STK0501's: the validator refuses them before any file is rendered.
         };
 
         foreach (var service in services)

@@ -38,7 +38,6 @@ public sealed class SwarmRulesTests
         { "STK0501", "network mode" },
         { "STK0501", "pid host" },
         { "STK0501", "security opt" },
-        { "STK0501", "tmpfs" },
         { "STK0502", "build without image" },
         { "STK0503", "container name" },
         { "STK0503", "build beside image" },
@@ -63,7 +62,6 @@ public sealed class SwarmRulesTests
             "network mode" => OnSwarm((Safe("a") with { Networks = [] }).WithNetworkMode(NetworkMode.Bridge)),
             "pid host" => OnSwarm(Safe("a").WithPid(NamespaceMode.Host).AcceptRisk(SecurityRisk.HostPrivilege, "test")),
             "security opt" => OnSwarm(Safe("a").WithSecurityOpt("no-new-privileges:true")),
-            "tmpfs" => OnSwarm(Safe("a").WithTmpfs("/tmp")),
             "build without image" => OnSwarm((Safe("a") with { Image = null }).WithBuild(new BuildSpec(HostPath.InProject("app")))),
             "container name" => OnSwarm(Safe("a").WithContainerName("a")),
             "build beside image" => OnSwarm(Safe("a").WithBuild(new BuildSpec(HostPath.InProject("app")))),
@@ -302,14 +300,16 @@ public sealed class SwarmRulesTests
     public void Client_IP_features_are_fine_when_Traefik_publishes_in_host_mode()
     {
         Assert.Empty(Swarm(AllowListOnIngress(PortMode.Host)));
-        Assert.Equal("STK0508", Ids(AllowListOnIngress(null)));
+        // No mode given: the Swarm files publish the proxy's ports in host mode (SwarmPorts.ModeOnSwarm).
+        Assert.Empty(Swarm(AllowListOnIngress(null)));
+        Assert.Equal("STK0508", Ids(AllowListOnIngress(PortMode.Ingress)));
     }
 
     [Fact]
     public void Forwarded_header_trust_and_rate_limits_behind_the_mesh_are_reported_at_Traefiks_port()
     {
         var web = new EntryPoint("websecure", 443).TrustingForwardedHeadersFrom("173.245.48.0/20", "103.21.244.0/22", "103.22.200.0/22", "141.101.64.0/18");
-        var proxy = Safe("traefik").WithImage("traefik:v3.2.1").WithPort(443, 443).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "test"); var line = ThisLine();
+        var proxy = Safe("traefik").WithImage("traefik:v3.2.1").WithPort(new PortMapping(443) { Published = 443, Mode = PortMode.Ingress }).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "test"); var line = ThisLine();
         var app = Safe("app").WithRouter(new Router("app").WithHost("app.example.org").WithPort(80).WithMiddlewares(new RateLimitMiddleware("slow", 10, 20, TimeSpan.FromSeconds(1))).WithPublicAccess("test"));
         var stack = OnSwarm(proxy, app).WithTraefik(new TraefikProxy(proxy, Net).WithEntryPoints(web.AsDefault()));
 
