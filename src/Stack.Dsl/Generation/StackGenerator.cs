@@ -158,7 +158,7 @@ public static class StackGenerator
         }
 
         IReadOnlyList<StackDiagnostic> targetErrors = [];
-        if (stack.Targets.Contains(DeployTarget.Swarm))
+        if (stack.Targets.Contains(DeployTarget.Swarm) || environments.Any(e => e.Stack.Targets.Contains(DeployTarget.Swarm)))
         {
             var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], files);
             targetErrors = swarm.Diagnostics;

@@ -37,6 +37,8 @@ public sealed class EveryRulePerEnvironmentTests : IDisposable
 
     private static Service Ok(string name) => new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net);
 
+    private static ComposeStack OnSwarm(params Service[] services) => new ComposeStack("w").WithTargets(DeployTarget.Compose, DeployTarget.Swarm).WithServices(services);
+
     private static Router Route(string name) => new Router(name).WithHost($"{name}.example.org").WithEntryPoints(Https).WithPort(80);
 
     private static ComposeStack WithProxy(params Service[] services)
@@ -76,6 +78,11 @@ public sealed class EveryRulePerEnvironmentTests : IDisposable
         ["STK0402"] = () => WithProxy(Ok("a").WithNetworks(Edge).WithRouter(Route("a").WithEntryPoints(new EntryPoint("websecure", 8443)).WithPublicAccess("test"))),
         ["STK0403"] = () => WithProxy((Ok("a") with { Networks = [] }).WithNetworks(new Network("island")).WithRouter(Route("a").WithPublicAccess("test"))),
         ["STK0404"] = () => WithProxy(Ok("a").WithNetworks(new Network("back")).WithRouter(Route("a").WithPublicAccess("test"))),
+        ["STK0503"] = () => OnSwarm(Ok("a").WithContainerName("a")),
+        ["STK0504"] = () => { var db = Ok("db").WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("probe"))); return OnSwarm(db, Ok("a").DependsOn(db, DependencyCondition.ServiceHealthy)); },
+        ["STK0505"] = () => OnSwarm(Ok("a").WithVolume(new Volume("data").WithBackup(VolumeBackup.Files()), "/data")),
+        ["STK0506"] = () => { var runner = Ok("backup").WithImage("mazzolino/restic:1.7.2"); return OnSwarm(runner).WithBackups(new BackupPlan(runner)); },
+        ["STK0540"] = () => OnSwarm(Ok("a").WithPullPolicy(PullPolicy.Always)),
         ["STK0405"] = () => WithProxy(Ok("a").WithNetworks(Edge).WithRouter(Route("a").WithTls(new CertResolver("staging")).WithPublicAccess("test"))),
     };
 

@@ -25,6 +25,7 @@ internal static class SwarmFiles
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var diagnostics = new List<StackDiagnostic>();
+        var refusals = new List<(SwarmTarget Target, List<StackDiagnostic> Found)>();
         // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
         var targets = environments.Count == 0
             ? [new SwarmTarget(null, definition)]
@@ -46,7 +47,9 @@ internal static class SwarmFiles
                 local[names.Dynamic] = SwarmLabels.WithSwarmProvider(traefik.Dynamic);
             }
 
-            var context = new SwarmContext(options, outputFiles, local, diagnostics);
+            var found = new List<StackDiagnostic>();
+            refusals.Add((new SwarmTarget(name, stack), found));
+            var context = new SwarmContext(options, outputFiles, local, found);
             var document = SwarmDocument.Build(swarmStack, names, context);
             var fileName = StackFileName(name);
             var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";
@@ -61,8 +64,35 @@ internal static class SwarmFiles
             }
         }
 
+        diagnostics.AddRange(SaidOnce(refusals, environments));
         files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, [.. targets.Select(t => t.Name).OfType<string>()], header);
         return new SwarmRendering(files, diagnostics);
+    }
+
+    /// <summary>
+    /// Each refusal once: one every environment's Swarm file meets is the definition's, said plainly;
+    /// one only some environments meet is said per environment, with its name, as the validator says it.
+    /// </summary>
+    private static IEnumerable<StackDiagnostic> SaidOnce(List<(SwarmTarget Target, List<StackDiagnostic> Found)> refusals, IReadOnlyList<ResolvedEnvironment> environments)
+    {
+        // Shared only when every environment has a Swarm file: else the refusal is the ones' that do.
+        var shared = refusals.Count == 0 || refusals.Count < environments.Count ? [] : refusals.Skip(1).Aggregate(refusals[0].Found.ToHashSet(), (common, r) => { common.IntersectWith(r.Found); return common; });
+        var said = new HashSet<StackDiagnostic>();
+        foreach (var (target, found) in refusals)
+        {
+            foreach (var refusal in found.Where(said.Add))
+            {
+                if (target.Name is null || shared.Contains(refusal))
+                {
+                    yield return refusal;
+                }
+                else
+                {
+                    var environment = environments.First(e => e.Environment.Name == target.Name).Environment;
+                    yield return refusal with { Message = $"In environment '{environment.Name}' ({environment.Location}): {refusal.Message}" };
+                }
+            }
+        }
     }
 }
 
