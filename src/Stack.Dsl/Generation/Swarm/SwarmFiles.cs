@@ -24,8 +24,7 @@ internal static class SwarmFiles
     public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, IReadOnlyDictionary<string, string> outputFiles)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var diagnostics = new List<StackDiagnostic>();
-        var refusals = new List<(SwarmTarget Target, List<StackDiagnostic> Found)>();
+        var refusals = new List<TargetRefusals>();
         // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
         var targets = environments.Count == 0
             ? [new SwarmTarget(null, definition)]
@@ -48,7 +47,7 @@ internal static class SwarmFiles
             }
 
             var found = new List<StackDiagnostic>();
-            refusals.Add((new SwarmTarget(name, stack), found));
+            refusals.Add(new TargetRefusals(name, found));
             var context = new SwarmContext(options, outputFiles, local, found);
             var document = SwarmDocument.Build(swarmStack, names, context);
             var fileName = StackFileName(name);
@@ -64,31 +63,30 @@ internal static class SwarmFiles
             }
         }
 
-        diagnostics.AddRange(SaidOnce(refusals, environments));
         files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, [.. targets.Select(t => t.Name).OfType<string>()], header);
-        return new SwarmRendering(files, diagnostics);
+        return new SwarmRendering(files, [.. SaidOnce(refusals, environments)]);
     }
 
     /// <summary>
     /// Each refusal once: one every environment's Swarm file meets is the definition's, said plainly;
     /// one only some environments meet is said per environment, with its name, as the validator says it.
     /// </summary>
-    private static IEnumerable<StackDiagnostic> SaidOnce(List<(SwarmTarget Target, List<StackDiagnostic> Found)> refusals, IReadOnlyList<ResolvedEnvironment> environments)
+    private static IEnumerable<StackDiagnostic> SaidOnce(List<TargetRefusals> refusals, IReadOnlyList<ResolvedEnvironment> environments)
     {
         // Shared only when every environment has a Swarm file: else the refusal is the ones' that do.
         var shared = refusals.Count == 0 || refusals.Count < environments.Count ? [] : refusals.Skip(1).Aggregate(refusals[0].Found.ToHashSet(), (common, r) => { common.IntersectWith(r.Found); return common; });
         var said = new HashSet<StackDiagnostic>();
-        foreach (var (target, found) in refusals)
+        foreach (var (name, found) in refusals)
         {
             foreach (var refusal in found.Where(said.Add))
             {
-                if (target.Name is null || shared.Contains(refusal))
+                if (name is null || shared.Contains(refusal))
                 {
                     yield return refusal;
                 }
                 else
                 {
-                    var environment = environments.First(e => e.Environment.Name == target.Name).Environment;
+                    var environment = environments.First(e => e.Environment.Name == name).Environment;
                     yield return refusal with { Message = $"In environment '{environment.Name}' ({environment.Location}): {refusal.Message}" };
                 }
             }
@@ -98,6 +96,9 @@ internal static class SwarmFiles
 
 /// <summary>One Swarm file to write: an environment (null without environments) and its stack.</summary>
 internal sealed record SwarmTarget(string? Name, ComposeStack Stack);
+
+/// <summary>What the writer refused in one Swarm file (an environment's, or null without environments).</summary>
+internal sealed record TargetRefusals(string? Name, List<StackDiagnostic> Found);
 
 /// <summary>The Swarm target's files (paths under the output folder) and what it refused.</summary>
 internal sealed record SwarmRendering(Dictionary<string, string> Files, IReadOnlyList<StackDiagnostic> Diagnostics);

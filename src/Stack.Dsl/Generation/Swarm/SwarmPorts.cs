@@ -32,7 +32,7 @@ internal static class SwarmPorts
                 continue;
             }
 
-            PortMode? mode = port.Mode is null && !isProxy ? null : ModeOnSwarm(port, isProxy);
+            var mode = ModeOnSwarm(port, isProxy);
             if (port.Target.IsRange || port.Published is { IsRange: true })
             {
                 if (mode == PortMode.Host)
@@ -55,7 +55,7 @@ internal static class SwarmPorts
             }
 
             entries.Add(new("protocol", Text(port.Protocol.ToString().ToLowerInvariant())));
-            entries.Add(new("mode", Text((mode ?? PortMode.Ingress).ToString().ToLowerInvariant())));
+            entries.Add(new("mode", Text(mode.ToString().ToLowerInvariant())));
             items.Add(new YamlMapping([.. entries]));
         }
 
