@@ -24,7 +24,7 @@ internal static class SwarmChecks
         RuleIds.SwarmIgnoredSetting,
         "Setting that Swarm ignores changes what the service can do",
         OnSwarm + ", service '{0}' sets {1}, which Swarm ignores: {2} {3}",
-        "docker stack deploy builds a Swarm service from a fixed set of keys; privileged, devices, network_mode, pid, ipc, userns_mode, security_opt, cgroup_parent, shm_size and a service's tmpfs are dropped (most with only a log line, tmpfs silently). The service then runs with other privileges, devices, namespaces or mounts than the definition says.");
+        "docker stack deploy builds a Swarm service from a fixed set of keys; privileged, devices, network_mode, pid, ipc, userns_mode, security_opt, cgroup_parent and shm_size are dropped with only a log line. The service then runs with other privileges, devices, namespaces or shared memory than the definition says. (A service's tmpfs, which Swarm drops silently, is not reported: Stack writes it as a mount of type tmpfs, which Swarm keeps.)");
 
     public static readonly RuleText BuildWithoutImage = new(
         RuleIds.SwarmBuildWithoutImage,
@@ -35,25 +35,25 @@ internal static class SwarmChecks
     public static readonly RuleText DroppedSetting = new(
         RuleIds.SwarmDroppedSetting,
         "Setting that Swarm drops",
-        OnSwarm + ", service '{0}' sets {1}, which Swarm drops: {2} {3}",
+        OnSwarm + ", service '{0}' sets {1}, which Swarm drops: {2} {3} Or, when nothing on Swarm relies on it, accept it for the Swarm target: .AcceptOnSwarm(SwarmDifference.DroppedSetting, \"why\") on '{0}'.",
         "Some keys mean nothing to a Swarm service (container_name, domainname, mac_address, build beside an image): docker stack deploy drops them with a log line. What relies on them (a script that runs docker exec by container name, a pre-built image) breaks quietly.");
 
     public static readonly RuleText IgnoredWait = new(
         RuleIds.SwarmIgnoredWait,
         "depends_on wait that Swarm does not honour",
-        OnSwarm + ", service '{0}' waits for '{1}' {2}, but docker stack deploy ignores depends_on: '{0}' starts at the same time as '{1}', and nothing replaces the wait. {3}",
+        OnSwarm + ", service '{0}' waits for '{1}' {2}, but docker stack deploy ignores depends_on: '{0}' starts at the same time as '{1}', and nothing replaces the wait. {3} Or, when '{0}' copes on its own, accept it for the Swarm target: .AcceptOnSwarm(SwarmDifference.IgnoredWait, \"why\") on '{0}'.",
         "Swarm starts every service of a stack at once and has no depends_on. What stands in for a wait is the dependent's own health and restart policy: a task whose healthcheck fails is replaced, a task that exits is restarted, and start-first updates keep the old task serving until the new one is healthy.");
 
     public static readonly RuleText VolumeNotPinned = new(
         RuleIds.SwarmVolumeNotPinned,
         "Service with a node-local volume is not pinned to a node",
-        OnSwarm + ", service '{0}' mounts volume '{1}', which lives on the node that runs the task, but '{0}' is not pinned to one node: when Swarm places it on another node it starts there with an empty '{1}'. Pin it: {2}; or give '{1}' a volume driver every node shares (.WithDriver(\"...\")).",
+        OnSwarm + ", service '{0}' mounts volume '{1}', which lives on the node that runs the task, but '{0}' is not pinned to one node: when Swarm places it on another node it starts there with an empty '{1}'. Pin it: {2}; or give '{1}' a volume driver every node shares (.WithDriver(\"...\")); or, when an empty '{1}' on another node is harmless, accept it for the Swarm target: .AcceptOnSwarm(SwarmDifference.VolumeNotPinned, \"why\") on '{0}'.",
         "A named volume of the local driver exists on one node. Swarm may place a replicated task on any node that meets its constraints, and creates an empty volume of the same name there. A stateful service (and the backup that reads its volume) must be pinned to the node holding its data, by node.hostname, node.id or a node label.");
 
     public static readonly RuleText BackupNotPinned = new(
         RuleIds.SwarmBackupNotPinned,
         "Backup runner is not pinned to the node it backs up",
-        OnSwarm + ", the backup runner '{0}' reads the volumes of its own node and runs docker exec in containers of its own node, but {1}. Pin '{0}' to the same node as the services it backs up: {2} on each of them.",
+        OnSwarm + ", the backup runner '{0}' reads the volumes of its own node and runs docker exec in containers of its own node, but {1}. Pin '{0}' to the same node as the services it backs up: {2} on each of them; or accept it for the Swarm target: .AcceptOnSwarm(SwarmDifference.BackupRunnerNotPinned, \"why\") on '{0}'.",
         "The backup runner bind-mounts the engine's volumes folder and the engine's socket: both see only the node the runner's task is on. On a swarm the runner must be pinned to the node of the volumes and databases it backs up, with the same constraint as they.");
 
     public static readonly RuleText MiddlewareProvider = new(

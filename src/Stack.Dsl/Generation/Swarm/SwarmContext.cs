@@ -29,6 +29,9 @@ internal sealed class SwarmContext(GenerationOptions options, IReadOnlyDictionar
     /// <summary>Files this environment's Swarm file needs beside it (a config's literal content), by name in swarm/.</summary>
     public Dictionary<string, string> ExtraFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The prefix of the proxy's swarm provider for a service's network and lbswarm labels (<see cref="TraefikLabelPrefix"/>).</summary>
+    public string TraefikPrefix { get; init; } = TraefikLabelPrefix.Docker;
+
     /// <summary>Reports what the Swarm file cannot say: an error, so nothing is dropped silently.</summary>
     public void Refuse(SourceLocation location, string message) =>
         diagnostics.Add(new StackDiagnostic(RuleIds.SwarmInexpressible, message, location));

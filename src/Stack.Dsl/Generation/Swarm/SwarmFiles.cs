@@ -48,7 +48,7 @@ internal static class SwarmFiles
 
             var found = new List<StackDiagnostic>();
             refusals.Add(new TargetRefusals(name, found));
-            var context = new SwarmContext(options, outputFiles, local, found);
+            var context = new SwarmContext(options, outputFiles, local, found) { TraefikPrefix = TraefikLabelPrefix.For(swarmStack.Traefik?.Service.Image) };
             var document = SwarmDocument.Build(swarmStack, names, context);
             var fileName = StackFileName(name);
             var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";

@@ -10,7 +10,8 @@ namespace Stack.Dsl.Generation.Swarm;
 /// container's; it cannot find a task's port by itself, so every HTTP service needs
 /// <c>loadbalancer.server.port</c>; and a middleware or service defined by labels is
 /// <c>name@swarm</c> there, not <c>name@docker</c>. Other labels stay on the containers (a
-/// container label such as <c>com.docker.keep-container</c> is read from the container).
+/// container label such as <c>com.docker.keep-container</c> is read from the container). The
+/// service's network label is <c>traefik.swarm.network</c> for a proxy that reads it (<see cref="TraefikLabelPrefix"/>).
 /// </summary>
 internal static partial class SwarmLabels
 {
@@ -24,7 +25,7 @@ internal static partial class SwarmLabels
         }
 
         var container = labels.Entries.Where(e => !IsTraefik(e.Key)).ToList();
-        var deploy = labels.Entries.Where(e => IsTraefik(e.Key)).Select(e => new YamlEntry(e.Key, WithSwarmProvider(e.Value))).ToList();
+        var deploy = labels.Entries.Where(e => IsTraefik(e.Key)).Select(e => new YamlEntry(TraefikLabelPrefix.Rename(e.Key, context.TraefikPrefix), WithSwarmProvider(e.Value))).ToList();
         var routers = deploy.Select(e => HttpRouter().Match(e.Key)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
         var hasPort = deploy.Any(e => e.Key.StartsWith("traefik.http.services.", StringComparison.Ordinal) && e.Key.EndsWith(".loadbalancer.server.port", StringComparison.Ordinal));
         if (routers.Count > 0 && !hasPort)

@@ -6,13 +6,14 @@ namespace Stack.Dsl.Validation.Swarm;
 
 /// <summary>
 /// STK0505 (a service with a node-local volume, not pinned to a node) and STK0506 (the backup
-/// runner, which reads its own node's volumes and containers, not pinned where they are).
+/// runner, which reads its own node's volumes and containers, not pinned where they are); each
+/// unless the service (the runner, for STK0506) accepts it with <see cref="Service.AcceptOnSwarm"/>.
 /// </summary>
 internal static class SwarmPlacementRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
-        foreach (var service in stack.Services.Where(s => s.Deployment?.Mode != DeploymentMode.Global && Pins(s).Count == 0))
+        foreach (var service in stack.Services.Where(s => s.Deployment?.Mode != DeploymentMode.Global && Pins(s).Count == 0 && !s.AcceptsOnSwarm(SwarmDifference.VolumeNotPinned)))
         {
             foreach (var mount in service.Volumes.OfType<VolumeMount>().Where(m => IsNodeLocal(m.Volume)).DistinctBy(m => m.Volume.Name))
             {
@@ -23,7 +24,7 @@ internal static class SwarmPlacementRules
             }
         }
 
-        if (stack.Backups is { } plan && stack.Services.FirstOrDefault(s => s.Name == plan.Runner.Name) is { } runner)
+        if (stack.Backups is { } plan && stack.Services.FirstOrDefault(s => s.Name == plan.Runner.Name) is { } runner && !runner.AcceptsOnSwarm(SwarmDifference.BackupRunnerNotPinned))
         {
             foreach (var problem in RunnerProblems(stack, runner))
             {

@@ -6,7 +6,8 @@ namespace Stack.Dsl.Validation.Swarm;
 /// <summary>
 /// STK0501 (a setting Swarm ignores that changes what the service can do: an error), STK0502 (a
 /// build without an image: docker stack deploy refuses it) and STK0503 (a setting Swarm drops
-/// that changes nothing the service can do: a warning).
+/// that changes nothing the service can do: a warning, unless the service accepts it with
+/// <see cref="Service.AcceptOnSwarm"/>).
 /// </summary>
 internal static class SwarmSettingRules
 {
@@ -22,6 +23,11 @@ internal static class SwarmSettingRules
 
             foreach (var setting in Settings(service))
             {
+                if (!setting.ChangesWhatRuns && service.AcceptsOnSwarm(SwarmDifference.DroppedSetting))
+                {
+                    continue;
+                }
+
                 var rule = setting.ChangesWhatRuns ? SwarmChecks.IgnoredSetting : SwarmChecks.DroppedSetting;
                 var message = rule.Format(service.Name, setting.Describe(), setting.Effect, setting.Fix);
                 yield return setting.ChangesWhatRuns

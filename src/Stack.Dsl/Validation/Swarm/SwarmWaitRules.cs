@@ -16,7 +16,7 @@ internal static class SwarmWaitRules
         {
             foreach (var dependency in service.Dependencies)
             {
-                if (dependency.Condition == DependencyCondition.ServiceStarted || Replaced(service))
+                if (dependency.Condition == DependencyCondition.ServiceStarted || Replaced(service) || service.AcceptsOnSwarm(SwarmDifference.IgnoredWait))
                 {
                     continue;
                 }
