@@ -78,6 +78,7 @@ public sealed class TextInventoryCompletenessTests
         ["AbsoluteHostPath.Path"] = new InHostileText("bind source"),
         ["AcceptedRisk.Reason"] = new NotWritten("kept in the model for the security rules; no file holds it"),
         ["AcceptedRisk.Subject"] = new NotWritten("kept in the model for the security rules; no file holds it"),
+        ["AcceptedSwarmDifference.Reason"] = new NotWritten("kept in the model for the Swarm rules; no file holds it"),
         ["AddPrefixMiddleware.Prefix"] = new Set(v => WithMiddleware(new AddPrefixMiddleware("prefix", "/p" + v))),
         ["BackupCommand.Command"] = new InHostileText("backup prepare command"),
         ["BackupPlan.ExcludePatterns"] = new InHostileText("exclude pattern"),

@@ -13,7 +13,7 @@ namespace Stack.Dsl.Tests.Validation.Swarm;
 /// The Swarm checks (STK05nn) at run time: each fires on a Swarm target only, on the definition
 /// and on every environment's stack, at the user's line, and stays quiet where Swarm loses nothing.
 /// </summary>
-public sealed class SwarmRulesTests
+public sealed partial class SwarmRulesTests
 {
     private static readonly Network Net = new("n");
 
