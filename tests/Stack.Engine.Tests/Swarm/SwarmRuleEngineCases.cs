@@ -9,7 +9,7 @@ namespace Stack.Engine.Tests.Swarm;
 /// failing or quietly doing something else than it says.
 /// Run inside <c>flock /tmp/stack-engine.lock</c>.
 /// </summary>
-public sealed class SwarmRuleEngineCases(SwarmRuleEngineSwarm swarm) : IClassFixture<SwarmRuleEngineSwarm>
+public sealed partial class SwarmRuleEngineCases(SwarmRuleEngineSwarm swarm) : IClassFixture<SwarmRuleEngineSwarm>
 {
     private const string Image = "stack-standin:1";
 
@@ -169,37 +169,116 @@ public sealed class SwarmRuleEngineCases(SwarmRuleEngineSwarm swarm) : IClassFix
         Assert.Equal("kept", DockerEngine.DockerOk("exec", stack.RunningContainer("db"), "cat", "/data/marker").Trim());
     }
 
-    // STK0508: a port in ingress mode reaches the task through the mesh: the service gets an address
-    // on the swarm's ingress network, which is where its connections come from; in host mode it does not.
-    // (Asking the task for the client's address from this host found nothing answering on the
-    // ingress port on this machine's engine; the engine's own wiring is what is asserted here.)
+    // STK0507, the closest evidence this machine allows: no Traefik image can be had here (no
+    // registry; Debian has no traefik package; PyPI and the Go proxy are unreachable), so Traefik
+    // itself is not run. What is shown is what Traefik's swarm provider reads: the service's labels
+    // (traefik pkg/provider/docker/pswarm.go, parseService: Labels = service.Spec.Annotations.Labels)
+    // under the provider name "swarm" (const swarmName = "swarm"; configurations are qualified by
+    // their provider's name, so a label-defined middleware is name@swarm). The middleware defined
+    // there and the router's reference to name@docker are both on the service, and none of it is
+    // on the container, where a docker provider would look: nothing defines secure@docker.
     [SkippableFact]
-    public void A_port_in_ingress_mode_reaches_the_task_through_the_mesh()
+    public void A_label_defined_middleware_is_on_the_service_for_the_swarm_provider_not_on_the_container()
+    {
+        Require();
+        using var stack = new SwarmRuleStack("stk0507");
+        stack.DeployOk($"""
+            version: "3.9"
+            services:
+              app:
+                image: {Image}
+                labels:
+                  com.example.container: "yes"
+                deploy:
+                  labels:
+                    traefik.enable: "true"
+                    traefik.http.middlewares.secure.headers.framedeny: "true"
+                    traefik.http.routers.app.rule: Host(`app.example.org`)
+                    traefik.http.routers.app.middlewares: secure@docker
+                    traefik.http.services.app.loadbalancer.server.port: "80"
+            """);
+
+        var serviceLabels = stack.Service("app").GetProperty("Spec").GetProperty("Labels");
+        Assert.Equal("true", serviceLabels.GetProperty("traefik.http.middlewares.secure.headers.framedeny").GetString());
+        Assert.Equal("secure@docker", serviceLabels.GetProperty("traefik.http.routers.app.middlewares").GetString());
+        var containerLabels = DockerEngine.Inspect(stack.RunningContainer("app")).GetProperty("Config").GetProperty("Labels");
+        Assert.Equal("yes", containerLabels.GetProperty("com.example.container").GetString());
+        Assert.DoesNotContain(containerLabels.EnumerateObject(), l => l.Name.StartsWith("traefik.", StringComparison.Ordinal));
+    }
+
+    // STK0508: who the task sees as the client. Each task serves its caller's address (busybox
+    // httpd, a CGI printing REMOTE_ADDR). In host mode it is the client's own address. Through the
+    // ingress mesh it is the mesh's (the ingress network's load balancer address) where the kernel
+    // has IPVS; on a kernel without IPVS (this machine's: no /proc/net/ip_vs, and dockerd logs
+    // "Could not get ipvs family information from the kernel ... Native loadbalancing will not
+    // work") the ingress port answers no one at all. Either way the client's address is lost.
+    [SkippableFact]
+    public void The_ingress_mesh_hides_the_client_address_and_host_mode_keeps_it()
     {
         Require();
         using var stack = new SwarmRuleStack("stk0508");
+        const string serve = "/bin/busybox mkdir -p /www/cgi-bin && printf '#!/bin/sh\\necho Content-Type: text/plain\\necho\\necho $$REMOTE_ADDR\\n' > /www/cgi-bin/addr && /bin/busybox chmod +x /www/cgi-bin/addr && exec /bin/busybox httpd -f -p 80 -h /www";
         stack.DeployOk($"""
             version: "3.9"
             services:
               mesh:
                 image: {Image}
+                entrypoint: ["/bin/sh", "-c", "{serve}"]
                 ports:
                   - target: 80
                     published: 18508
                     mode: ingress
               node:
                 image: {Image}
+                entrypoint: ["/bin/sh", "-c", "{serve}"]
                 ports:
                   - target: 80
                     published: 18509
                     mode: host
             """);
-        var mesh = DockerEngine.Inspect(stack.RunningContainer("mesh"));
-        var node = DockerEngine.Inspect(stack.RunningContainer("node"));
+        stack.RunningContainer("mesh");
+        stack.RunningContainer("node");
+        var client = HostAddress();
 
-        Assert.True(mesh.GetProperty("NetworkSettings").GetProperty("Networks").TryGetProperty("ingress", out _), $"the ingress-mode task is not on the ingress network: {mesh.GetProperty("NetworkSettings").GetProperty("Networks")}");
-        Assert.False(node.GetProperty("NetworkSettings").GetProperty("Networks").TryGetProperty("ingress", out _), "the host-mode task is on the ingress network");
-        var hostPorts = node.GetProperty("HostConfig").GetProperty("PortBindings").GetProperty("80/tcp");
-        Assert.Equal("18509", hostPorts[0].GetProperty("HostPort").GetString());
+        string? node = null;
+        SwarmRuleStack.WaitUntil(() => (node = Caller(client, 18509)) is not null, TimeSpan.FromSeconds(30), () => $"the host-mode port 18509 on {client} does not answer: {stack.Tasks("node")}");
+        Assert.Equal(client.ToString(), Unmapped(node!));
+
+        var mesh = Caller(client, 18508);
+        var ingress = System.Net.IPNetwork.Parse(DockerEngine.DockerOk("network", "inspect", "ingress", "--format", "{{range .IPAM.Config}}{{.Subnet}}{{end}}").Trim());
+        if (mesh is null)
+        {
+            // No answer: only acceptable where the kernel cannot balance the mesh at all.
+            Assert.False(File.Exists("/proc/net/ip_vs"), "the kernel has IPVS, yet the ingress port 18508 does not answer");
+        }
+        else
+        {
+            Assert.True(ingress.Contains(System.Net.IPAddress.Parse(Unmapped(mesh))), $"through the mesh the task saw {mesh}, not an address of the ingress network {ingress}");
+            Assert.NotEqual(client.ToString(), Unmapped(mesh));
+        }
     }
+
+    /// <summary>What the task's CGI says its caller is; null when nothing answers within 4 s.</summary>
+    private static string? Caller(System.Net.IPAddress host, int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
+        try
+        {
+            return http.GetStringAsync($"http://{host}:{port}/cgi-bin/addr").GetAwaiter().GetResult().Trim();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static string Unmapped(string address) => address.Trim('[', ']').Replace("::ffff:", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>An address of this host that is not loopback: a connection to it comes from it.</summary>
+    private static System.Net.IPAddress HostAddress() =>
+        System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(i => i.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up && i.NetworkInterfaceType != System.Net.NetworkInformation.NetworkInterfaceType.Loopback && !i.Name.StartsWith("docker", StringComparison.Ordinal) && !i.Name.StartsWith("veth", StringComparison.Ordinal) && !i.Name.StartsWith("br-", StringComparison.Ordinal))
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
 }
