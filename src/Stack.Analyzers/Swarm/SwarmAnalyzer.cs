@@ -38,7 +38,7 @@ public sealed class SwarmAnalyzer : DiagnosticAnalyzer
             var tracer = ValueTracer.For(start.Compilation, types);
             var findings = new StackFindings(start.Compilation, tracer.Models, "WithServices", invocation =>
                 types.IsComposeStack(invocation.TargetMethod.ContainingType) && TargetsSwarm(invocation)
-                    ? Check(StackServices.Added(invocation, types, tracer).ToList())
+                    ? StackServices.AddedPerStack(invocation, types, tracer).SelectMany(Check).Distinct()
                     : []);
             start.RegisterSemanticModelAction(findings.ReportIn);
         });

@@ -11,7 +11,8 @@ namespace Stack.Analyzers.Tracing;
 /// <summary>
 /// The collections of services (or middlewares, capabilities...) the tracer can see into besides
 /// literals: LINQ's <c>Select</c> over a visible collection (each element through the lambda, its
-/// parameter bound to the element), <c>ToArray</c>/<c>ToList</c>, a helper returning a collection
+/// parameter bound to the element, or a method group: <c>Select(App)</c>), <c>Concat</c>/<c>Append</c>/<c>Prepend</c>,
+/// <c>ToArray</c>/<c>ToList</c>, a helper returning a collection
 /// (<c>Group(params Service[] services) =&gt; services</c>, its parameters bound), and a list built
 /// with <c>new() { a, b }</c> that nothing but the DSL reads (no <c>Add</c> later).
 /// </summary>
@@ -73,10 +74,29 @@ internal sealed class CollectionShapes
                 // Each element is the lambda's value with its parameter bound to that element.
                 var parameter = lambda.Symbol.Parameters[0];
                 return [.. source.Select(element => new ScopedValue(body, scope.Bind(parameter, element.Value, element.Scope)))];
+            case "Select" when arguments.Length == 2
+                && ValueTracer.Unwrap(arguments[1].Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } }
+                && _values.Of(method.OriginalDefinition) is { Length: 1 } returns
+                && _tracer.Elements(arguments[0].Value, scope, walk) is { } source:
+                // Select(App): each element is the helper's value with its parameter bound to that element.
+                var helperParameter = method.OriginalDefinition.Parameters[0];
+                return [.. source.Select(element => new ScopedValue(returns[0], Bindings.None.Bind(helperParameter, element.Value, element.Scope)))];
+            case "Concat" when arguments.Length == 2:
+                return Joined(_tracer.Elements(arguments[0].Value, scope, walk), _tracer.Elements(arguments[1].Value, scope, walk));
+            case "Append" when arguments.Length == 2:
+                return Joined(_tracer.Elements(arguments[0].Value, scope, walk), [new ScopedValue(arguments[1].Value, scope)]);
+            case "Prepend" when arguments.Length == 2:
+                return Joined([new ScopedValue(arguments[1].Value, scope)], _tracer.Elements(arguments[0].Value, scope, walk));
             default:
-                return null; // Where, Take, Concat...: an unknown subset or order.
+                // Where, Take, Skip, Distinct...: a subset known only by running the filter. Reporting an
+                // element the filter drops would be a false alarm; the runtime sees the real subset.
+                return null;
         }
     }
+
+    /// <summary>Both sequences' elements, in order; null when either is not visible.</summary>
+    private static IReadOnlyList<ScopedValue>? Joined(IReadOnlyList<ScopedValue>? first, IReadOnlyList<ScopedValue>? second) =>
+        first is null || second is null ? null : [.. first, .. second];
 
     /// <summary>The one value a lambda returns (<c>n =&gt; new Service(n)</c>, or a body with a single return).</summary>
     private static IOperation? Returned(IAnonymousFunctionOperation lambda) =>

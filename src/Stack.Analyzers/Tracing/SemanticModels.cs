@@ -14,6 +14,9 @@ internal sealed class SemanticModels
 
     public SemanticModels(Compilation compilation) => _compilation = compilation;
 
+    /// <summary>The compilation whose trees these are.</summary>
+    public Compilation Compilation => _compilation;
+
     /// <summary>The model of <paramref name="tree"/>, or null when the tree is another project's.</summary>
     public SemanticModel? For(SyntaxTree tree) =>
         _compilation.ContainsSyntaxTree(tree)

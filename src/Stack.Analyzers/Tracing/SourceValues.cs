@@ -159,6 +159,43 @@ internal sealed class SourceValues
         }
     }
 
+    /// <summary>
+    /// For a local deconstructed from a helper's tuple (<c>var (web, db) = Pair();</c>) and not written
+    /// again: the call and the element's position. Null otherwise.
+    /// </summary>
+    public TupleElement? ElementOfCall(ILocalSymbol local) => _elements.GetOrAdd(local, symbol => FindElementOfCall((ILocalSymbol)symbol));
+
+    private readonly ConcurrentDictionary<ISymbol, TupleElement?> _elements = new(SymbolEqualityComparer.Default);
+
+    private TupleElement? FindElementOfCall(ILocalSymbol local)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 || local.IsRef
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not SingleVariableDesignationSyntax designation)
+        {
+            return null;
+        }
+
+        var (assignment, index) = designation.Parent switch
+        {
+            ParenthesizedVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: AssignmentExpressionSyntax a } left } names
+                when a.Left == left => (a, names.Variables.IndexOf(designation)),
+            DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: TupleExpressionSyntax { Parent: AssignmentExpressionSyntax a } left } element }
+                when a.Left == left => (a, left.Arguments.IndexOf(element)),
+            _ => (null, -1),
+        };
+        var scope = designation.FirstAncestorOrSelf<SyntaxNode>(n =>
+            n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax
+                or PropertyDeclarationSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+        if (assignment?.Right is not InvocationExpressionSyntax call || scope is null
+            || _models.OperationOf(call) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation
+            || WithWrites(local, [], [scope]) is not { Length: 0 })
+        {
+            return null;
+        }
+
+        return new TupleElement(invocation, index);
+    }
+
     private IOperation[]? OfField(IFieldSymbol field)
     {
         // Anyone can write a non-private, writable field.
@@ -386,3 +423,6 @@ internal sealed class SourceValues
     private static bool IsNestedFunction(SyntaxNode node) =>
         node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
 }
+
+/// <summary>Element <paramref name="Index"/> of the tuple <paramref name="Call"/> returns.</summary>
+internal sealed record TupleElement(Microsoft.CodeAnalysis.Operations.IInvocationOperation Call, int Index);

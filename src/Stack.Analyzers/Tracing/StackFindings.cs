@@ -38,7 +38,7 @@ internal sealed class StackFindings
     /// <summary>Findings about the services a <c>ComposeStack.WithServices</c> call adds.</summary>
     public static StackFindings OfServices(Compilation compilation, DslTypes types, ValueTracer tracer, System.Func<IReadOnlyList<AddedService>, IEnumerable<Diagnostic>> check) =>
         new(compilation, tracer.Models, "WithServices", invocation => types.IsComposeStack(invocation.TargetMethod.ContainingType)
-            ? check(StackServices.Added(invocation, types, tracer).ToList())
+            ? StackServices.AddedPerStack(invocation, types, tracer).SelectMany(check).Distinct() // a service passed to every call is one finding
             : []);
 
     /// <summary>Reports the findings located in the analyzed file, within the span the IDE asks for.</summary>

@@ -21,12 +21,44 @@ internal static class StackServices
         _ => null,
     };
 
-    public static IEnumerable<AddedService> Added(IInvocationOperation invocation, DslTypes types, ValueTracer tracer)
+    /// <summary>
+    /// The services one <c>WithServices</c> call adds, one list per stack it builds: a single list, or,
+    /// in a helper that hands its own parameters to the stack (<c>Assemble(params Service[] services)</c>),
+    /// one per call of that helper, each with the helper's parameters bound to that call's arguments.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<AddedService>> AddedPerStack(IInvocationOperation invocation, DslTypes types, ValueTracer tracer)
+    {
+        if (ForwardingHelper(invocation) is not { } helper)
+        {
+            return [Added(invocation, Bindings.None, types, tracer).ToList()];
+        }
+
+        var calls = tracer.Callers.Of(helper);
+        return calls.Count == 0
+            ? [Added(invocation, Bindings.None, types, tracer).ToList()]
+            : calls.Select(call => (IReadOnlyList<AddedService>)Added(invocation, ValueTracer.CalleeScope(call, Bindings.None), types, tracer).ToList());
+    }
+
+    /// <summary>The method (not a lambda) whose parameter an argument of the call is, when that argument is not visible unbound.</summary>
+    private static IMethodSymbol? ForwardingHelper(IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)
         {
-            var elements = tracer.ElementsOf(argument.Value);
-            var services = elements ?? (types.IsService(argument.Value.Type) ? [new ScopedValue(argument.Value, Bindings.None)] : []);
+            if (ValueTracer.Unwrap(argument.Value) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } helper })
+            {
+                return helper;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<AddedService> Added(IInvocationOperation invocation, Bindings scope, DslTypes types, ValueTracer tracer)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var elements = tracer.ElementsOf(argument.Value, scope);
+            var services = elements ?? (types.IsService(argument.Value.Type) ? [new ScopedValue(argument.Value, scope)] : []);
 
             // A loop variable over a known collection is each element in turn: check each where it is written.
             // An element made inside a helper or a lambda (Select(n => new Service(n))) is read with its bindings.

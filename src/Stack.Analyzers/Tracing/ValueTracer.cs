@@ -17,8 +17,10 @@ namespace Stack.Analyzers.Tracing;
 /// </summary>
 internal sealed class ValueTracer
 {
-    // Deep enough for helpers calling helpers; a guard against pathological code, not a limit users meet.
-    private const int MaxDepth = 48;
+    // About a hundred helpers each calling the one below; a guard against pathological code (the
+    // tracer is recursive, and running the compiler's thread out of stack kills the compiler), not a
+    // limit users meet. Raised from 48; code that never goes 48 steps deep does the same work (docs/analyzer-shapes.md).
+    private const int MaxDepth = 200;
 
     // A new service has none of these: no restart policy, no networks, no risky settings, nothing accepted.
     private static readonly FactKind[] FreshService =
@@ -52,7 +54,18 @@ internal sealed class ValueTracer
         _values = new SourceValues(models);
         _effects = new DslEffects(types, this);
         _collections = new CollectionShapes(types, models, _values, this);
+        Callers = new HelperCallers(models.Compilation, models);
     }
+
+    /// <summary>The calls of a helper that hands its parameters to the stack.</summary>
+    public HelperCallers Callers { get; }
+
+    /// <summary>
+    /// The values a collection argument is made of, read with <paramref name="scope"/> (a helper's
+    /// parameters bound to what one of its callers passed); null when not visible.
+    /// </summary>
+    public IReadOnlyList<ScopedValue>? ElementsOf(IOperation collection, Bindings scope) =>
+        Elements(collection, scope, new Walk());
 
     /// <summary>The compilation's semantic models this tracer reads (one per tree, shared, so a file is bound once).</summary>
     public SemanticModels Models => _models;
@@ -321,6 +334,9 @@ internal sealed class ValueTracer
                 return scope.TryGet(parameter.Parameter, out var argument, out var argumentScope)
                     ? Eval(argument, argumentScope, walk)
                     : FactSet.Unknown;
+            case ILocalReferenceOperation local when _values.ElementOfCall(local.Local) is { } element:
+                // `var (web, db) = Pair();`: the element of what the helper returns.
+                return ElementOfCall(element, scope, walk);
             case ILocalReferenceOperation local when ForEachCollection(local.Local) is { } loop:
                 // The loop variable is each element in turn: what holds for all of them.
                 return MeetAll(Elements(loop, scope, walk), walk);
@@ -399,6 +415,38 @@ internal sealed class ValueTracer
             var calleeScope = CalleeScope(invocation, scope);
             var facts = MeetAll(returns, calleeScope, walk);
             return HasParameters(method) ? AtHelperCall(facts, definition, invocation) : facts;
+        }
+        finally
+        {
+            walk.Leave(definition);
+        }
+    }
+
+    /// <summary>One element of the tuples a helper returns (each return a tuple written out), read as a helper's value.</summary>
+    private FactSet ElementOfCall(TupleElement element, Bindings scope, Walk walk)
+    {
+        var method = element.Call.TargetMethod;
+        var definition = method.OriginalDefinition;
+        if (_types.IsDslType(method.ContainingType) || _values.Of(definition) is not { } returns || !walk.Enter(definition))
+        {
+            return FactSet.Unknown;
+        }
+
+        try
+        {
+            var values = new IOperation[returns.Length];
+            for (var i = 0; i < returns.Length; i++)
+            {
+                if (Unwrap(returns[i]) is not ITupleOperation tuple || element.Index >= tuple.Elements.Length)
+                {
+                    return FactSet.Unknown;
+                }
+
+                values[i] = tuple.Elements[element.Index];
+            }
+
+            var facts = MeetAll(values, CalleeScope(element.Call, scope), walk);
+            return HasParameters(method) ? AtHelperCall(facts, definition, element.Call) : facts;
         }
         finally
         {
@@ -511,17 +559,45 @@ internal sealed class ValueTracer
         }
 
         // An init accessor with a body may store something else than it was given.
-        var (creation, creationScope) = made;
-        foreach (var assignment in IsAutoProperty(property) ? creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? [] : [])
+        var (origin, creationScope) = made;
+        var initializer = origin switch
+        {
+            IObjectCreationOperation created => created.Initializer,
+            IWithOperation copy => copy.Initializer,
+            _ => null,
+        };
+        // A positional record's property is an auto-property too; one set here but not stored as given is unknown.
+        foreach (var assignment in initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? [])
         {
             if (assignment.Target is IPropertyReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property.OriginalDefinition))
             {
-                return new ScopedValue(assignment.Value, creationScope);
+                return IsAutoProperty(property) || IsPositional(property) ? new ScopedValue(assignment.Value, creationScope) : null;
             }
         }
 
+        // `app with { Owner = ... }` keeps what the copied object had.
+        if (origin is IWithOperation with)
+        {
+            if (walk.CutAt(MaxDepth))
+            {
+                return null; // `W = W with { ... }`: a copy of itself.
+            }
+
+            walk.Depth++;
+            try
+            {
+                return SetAtCreation(property, with.Operand, creationScope, walk);
+            }
+            finally
+            {
+                walk.Depth--;
+            }
+        }
+
+        var creation = (IObjectCreationOperation)origin;
+
         // A positional record's property is its primary constructor's parameter of the same name.
-        if (property.DeclaringSyntaxReferences.Length == 1 && property.DeclaringSyntaxReferences[0].GetSyntax() is ParameterSyntax
+        if (IsPositional(property)
             && creation.Constructor is { DeclaringSyntaxReferences.Length: 1 } constructor && constructor.DeclaringSyntaxReferences[0].GetSyntax() is TypeDeclarationSyntax)
         {
             foreach (var argument in creation.Arguments)
@@ -536,19 +612,22 @@ internal sealed class ValueTracer
         return null;
     }
 
+    private static bool IsPositional(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Length == 1 && property.DeclaringSyntaxReferences[0].GetSyntax() is ParameterSyntax;
+
     private static bool IsAutoProperty(IPropertySymbol property) =>
         property.DeclaringSyntaxReferences.Length == 1
         && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } accessors }
         && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
 
-    /// <summary>Where an object was made: in place, or the one value of a local or readonly field.</summary>
-    private (IObjectCreationOperation, Bindings)? CreationOf(IOperation? instance, Bindings scope, Walk walk)
+    /// <summary>Where an object was made (a creation or a record's <c>with</c> copy): in place, or the one value of a local or readonly field.</summary>
+    private (IOperation, Bindings)? CreationOf(IOperation? instance, Bindings scope, Walk walk)
     {
         instance = Unwrap(instance);
         switch (instance)
         {
-            case IObjectCreationOperation creation:
-                return (creation, scope);
+            case IObjectCreationOperation or IWithOperation:
+                return (instance, scope);
             case IParameterReferenceOperation parameter when scope.TryGet(parameter.Parameter, out var argument, out var argumentScope):
                 return CreationOf(argument, argumentScope, walk);
             case ILocalReferenceOperation or IFieldReferenceOperation:

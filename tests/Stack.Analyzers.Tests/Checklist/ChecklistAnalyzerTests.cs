@@ -54,7 +54,7 @@ public sealed class ChecklistAnalyzerTests
     [Fact]
     public Task A_field_first_reached_past_the_depth_guard_is_still_traced_whole()
     {
-        var fields = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"    static readonly Service F{i} = F{i - 1}.WithImage(\"app:{i}\");"));
+        var fields = string.Join("\n", Enumerable.Range(1, 120).Select(i => $"    static readonly Service F{i} = F{i - 1}.WithImage(\"app:{i}\");"));
         return Verifier.Analyzer(
             $$"""
             static class Definition
@@ -62,7 +62,7 @@ public sealed class ChecklistAnalyzerTests
                 static readonly Service F0 = {|#0:new Service("base")|}.WithNetworkMode(NetworkMode.None);
             {{fields}}
 
-                public static ComposeStack Build() => new ComposeStack("s").WithServices(F30, {|#1:F12|});
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(F120, {|#1:F30|});
             }
             """,
             Verifier.Diagnostic("STK0001").WithLocation(0).WithLocation(1).WithArguments("base"));

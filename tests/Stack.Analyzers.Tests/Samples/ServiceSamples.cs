@@ -296,19 +296,19 @@ internal static class ServiceSamples
             }
             """], ["STK0001", "STK0001"]),
 
-        new("not followed, so silent (the runtime reports): the stack assembled in a helper taking params", [$$"""
+        new("the stack assembled in a helper taking params: each call's arguments", [$$"""
             static class Definition
             {
                 {{Net}}
                 static ComposeStack Assemble(params Service[] services) => new ComposeStack("s").WithServices(services);
 
                 public static ComposeStack Build() => Assemble(
-                    new Service("a").WithImage("nginx:1").WithNetworks(Net),
+                    {|STK0001:new Service("a")|}.WithImage("nginx:1").WithNetworks(Net),
                     new Service("b").WithImage("nginx:1").WithNetworks(Net).WithRestart(RestartPolicy.Always));
             }
             """], ["STK0001"]),
 
-        new("a record that wraps a service, and init properties (a copy made with `with` is not followed)", [$$"""
+        new("a record that wraps a service, and init properties, and a copy made with `with`", [$$"""
             record App(Service Service)
             {
                 public string Owner { get; init; } = "ops";
@@ -326,12 +326,12 @@ internal static class ServiceSamples
             }
             """], ["STK0001"]),
 
-        new("not followed, so silent (the runtime reports): deconstruction and ?.", [$$"""
+        new("deconstruction of a helper's tuple; ?. on a parameter is not followed", [$$"""
             static class Definition
             {
                 {{Net}}
                 static (Service Web, Service Worker) Pair() => (
-                    new Service("web").WithImage("nginx:1").WithNetworks(Net),
+                    {|STK0001:new Service("web")|}.WithImage("nginx:1").WithNetworks(Net),
                     new Service("worker").WithImage("app:1").WithNetworks(Net).WithRestart(RestartPolicy.Always));
 
                 public static ComposeStack Build(Service? extra = null)

@@ -1,11 +1,11 @@
 using Stack.Dsl.Compose;
 
-// Forty helpers deep: past the tracer's depth guard (48 steps, two a helper here), so only the runtime reports.
+// Forty helpers deep (80 steps): within the tracer's depth guard (200 steps, two a helper here), so found.
 static class Definition
 {
     static readonly Network Net = new("web");
 
-    static Service Layer0() => new Service("web").WithImage("nginx:1.27").WithNetworks(Net); // runtime only: STK0001
+    static Service Layer0() => new Service("web").WithImage("nginx:1.27").WithNetworks(Net); // finding: STK0001
     static Service Layer1() => Layer0().WithLabel("layer", "1");
     static Service Layer2() => Layer1().WithLabel("layer", "2");
     static Service Layer3() => Layer2().WithLabel("layer", "3");
