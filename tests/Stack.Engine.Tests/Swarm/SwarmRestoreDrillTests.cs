@@ -10,8 +10,9 @@ namespace Stack.Engine.Tests.Swarm;
 /// The restore drill on a real (one-node) swarm: the drill sample's Swarm file, with its database,
 /// app and runner pinned to the manager, is deployed; known rows and files are written; the
 /// runner's task backs up as the Swarm file says (its PRE_COMMANDS find the database's task by its
-/// label and dump it); the stack and every one of its volumes are removed; the generated
-/// swarm/restore.sh brings it back from that; the rows, the file and the empty cache are checked.
+/// label and dump it); the data is damaged and the stack removed, its volumes left as
+/// <c>docker stack rm</c> leaves them; the generated swarm/restore.sh brings it back; the rows,
+/// the file, the empty cache and a database started afresh are checked.
 /// </summary>
 [Trait("Category", "Engine")]
 [Collection(SwarmCollection.Name)]
@@ -19,6 +20,7 @@ public sealed class SwarmRestoreDrillTests(SwarmNode swarm, ITestOutputHelper lo
 {
     private const string Name = DrillStack.ProjectName;
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);
+    private const string StrayPath = "/uploads/2026/stray.txt";
 
     private static readonly Dictionary<string, string> Variables = new(StringComparer.Ordinal)
     {
@@ -84,13 +86,12 @@ public sealed class SwarmRestoreDrillTests(SwarmNode swarm, ITestOutputHelper lo
             Assert.DoesNotContain(snapshot, path => path.StartsWith("/docker/volumes/drill_mysql-data/", StringComparison.Ordinal));
             Assert.DoesNotContain(snapshot, path => path.StartsWith("/docker/volumes/drill_cache/", StringComparison.Ordinal));
 
-            Step(stack, "destroy the stack and its volumes", () =>
+            Step(stack, "damage the data, then remove the stack (its volumes stay, as docker stack rm leaves them)", () =>
             {
+                Sql("DELETE FROM drill.notes WHERE id = 2; INSERT INTO drill.notes VALUES (3, 'written after the backup')");
+                Exec("app", $"rm {Drill.RestoreDrill.UploadPath} && printf stray > {StrayPath}");
                 stack.Remove();
-                foreach (var volume in Volumes())
-                {
-                    DockerEngine.DockerOk("volume", "rm", volume);
-                }
+                Assert.Contains($"{Name}_mysql-data", Volumes());
             });
 
             Step(stack, "restore with the generated swarm/restore.sh", () =>
@@ -108,8 +109,9 @@ public sealed class SwarmRestoreDrillTests(SwarmNode swarm, ITestOutputHelper lo
                 WaitFor(stack, "app runs on the restored database", () => TryExec("app", "true"));
                 Assert.Equal(Drill.RestoreDrill.UploadContent, Exec("app", $"cat {Drill.RestoreDrill.UploadPath}"));
                 Assert.Equal(string.Empty, Exec("app", "ls -A /cache").Trim());
+                Assert.False(TryExec("app", $"test -e {StrayPath}"), "a file written after the backup survived the restore");
 
-                // The database started afresh on its emptied data volume; the rows came from the dump.
+                // The database started afresh on its emptied data volume (it held the damaged data); the rows came from the dump.
                 Assert.Contains("empty data folder, creating the system tables", DockerEngine.DockerOk("logs", Task("mysql")), StringComparison.Ordinal);
             });
             log.WriteLine($"swarm drill: {clock.Elapsed.TotalSeconds:F1} s");

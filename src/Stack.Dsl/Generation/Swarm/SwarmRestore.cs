@@ -22,14 +22,18 @@ internal sealed class SwarmRestore
     {
         Procedure = procedure;
         var inventory = procedure.Inventory;
-        Emptied = [.. procedure.FileVolumes.Concat(procedure.Dumps.Select(d => d.Entry)).DistinctBy(v => v.Volume.Name).OrderBy(v => v.Volume.Name, StringComparer.Ordinal)];
+        Emptied = [.. procedure.FileVolumes.Concat(procedure.Dumps.Select(d => d.Entry)).Concat(procedure.EmptyVolumes).DistinctBy(v => v.Volume.Name).OrderBy(v => v.Volume.Name, StringComparer.Ordinal)];
         var writers = Emptied.SelectMany(v => v.MountedBy).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         Stopped = [.. inventory.Stack.Services.Where(s => writers.Contains(s.Name) && s.Name != procedure.Runner)];
     }
 
     public RestoreProcedure Procedure { get; }
 
-    /// <summary>Volumes emptied before restic writes them back: the file-backed ones and the dumped databases' live data.</summary>
+    /// <summary>
+    /// Volumes emptied before restic writes them back, so the node is what Compose's restore starts
+    /// from, an empty server: the file-backed ones, the dumped databases' live data, and those never
+    /// backed up (step 6 says they start empty; on a swarm the old ones may still be there).
+    /// </summary>
     public IReadOnlyList<VolumeEntry> Emptied { get; }
 
     /// <summary>Services scaled to zero while their volumes are restored (every user of an emptied volume but the runner).</summary>

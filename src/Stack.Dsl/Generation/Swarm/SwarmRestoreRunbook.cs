@@ -39,7 +39,7 @@ internal static class SwarmRestoreRunbook
         }
 
         text.Append(procedure.FileVolumes.Count == 0 ? "```\n\nNo volume is backed up as files.\n\n" : $"docker exec TASK({runner}) {restore.RestoreArguments(" \\\n  ")}\n```\n\n")
-            .Append("Emptying first makes the node what Compose's restore starts from, an empty server: restic does not delete files the snapshot lacks, and a database would not start afresh on the data it left at step 2.\n\n");
+            .Append("Emptying first makes the node what Compose's restore starts from, an empty server: `docker stack rm` keeps volumes, restic does not delete files the snapshot lacks, and a database would not start afresh on the data it finds. Volumes never backed up are emptied too (step 6).\n\n");
 
         text.Append("## 4. Start the databases first and load their dumps\n\n");
         if (procedure.Dumps.Count == 0)

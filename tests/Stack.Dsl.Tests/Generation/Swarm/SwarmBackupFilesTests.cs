@@ -90,7 +90,7 @@ public sealed class SwarmBackupFilesTests : IDisposable
             [
                 "docker stack deploy -c docker-stack.yml shop",
                 "docker service scale --detach shop_search=0 shop_app=0 shop_postgres=0",
-                "docker exec id-shop_backup sh -c for v in \"$@\"; do [ ! -d \"$v/_data\" ] || find \"$v/_data\" -mindepth 1 -delete; done empty /docker/volumes/shop_pg-data /docker/volumes/shop_pg-dump /docker/volumes/shop_search-data /docker/volumes/shop_search-dump /docker/volumes/shop_uploads",
+                "docker exec id-shop_backup sh -c for v in \"$@\"; do [ ! -d \"$v/_data\" ] || find \"$v/_data\" -mindepth 1 -delete; done empty /docker/volumes/shop_cache /docker/volumes/shop_pg-data /docker/volumes/shop_pg-dump /docker/volumes/shop_search-data /docker/volumes/shop_search-dump /docker/volumes/shop_uploads",
                 "docker exec id-shop_backup restic restore latest --target / --include /docker/volumes/shop_pg-dump --include /docker/volumes/shop_search-dump --include /docker/volumes/shop_uploads",
                 "docker service scale --detach shop_postgres=1",
                 "docker exec id-shop_postgres psql -f /dump/all.sql",
