@@ -53,7 +53,11 @@ internal static class ComposeDocument
     /// A service with what the stack adds to it: the Traefik proxy's config files, the network
     /// label of a routed service, the backup runner's excludes file and pre-backup commands.
     /// </summary>
-    internal static Service AsEmitted(Service service, ComposeStack stack, TraefikFileNames traefikFiles)
+    /// <param name="service">The service as modeled.</param>
+    /// <param name="stack">The stack it belongs to.</param>
+    /// <param name="traefikFiles">The names of Traefik's files.</param>
+    /// <param name="onSwarm">Whether for the Swarm file: the pre-backup commands then find a task's container by its label.</param>
+    internal static Service AsEmitted(Service service, ComposeStack stack, TraefikFileNames traefikFiles, bool onSwarm = false)
     {
         if (service.TraefikNetwork is { } network)
         {
@@ -69,7 +73,7 @@ internal static class ComposeDocument
         if (stack.Backups is { } plan && plan.Runner.Name == service.Name)
         {
             service = service.WithBind(HostPath.InOutput(BackupPlan.ExcludesFileName), plan.ExcludesFile, readOnly: true);
-            var commands = BackupInventory.Of(stack, plan).PreCommands();
+            var commands = BackupInventory.Of(stack, plan).PreCommands(onSwarm);
             if (commands.Count > 0)
             {
                 service = service.WithEnvironment(plan.PreCommandsVariable, string.Join('\n', commands));

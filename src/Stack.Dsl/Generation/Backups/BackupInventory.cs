@@ -62,16 +62,45 @@ internal sealed class BackupInventory
         service.Volumes.OfType<VolumeMount>().FirstOrDefault(m => m.Volume.Name == volume.Name)?.Target;
 
     /// <summary>The runner's command line for <paramref name="command"/> in <paramref name="service"/>.</summary>
-    public string CommandLine(Service service, BackupCommand command)
+    /// <param name="service">The service the command runs in.</param>
+    /// <param name="command">The prepare or dump command.</param>
+    /// <param name="onSwarm">Whether for the Swarm file, where no container has a name to exec by (<see cref="SwarmCommandLine"/>).</param>
+    public string CommandLine(Service service, BackupCommand command, bool onSwarm = false)
     {
+        if (onSwarm)
+        {
+            return SwarmCommandLine(service, command);
+        }
+
         var exec = $"docker exec {ContainerOf(service)} {command.Command}";
         return command.WaitForPort is { } port
-            ? $"{Plan.WaitForTool} {service.Name}:{port.ToString(CultureInfo.InvariantCulture)} --timeout={((int)Plan.WaitTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)} -- {exec}"
+            ? $"{WaitFor(service, port)} -- {exec}"
             : exec;
     }
 
+    /// <summary>
+    /// On Swarm: the task's container is found by the label Swarm puts on it, among this node's
+    /// containers (<c>docker ps</c> sees no other node's: the runner is pinned with the service,
+    /// STK0506). The lookup runs after the wait, so it finds the task that answers; none found
+    /// stops the backup with why. <c>&amp;&amp;</c>, not <c>--</c>: a <c>$(...)</c> after
+    /// <c>--</c> would run before the wait.
+    /// </summary>
+    private string SwarmCommandLine(Service service, BackupCommand command)
+    {
+        var task = SwarmServiceName(service);
+        var exec = $"task=$(docker ps -q --filter label=com.docker.swarm.service.name={task} | head -n1) && docker exec \"${{task:?no running task of {task} on this node: pin the backup runner to its node, see STK0506}}\" {command.Command}";
+        return command.WaitForPort is { } port ? $"{WaitFor(service, port)} && {exec}" : exec;
+    }
+
+    /// <summary>The service's name on the swarm: the stack deployed under the definition's name, as deploy.sh does.</summary>
+    public string SwarmServiceName(Service service) => $"{Stack.Name}_{service.Name}";
+
+    private string WaitFor(Service service, int port) =>
+        $"{Plan.WaitForTool} {service.Name}:{port.ToString(CultureInfo.InvariantCulture)} --timeout={((int)Plan.WaitTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>The commands run before each backup: each volume's prepare or dump command, in the order services were added.</summary>
-    public IReadOnlyList<string> PreCommands()
+    /// <param name="onSwarm">Whether for the Swarm file (<see cref="CommandLine"/>).</param>
+    public IReadOnlyList<string> PreCommands(bool onSwarm = false)
     {
         var byName = Volumes.ToDictionary(v => v.Volume.Name, StringComparer.Ordinal);
         return [.. Stack.Services.SelectMany(service => service.Volumes.OfType<VolumeMount>()
@@ -81,7 +110,7 @@ internal sealed class BackupInventory
             .DistinctBy(v => v.Volume.Name)
             .Select(v => v.Volume.Backup?.PreBackupCommand)
             .OfType<BackupCommand>()
-            .Select(command => CommandLine(service, command)))];
+            .Select(command => CommandLine(service, command, onSwarm)))];
     }
 }
 

@@ -17,7 +17,7 @@ internal static class SwarmDocument
         var services = new List<YamlEntry>();
         foreach (var service in stack.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            var emitted = ComposeDocument.AsEmitted(service, stack, traefikFiles);
+            var emitted = ComposeDocument.AsEmitted(service, stack, traefikFiles, onSwarm: true);
             var isProxy = stack.Traefik?.Service.Name == service.Name;
             services.Add(new(service.Name, SwarmService.Build(emitted, isProxy, stack.Name, context, configs)));
         }

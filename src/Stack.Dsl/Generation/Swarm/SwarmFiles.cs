@@ -1,4 +1,5 @@
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Backups;
 using Stack.Dsl.Generation.Environments;
 using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Validation;
@@ -63,7 +64,16 @@ internal static class SwarmFiles
             }
         }
 
-        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, [.. targets.Select(t => t.Name).OfType<string>()], header);
+        string[] environmentNames = [.. targets.Select(t => t.Name).OfType<string>()];
+        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, environmentNames, header);
+        if (definition.Backups is { } plan)
+        {
+            // Decided from the definition, as Compose's restore is; step 5's deploy applies the environment's file.
+            var restore = SwarmRestore.Of(RestoreProcedure.Of(BackupInventory.Of(definition with { Environments = [] }, plan)));
+            files[$"{Folder}/{SwarmRestore.ScriptName}"] = SwarmRestoreScript.Render(restore, environmentNames, header);
+            files[$"{Folder}/{SwarmRestore.RunbookName}"] = SwarmRestoreRunbook.Render(restore, environmentNames, header[0]);
+        }
+
         return new SwarmRendering(files, [.. SaidOnce(refusals, environments)]);
     }
 
