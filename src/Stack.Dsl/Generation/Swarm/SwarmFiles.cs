@@ -29,7 +29,7 @@ internal static class SwarmFiles
         var targets = environments.Count == 0
             ? [new SwarmTarget(null, definition)]
             // An environment that narrows its targets to Compose (a laptop's, say) gets no Swarm file.
-            : environments.Where(e => e.Stack.Targets.Contains(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
+            : environments.Where(e => e.Stack.Targets.Includes(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
         foreach (var (name, stack) in targets)
         {
             var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
