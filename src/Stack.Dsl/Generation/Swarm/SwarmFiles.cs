@@ -57,7 +57,13 @@ internal static class SwarmFiles
                 $"{(name is null ? "The stack" : $"Environment '{name}'")} on Docker Swarm, whole: docker stack deploy takes it as it is.",
                 $"Run from this folder: {deploy} (reads ../.env), or: docker stack deploy -c {fileName} {definition.Name}",
             ]);
-            foreach (var (file, text) in local.Concat(context.ExtraFiles))
+            // Two loops, not Concat over key-value pairs: its generic code is compiled at start-up.
+            foreach (var (file, text) in local)
+            {
+                files[$"{Folder}/{file}"] = text;
+            }
+
+            foreach (var (file, text) in context.ExtraFiles)
             {
                 files[$"{Folder}/{file}"] = text;
             }
