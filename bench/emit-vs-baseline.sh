@@ -69,7 +69,7 @@ wall() { awk '{ print $1 * 1000 }' "$work/times.$1" | median; }
 user() { awk '{ print $2 * 1000 }' "$work/times.$1" | median; }
 echo "$runs rounds, shuffled per round; $(uptime | sed 's/.*load/load/'); baseline $(git -C "$base" rev-parse --short HEAD), current $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' + uncommitted changes')"
 printf '| %-15s | %9s | %9s |\n' command "wall [ms]" "user [ms]"
-printf '|:%s|%s:|%s:|\n' "---------------" "----------" "----------"
+printf "|:%s|%s:|%s:|\n" "----------------" "----------" "----------"
 for entry in "${commands[@]}"; do
   name=${entry%%|*}
   printf '| %-15s | %9.0f | %9.0f |\n' "$name" "$(wall "$name")" "$(user "$name")"
