@@ -149,6 +149,13 @@ internal static class SecretText
     /// </summary>
     private static void Assignments(string text, List<SecretHolding> found)
     {
+        // Only a word with '=' or a flag (a word starting with '-') holds one: most texts have
+        // neither, and splitting every text of the inventory into words was much of this check's cost.
+        if (text.IndexOf('=') < 0 && text.IndexOf('-') < 0)
+        {
+            return;
+        }
+
         var words = Words(text);
         for (var i = 0; i < words.Count; i++)
         {

@@ -126,15 +126,17 @@ public sealed record ComposeStack
     public ComposeStack WithTargets(params IEnumerable<DeployTarget> targets)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        var chosen = targets.Distinct().Order().ToImmutableArray();
+        var (compose, swarm) = (false, false);
+        foreach (var target in targets)
+        {
+            compose |= EnumGuard.Defined(target, nameof(targets)) == DeployTarget.Compose;
+            swarm |= target == DeployTarget.Swarm;
+        }
+
+        var chosen = DeployTargets.Of(compose, swarm);
         if (chosen.IsEmpty)
         {
             throw new ArgumentException("WithTargets needs at least one target: DeployTarget.Compose, DeployTarget.Swarm or both.", nameof(targets));
-        }
-
-        foreach (var target in chosen)
-        {
-            EnumGuard.Defined(target, nameof(targets));
         }
 
         return this with { Targets = chosen };

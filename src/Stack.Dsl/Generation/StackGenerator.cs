@@ -158,7 +158,7 @@ public static class StackGenerator
         }
 
         IReadOnlyList<StackDiagnostic> targetErrors = [];
-        if (stack.Targets.Contains(DeployTarget.Swarm) || environments.Any(e => e.Stack.Targets.Contains(DeployTarget.Swarm)))
+        if (stack.Targets.Includes(DeployTarget.Swarm) || environments.Any(e => e.Stack.Targets.Includes(DeployTarget.Swarm)))
         {
             var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], files);
             targetErrors = swarm.Diagnostics;
@@ -168,7 +168,7 @@ public static class StackGenerator
             }
         }
 
-        if (!stack.Targets.Contains(DeployTarget.Compose))
+        if (!stack.Targets.Includes(DeployTarget.Compose))
         {
             // Swarm alone: the compose files (and Traefik's files they mount) are not written.
             foreach (var name in files.Keys.Where(IsComposeOnly).ToList())

@@ -35,7 +35,14 @@ public sealed record StackDiagnostic(string Id, string Message, SourceLocation L
         other is not null && Id == other.Id && Message == other.Message && Location.Equals(other.Location) && Severity == other.Severity;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Id, Message, Location, Severity);
+    /// <remarks>Plain arithmetic: <c>HashCode.Combine</c> over this library's types is generic code compiled at start-up.</remarks>
+    public override int GetHashCode()
+    {
+        var hash = Id?.GetHashCode(StringComparison.Ordinal) ?? 0;
+        hash = unchecked((hash * 31) + (Message?.GetHashCode(StringComparison.Ordinal) ?? 0));
+        hash = unchecked((hash * 31) + Location.GetHashCode());
+        return unchecked((hash * 31) + (int)Severity);
+    }
 }
 
 /// <summary>How serious a <see cref="StackDiagnostic"/> is.</summary>

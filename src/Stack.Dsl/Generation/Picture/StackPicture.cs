@@ -304,8 +304,20 @@ internal static class StackPicture
         {
             foreach (var colour in _colours.Keys.Order(StringComparer.Ordinal))
             {
-                Line($"  linkStyle {string.Join(",", _colours[colour].Select(Number))} stroke:{colour},stroke-width:2px,color:{colour}");
+                Line($"  linkStyle {Numbers(_colours[colour])} stroke:{colour},stroke-width:2px,color:{colour}");
             }
+        }
+
+        // A loop, not Select over the list of ints: that generic code has no precompiled form.
+        private static string Numbers(List<int> edges)
+        {
+            var text = new StringBuilder();
+            foreach (var edge in edges)
+            {
+                text.Append(text.Length == 0 ? string.Empty : ",").Append(Number(edge));
+            }
+
+            return text.ToString();
         }
     }
 }

@@ -30,7 +30,7 @@ internal static class SwarmFiles
         var targets = environments.Count == 0
             ? [new SwarmTarget(null, definition)]
             // An environment that narrows its targets to Compose (a laptop's, say) gets no Swarm file.
-            : environments.Where(e => e.Stack.Targets.Contains(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
+            : environments.Where(e => e.Stack.Targets.Includes(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
         foreach (var (name, stack) in targets)
         {
             var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
@@ -58,7 +58,13 @@ internal static class SwarmFiles
                 $"{(name is null ? "The stack" : $"Environment '{name}'")} on Docker Swarm, whole: docker stack deploy takes it as it is.",
                 $"Run from this folder: {deploy} (reads ../.env), or: docker stack deploy -c {fileName} {definition.Name}",
             ]);
-            foreach (var (file, text) in local.Concat(context.ExtraFiles))
+            // Two loops, not Concat over key-value pairs: its generic code is compiled at start-up.
+            foreach (var (file, text) in local)
+            {
+                files[$"{Folder}/{file}"] = text;
+            }
+
+            foreach (var (file, text) in context.ExtraFiles)
             {
                 files[$"{Folder}/{file}"] = text;
             }

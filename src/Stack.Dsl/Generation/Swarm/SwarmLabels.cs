@@ -48,7 +48,24 @@ internal static partial class SwarmLabels
     }
 
     /// <summary>The dynamic file's references to label-defined objects, for the swarm provider.</summary>
-    public static string WithSwarmProvider(string text) => DockerSuffix().Replace(text, "${name}@swarm");
+    /// <remarks>
+    /// Each match's <c>@docker</c> replaced in a loop, not <c>Regex.Replace</c> with a
+    /// <c>${name}</c> pattern: that one runs generic code over structs, compiled at start-up.
+    /// </remarks>
+    public static string WithSwarmProvider(string text)
+    {
+        const string Docker = "@docker";
+        var swarm = new System.Text.StringBuilder(text.Length);
+        var copied = 0;
+        foreach (var match in DockerSuffix().EnumerateMatches(text))
+        {
+            var suffix = match.Index + match.Length - Docker.Length;
+            swarm.Append(text, copied, suffix - copied).Append("@swarm");
+            copied = match.Index + match.Length;
+        }
+
+        return swarm.Append(text, copied, text.Length - copied).ToString();
+    }
 
     private static YamlValue WithSwarmProvider(YamlValue value) =>
         value is YamlScalar { Composed: { } composed } scalar && composed.IsLiteral && scalar.Value.Contains("@docker", StringComparison.Ordinal)

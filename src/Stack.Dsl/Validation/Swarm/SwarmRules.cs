@@ -10,7 +10,7 @@ namespace Stack.Dsl.Validation.Swarm;
 internal static class SwarmRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) =>
-        !stack.Targets.Contains(DeployTarget.Swarm)
+        !stack.Targets.Includes(DeployTarget.Swarm)
             ? []
             : SwarmPortRules.Check(stack)
                 .Concat(SwarmSettingRules.Check(stack))

@@ -15,10 +15,10 @@ internal static class SwarmSettingRules
     {
         foreach (var service in stack.Services)
         {
-            var added = stack.Joins.Of(service);
+            // Looked up per finding, as the other rules do: the lookup reads the program's symbols.
             if (service.Build is not null && service.Image is null)
             {
-                yield return new StackDiagnostic(SwarmChecks.BuildWithoutImage.Id, SwarmChecks.BuildWithoutImage.Format(service.Name), service.Location) { AddedAt = added };
+                yield return new StackDiagnostic(SwarmChecks.BuildWithoutImage.Id, SwarmChecks.BuildWithoutImage.Format(service.Name), service.Location) { AddedAt = stack.Joins.Of(service) };
             }
 
             foreach (var setting in Settings(service))
@@ -28,6 +28,7 @@ internal static class SwarmSettingRules
                     continue;
                 }
 
+                var added = stack.Joins.Of(service);
                 var rule = setting.ChangesWhatRuns ? SwarmChecks.IgnoredSetting : SwarmChecks.DroppedSetting;
                 var message = rule.Format(service.Name, setting.Describe(), setting.Effect, setting.Fix);
                 yield return setting.ChangesWhatRuns

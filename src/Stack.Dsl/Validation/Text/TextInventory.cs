@@ -56,9 +56,13 @@ internal static partial class TextInventory
         }
 
         // Each extension at the WithExtension call that set it.
-        foreach (var field in stack.Extensions.SelectMany(e => Yaml(project, "extension", [e], stack.ExtensionSites.Of(e.Key, e.Value) ?? stack.Location)))
+        // Loops, not SelectMany over the key-value pairs: its generic code is compiled at start-up.
+        foreach (var (key, value) in stack.Extensions)
         {
-            yield return field;
+            foreach (var field in Entry(project, "extension", key, value, stack.ExtensionSites.Of(key, value) ?? stack.Location))
+            {
+                yield return field;
+            }
         }
 
         foreach (var resource in StackResourcesOf.Networks(stack).Cast<ComposeResource>().Concat(StackResourcesOf.Volumes(stack)))
@@ -286,7 +290,15 @@ internal static partial class TextInventory
             }
         }
 
-        foreach (var field in service.ExtraFields.SelectMany(e => Yaml(owner, "field", [e], service.At(service.FieldSites.Of(e.Key, e.Value)))).Concat(SpecFields(owner, service)).Concat(Middlewares(service.DefinedMiddlewares, at)))
+        foreach (var (key, value) in service.ExtraFields)
+        {
+            foreach (var field in Entry(owner, "field", key, value, service.At(service.FieldSites.Of(key, value))))
+            {
+                yield return field;
+            }
+        }
+
+        foreach (var field in SpecFields(owner, service).Concat(Middlewares(service.DefinedMiddlewares, at)))
         {
             yield return field;
         }
