@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Locations;
 
 namespace Stack.Dsl.Traefik;
 
@@ -9,8 +11,11 @@ namespace Stack.Dsl.Traefik;
 public sealed record HeadersMiddleware : Middleware
 {
     /// <summary>Creates a headers middleware.</summary>
-    public HeadersMiddleware(string name)
-        : base(name, "file")
+    /// <param name="name">Its name.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public HeadersMiddleware(string name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
     }
 
