@@ -64,6 +64,11 @@ public readonly record struct SourceLocation
     /// <summary>The call's first argument, when a string (see the constructor); not part of equality.</summary>
     internal string? Argument => deferred is null ? argument : null;
 
+    /// <summary>This place when known, else <paramref name="fallback"/> (a value made where no caller information reached).</summary>
+    /// <param name="fallback">Where the holder of the value was made.</param>
+    /// <returns>The place to report.</returns>
+    internal SourceLocation Or(SourceLocation fallback) => IsKnown ? this : fallback;
+
     /// <summary>Whether a file is known.</summary>
     public bool IsKnown => FilePath.Length > 0;
 
