@@ -16,15 +16,19 @@ internal sealed class Origin : IEquatable<Origin>
 {
     private readonly SourceLocation createdAt;
     private readonly HelperCallSite? helperCall;
+    private readonly bool fromStack;
 
-    private Origin(SourceLocation createdAt, HelperCallSite? helperCall)
+    private Origin(SourceLocation createdAt, HelperCallSite? helperCall, bool fromStack = false)
     {
         this.createdAt = createdAt;
         this.helperCall = helperCall;
+        this.fromStack = fromStack;
     }
 
     /// <summary>The place: the helper's call site when a helper with parameters made the value, else the constructor's line.</summary>
-    public SourceLocation Location => helperCall?.Location ?? createdAt;
+    public SourceLocation Location =>
+        helperCall?.Location
+        ?? (fromStack && createdAt.IsKnown ? new SourceLocation(createdAt.FilePath, createdAt.Line, "new") : createdAt); // the column of its new
 
     /// <summary>Captures the origin of a value being constructed now.</summary>
     /// <param name="filePath">The constructor's caller file.</param>
@@ -42,7 +46,7 @@ internal sealed class Origin : IEquatable<Origin>
     public static Origin AtParamsCall(string type)
     {
         var at = ParamsCallSite.Capture(type);
-        return new(at, null);
+        return new(at, null, fromStack: true);
     }
 
     /// <summary>An origin from caller information alone, without the helper walk: for values made in numbers (variables).</summary>

@@ -1,6 +1,5 @@
 using Stack.Dsl.Compose;
 using Stack.Dsl.Traefik;
-using Stack.Dsl.Values;
 using static Stack.Dsl.Tests.Validation.Locations.Origins.Valid;
 
 namespace Stack.Dsl.Tests.Validation.Locations.Origins;

@@ -31,7 +31,7 @@ public sealed record OriginCase(string Id, string Call, Func<ComposeStack> Build
     /// <summary>The case's name in its file (the marker's last word).</summary>
     public string Name { get; init; } = string.Empty;
 
-    public override string ToString() => $"{Id} {Name}";
+    public override string ToString() => $"{Id} {Name} ({Path.GetFileNameWithoutExtension(File)})";
 }
 
 /// <summary>Values every case shares: a service, a network and a proxy that are valid.</summary>

@@ -58,6 +58,6 @@ internal static class ProxyValueOrigins
     private static ComposeStack BadRouterEntryPointName()
     {
         var web = new EntryPoint("we b", 80); // built: STK0201 routed
-        return new ComposeStack("s").WithServices(App().WithRouter(new Router("r").WithHost("a.example").WithPort(80).WithPublicAccess("test").OnEntryPoints(web)));
+        return new ComposeStack("s").WithServices(App().WithRouter(new Router("r").WithHost("a.example").WithPort(80).WithPublicAccess("test").WithEntryPoints(web)));
     }
 }
