@@ -16,19 +16,18 @@ internal sealed class Origin : IEquatable<Origin>
 {
     private readonly SourceLocation createdAt;
     private readonly HelperCallSite? helperCall;
-    private readonly bool fromStack;
 
     private Origin(SourceLocation createdAt, HelperCallSite? helperCall, bool fromStack = false)
     {
-        this.createdAt = createdAt;
+        // Read from the symbols only when shown; then placed at the column of its new.
+        this.createdAt = fromStack
+            ? new SourceLocation(new DeferredLocation(() => createdAt.IsKnown ? new SourceLocation(createdAt.FilePath, createdAt.Line, "new") : createdAt))
+            : createdAt;
         this.helperCall = helperCall;
-        this.fromStack = fromStack;
     }
 
     /// <summary>The place: the helper's call site when a helper with parameters made the value, else the constructor's line.</summary>
-    public SourceLocation Location =>
-        helperCall?.Location
-        ?? (fromStack && createdAt.IsKnown ? new SourceLocation(createdAt.FilePath, createdAt.Line, "new") : createdAt); // the column of its new
+    public SourceLocation Location => helperCall?.Location ?? createdAt;
 
     /// <summary>Captures the origin of a value being constructed now.</summary>
     /// <param name="filePath">The constructor's caller file.</param>
