@@ -69,7 +69,7 @@ internal sealed class SourceColumns
                 next++;
             }
 
-            if (next < text.Length && (text[next] == '(' || (call == "new" && IsServiceType(text, next))))
+            if (next < text.Length && (text[next] == '(' || (call == "new" && IsLocatedType(text, next))))
             {
                 // Two calls of one method on the line: the one whose first argument is the literal written.
                 if (argument is null || StartsWithLiteral(text, next + 1, argument))
@@ -94,8 +94,9 @@ internal sealed class SourceColumns
         return text.AsSpan(start).StartsWith("\"" + argument + "\"", StringComparison.Ordinal);
     }
 
-    // new Service(...), new Stack.Dsl.Compose.Service(...): the service's construction, not another object's on the line.
-    private static bool IsServiceType(string text, int start)
+    // new Service(...), new Stack.Dsl.Compose.Service(...), new ForwardAuthMiddleware(...): the construction
+    // of a value that keeps its location, not another object's on the line.
+    private static bool IsLocatedType(string text, int start)
     {
         var end = start;
         while (end < text.Length && (IsIdentifier(text[end]) || text[end] == '.'))
@@ -104,8 +105,18 @@ internal sealed class SourceColumns
         }
 
         var type = text.AsSpan(start, end - start);
-        return type.EndsWith("Service", StringComparison.Ordinal) || type.EndsWith("Router", StringComparison.Ordinal);
+        foreach (var located in LocatedTypes)
+        {
+            if (type.EndsWith(located, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static readonly string[] LocatedTypes = ["Service", "Router", "Middleware", "EntryPoint", "CertResolver", "Variable"];
 
     private static bool IsIdentifier(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
 

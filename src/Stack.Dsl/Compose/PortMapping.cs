@@ -21,7 +21,7 @@ public sealed record PortMapping(PortRange Target)
     /// when it is unset: <c>PortMapping.FromVariable(httpPort.OrDefault("8080"), 80)</c> writes
     /// <c>${HTTP_PORT:-8080}:80</c>. The stack's checks (clashes, interfaces, database ports) judge the default.
     /// </summary>
-    /// <param name="published">The variable, with a default (<see cref="Variable.OrDefault(string)"/> or <see cref="Variable.OrDefaultIfUnset"/>) that is a port or a range.</param>
+    /// <param name="published">The variable, with a default (<see cref="Variable.OrDefault(string, string, int)"/> or <see cref="Variable.OrDefaultIfUnset"/>) that is a port or a range.</param>
     /// <param name="target">The container port (or range).</param>
     /// <exception cref="ArgumentException">The variable has no default, or its default is not a port or a range.</exception>
     public static PortMapping FromVariable(Variable published, PortRange target)

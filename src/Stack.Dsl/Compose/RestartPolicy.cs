@@ -33,7 +33,7 @@ public sealed record RestartPolicy
     /// unset: <c>RestartPolicy.FromVariable(restart.OrDefault("unless-stopped"))</c> writes
     /// <c>${RESTART:-unless-stopped}</c>. The stack's checks judge the default.
     /// </summary>
-    /// <param name="variable">The variable, with its default (<see cref="Variable.OrDefault(string)"/> or <see cref="Variable.OrDefaultIfUnset"/>) a policy: no, always, unless-stopped, on-failure[:N].</param>
+    /// <param name="variable">The variable, with its default (<see cref="Variable.OrDefault(string, string, int)"/> or <see cref="Variable.OrDefaultIfUnset"/>) a policy: no, always, unless-stopped, on-failure[:N].</param>
     /// <exception cref="ArgumentException">The variable has no default, or its default is not a restart policy.</exception>
     public static RestartPolicy FromVariable(Variable variable)
     {

@@ -59,10 +59,25 @@ public readonly record struct SourceLocation
     /// The name of the call made on this line (<c>WithImage</c>, <c>new</c>), from which the column
     /// is found; null when the place is a whole statement. Not part of equality.
     /// </summary>
-    internal string? Call => deferred is null ? call : null;
+    internal string? Call => deferred is null ? call : deferred.Value.Call;
 
     /// <summary>The call's first argument, when a string (see the constructor); not part of equality.</summary>
-    internal string? Argument => deferred is null ? argument : null;
+    internal string? Argument => deferred is null ? argument : deferred.Value.Argument;
+
+    /// <summary>This place when known, else <paramref name="fallback"/> (a value made where no caller information reached).</summary>
+    /// <param name="fallback">Where the holder of the value was made.</param>
+    /// <returns>The place to report.</returns>
+    /// <remarks>A place still to be read from the symbols stays unread until shown (rules build many locations, and most runs show none).</remarks>
+    internal SourceLocation Or(SourceLocation fallback)
+    {
+        if (deferred is null)
+        {
+            return IsKnown ? this : fallback;
+        }
+
+        var later = deferred;
+        return new SourceLocation(new Locations.DeferredLocation(() => later.Value is { IsKnown: true } found ? found : fallback));
+    }
 
     /// <summary>Whether a file is known.</summary>
     public bool IsKnown => FilePath.Length > 0;

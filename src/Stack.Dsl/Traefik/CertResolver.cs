@@ -1,12 +1,45 @@
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Locations;
+
 namespace Stack.Dsl.Traefik;
 
 /// <summary>
 /// A Traefik certificate resolver, as named in Traefik's static config. Routers name it; the
 /// <see cref="TraefikProxy"/> that declares it writes its ACME settings.
 /// </summary>
-/// <param name="Name">The resolver's name, for example <c>letsencrypt</c>.</param>
-public sealed record CertResolver(string Name)
+public sealed record CertResolver
 {
+    // Not part of equality (an origin equals every other): the same resolver written twice is one resolver.
+    private readonly Origin origin;
+
+    /// <summary>Declares a resolver.</summary>
+    /// <param name="Name">The resolver's name, for example <c>letsencrypt</c>.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+#pragma warning disable SA1313 // Named as the positional record it was, so callers' named arguments keep working.
+    public CertResolver(string Name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+#pragma warning restore SA1313
+    {
+        this.Name = Name;
+        origin = Origin.Capture(filePath, line);
+    }
+
+    /// <summary>The resolver's name, for example <c>letsencrypt</c>.</summary>
+    public string Name { get; init; }
+
+    /// <summary>
+    /// Where the resolver was declared: the line of its <c>new</c>, or the user's call into the
+    /// helper with parameters that made it. Its findings are reported here, wherever it is added.
+    /// </summary>
+    public SourceLocation Location => origin.Location;
+
+    /// <summary>Gives the resolver's name.</summary>
+    /// <param name="Name">The name.</param>
+#pragma warning disable SA1313
+    public void Deconstruct(out string Name) => Name = this.Name;
+#pragma warning restore SA1313
+
     /// <summary>Let's Encrypt's production directory.</summary>
     public const string LetsEncryptProduction = "https://acme-v02.api.letsencrypt.org/directory";
 

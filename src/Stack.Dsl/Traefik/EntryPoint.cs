@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Locations;
 
 namespace Stack.Dsl.Traefik;
 
@@ -7,10 +10,44 @@ namespace Stack.Dsl.Traefik;
 /// to routers and to the <see cref="TraefikProxy"/>, so every router names an entrypoint that exists
 /// and Traefik's static config is written from the same objects.
 /// </summary>
-/// <param name="Name">The entrypoint's name in Traefik's static config.</param>
-/// <param name="Port">The port it listens on inside the Traefik container.</param>
-public sealed record EntryPoint(string Name, int Port)
+public sealed record EntryPoint
 {
+    // Not part of equality (see Equals): the same declaration written twice is one entrypoint.
+    private readonly Origin origin;
+
+    /// <summary>Declares an entrypoint.</summary>
+    /// <param name="Name">The entrypoint's name in Traefik's static config.</param>
+    /// <param name="Port">The port it listens on inside the Traefik container.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+#pragma warning disable SA1313 // Named as the positional record it was, so callers' named arguments keep working.
+    public EntryPoint(string Name, int Port, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+#pragma warning restore SA1313
+    {
+        this.Name = Name;
+        this.Port = Port;
+        origin = Origin.Capture(filePath, line);
+    }
+
+    /// <summary>The entrypoint's name in Traefik's static config.</summary>
+    public string Name { get; init; }
+
+    /// <summary>The port it listens on inside the Traefik container.</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// Where the entrypoint was declared: the line of its <c>new</c>, or the user's call into the
+    /// helper with parameters that made it. Its findings are reported here, wherever it is added.
+    /// </summary>
+    public SourceLocation Location => origin.Location;
+
+    /// <summary>Splits the entrypoint into its name and port.</summary>
+    /// <param name="Name">The name.</param>
+    /// <param name="Port">The port.</param>
+#pragma warning disable SA1313
+    public void Deconstruct(out string Name, out int Port) => (Name, Port) = (this.Name, this.Port);
+#pragma warning restore SA1313
+
     /// <summary>Where every request is redirected (permanently, scheme https), if anywhere.</summary>
     public EntryPoint? RedirectTo { get; init; }
 

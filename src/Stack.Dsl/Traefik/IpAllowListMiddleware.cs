@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Stack.Dsl.Locations;
 
 namespace Stack.Dsl.Traefik;
 
@@ -7,7 +8,7 @@ public sealed record IpAllowListMiddleware : Middleware
 {
     /// <summary>Creates an allow list.</summary>
     public IpAllowListMiddleware(string name, params IEnumerable<string> sourceRanges)
-        : base(name, "file")
+        : base(name, "file", Origin.AtParamsCall("IpAllowListMiddleware"))
     {
         SourceRanges = [.. sourceRanges];
         if (SourceRanges.IsEmpty)

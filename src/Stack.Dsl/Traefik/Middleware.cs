@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Compose;
+using Stack.Dsl.Locations;
 using Stack.Dsl.Values;
 
 namespace Stack.Dsl.Traefik;
@@ -9,13 +12,23 @@ namespace Stack.Dsl.Traefik;
 /// </summary>
 public abstract record Middleware
 {
-    private protected Middleware(string name, string provider)
+    private protected Middleware(string name, string provider, Origin origin)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         Name = name;
         Provider = provider;
+        this.origin = origin;
     }
+
+    // Not part of equality (an origin equals every other): one middleware written on two lines is one middleware.
+    private readonly Origin origin;
+
+    /// <summary>
+    /// Where the middleware was written: the line of its <c>new</c>, or the user's call into the
+    /// helper with parameters that made it. Its findings are reported here, wherever it is added.
+    /// </summary>
+    public SourceLocation Location => origin.Location;
 
     /// <summary>The middleware's name.</summary>
     public string Name { get; }
@@ -60,8 +73,10 @@ public sealed record ForwardAuthMiddleware : Middleware
     /// <summary>Creates a forward-auth middleware.</summary>
     /// <param name="name">Its name.</param>
     /// <param name="address">The verification endpoint Traefik calls.</param>
-    public ForwardAuthMiddleware(string name, ComposeString address)
-        : base(name, "file") => Address = address ?? throw new ArgumentNullException(nameof(address));
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public ForwardAuthMiddleware(string name, ComposeString address, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line)) => Address = address ?? throw new ArgumentNullException(nameof(address));
 
     /// <summary>The verification endpoint.</summary>
     public ComposeString Address { get; }
@@ -93,8 +108,14 @@ public sealed record RateLimitMiddleware : Middleware
         .Build());
 
     /// <summary>Creates a rate limiter.</summary>
-    public RateLimitMiddleware(string name, int average, int burst, TimeSpan period)
-        : base(name, "file")
+    /// <param name="name">Its name.</param>
+    /// <param name="average">Allowed requests per period, on average.</param>
+    /// <param name="burst">Allowed requests in one burst.</param>
+    /// <param name="period">The period the average is measured over.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public RateLimitMiddleware(string name, int average, int burst, TimeSpan period, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(average);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(burst);
@@ -126,8 +147,10 @@ public sealed record ExternalMiddleware : Middleware
     /// <summary>Refers to <c>name@provider</c>.</summary>
     /// <param name="name">The middleware's name in its provider (Traefik's grammar: no <c>@</c>, <c>.</c> or space; checked as STK0215).</param>
     /// <param name="provider">The provider that defines it: <c>file</c>, <c>docker</c>, or another.</param>
-    public ExternalMiddleware(string name, string provider)
-        : base(name, provider)
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public ExternalMiddleware(string name, string provider, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, provider, Origin.Capture(filePath, line))
     {
     }
 

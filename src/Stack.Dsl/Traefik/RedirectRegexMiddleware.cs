@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Locations;
 namespace Stack.Dsl.Traefik;
 
 /// <summary>
@@ -11,8 +13,10 @@ public sealed record RedirectRegexMiddleware : Middleware
     /// <param name="regex">The pattern the request URL must match.</param>
     /// <param name="replacement">The URL to redirect to.</param>
     /// <param name="permanent">Whether the redirect is permanent; null writes no <c>permanent</c> option (Traefik's default, temporary).</param>
-    public RedirectRegexMiddleware(string name, string regex, string replacement, bool? permanent)
-        : base(name, "file")
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public RedirectRegexMiddleware(string name, string regex, string replacement, bool? permanent, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(regex);
         ArgumentException.ThrowIfNullOrWhiteSpace(replacement);

@@ -49,7 +49,7 @@ internal static class DuplicateRules
         // A form (${NAME:-x}) is how one use reads the variable, not another declaration.
         foreach (var group in Repeats(stack.Variables, v => v.Name).Where(g => g.Select(v => (v.Description, v.Default, v.IsSecret)).Distinct().Count() > 1))
         {
-            yield return Duplicate($"Variable '{group.Key}' is declared twice with different descriptions, defaults or secrecy. Declare it once and use that object everywhere.", stack.Location);
+            yield return Duplicate($"Variable '{group.Key}' is declared twice with different descriptions, defaults or secrecy. Declare it once and use that object everywhere.", group.Last().Location.Or(stack.Location));
         }
 
         foreach (var d in Repeated(stack.Secrets, s => s.Name, s => s.Location, "secret"))

@@ -59,25 +59,25 @@ internal static class NameRules
                 // A reference is name@provider in a comma-joined label: '@', ',' or '.' in either part would change what Traefik looks up.
                 foreach (var middleware in router.Middlewares.Where(m => !Text.NameGrammar.Traefik.Matches(m.Name) || !Text.NameGrammar.Traefik.Matches(m.Provider)))
                 {
-                    yield return Invalid($"middleware of router '{router.Name}'", middleware.Reference, router.Location, TraefikRule);
+                    yield return Invalid($"middleware of router '{router.Name}'", middleware.Reference, middleware.Location.Or(router.Location), TraefikRule);
                 }
             }
 
             foreach (var middleware in service.DefinedMiddlewares.Where(m => !Text.NameGrammar.Traefik.Matches(m.Name)))
             {
-                yield return Invalid($"middleware defined by the labels of service '{service.Name}'", middleware.Name, service.Location, TraefikRule);
+                yield return Invalid($"middleware defined by the labels of service '{service.Name}'", middleware.Name, middleware.Location.Or(service.Location), TraefikRule);
             }
 
             foreach (var router in service.Routers)
             {
                 foreach (var entryPoint in router.EntryPoints.Where(e => !Text.NameGrammar.Traefik.Matches(e.Name) && stack.Traefik?.EntryPoints.Contains(e) != true))
                 {
-                    yield return Invalid($"entrypoint of router '{router.Name}'", entryPoint.Name, router.Location, TraefikRule);
+                    yield return Invalid($"entrypoint of router '{router.Name}'", entryPoint.Name, entryPoint.Location.Or(router.Location), TraefikRule);
                 }
 
                 if (router.CertResolver is { } resolver && !Text.NameGrammar.Traefik.Matches(resolver.Name))
                 {
-                    yield return Invalid($"certificate resolver of router '{router.Name}'", resolver.Name, router.Location, TraefikRule);
+                    yield return Invalid($"certificate resolver of router '{router.Name}'", resolver.Name, resolver.Location.Or(router.Location), TraefikRule);
                 }
 
                 if (router.TlsOptions is { } options && !TraefikReference(options))
@@ -135,12 +135,12 @@ internal static class NameRules
 
         foreach (var entryPoint in proxy.EntryPoints.Where(e => !Text.NameGrammar.Traefik.Matches(e.Name)))
         {
-            yield return Invalid("Traefik entrypoint name", entryPoint.Name, proxy.Location, TraefikRule);
+            yield return Invalid("Traefik entrypoint name", entryPoint.Name, entryPoint.Location.Or(proxy.Location), TraefikRule);
         }
 
         foreach (var resolver in proxy.CertResolvers.Where(r => !Text.NameGrammar.Traefik.Matches(r.Name)))
         {
-            yield return Invalid("Traefik certificate resolver name", resolver.Name, proxy.Location, TraefikRule);
+            yield return Invalid("Traefik certificate resolver name", resolver.Name, resolver.Location.Or(proxy.Location), TraefikRule);
         }
 
         // Routers' own middlewares are judged at the router; these are the entrypoints', the extras and chain members.
@@ -149,7 +149,7 @@ internal static class NameRules
         {
             if (!Text.NameGrammar.Traefik.Matches(middleware.Name) || !Text.NameGrammar.Traefik.Matches(middleware.Provider))
             {
-                yield return Invalid("Traefik middleware", middleware.Reference, proxy.Location, TraefikRule);
+                yield return Invalid("Traefik middleware", middleware.Reference, middleware.Location.Or(proxy.Location), TraefikRule);
             }
         }
     }

@@ -70,7 +70,7 @@ internal static class PortRules
         {
             if (!IsValid(entryPoint.Port))
             {
-                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Traefik entrypoint '{entryPoint.Name}' listens on port {entryPoint.Port}: ports are 1-65535. Give the entrypoint a port in 1-65535.", stack.Traefik!.Location);
+                yield return new StackDiagnostic(RuleIds.InvalidPort, $"Traefik entrypoint '{entryPoint.Name}' listens on port {entryPoint.Port}: ports are 1-65535. Give the entrypoint a port in 1-65535.", entryPoint.Location.Or(stack.Traefik!.Location));
             }
         }
     }

@@ -73,13 +73,14 @@ internal static class TraefikWiringRules
             yield break;
         }
 
-        var items = proxy.EntryPoints.SelectMany(e => e.TrustedForwarders.Concat(e.ProxyProtocolTrustedIps)).Concat(proxy.CertResolvers.SelectMany(r => r.DnsResolvers));
-        foreach (var item in items.Where(i => i.Contains(',', StringComparison.Ordinal)))
+        var items = proxy.EntryPoints.SelectMany(e => e.TrustedForwarders.Concat(e.ProxyProtocolTrustedIps).Select(i => new Item(i, e.Location)))
+            .Concat(proxy.CertResolvers.SelectMany(r => r.DnsResolvers.Select(i => new Item(i, r.Location))));
+        foreach (var item in items.Where(i => i.Text.Contains(',', StringComparison.Ordinal)))
         {
             yield return new StackDiagnostic(
                 RuleIds.InvalidSyntax,
-                $"The Traefik proxy's static config lists '{item}', which holds ','; as command-line flags a list is joined with ',', so Traefik would read two items. Split it into two.",
-                proxy.Location);
+                $"The Traefik proxy's static config lists '{item.Text}', which holds ','; as command-line flags a list is joined with ',', so Traefik would read two items. Split it into two.",
+                item.At.Or(proxy.Location));
         }
     }
 
@@ -129,7 +130,7 @@ internal static class TraefikWiringRules
                 yield return new StackDiagnostic(
                     RuleIds.UndefinedMiddleware,
                     $"Two different middlewares are {names} so '{middleware.Reference}' would mean whichever the dynamic config kept. Give each its own name, or declare one object and share it.",
-                    proxy.Location);
+                    middleware.Location.Or(proxy.Location));
             }
 
             defined.TryAdd(middleware.Name, middleware);
@@ -145,7 +146,7 @@ internal static class TraefikWiringRules
                     yield return new StackDiagnostic(
                         RuleIds.UndefinedMiddleware,
                         $"Middleware '{definition.Reference}' defined by the labels of service '{service.Name}' lists '{item}', which holds ','; a label joins a list with ',', so Traefik would read two items. Split it, or define the middleware in the dynamic file.",
-                        service.Location);
+                        definition.Location.Or(service.Location));
                 }
             }
         }
@@ -155,7 +156,7 @@ internal static class TraefikWiringRules
             yield return new StackDiagnostic(
                 RuleIds.UndefinedMiddleware,
                 $"Services' labels define different middlewares named '{group.Key}' (one name to Traefik), so '{group.Key}@docker' would mean whichever Traefik read last. Give each its own name, or define one and share it.",
-                proxy.Location);
+                group.Last().Location.Or(proxy.Location));
         }
 
         foreach (var router in Users(stack, proxy))
@@ -185,7 +186,7 @@ internal static class TraefikWiringRules
     /// <summary>Each router and entrypoint with the middlewares it uses.</summary>
     private static IEnumerable<Subject> Users(ComposeStack stack, TraefikProxy proxy) =>
         stack.Services.SelectMany(s => s.Routers.Select(r => new Subject($"Router '{r.Name}' of service '{s.Name}'", r.Location, r.Middlewares)))
-            .Concat(proxy.EntryPoints.Select(e => new Subject($"Entrypoint '{e.Name}'", proxy.Location, e.Middlewares)));
+            .Concat(proxy.EntryPoints.Select(e => new Subject($"Entrypoint '{e.Name}'", e.Location.Or(proxy.Location), e.Middlewares)));
 
     private static IEnumerable<StackDiagnostic> EntryPoints(ComposeStack stack, TraefikProxy proxy)
     {
@@ -228,14 +229,15 @@ internal static class TraefikWiringRules
             }
         }
 
-        var targets = proxy.EntryPoints.Select(e => e.RedirectTo).OfType<EntryPoint>()
-            .Concat(proxy.CertResolvers.Select(r => r.HttpChallengeEntryPoint).OfType<EntryPoint>());
-        foreach (var target in targets.Where(t => !names.Contains(t.Name)).DistinctBy(t => t.Name))
+        // Reported at the entrypoint or resolver that refers to the missing one.
+        var targets = proxy.EntryPoints.Where(e => e.RedirectTo is not null).Select(e => new Reference(e.RedirectTo!, e.Location))
+            .Concat(proxy.CertResolvers.Where(r => r.HttpChallengeEntryPoint is not null).Select(r => new Reference(r.HttpChallengeEntryPoint!, r.Location)));
+        foreach (var target in targets.Where(t => !names.Contains(t.Target.Name)).DistinctBy(t => t.Target.Name))
         {
             yield return new StackDiagnostic(
                 RuleIds.UnknownEntryPoint,
-                $"The stack's Traefik refers to entrypoint '{target.Name}' (a redirect or an ACME challenge) but does not have it (it has: {known}). Add it with TraefikProxy.WithEntryPoints(...).",
-                proxy.Location);
+                $"The stack's Traefik refers to entrypoint '{target.Target.Name}' (a redirect or an ACME challenge) but does not have it (it has: {known}). Add it with TraefikProxy.WithEntryPoints(...).",
+                target.From.Or(proxy.Location));
         }
     }
 
@@ -311,4 +313,10 @@ internal static class TraefikWiringRules
     /// tuple: generic code over tuples is not precompiled and costs start-up time.
     /// </summary>
     private sealed record Subject(string What, SourceLocation Location, System.Collections.Immutable.ImmutableArray<Middleware> Middlewares);
+
+    /// <summary>A listed text and where its entrypoint or resolver was written.</summary>
+    private sealed record Item(string Text, SourceLocation At);
+
+    /// <summary>An entrypoint named by a redirect or an ACME challenge, and where the one naming it was written.</summary>
+    private sealed record Reference(EntryPoint Target, SourceLocation From);
 }

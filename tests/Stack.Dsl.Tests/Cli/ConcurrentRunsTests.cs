@@ -17,14 +17,16 @@ public sealed class ConcurrentRunsTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     /// <summary>Run <paramref name="n"/>'s definition: its own service, so its output is its own.</summary>
-    private static ComposeStack Definition(int n) => new ComposeStack("race").WithServices(
+    internal static ComposeStack Definition(int n) => new ComposeStack("race").WithServices(
         Enumerable.Range(0, 1 + (n % 7)).Select(i => new Service($"run{n}-s{i}").WithImage("example/app:1.0").WithRestart(RestartPolicy.Always)));
 
-    private StackCliSettings Settings(string output) =>
-        new() { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = output };
+    private StackCliSettings Settings(string output) => Settings(Path.Combine(_root, "definition"), output);
+
+    internal static StackCliSettings Settings(string definition, string output) =>
+        new() { DefinitionDirectory = definition, DefaultOutputDirectory = output };
 
     /// <summary>Every file under <paramref name="folder"/>, relative name and content.</summary>
-    private static string Contents(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+    internal static string Contents(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)
         .Select(f => f + "\n" + File.ReadAllText(Path.Combine(folder, f))));
 

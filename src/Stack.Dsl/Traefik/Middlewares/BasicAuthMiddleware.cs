@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Locations;
 
 namespace Stack.Dsl.Traefik;
 
@@ -10,8 +12,12 @@ namespace Stack.Dsl.Traefik;
 public sealed record BasicAuthMiddleware : Middleware
 {
     /// <summary>Creates a basic-auth middleware whose users file is <paramref name="users"/>.</summary>
-    public BasicAuthMiddleware(string name, Secret users)
-        : base(name, "file") => Users = users ?? throw new ArgumentNullException(nameof(users));
+    /// <param name="name">Its name.</param>
+    /// <param name="users">The secret holding the users (htpasswd lines).</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public BasicAuthMiddleware(string name, Secret users, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line)) => Users = users ?? throw new ArgumentNullException(nameof(users));
 
     /// <summary>The secret holding htpasswd lines.</summary>
     public Secret Users { get; }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Locations;
 
 namespace Stack.Dsl.Traefik;
 
@@ -7,7 +9,7 @@ public sealed record ChainMiddleware : Middleware
 {
     /// <summary>Creates the chain.</summary>
     public ChainMiddleware(string name, params IEnumerable<Middleware> middlewares)
-        : base(name, "file")
+        : base(name, "file", Origin.AtParamsCall("ChainMiddleware"))
     {
         Middlewares = [.. middlewares];
         if (Middlewares.IsEmpty)
@@ -27,8 +29,12 @@ public sealed record ChainMiddleware : Middleware
 public sealed record InFlightRequestsMiddleware : Middleware
 {
     /// <summary>Creates the middleware.</summary>
-    public InFlightRequestsMiddleware(string name, int amount)
-        : base(name, "file")
+    /// <param name="name">Its name.</param>
+    /// <param name="amount">The most requests served at once.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public InFlightRequestsMiddleware(string name, int amount, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         Amount = amount;
@@ -45,8 +51,12 @@ public sealed record InFlightRequestsMiddleware : Middleware
 public sealed record RetryMiddleware : Middleware
 {
     /// <summary>Creates the middleware.</summary>
-    public RetryMiddleware(string name, int attempts)
-        : base(name, "file")
+    /// <param name="name">Its name.</param>
+    /// <param name="attempts">How many times a request is tried.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public RetryMiddleware(string name, int attempts, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempts);
         Attempts = attempts;
@@ -68,8 +78,11 @@ public sealed record RetryMiddleware : Middleware
 public sealed record BufferingMiddleware : Middleware
 {
     /// <summary>Creates the middleware.</summary>
-    public BufferingMiddleware(string name)
-        : base(name, "file")
+    /// <param name="name">Its name.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public BufferingMiddleware(string name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
     }
 
@@ -101,8 +114,10 @@ public sealed record ErrorsMiddleware : Middleware
     /// <param name="status">Status codes or ranges, such as <c>500-599</c>.</param>
     /// <param name="service">The Traefik service serving the pages.</param>
     /// <param name="query">The path asked of it, with <c>{status}</c> for the code.</param>
-    public ErrorsMiddleware(string name, IEnumerable<string> status, TraefikService service, string query)
-        : base(name, "file")
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public ErrorsMiddleware(string name, IEnumerable<string> status, TraefikService service, string query, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
         Status = [.. status];
         Service = service ?? throw new ArgumentNullException(nameof(service));

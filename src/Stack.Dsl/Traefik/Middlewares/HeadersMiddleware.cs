@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Locations;
 
 namespace Stack.Dsl.Traefik;
 
@@ -9,8 +11,11 @@ namespace Stack.Dsl.Traefik;
 public sealed record HeadersMiddleware : Middleware
 {
     /// <summary>Creates a headers middleware.</summary>
-    public HeadersMiddleware(string name)
-        : base(name, "file")
+    /// <param name="name">Its name.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public HeadersMiddleware(string name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
     }
 
@@ -72,7 +77,10 @@ public sealed record HeadersMiddleware : Middleware
     public bool? AddVaryHeader { get; init; }
 
     /// <summary>The security headers most self-hosted services want: HSTS for a year with subdomains, no framing, nosniff, a strict referrer policy.</summary>
-    public static HeadersMiddleware Secure(string name) => new(name)
+    /// <param name="name">Its name.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public static HeadersMiddleware Secure(string name, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) => new(name, filePath, line)
     {
         StsSeconds = 31536000,
         StsIncludeSubdomains = true,

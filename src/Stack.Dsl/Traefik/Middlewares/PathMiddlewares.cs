@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Stack.Dsl.Locations;
 
 namespace Stack.Dsl.Traefik;
 
@@ -7,7 +9,7 @@ public sealed record StripPrefixMiddleware : Middleware
 {
     /// <summary>Creates the middleware.</summary>
     public StripPrefixMiddleware(string name, params IEnumerable<string> prefixes)
-        : base(name, "file")
+        : base(name, "file", Origin.AtParamsCall("StripPrefixMiddleware"))
     {
         Prefixes = [.. prefixes];
         if (Prefixes.IsEmpty)
@@ -27,8 +29,12 @@ public sealed record StripPrefixMiddleware : Middleware
 public sealed record AddPrefixMiddleware : Middleware
 {
     /// <summary>Creates the middleware.</summary>
-    public AddPrefixMiddleware(string name, string prefix)
-        : base(name, "file") => Prefix = string.IsNullOrEmpty(prefix) ? throw new ArgumentException("Give the prefix to add.", nameof(prefix)) : prefix;
+    /// <param name="name">Its name.</param>
+    /// <param name="prefix">The prefix to add.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public AddPrefixMiddleware(string name, string prefix, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line)) => Prefix = string.IsNullOrEmpty(prefix) ? throw new ArgumentException("Give the prefix to add.", nameof(prefix)) : prefix;
 
     /// <summary>The prefix, such as <c>/api</c>.</summary>
     public string Prefix { get; }
@@ -45,8 +51,10 @@ public sealed record RedirectSchemeMiddleware : Middleware
     /// <param name="scheme">The scheme to redirect to; default <c>https</c>.</param>
     /// <param name="permanent">Whether the redirect is permanent (301/308); default true. Null writes no <c>permanent</c>
     /// option, which Traefik reads as false (302/307): how a label set without the option says it.</param>
-    public RedirectSchemeMiddleware(string name, string scheme = "https", bool? permanent = true)
-        : base(name, "file")
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public RedirectSchemeMiddleware(string name, string scheme = "https", bool? permanent = true, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : base(name, "file", Origin.Capture(filePath, line))
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scheme);
         Scheme = scheme;

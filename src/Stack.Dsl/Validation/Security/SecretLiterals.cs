@@ -19,20 +19,21 @@ internal static class SecretLiterals
     public static IEnumerable<SecretLiteral> In(Service service, IEnumerable<TextField> texts)
     {
         var found = new List<SecretLiteral>();
+        var variables = VariablesIn(service).ToList();
         foreach (var field in WithCommandLines(texts))
         {
             foreach (var holding in SecretText.Find(field.Key, field.Value))
             {
-                found.Add(new SecretLiteral(holding.Subject.Length > 0 ? holding.Subject : field.Field, What(field, holding)));
+                found.Add(new SecretLiteral(holding.Subject.Length > 0 ? holding.Subject : field.Field, What(field, holding)) { At = DefaultSite(variables, holding) });
             }
         }
 
         // A variable declared secret whose name does not say so: its compose default is a literal all the same.
-        foreach (var variable in VariablesIn(service).Where(v => v.IsSecret && !SecretNames.LooksSecret(v.Name) && v.Form is VariableForm.DefaultIfUnset or VariableForm.DefaultIfUnsetOrEmpty))
+        foreach (var variable in variables.Where(v => v.IsSecret && !SecretNames.LooksSecret(v.Name) && v.Form is VariableForm.DefaultIfUnset or VariableForm.DefaultIfUnsetOrEmpty))
         {
             if (SecretNames.CouldBeSecret(variable.Name, variable.Fallback!))
             {
-                found.Add(new SecretLiteral(variable.Name, $"the default of {variable.Reference}"));
+                found.Add(new SecretLiteral(variable.Name, $"the default of {variable.Reference}") { At = variable.FallbackLocation });
             }
         }
 
@@ -84,6 +85,7 @@ internal static class SecretLiterals
     /// <summary>Literal secrets outside services: in networks', volumes', secrets' and configs' texts, variables' descriptions and defaults (.env.example), the stack's extensions, the proxy's and the backup plan's.</summary>
     public static IEnumerable<StackDiagnostic> InResources(ComposeStack stack, IEnumerable<TextField> inventory)
     {
+        var variables = VariablesOutsideServices(stack);
         foreach (var field in inventory.Where(f => !f.Owner.StartsWith("Service '", StringComparison.Ordinal)))
         {
             foreach (var holding in SecretText.Find(field.Key, field.Value).DistinctBy(h => h.Subject, StringComparer.Ordinal))
@@ -91,10 +93,29 @@ internal static class SecretLiterals
                 var form = holding.Form == SecretForm.Value ? string.Empty : $" ({holding.Shown})";
                 yield return new StackDiagnostic(RuleIds.LiteralSecret,
                     $"{field.Owner} holds a literal secret in its {field.Field}{form}, which would land in git with generated/. Use a variable (Variable.Secret(\"NAME\")) so the value lives only in the server's .env.",
-                    field.Location);
+                    DefaultSite(variables, holding) ?? field.Location);
             }
         }
     }
+
+    /// <summary>
+    /// A compose default (<c>${NAME:-hunter2}</c>) is reported where it was written, the
+    /// <see cref="Variable.OrDefault(string, string, int)"/> call, not where the text holding it was.
+    /// </summary>
+    private static SourceLocation? DefaultSite(IReadOnlyList<Variable> variables, SecretHolding holding) =>
+        holding.Form == SecretForm.Default && variables.FirstOrDefault(v => v.Reference == holding.Shown) is { } variable && variable.FallbackLocation.IsKnown
+            ? variable.FallbackLocation
+            : null;
+
+    /// <summary>The variables of the texts outside services that carry compose forms: the stack's declarations and the middlewares' addresses.</summary>
+    private static List<Variable> VariablesOutsideServices(ComposeStack stack)
+    {
+        var middlewares = stack.Services.SelectMany(s => s.DefinedMiddlewares)
+            .Concat(stack.Traefik is { } proxy ? Generation.Traefik.TraefikWiring.UsedMiddlewares(stack, proxy) : []);
+        return [.. stack.Variables.Concat(middlewares.OfType<Traefik.ForwardAuthMiddleware>().SelectMany(m => m.Address.Variables)).SelectMany(WithNested)];
+    }
+
+    private static IEnumerable<Variable> WithNested(Variable variable) => variable.FallbackVariables.SelectMany(WithNested).Prepend(variable);
 
     /// <summary>Every variable a service's texts refer to, read from the service (the inventory holds their references as text).</summary>
     private static IEnumerable<Variable> VariablesIn(Service service) =>
@@ -103,6 +124,7 @@ internal static class SecretLiterals
             .Concat(service.Build?.Args.Values ?? [])
             .SelectMany(text => text.Variables)
             .Concat(CommandVariables(service.Command)).Concat(CommandVariables(service.Entrypoint))
+            .SelectMany(WithNested)
             .DistinctBy(v => v.Reference);
 
     private static IEnumerable<Variable> CommandVariables(CommandLine? command) => command switch
@@ -118,11 +140,15 @@ internal static class SecretLiterals
             .Where(v => !v.IsSecret && SecretNames.LooksSecret(v.Name) && v.Default is { } value && SecretNames.CouldBeSecret(v.Name, value))
             .Select(v => new StackDiagnostic(RuleIds.LiteralSecret,
                 $"Variable {v.Name} looks like a secret but is declared with a default, which .env.example (committed with generated/) would list. Declare it with Variable.Secret(\"{v.Name}\", ...) and no default, so its value lives only in the server's .env.",
-                stack.Location));
+                v.Location.Or(stack.Location)));
 }
 
 /// <summary>A literal secret found in a service: the name a user accepts it by, and how the message names it.</summary>
 /// <param name="Subject">The key, variable or flag (<see cref="Service.AcceptLiteralSecret"/>).</param>
 /// <param name="What">Where it is, for the message.</param>
 // A class, not a tuple: Distinct over a tuple is generic code the runtime compiles at start-up.
-internal sealed record SecretLiteral(string Subject, string What);
+internal sealed record SecretLiteral(string Subject, string What)
+{
+    /// <summary>Where the secret was written when that is not the text's own call (a variable's default: its <c>OrDefault</c>); null otherwise.</summary>
+    public SourceLocation? At { get; init; }
+}

@@ -39,7 +39,7 @@ internal static class SecurityRules
 
     private static IEnumerable<Finding> Unaccepted(Service service, IEnumerable<Text.TextField> texts)
     {
-        var findings = SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject })
+        var findings = SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, found.At is { } at ? service.At(at) : EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject })
             .Concat(Sockets(service))
             .Concat(HostPrivileges(service))
             .Concat(Capabilities(service))

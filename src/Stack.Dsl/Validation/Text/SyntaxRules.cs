@@ -26,7 +26,7 @@ internal static class SyntaxRules
         {
             foreach (var range in middleware.SourceRanges.Where(r => !IsIpOrRange(r)))
             {
-                yield return new(RuleIds.InvalidSyntax, $"Middleware '{middleware.Name}' allows '{range}', which is not an IP address or CIDR range (such as 192.168.0.0/16); Traefik would refuse its dynamic config. Use an address or range.", stack.Traefik?.Location ?? stack.Location);
+                yield return new(RuleIds.InvalidSyntax, $"Middleware '{middleware.Name}' allows '{range}', which is not an IP address or CIDR range (such as 192.168.0.0/16); Traefik would refuse its dynamic config. Use an address or range.", middleware.Location.Or(stack.Traefik?.Location ?? stack.Location));
             }
         }
     }

@@ -51,8 +51,8 @@ internal static partial class TextInventory
         foreach (var variable in stack.Variables)
         {
             var owner = $"Variable {variable.Name}";
-            yield return new(owner, "description", variable.Description ?? string.Empty, TextKind.Line, stack.Location);
-            yield return new(owner, "default", variable.Default ?? string.Empty, TextKind.Line, stack.Location);
+            yield return new(owner, "description", variable.Description ?? string.Empty, TextKind.Line, variable.Location.Or(stack.Location));
+            yield return new(owner, "default", variable.Default ?? string.Empty, TextKind.Line, variable.Location.Or(stack.Location));
         }
 
         // Each extension at the WithExtension call that set it.
@@ -337,19 +337,20 @@ internal static partial class TextInventory
         {
             foreach (var forwarder in entryPoint.TrustedForwarders.Concat(entryPoint.ProxyProtocolTrustedIps))
             {
-                yield return new(owner, $"trusted forwarder of {entryPoint.Name}", forwarder, TextKind.Key, at);
+                yield return new(owner, $"trusted forwarder of {entryPoint.Name}", forwarder, TextKind.Key, entryPoint.Location.Or(at));
             }
         }
 
         foreach (var resolver in proxy.CertResolvers)
         {
-            yield return new(owner, $"storage of resolver {resolver.Name}", resolver.Storage, TextKind.Line, at);
-            yield return new(owner, $"CA server of resolver {resolver.Name}", resolver.CaServer ?? string.Empty, TextKind.Line, at);
-            yield return new(owner, $"email of resolver {resolver.Name}", resolver.Email ?? string.Empty, TextKind.Line, at);
-            yield return new(owner, $"DNS provider of resolver {resolver.Name}", resolver.DnsChallengeProvider ?? string.Empty, TextKind.Key, at);
+            var written = resolver.Location.Or(at);
+            yield return new(owner, $"storage of resolver {resolver.Name}", resolver.Storage, TextKind.Line, written);
+            yield return new(owner, $"CA server of resolver {resolver.Name}", resolver.CaServer ?? string.Empty, TextKind.Line, written);
+            yield return new(owner, $"email of resolver {resolver.Name}", resolver.Email ?? string.Empty, TextKind.Line, written);
+            yield return new(owner, $"DNS provider of resolver {resolver.Name}", resolver.DnsChallengeProvider ?? string.Empty, TextKind.Key, written);
             foreach (var dns in resolver.DnsResolvers)
             {
-                yield return new(owner, $"DNS resolver of resolver {resolver.Name}", dns, TextKind.Key, at);
+                yield return new(owner, $"DNS resolver of resolver {resolver.Name}", dns, TextKind.Key, written);
             }
         }
 
@@ -373,7 +374,7 @@ internal static partial class TextInventory
                 continue;
             }
 
-            foreach (var field in Entries($"Middleware '{middleware.Name}'", "option", definition.Options, at))
+            foreach (var field in Entries($"Middleware '{middleware.Name}'", "option", definition.Options, middleware.Location.Or(at)))
             {
                 yield return field with { Kind = field.Kind == TextKind.Text ? TextKind.Line : field.Kind, Value = field.Value };
             }
