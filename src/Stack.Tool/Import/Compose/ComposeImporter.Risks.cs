@@ -10,10 +10,10 @@ namespace Stack.Tool.Import;
 /// </summary>
 internal static partial class ComposeImporter
 {
-    /// <summary><paramref name="imported"/> with an acceptance for each risk <see cref="RiskProbe"/> finds in <paramref name="probed"/> (the same import as a single file).</summary>
-    private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) CarryRisks(ImportedCode imported, ImportedCode probed, string packageVersion, string firstFile)
+    /// <summary><paramref name="imported"/> with an acceptance for each risk <see cref="RiskProbe"/> finds in the stack its code builds.</summary>
+    private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) CarryRisks(ImportedCode imported, string firstFile)
     {
-        var (risks, problem) = RiskProbe.Find(SingleFileWriter.Write(probed, packageVersion, "stack.cs"));
+        var (risks, problem) = RiskProbe.Find(imported);
         if (problem is not null)
         {
             return (null, [new ImportError(firstFile, YamlDotNet.Core.Mark.Empty, $"the import is wrong: {problem}. Please report it with the compose file; meanwhile remove the key it names from a copy and import that.")]);

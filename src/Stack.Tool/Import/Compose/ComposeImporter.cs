@@ -30,7 +30,7 @@ internal static partial class ComposeImporter
         IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, string fileName = "stack.cs", List<string>? carriedRisks = null)
     {
         var (translated, errors) = Translate(files, ImportLayout.SingleFile, fallbackName);
-        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, translated, packageVersion, files[0].File);
+        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, files[0].File);
         carriedRisks?.AddRange(imported?.CarriedRisks ?? []);
         return imported is null ? (null, problems) : (SingleFileWriter.Write(imported, packageVersion, fileName), []);
     }
@@ -40,9 +40,7 @@ internal static partial class ComposeImporter
         IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, List<string>? carriedRisks = null)
     {
         var (translated, errors) = Translate(files, ImportLayout.Project, fallbackName);
-
-        // The rules run on the single file's model (the same services, one compilation).
-        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, Translate(files, ImportLayout.SingleFile, fallbackName).Code!, packageVersion, files[0].File);
+        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, files[0].File);
         carriedRisks?.AddRange(imported?.CarriedRisks ?? []);
         return imported is null ? (null, problems) : (ProjectWriter.Write(imported, packageVersion), []);
     }
