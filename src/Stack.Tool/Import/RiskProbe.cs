@@ -13,12 +13,16 @@ namespace Stack.Tool.Import;
 /// </summary>
 internal static class RiskProbe
 {
-    /// <summary>Each risk the stack <paramref name="imported"/> builds takes without accepting it; or why its code could not be run (an importer fault).</summary>
-    public static (IReadOnlyList<(string Service, SecurityRisk Risk, string? Subject)> Risks, string? Problem) Find(ImportedCode imported)
+    /// <summary>
+    /// Each risk the stack <paramref name="imported"/> builds takes without accepting it, with
+    /// <paramref name="environment"/> applied when named; or why its code could not be run (an importer fault).
+    /// </summary>
+    public static (IReadOnlyList<(string Service, SecurityRisk Risk, string? Subject)> Risks, string? Problem) Find(ImportedCode imported, string? environment)
     {
         try
         {
-            return ([.. SecurityRules.Unaccepted(Model(imported))], null);
+            var stack = Model(imported);
+            return ([.. SecurityRules.Unaccepted(environment is null ? stack : stack.Environments.Single(e => e.Name == environment).Apply(stack))], null);
         }
         catch (UnreadCode unread)
         {

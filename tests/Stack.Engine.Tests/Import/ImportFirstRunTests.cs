@@ -1,5 +1,4 @@
 using Stack.Testing;
-using Stack.Tool.Import;
 using static Stack.Engine.Tests.Import.ImportedProgram;
 
 namespace Stack.Engine.Tests.Import;
@@ -18,7 +17,7 @@ public sealed class ImportFirstRunTests
     public void Each_risk_of_the_original_is_carried_over_and_listed()
     {
         var carried = new List<string>();
-        var (code, errors) = ComposeImporter.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab", carriedRisks: carried);
+        var (code, errors) = AgreedImport.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab", carriedRisks: carried);
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Equal(
@@ -45,7 +44,7 @@ public sealed class ImportFirstRunTests
     {
         var file = folder == "Files" ? FileOf(name) : Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Corpus", "Files", name + ".yml");
         var carried = new List<string>();
-        var (code, errors) = ComposeImporter.Import([(file, File.ReadAllText(file))], "0.1.0", "imported", carriedRisks: carried);
+        var (code, errors) = AgreedImport.Import([(file, File.ReadAllText(file))], "0.1.0", "imported", carriedRisks: carried);
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.NotEmpty(carried);
 
@@ -74,7 +73,7 @@ public sealed class ImportFirstRunTests
     public void The_acceptances_are_what_the_rules_find_in_the_model_build_args_and_variable_ports_included()
     {
         var carried = new List<string>();
-        var (code, errors) = ComposeImporter.Import([(FileOf("risky-build"), File.ReadAllText(FileOf("risky-build")))], "0.1.0", "risky", carriedRisks: carried);
+        var (code, errors) = AgreedImport.Import([(FileOf("risky-build"), File.ReadAllText(FileOf("risky-build")))], "0.1.0", "risky", carriedRisks: carried);
         Assert.True(code is not null, string.Join('\n', errors));
 
         // The YAML reading the importer had before missed the build arg, the variable port and the label.
@@ -98,7 +97,7 @@ public sealed class ImportFirstRunTests
     {
         DockerCompose.RequireInstalled();
         var yaml = File.ReadAllText(FileOf("first-run"));
-        var (code, errors) = ComposeImporter.Import([(FileOf("first-run"), yaml)], "0.1.0", "homelab");
+        var (code, errors) = AgreedImport.Import([(FileOf("first-run"), yaml)], "0.1.0", "homelab");
         Assert.True(code is not null, string.Join('\n', errors));
 
         var (exit, stderr, emitted) = Run(code!, "first-run-meaning");
@@ -110,7 +109,7 @@ public sealed class ImportFirstRunTests
     [Fact]
     public void A_reviewed_reason_ends_the_warning()
     {
-        var (code, _) = ComposeImporter.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab");
+        var (code, _) = AgreedImport.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab");
         var reviewed = code!.Replace("\"imported as is: review\"", "\"reviewed: kept on purpose\"", StringComparison.Ordinal);
 
         var (exit, stderr, _) = Run(reviewed, "first-run-reviewed", null, "--warnaserror");
