@@ -92,6 +92,43 @@ public sealed class ImportFirstRunTests
         Assert.Equal(carried.Count, RuleIds(stderr).Count(id => id.StartsWith("STK010", StringComparison.Ordinal) && id != "STK0108"));
     }
 
+    [Fact]
+    public void An_override_files_risks_come_from_the_rules_and_are_accepted_where_the_environment_changes_or_adds_the_service()
+    {
+        var carried = new List<string>();
+        var (code, errors) = AgreedImport.Import(
+            [
+                ("docker-compose.yml", "services:\n  web:\n    image: nginx:1.27\n    environment:\n      DB_PASSWORD: changeme\n"),
+                ("dc.prod.yml", "services:\n  web:\n    image: nginx:latest\n    ports:\n      - \"8080:80\"\n    environment:\n      API_TOKEN: abc123xyz\n  extra:\n    image: redis:latest\n    cap_add: [SYS_ADMIN]\n"),
+            ],
+            "0.1.0",
+            "envrisks",
+            carriedRisks: carried);
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        // The environment's own risks on its MapService, the added service's on its declaration.
+        Assert.Equal(
+            [
+                "web: literal secret DB_PASSWORD",
+                "extra: SecurityRisk.DangerousCapability", "extra: SecurityRisk.UnpinnedImage",
+                "web: SecurityRisk.PortOnAllInterfaces (environment prod)", "web: SecurityRisk.UnpinnedImage (environment prod)", "web: literal secret API_TOKEN (environment prod)",
+            ],
+            carried);
+        var (exit, stderr, _) = Run(code!, "env-risks");
+        Assert.True(exit == 0, $"the first run failed:\n{stderr}\n{code}");
+        Assert.DoesNotContain(": error ", stderr, StringComparison.Ordinal);
+
+        // Without the acceptances the run refuses each carried risk.
+        var bare = System.Text.RegularExpressions.Regex.Replace(code!, @"\s*\.Accept(Risk|LiteralSecret)\([^\n]*?""imported as is: review""\)", string.Empty);
+        var (bareExit, bareErrors, _) = Run(bare, "env-risks-bare");
+        Assert.NotEqual(0, bareExit);
+        Assert.Equal(
+            ["STK0100", "STK0104", "STK0106", "STK0107"],
+            RuleIds(bareErrors).Where(id => id.StartsWith("STK010", StringComparison.Ordinal) && id != "STK0108").Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains("API_TOKEN", bareErrors, StringComparison.Ordinal);
+        Assert.Contains("DB_PASSWORD", bareErrors, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void The_first_run_means_what_the_file_means()
     {

@@ -76,9 +76,9 @@ internal static class Binder
 
     private static (object?, int)? UserDefined(object value, Type target)
     {
-        foreach (var method in target.GetMethods(BindingFlags.Public | BindingFlags.Static).Concat(value.GetType().GetMethods(BindingFlags.Public | BindingFlags.Static)))
+        foreach (var method in (Nullable.GetUnderlyingType(target) ?? target).GetMethods(BindingFlags.Public | BindingFlags.Static).Concat(value.GetType().GetMethods(BindingFlags.Public | BindingFlags.Static)))
         {
-            if (method.Name == "op_Implicit" && method.ReturnType == target && method.GetParameters()[0].ParameterType is var from
+            if (method.Name == "op_Implicit" && method.ReturnType == (Nullable.GetUnderlyingType(target) ?? target) && method.GetParameters()[0].ParameterType is var from
                 && (from.IsInstanceOfType(value) || value is int i && from == typeof(long) || value is long l && from == typeof(int) && l is >= int.MinValue and <= int.MaxValue))
             {
                 return (method.Invoke(null, [value is int small && from == typeof(long) ? (long)small : value is long big && from == typeof(int) ? (int)big : value]), 4);
@@ -177,15 +177,17 @@ internal static class Binder
         return best is { } chosen ? (chosen.Method, chosen.Values) : null;
     }
 
-    /// <summary>A generic method's type arguments from the arguments given for parameters of exactly its type parameters.</summary>
+    /// <summary>A generic method's type arguments, read off the arguments as C# infers them for these calls (through collections and generic interfaces).</summary>
     private static MethodInfo? Infer(MethodInfo generic, List<(string? Name, object? Value)> arguments)
     {
         var parameters = generic.GetParameters();
-        var inferred = generic.GetGenericArguments().Select(t =>
+        var map = new Dictionary<Type, Type>();
+        for (var i = 0; i < Math.Min(parameters.Length, arguments.Count); i++)
         {
-            var at = Array.FindIndex(parameters, p => p.ParameterType == t);
-            return at >= 0 && at < arguments.Count && arguments[at].Value is { } value and not WholeNumber ? value.GetType() : at >= 0 && at < arguments.Count && arguments[at].Value is WholeNumber ? typeof(int) : null;
-        }).ToArray();
+            Unify(parameters[i].ParameterType, arguments[i].Value, map);
+        }
+
+        var inferred = generic.GetGenericArguments().Select(t => map.GetValueOrDefault(t)).ToArray();
         try
         {
             return inferred.All(t => t is not null) ? generic.MakeGenericMethod(inferred!) : null;
@@ -193,6 +195,48 @@ internal static class Binder
         catch (ArgumentException)
         {
             return null; // A constraint the inferred type does not meet: not a candidate.
+        }
+    }
+
+    private static void Unify(Type formal, object? argument, Dictionary<Type, Type> map)
+    {
+        switch (argument)
+        {
+            case null:
+                return;
+            case CodeEvaluator.Items items when (formal.IsArray ? formal.GetElementType() : formal.IsGenericType ? formal.GetGenericArguments()[0] : null) is { } element:
+                foreach (var item in items.Values)
+                {
+                    Unify(element, item, map);
+                }
+
+                return;
+            case WholeNumber:
+                Unify(formal, typeof(int), map);
+                return;
+            case CodeEvaluator.Interpolated:
+                Unify(formal, typeof(string), map);
+                return;
+            default:
+                Unify(formal, argument.GetType(), map);
+                return;
+        }
+    }
+
+    private static void Unify(Type formal, Type actual, Dictionary<Type, Type> map)
+    {
+        if (formal.IsGenericParameter)
+        {
+            map.TryAdd(formal, actual);
+        }
+        else if (formal.IsGenericType && formal.ContainsGenericParameters)
+        {
+            var definition = formal.GetGenericTypeDefinition();
+            var match = new[] { actual }.Concat(actual.GetInterfaces()).FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == definition);
+            for (var i = 0; match is not null && i < formal.GetGenericArguments().Length; i++)
+            {
+                Unify(formal.GetGenericArguments()[i], match.GetGenericArguments()[i], map);
+            }
         }
     }
 

@@ -12,13 +12,23 @@ namespace Stack.Tool.Import.Evaluation;
 internal sealed class CodeEvaluator
 {
     private static readonly string[] Namespaces =
-        ["Stack.Dsl.Compose", "Stack.Dsl.Values", "Stack.Dsl.Yaml", "Stack.Dsl.Environments", "Stack.Dsl.Traefik", "System", "System.Net"];
+        ["Stack.Dsl.Compose", "Stack.Dsl.Values", "Stack.Dsl.Yaml", "Stack.Dsl.Environments", "Stack.Dsl.Traefik"];
 
+    // The types the importer names: the DSL's, and the few of .NET its code uses (short and, as written, fully qualified).
     private static readonly Lazy<Dictionary<string, Type>> Types = new(() =>
-        typeof(Service).Assembly.GetExportedTypes().Concat([typeof(TimeSpan), typeof(System.Net.IPAddress), typeof(System.Net.IPNetwork), typeof(string)])
-            .Where(t => Namespaces.Contains(t.Namespace))
+    {
+        var framework = new[] { typeof(TimeSpan), typeof(System.Net.IPAddress), typeof(System.Net.IPNetwork), typeof(string), typeof(StringComparer), typeof(KeyValuePair), typeof(System.Collections.Immutable.ImmutableSortedDictionary) };
+        var types = typeof(Service).Assembly.GetExportedTypes().Concat(framework)
+            .Where(t => Namespaces.Contains(t.Namespace) || framework.Contains(t))
             .GroupBy(t => (t.DeclaringType is { } outer ? outer.Name + "." : string.Empty) + t.Name.Split('`')[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var type in framework)
+        {
+            types[type.FullName!] = type;
+        }
+
+        return types;
+    });
 
     private readonly Dictionary<string, object?> _names = new(StringComparer.Ordinal);
 
@@ -48,9 +58,9 @@ internal sealed class CodeEvaluator
         [.. arguments.Select(a => (a.Name, Evaluate(a.Value, names)))];
 
     private static object? Invoke(Member member, List<(string?, object?)> arguments, IReadOnlyDictionary<string, object?> names) =>
-        Lookup(member.Target, names) is StaticType type
+        Lookup(member.Target, names) is var target && target is StaticType type
             ? Binder.Call(type.Type, null, member.Identifier, arguments)
-            : Binder.Call(null, Lookup(member.Target, names), member.Identifier, arguments);
+            : Binder.Call(null, target, member.Identifier, arguments);
 
     /// <summary>A name: declared (the longest dotted prefix wins), a type, or a member of either.</summary>
     private static object? Lookup(Code code, IReadOnlyDictionary<string, object?> names)

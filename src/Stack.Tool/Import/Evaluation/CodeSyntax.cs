@@ -204,10 +204,14 @@ internal sealed class CodeParser
         }
 
         var digits = _text[start.._at].Replace("_", string.Empty, StringComparison.Ordinal);
-        if (_at < _text.Length && _text[_at] is 'L' or 'l' or 'D' or 'd')
+        if (_at < _text.Length && _text[_at] is 'L' or 'l' or 'D' or 'd' or 'M' or 'm')
         {
-            var suffix = char.ToUpperInvariant(_text[_at++]);
-            return suffix == 'L' ? new Literal(long.Parse(digits, CultureInfo.InvariantCulture)) : new Literal(double.Parse(digits, CultureInfo.InvariantCulture));
+            return char.ToUpperInvariant(_text[_at++]) switch
+            {
+                'L' => new Literal(long.Parse(digits, CultureInfo.InvariantCulture)),
+                'M' => new Literal(decimal.Parse(digits, CultureInfo.InvariantCulture)),
+                _ => new Literal(double.Parse(digits, CultureInfo.InvariantCulture)),
+            };
         }
 
         return digits.Contains('.', StringComparison.Ordinal)
