@@ -57,7 +57,10 @@ internal static class AgreedImport
         Interlocked.Increment(ref Checked);
     }
 
-    /// <summary>What the command line does with the stack: exit code, rule IDs reported, and every file written.</summary>
+    /// <summary>
+    /// What the command line does with the stack: exit code, rule IDs reported (sorted: findings are
+    /// ordered by their C# location, which only the compiled code has), and every file written.
+    /// </summary>
     private static string Run(Func<ComposeStack> define)
     {
         var output = Directory.CreateTempSubdirectory("stack-agreed-").FullName;
@@ -68,7 +71,7 @@ internal static class AgreedImport
             var exit = StackCli.Run(["--out", output], define, settings, new StringWriter(), errors);
             var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 .Select(f => $"--- {Path.GetRelativePath(output, f)}\n{File.ReadAllText(f)}");
-            return $"exit {exit}\nfindings {string.Join(' ', ImportedProgram.RuleIds(errors.ToString()))}\n{string.Join('\n', files)}";
+            return $"exit {exit}\nfindings {string.Join(' ', ImportedProgram.RuleIds(errors.ToString()).Order(StringComparer.Ordinal))}\n{string.Join('\n', files)}";
         }
         finally
         {
