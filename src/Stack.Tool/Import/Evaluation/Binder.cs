@@ -36,7 +36,8 @@ internal static class Binder
             case WholeNumber number:
                 return Number(number.Value, underlying ?? target) is { } n ? n : UserDefined(number.Value >= int.MinValue && number.Value <= int.MaxValue ? (int)number.Value : number.Value, target);
             case CodeEvaluator.Interpolated interpolated:
-                return target == typeof(ComposeString) ? (interpolated.Compose(), 1) : Convert(interpolated.Text, target) is { } text ? (text.Value, text.Cost + 1) : null;
+                // C# prefers the interpolated string handler (ComposeString) to string when a method takes either.
+                return target == typeof(ComposeString) ? (interpolated.Compose(), 1) : Convert(interpolated.Text, target) is { } text ? (text.Value, text.Cost + 2) : null;
             case CodeEvaluator.Items items:
                 return Collection(items.Values, target);
             case CodeEvaluator.Closure closure:

@@ -17,7 +17,7 @@ internal sealed class CodeEvaluator
     // The types the importer names: the DSL's, and the few of .NET its code uses (short and, as written, fully qualified).
     private static readonly Lazy<Dictionary<string, Type>> Types = new(() =>
     {
-        var framework = new[] { typeof(TimeSpan), typeof(System.Net.IPAddress), typeof(System.Net.IPNetwork), typeof(string), typeof(StringComparer), typeof(KeyValuePair), typeof(System.Collections.Immutable.ImmutableSortedDictionary) };
+        var framework = new[] { typeof(TimeSpan), typeof(System.Net.IPAddress), typeof(System.Net.IPNetwork), typeof(string), typeof(StringComparer), typeof(KeyValuePair), typeof(Convert), typeof(System.Collections.Immutable.ImmutableSortedDictionary) };
         var types = typeof(Service).Assembly.GetExportedTypes().Concat(framework)
             .Where(t => Namespaces.Contains(t.Namespace) || framework.Contains(t))
             .GroupBy(t => (t.DeclaringType is { } outer ? outer.Name + "." : string.Empty) + t.Name.Split('`')[0], StringComparer.Ordinal)
@@ -33,7 +33,7 @@ internal sealed class CodeEvaluator
     private readonly Dictionary<string, object?> _names = new(StringComparer.Ordinal);
 
     /// <summary>Binds <paramref name="identifier"/> (perhaps dotted, as a project's <c>Variables.Db</c>) to a value.</summary>
-    public void Declare(string identifier, object? value) => _names[identifier] = value;
+    public void Declare(string identifier, object? value) => _names[identifier.Replace("@", string.Empty, StringComparison.Ordinal)] = value; // @public is public's name, as the parser reads it
 
     /// <summary>The value of the C# expression <paramref name="text"/>, converted to <typeparamref name="T"/>.</summary>
     public T Evaluate<T>(string text) => (T)Binder.Convert(Evaluate(CodeParser.Parse(text), _names), typeof(T))!.Value.Value!;
