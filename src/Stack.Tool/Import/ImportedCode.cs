@@ -18,7 +18,7 @@ internal sealed record Declared(string Name, string Identifier, IReadOnlyList<st
 /// <param name="Volumes">Top-level volumes.</param>
 /// <param name="Services">Every service, the base's and those only an environment adds, each after the services it names.</param>
 /// <param name="BaseServices">How the code names the services the base stack holds.</param>
-/// <param name="Environments">Each environment's name and its <c>new StackEnvironment(...)</c> expression.</param>
+/// <param name="Environments">Each environment, written as a <c>new StackEnvironment(...)</c> expression.</param>
 internal sealed record ImportedCode(
     string StackName,
     IReadOnlyList<string> Sources,
@@ -27,7 +27,7 @@ internal sealed record ImportedCode(
     IReadOnlyList<Declared> Volumes,
     IReadOnlyList<Declared> Services,
     IReadOnlyList<string> BaseServices,
-    IReadOnlyList<(string Name, string Code)> Environments)
+    IReadOnlyList<EnvironmentCode> Environments)
 {
     /// <summary>Middlewares defined by labels that the importer typed, shared by the services that define and use them.</summary>
     public IReadOnlyList<Declared> Middlewares { get; init; } = [];

@@ -1,5 +1,4 @@
 using Stack.Testing;
-using Stack.Tool.Import;
 using static Stack.Engine.Tests.Import.ImportedProgram;
 
 namespace Stack.Engine.Tests.Import;
@@ -49,7 +48,7 @@ public sealed class ImportComposeFeatureTests
                   MODE: api
             """;
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "merges");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "merges");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.DoesNotContain("\"<<\"", code, StringComparison.Ordinal);
@@ -107,7 +106,7 @@ public sealed class ImportComposeFeatureTests
                 file: /srv/config/motd
             """;
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "grants");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "grants");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains(".WithSecret(apiKeySecret, target: \"key.txt\", uid: \"1000\", gid: \"1000\", mode: Convert.ToInt32(\"440\", 8))", code, StringComparison.Ordinal);
@@ -152,7 +151,7 @@ public sealed class ImportComposeFeatureTests
                 content: Welcome to ${HOST_NAME}
             """;
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "v2");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "v2");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains("Secret.FromEnvironment(\"api_key\", apiKey)", code, StringComparison.Ordinal);
@@ -181,7 +180,7 @@ public sealed class ImportComposeFeatureTests
                   - ${CONF_DIR:-/etc/app}/app.conf:/etc/app.conf:ro
             """;
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "variables");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "variables");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains(".WithBind(HostPath.Absolute($\"{dataDir.OrDefault(\"./data\")}\"), \"/data\")", code, StringComparison.Ordinal);
@@ -196,7 +195,7 @@ public sealed class ImportComposeFeatureTests
     [Fact]
     public void An_env_file_that_may_be_missing_is_refused_with_why()
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  web:\n    image: nginx:1.27\n    env_file:\n      - path: ./a.env\n        required: false\n", "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", "services:\n  web:\n    image: nginx:1.27\n    env_file:\n      - path: ./a.env\n        required: false\n", "0.1.0", "s");
 
         Assert.Null(code);
         Assert.Equal("dc.yml(5,9): error STK0218: env_file's required: false is not typed by Stack; a Stack env file must exist (keep it in the project, or move its variables into the definition).", Assert.Single(errors).ToString());
@@ -205,7 +204,7 @@ public sealed class ImportComposeFeatureTests
     [Fact]
     public void A_key_stack_does_not_type_goes_through_the_escape_hatch_with_a_todo()
     {
-        var (code, _) = ComposeImporter.Import("dc.yml", "services:\n  web:\n    image: nginx:1.27\n    blkio_config:\n      weight: 300\n", "0.1.0", "s");
+        var (code, _) = AgreedImport.Import("dc.yml", "services:\n  web:\n    image: nginx:1.27\n    blkio_config:\n      weight: 300\n", "0.1.0", "s");
 
         Assert.Contains("// TODO(import): 'blkio_config' is not typed by Stack", code, StringComparison.Ordinal);
         Assert.Contains(".WithField(\"blkio_config\", YamlValue.Mapping(new YamlEntry(\"weight\", YamlValue.Number(300))))", code, StringComparison.Ordinal);
@@ -214,7 +213,7 @@ public sealed class ImportComposeFeatureTests
     [Fact]
     public void A_key_compose_reads_as_a_typed_one_is_kept_with_a_todo_naming_that_api()
     {
-        var (code, _) = ComposeImporter.Import("dc.yml", "services:\n  web:\n    image: nginx:1.27\n    mem_limit: 1g\n", "0.1.0", "s");
+        var (code, _) = AgreedImport.Import("dc.yml", "services:\n  web:\n    image: nginx:1.27\n    mem_limit: 1g\n", "0.1.0", "s");
 
         Assert.Contains("// TODO(import): 'mem_limit' is kept as written; Stack types the same setting as deploy.resources.limits.memory (Service.WithResourceLimits)", code, StringComparison.Ordinal);
         Assert.Contains(".WithField(\"mem_limit\", YamlValue.Text(\"1g\"))", code, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using Stack.Testing;
-using Stack.Tool.Import;
 using static Stack.Engine.Tests.Import.ImportedProgram;
 
 namespace Stack.Engine.Tests.Import;
@@ -18,7 +17,7 @@ public sealed class ImportFirstRunTests
     public void Each_risk_of_the_original_is_carried_over_and_listed()
     {
         var carried = new List<string>();
-        var (code, errors) = ComposeImporter.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab", carriedRisks: carried);
+        var (code, errors) = AgreedImport.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab", carriedRisks: carried);
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Equal(
@@ -45,7 +44,7 @@ public sealed class ImportFirstRunTests
     {
         var file = folder == "Files" ? FileOf(name) : Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Corpus", "Files", name + ".yml");
         var carried = new List<string>();
-        var (code, errors) = ComposeImporter.Import([(file, File.ReadAllText(file))], "0.1.0", "imported", carriedRisks: carried);
+        var (code, errors) = AgreedImport.Import([(file, File.ReadAllText(file))], "0.1.0", "imported", carriedRisks: carried);
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.NotEmpty(carried);
 
@@ -74,7 +73,7 @@ public sealed class ImportFirstRunTests
     public void The_acceptances_are_what_the_rules_find_in_the_model_build_args_and_variable_ports_included()
     {
         var carried = new List<string>();
-        var (code, errors) = ComposeImporter.Import([(FileOf("risky-build"), File.ReadAllText(FileOf("risky-build")))], "0.1.0", "risky", carriedRisks: carried);
+        var (code, errors) = AgreedImport.Import([(FileOf("risky-build"), File.ReadAllText(FileOf("risky-build")))], "0.1.0", "risky", carriedRisks: carried);
         Assert.True(code is not null, string.Join('\n', errors));
 
         // The YAML reading the importer had before missed the build arg, the variable port and the label.
@@ -93,12 +92,49 @@ public sealed class ImportFirstRunTests
         Assert.Equal(carried.Count, RuleIds(stderr).Count(id => id.StartsWith("STK010", StringComparison.Ordinal) && id != "STK0108"));
     }
 
+    [Fact]
+    public void An_override_files_risks_come_from_the_rules_and_are_accepted_where_the_environment_changes_or_adds_the_service()
+    {
+        var carried = new List<string>();
+        var (code, errors) = AgreedImport.Import(
+            [
+                ("docker-compose.yml", "services:\n  web:\n    image: nginx:1.27\n    environment:\n      DB_PASSWORD: changeme\n"),
+                ("dc.prod.yml", "services:\n  web:\n    image: nginx:latest\n    ports:\n      - \"8080:80\"\n    environment:\n      API_TOKEN: abc123xyz\n  extra:\n    image: redis:latest\n    cap_add: [SYS_ADMIN]\n"),
+            ],
+            "0.1.0",
+            "envrisks",
+            carriedRisks: carried);
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        // The environment's own risks on its MapService, the added service's on its declaration.
+        Assert.Equal(
+            [
+                "web: literal secret DB_PASSWORD",
+                "extra: SecurityRisk.DangerousCapability", "extra: SecurityRisk.UnpinnedImage",
+                "web: SecurityRisk.PortOnAllInterfaces (environment prod)", "web: SecurityRisk.UnpinnedImage (environment prod)", "web: literal secret API_TOKEN (environment prod)",
+            ],
+            carried);
+        var (exit, stderr, _) = Run(code!, "env-risks");
+        Assert.True(exit == 0, $"the first run failed:\n{stderr}\n{code}");
+        Assert.DoesNotContain(": error ", stderr, StringComparison.Ordinal);
+
+        // Without the acceptances the run refuses each carried risk.
+        var bare = System.Text.RegularExpressions.Regex.Replace(code!, @"\s*\.Accept(Risk|LiteralSecret)\([^\n]*?""imported as is: review""\)", string.Empty);
+        var (bareExit, bareErrors, _) = Run(bare, "env-risks-bare");
+        Assert.NotEqual(0, bareExit);
+        Assert.Equal(
+            ["STK0100", "STK0104", "STK0106", "STK0107"],
+            RuleIds(bareErrors).Where(id => id.StartsWith("STK010", StringComparison.Ordinal) && id != "STK0108").Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains("API_TOKEN", bareErrors, StringComparison.Ordinal);
+        Assert.Contains("DB_PASSWORD", bareErrors, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void The_first_run_means_what_the_file_means()
     {
         DockerCompose.RequireInstalled();
         var yaml = File.ReadAllText(FileOf("first-run"));
-        var (code, errors) = ComposeImporter.Import([(FileOf("first-run"), yaml)], "0.1.0", "homelab");
+        var (code, errors) = AgreedImport.Import([(FileOf("first-run"), yaml)], "0.1.0", "homelab");
         Assert.True(code is not null, string.Join('\n', errors));
 
         var (exit, stderr, emitted) = Run(code!, "first-run-meaning");
@@ -110,7 +146,7 @@ public sealed class ImportFirstRunTests
     [Fact]
     public void A_reviewed_reason_ends_the_warning()
     {
-        var (code, _) = ComposeImporter.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab");
+        var (code, _) = AgreedImport.Import([(FileOf("first-run"), File.ReadAllText(FileOf("first-run")))], "0.1.0", "homelab");
         var reviewed = code!.Replace("\"imported as is: review\"", "\"reviewed: kept on purpose\"", StringComparison.Ordinal);
 
         var (exit, stderr, _) = Run(reviewed, "first-run-reviewed", null, "--warnaserror");

@@ -1,7 +1,6 @@
 using Stack.Engine.Tests.Corpus;
 using Stack.Engine.Tests.Infrastructure;
 using Stack.Testing;
-using Stack.Tool.Import;
 using static Stack.Engine.Tests.Import.ImportedProgram;
 
 namespace Stack.Engine.Tests.Import;
@@ -59,7 +58,7 @@ public sealed class ImportIncludeExtendsTests
         var file = Path.Combine(folder.Path, "docker-compose.yml");
         File.WriteAllText(file, Extending);
 
-        var (code, errors) = ComposeImporter.Import([(file, Extending)], "0.1.0", "merged");
+        var (code, errors) = AgreedImport.Import([(file, Extending)], "0.1.0", "merged");
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.DoesNotContain("\"extends\"", code, StringComparison.Ordinal);
 
@@ -82,7 +81,7 @@ public sealed class ImportIncludeExtendsTests
         var yaml = "services:\n  db:\n    extends:\n      file: shared/db.yml\n      service: db2\n";
         var file = Path.Combine(folder.Path, "docker-compose.yml");
 
-        var (code, errors) = ComposeImporter.Import([(file, yaml)], "0.1.0", "extends");
+        var (code, errors) = AgreedImport.Import([(file, yaml)], "0.1.0", "extends");
 
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains("HostPath.InProject(\"shared/data\")", code, StringComparison.Ordinal);
@@ -97,11 +96,11 @@ public sealed class ImportIncludeExtendsTests
         File.WriteAllText(Path.Combine(folder.Path, "common.yml"), Common);
         var file = Path.Combine(folder.Path, "dc.yml");
 
-        var (code, errors) = ComposeImporter.Import([(file, "services:\n  web:\n    extends:\n      file: nowhere.yml\n      service: base\n")], "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import([(file, "services:\n  web:\n    extends:\n      file: nowhere.yml\n      service: base\n")], "0.1.0", "s");
         Assert.Null(code);
         Assert.Contains("dc.yml(4,", Assert.Single(errors).ToString(), StringComparison.Ordinal);
 
-        (code, errors) = ComposeImporter.Import([(file, "services:\n  web:\n    extends:\n      file: common.yml\n      service: other\n")], "0.1.0", "s");
+        (code, errors) = AgreedImport.Import([(file, "services:\n  web:\n    extends:\n      file: common.yml\n      service: other\n")], "0.1.0", "s");
         Assert.Null(code);
         var error = Assert.Single(errors).ToString();
         Assert.Contains("dc.yml(5,", error, StringComparison.Ordinal);
@@ -119,7 +118,7 @@ public sealed class ImportIncludeExtendsTests
         var file = Path.Combine(folder.Path, "compose.yml");
         const string including = "include:\n  - a.yml\n  - path: [b.yml]\n";
 
-        var (code, errors) = ComposeImporter.Import([(file, including)], "0.1.0", "included");
+        var (code, errors) = AgreedImport.Import([(file, including)], "0.1.0", "included");
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains("new Service(\"a\")", code, StringComparison.Ordinal);
         Assert.Contains("new Service(\"b\")", code, StringComparison.Ordinal);
@@ -144,7 +143,7 @@ public sealed class ImportIncludeExtendsTests
         var file = Path.Combine(folder.Path, "compose.yml");
         const string yaml = "include:\n  - apps/all.yml\nservices:\n  proxy:\n    image: example/proxy:1.0\n    restart: unless-stopped\n";
 
-        var (code, errors) = ComposeImporter.Import([(file, yaml)], "0.1.0", "nested");
+        var (code, errors) = AgreedImport.Import([(file, yaml)], "0.1.0", "nested");
 
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains("HostPath.InProject(\"apps/media/library\")", code, StringComparison.Ordinal);
@@ -159,11 +158,11 @@ public sealed class ImportIncludeExtendsTests
         File.WriteAllText(Path.Combine(folder.Path, "a.yml"), "services:\n  app:\n    image: example/a:1.0\n");
         var file = Path.Combine(folder.Path, "compose.yml");
 
-        var (code, errors) = ComposeImporter.Import([(file, "include:\n  - a.yml\n  - gone.yml\n")], "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import([(file, "include:\n  - a.yml\n  - gone.yml\n")], "0.1.0", "s");
         Assert.Null(code);
         Assert.Contains("compose.yml(3,", Assert.Single(errors).ToString(), StringComparison.Ordinal);
 
-        (code, errors) = ComposeImporter.Import([(file, "include:\n  - a.yml\nservices:\n  app:\n    image: example/b:1.0\n")], "0.1.0", "s");
+        (code, errors) = AgreedImport.Import([(file, "include:\n  - a.yml\nservices:\n  app:\n    image: example/b:1.0\n")], "0.1.0", "s");
         Assert.Null(code);
         Assert.Contains("the service 'app' is also in", Assert.Single(errors).ToString(), StringComparison.Ordinal);
     }

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Stack.Tool.Import;
 
 namespace Stack.Engine.Tests.Import;
 
@@ -43,7 +42,7 @@ public sealed class ImportInjectionTests
         var file = $"dc{lineBreak};System.Console.WriteLine(1);.yml"; // no '/': the importer names a file by what follows the last one
 
         AssertNoInjectedCode(Imported(file, "services:\n  web:\n    image: nginx:1.27\n"));
-        var (project, errors) = ComposeImporter.ImportProject([(file, "services:\n  web:\n    image: nginx:1.27\n")], "0.1.0", "injection");
+        var (project, errors) = AgreedImport.ImportProject([(file, "services:\n  web:\n    image: nginx:1.27\n")], "0.1.0", "injection");
         Assert.True(project is not null, string.Join('\n', errors));
         Assert.All(project.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)), f => AssertNoInjectedCode(f.Value));
     }
@@ -69,7 +68,7 @@ public sealed class ImportInjectionTests
 
     private static string Imported(string file, string yaml)
     {
-        var (code, errors) = ComposeImporter.Import([(file, yaml)], "0.1.0", "injection");
+        var (code, errors) = AgreedImport.Import([(file, yaml)], "0.1.0", "injection");
         Assert.True(code is not null, string.Join('\n', errors));
         return code;
     }

@@ -1,4 +1,3 @@
-using Stack.Tool.Import;
 
 namespace Stack.Engine.Tests.Import;
 
@@ -35,7 +34,7 @@ public sealed class ImportNamingTests
     [Fact]
     public void Names_that_read_alike_in_csharp_compile_as_a_single_file()
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", Yaml, "0.1.0", "naming");
+        var (code, errors) = AgreedImport.Import("dc.yml", Yaml, "0.1.0", "naming");
         Assert.True(code is not null, string.Join('\n', errors));
 
         var (image, problems) = ImportedCompilation.Compile([("stack.cs", string.Join('\n', code.Split('\n').Where(l => !l.StartsWith("#:", StringComparison.Ordinal))))], "naming");
@@ -51,7 +50,7 @@ public sealed class ImportNamingTests
     [Fact]
     public void Names_that_read_alike_in_csharp_compile_as_a_project_with_a_file_each()
     {
-        var (files, errors) = ComposeImporter.ImportProject([("dc.yml", Yaml)], "0.1.0", "naming");
+        var (files, errors) = AgreedImport.ImportProject([("dc.yml", Yaml)], "0.1.0", "naming");
         Assert.True(files is not null, string.Join('\n', errors));
 
         // Services/NAME.cs: distinct whatever the file system's case rules (日本 and value both read as Value).

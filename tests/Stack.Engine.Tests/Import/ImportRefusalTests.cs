@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
-using Stack.Tool.Import;
 
 namespace Stack.Engine.Tests.Import;
 
@@ -15,7 +14,7 @@ public sealed class ImportRefusalTests
     [InlineData("services:\n  web:\n    image: nginx:1.27.3\n    labels:\n      a: !reset b\n", "the !reset tag is read only on a service's own keys")]
     public void A_merge_tag_where_it_means_nothing_is_refused_at_its_line(string yaml, string message)
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "s");
 
         Assert.Null(code);
         Assert.Contains(": error STK0218: " + message, Assert.Single(errors).ToString(), StringComparison.Ordinal);
@@ -24,7 +23,7 @@ public sealed class ImportRefusalTests
     [Fact]
     public void A_merge_key_that_is_not_a_mapping_is_refused_at_its_line()
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  web:\n    <<: nginx\n    image: nginx:1.27\n", "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", "services:\n  web:\n    <<: nginx\n    image: nginx:1.27\n", "0.1.0", "s");
 
         Assert.Null(code);
         Assert.StartsWith("dc.yml(3,9): error STK0218: a merge key (<<) takes a mapping", Assert.Single(errors).ToString(), StringComparison.Ordinal);
@@ -35,7 +34,7 @@ public sealed class ImportRefusalTests
     {
         var yaml = "services:\n  db:\n    image: postgres:17.2\n    volumes_from:\n      - x\n";
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "s");
 
         Assert.Null(code);
         Assert.Equal("dc.yml(4,5): error STK0218: Service 'db' uses 'volumes_from', which Stack types (see docs/compose.md) but the importer does not translate yet. Remove it from a copy, import, and add it with its C# API.", Assert.Single(errors).ToString());
@@ -57,7 +56,7 @@ public sealed class ImportRefusalTests
     [InlineData("services:\n  web:\n    image: nginx:1.27\nnetworks: [a]\n", "networks must be a mapping")]
     public void Bad_input_is_refused_with_its_position_and_nothing_written(string yaml, string message)
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "s");
 
         Assert.Null(code);
         Assert.Contains(errors, e => e.ToString().StartsWith("dc.yml(", StringComparison.Ordinal) && e.ToString().Contains(": error STK0218: " + message, StringComparison.Ordinal));
@@ -87,7 +86,7 @@ public sealed class ImportRefusalTests
     [MemberData(nameof(Exhausting))]
     public void Input_built_to_exhaust_the_importer_is_refused_with_its_position(string yaml, string message)
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "s");
 
         Assert.Null(code);
         Assert.Contains(": error STK0218: " + message, Assert.Single(errors).ToString(), StringComparison.Ordinal);

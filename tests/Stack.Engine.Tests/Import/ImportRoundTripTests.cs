@@ -2,7 +2,6 @@ using Microsoft.CodeAnalysis;
 using Stack.Engine.Tests.Corpus;
 using Stack.Engine.Tests.Infrastructure;
 using Stack.Testing;
-using Stack.Tool.Import;
 using static Stack.Engine.Tests.Import.ImportedProgram;
 
 namespace Stack.Engine.Tests.Import;
@@ -29,7 +28,7 @@ public sealed class ImportRoundTripTests
         var file = Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Corpus", "Files", name + ".yml");
         var yaml = File.ReadAllText(file);
 
-        var (code, errors) = ComposeImporter.Import(file, yaml, "0.1.0", "imported");
+        var (code, errors) = AgreedImport.Import(file, yaml, "0.1.0", "imported");
         Assert.True(code is not null, string.Join('\n', errors));
 
         var (exit, stderr, emitted) = Run(code!, name);
@@ -88,7 +87,7 @@ public sealed class ImportRoundTripTests
                 """),
         };
 
-        var (code, errors) = ComposeImporter.Import([.. files], "0.1.0", "environments");
+        var (code, errors) = AgreedImport.Import([.. files], "0.1.0", "environments");
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains("new StackEnvironment(\"prod\", stack => stack", code, StringComparison.Ordinal);
         Assert.Contains(".MapService(worker, service => service", code, StringComparison.Ordinal);
@@ -130,7 +129,7 @@ public sealed class ImportRoundTripTests
                   LOG: warn
             """;
 
-        var (code, errors) = ComposeImporter.Import([("docker-compose.yml", compose), ("dc.prod.yml", prod)], "0.1.0", "tags");
+        var (code, errors) = AgreedImport.Import([("docker-compose.yml", compose), ("dc.prod.yml", prod)], "0.1.0", "tags");
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains(".MapService(web, service => (service with { Ports = [], Environment = service.Environment.Clear() })", code, StringComparison.Ordinal);
 
@@ -145,7 +144,7 @@ public sealed class ImportRoundTripTests
     [Fact]
     public void An_override_of_a_key_whose_merge_the_dsl_does_not_mirror_is_refused_at_its_line()
     {
-        var (code, errors) = ComposeImporter.Import(
+        var (code, errors) = AgreedImport.Import(
             [("docker-compose.yml", "services:\n  web:\n    image: nginx:1.27.3\n"), ("dc.prod.yml", "services:\n  web:\n    volumes:\n      - ./data:/data\n")], "0.1.0", "s");
 
         Assert.Null(code);
@@ -164,7 +163,7 @@ public sealed class ImportRoundTripTests
         var file = Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Corpus", "Files", name + ".yml");
         var yaml = File.ReadAllText(file);
 
-        var (files, errors) = ComposeImporter.ImportProject([(file, yaml)], "0.1.0", "imported");
+        var (files, errors) = AgreedImport.ImportProject([(file, yaml)], "0.1.0", "imported");
         Assert.True(files is not null, string.Join('\n', errors));
         Assert.Contains("Program.cs", files.Keys);
         Assert.Contains(files.Keys, path => path.StartsWith("Services/", StringComparison.Ordinal));
@@ -189,7 +188,7 @@ public sealed class ImportRoundTripTests
         Skip.IfNot(Directory.Exists(reference), "../shared/reference-stack is not beside the repository.");
         var files = Directory.GetFiles(reference, "docker-compose*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
 
-        var (code, errors) = ComposeImporter.Import([.. files.Select(f => (f, File.ReadAllText(f)))], "0.1.0", "reference");
+        var (code, errors) = AgreedImport.Import([.. files.Select(f => (f, File.ReadAllText(f)))], "0.1.0", "reference");
         Assert.True(code is not null, string.Join('\n', errors));
 
         var (exit, stderr, _) = Run(code!, "reference");
@@ -216,7 +215,7 @@ public sealed class ImportRoundTripTests
         Skip.IfNot(Directory.Exists(reference), "../shared/reference-stack is not beside the repository.");
         DockerCompose.RequireInstalled();
         var files = Directory.GetFiles(reference, "docker-compose*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        var (imported, errors) = ComposeImporter.Import([.. files.Select(f => (f, File.ReadAllText(f)))], "0.1.0", "reference");
+        var (imported, errors) = AgreedImport.Import([.. files.Select(f => (f, File.ReadAllText(f)))], "0.1.0", "reference");
         Assert.True(imported is not null, string.Join('\n', errors));
         var folder = Directory.CreateTempSubdirectory("stack-import-reference-").FullName;
         try

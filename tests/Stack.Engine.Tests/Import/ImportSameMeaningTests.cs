@@ -96,7 +96,7 @@ public sealed class ImportSameMeaningTests
                 external: maybe
             """;
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "s");
 
         Assert.Null(code);
         Assert.StartsWith("dc.yml(7,", Assert.Single(errors).ToString(), StringComparison.Ordinal);
@@ -110,14 +110,14 @@ public sealed class ImportSameMeaningTests
     public void A_folder_name_becomes_the_project_name_Compose_makes_of_it(string folder, string project)
     {
         Assert.Equal(project, Naming.ComposeProjectName(folder));
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n", "0.1.0", folder);
+        var (code, errors) = AgreedImport.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n", "0.1.0", folder);
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains($"new ComposeStack(\"{project}\")", code, StringComparison.Ordinal);
     }
 
     private static string Imported(string yaml)
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "meaning");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "meaning");
         Assert.True(code is not null, string.Join('\n', errors));
         return code!;
     }

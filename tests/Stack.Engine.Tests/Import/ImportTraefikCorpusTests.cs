@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Stack.Testing;
-using Stack.Tool.Import;
 using Xunit.Abstractions;
 using static Stack.Engine.Tests.Import.ImportedProgram;
 
@@ -34,7 +33,7 @@ public sealed partial class ImportTraefikCorpusTests(ITestOutputHelper output)
         var path = Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Import", "TraefikCorpus", file);
         var yaml = File.ReadAllText(path);
 
-        var (code, errors) = ComposeImporter.Import(file, yaml, "0.1.0", Path.GetFileNameWithoutExtension(file));
+        var (code, errors) = AgreedImport.Import(file, yaml, "0.1.0", Path.GetFileNameWithoutExtension(file));
         Assert.True(code is not null, string.Join('\n', errors));
         var (exit, stderr, emitted) = Run(code!, "traefik" + Math.Abs(file.GetHashCode(StringComparison.Ordinal)));
         Assert.True(exit == 0, $"the imported program failed on its first run:\n{stderr}\n{code}");
@@ -69,7 +68,7 @@ public sealed partial class ImportTraefikCorpusTests(ITestOutputHelper output)
         foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Import", "TraefikCorpus"), "*.yml").Order(StringComparer.Ordinal))
         {
             var yaml = File.ReadAllText(file);
-            var (code, errors) = ComposeImporter.Import(Path.GetFileName(file), yaml, "0.1.0", "counted");
+            var (code, errors) = AgreedImport.Import(Path.GetFileName(file), yaml, "0.1.0", "counted");
             Assert.True(code is not null, string.Join('\n', errors));
             var counts = Count(code!, yaml);
             (routers, middlewares, kept, labels) = (routers + counts.Routers, middlewares + counts.Middlewares, kept + counts.Kept, labels + counts.Labels);

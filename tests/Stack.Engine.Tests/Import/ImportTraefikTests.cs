@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Stack.Testing;
-using Stack.Tool.Import;
 using static Stack.Engine.Tests.Import.ImportedProgram;
 
 namespace Stack.Engine.Tests.Import;
@@ -42,7 +41,7 @@ public sealed class ImportTraefikTests
                   com.example.team: ops
             """;
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "routers");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "routers");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains("new Router(\"web\")", code, StringComparison.Ordinal);
@@ -68,7 +67,7 @@ public sealed class ImportTraefikTests
     {
         var file = Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Corpus", "Files", "traefik-authelia.yml");
 
-        var (code, errors) = ComposeImporter.Import(file, File.ReadAllText(file), "0.1.0", "imported");
+        var (code, errors) = AgreedImport.Import(file, File.ReadAllText(file), "0.1.0", "imported");
 
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains("var autheliaMiddleware = new ForwardAuthMiddleware(\"authelia\", \"http://authelia:9091/api/authz/forward-auth\") { TrustForwardHeader = true, AuthResponseHeaders = [\"Remote-User\", \"Remote-Groups\", \"Remote-Email\", \"Remote-Name\"] }.ViaDockerLabels();", code, StringComparison.Ordinal);
@@ -97,7 +96,7 @@ public sealed class ImportTraefikTests
     {
         var yaml = $"services:\n  web:\n    image: nginx:1.27.3\n    labels:\n      traefik.http.routers.web.rule: Host(`a.example`)\n      traefik.http.services.web.loadbalancer.server.port: \"80\"\n      {extra}\n";
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "labels");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "labels");
 
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains($"// TODO(import): '{key}' stays a label: {why}", code, StringComparison.Ordinal);
@@ -117,7 +116,7 @@ public sealed class ImportTraefikTests
     {
         var yaml = $"services:\n  web:\n    image: nginx:1.27.3\n    labels:\n      traefik.http.routers.web.rule: Host(`a.example`)\n      traefik.http.services.web.loadbalancer.server.port: \"80\"\n      {key}: '{value}'\n";
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "labels");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "labels");
 
         if (code is null)
         {
@@ -160,7 +159,7 @@ public sealed class ImportTraefikTests
                 external: true
             """;
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "pair");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "pair");
 
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.DoesNotContain("WithLabel(\"traefik.", code, StringComparison.Ordinal);
@@ -235,7 +234,7 @@ public sealed class ImportTraefikTests
                 network: home_proxy
             """;
 
-        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
+        var (code, errors) = AgreedImport.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains("var webEntryPoint = new EntryPoint(\"web\", 80).RedirectingTo(websecureEntryPoint);", code, StringComparison.Ordinal);
@@ -264,7 +263,7 @@ public sealed class ImportTraefikTests
         Assert.Contains("traefik.static.yml:/etc/traefik/traefik.yml:ro", files["docker-compose.yml"], StringComparison.Ordinal);
 
         // As a project too: the proxy is declared in Definition.cs, the entrypoints in Common/EntryPoints.cs.
-        var (project, projectErrors) = ComposeImporter.ImportProject([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
+        var (project, projectErrors) = AgreedImport.ImportProject([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
         Assert.True(project is not null, string.Join('\n', projectErrors));
         Assert.Contains("RedirectingTo(EntryPoints.Websecure)", project["Common/EntryPoints.cs"], StringComparison.Ordinal);
         var (_, projectRisks, _) = RunSources([.. project.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)).Select(f => (f.Key, f.Value))], "proxied-project");
@@ -283,7 +282,7 @@ public sealed class ImportTraefikTests
               file: { directory: /etc/traefik/dynamic }
             """;
 
-        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
+        var (code, errors) = AgreedImport.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains("// TODO(import): traefik.yml stays a file this service mounts, not a typed TraefikProxy: providers.file: Stack writes the file provider's config itself", code, StringComparison.Ordinal);
@@ -295,7 +294,7 @@ public sealed class ImportTraefikTests
     [Fact]
     public void A_silent_traefik_static_config_keeps_traefiks_defaults()
     {
-        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", "providers:\n  docker:\n    network: home_proxy\n")], "0.1.0", "home");
+        var (code, errors) = AgreedImport.Import([("dc.yml", ProxiedCompose), ("traefik.yml", "providers:\n  docker:\n    network: home_proxy\n")], "0.1.0", "home");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains("new TraefikProxy(traefik, proxyNetwork) { CheckNewVersion = true, LogLevel = \"ERROR\", Ping = false, ExposedByDefault = true }", code, StringComparison.Ordinal);
@@ -311,7 +310,7 @@ public sealed class ImportTraefikTests
     [InlineData("log:\n  format: json\naccessLog: {}\nproviders:\n  docker:\n    network: home_proxy\n", "accessLog.format differs from log.format")]
     public void A_traefik_static_config_key_stack_does_not_type_is_named_in_the_todo(string staticConfig, string why)
     {
-        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
+        var (code, errors) = AgreedImport.Import([("dc.yml", ProxiedCompose), ("traefik.yml", staticConfig)], "0.1.0", "home");
         Assert.True(code is not null, string.Join('\n', errors));
 
         Assert.Contains($"// TODO(import): traefik.yml stays a file this service mounts, not a typed TraefikProxy: {why}", code, StringComparison.Ordinal);
@@ -321,7 +320,7 @@ public sealed class ImportTraefikTests
     [Fact]
     public void A_traefik_static_config_no_service_mounts_is_refused()
     {
-        var (code, errors) = ComposeImporter.Import([("dc.yml", ProxiedCompose), ("other/traefik.yml", "providers:\n  docker: {}\n")], "0.1.0", "home");
+        var (code, errors) = AgreedImport.Import([("dc.yml", ProxiedCompose), ("other/traefik.yml", "providers:\n  docker: {}\n")], "0.1.0", "home");
 
         Assert.Null(code);
         Assert.Contains("this Traefik static config is mounted by no service", Assert.Single(errors).ToString(), StringComparison.Ordinal);

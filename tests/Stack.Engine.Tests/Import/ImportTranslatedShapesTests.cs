@@ -1,5 +1,4 @@
 using Stack.Testing;
-using Stack.Tool.Import;
 using static Stack.Engine.Tests.Import.ImportedProgram;
 
 namespace Stack.Engine.Tests.Import;
@@ -60,7 +59,7 @@ public sealed class ImportTranslatedShapesTests
     [Fact]
     public void A_tmpfs_option_the_DSL_cannot_hold_is_refused_at_its_line()
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    tmpfs:\n      - /run:size=64m\n      - /x:noexec,uid=${UID}\n", "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    tmpfs:\n      - /run:size=64m\n      - /x:noexec,uid=${UID}\n", "0.1.0", "s");
 
         Assert.Null(code);
         var error = Assert.Single(errors).ToString();
@@ -92,7 +91,7 @@ public sealed class ImportTranslatedShapesTests
     [Fact]
     public void A_restart_variable_without_a_policy_as_default_is_refused_at_its_line_with_the_fix()
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    restart: ${RESTART}\n", "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    restart: ${RESTART}\n", "0.1.0", "s");
 
         Assert.Null(code);
         var error = Assert.Single(errors).ToString();
@@ -114,7 +113,7 @@ public sealed class ImportTranslatedShapesTests
                   DEEP: x${A:-${B:-${C:-c}}}y
             """;
 
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "nested");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "nested");
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains("rootUrl.OrDefault($\"http://localhost:{hostPort.OrDefault(\"3000\")}/\")", code, StringComparison.Ordinal);
 
@@ -133,7 +132,7 @@ public sealed class ImportTranslatedShapesTests
     [Fact]
     public void A_nested_reference_in_another_form_is_still_refused_at_its_line()
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    environment:\n      TZ: UTC\n      URL: ${URL?needs ${HOST}}\n", "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    environment:\n      TZ: UTC\n      URL: ${URL?needs ${HOST}}\n", "0.1.0", "s");
 
         Assert.Null(code);
         Assert.StartsWith("dc.yml(6,", Assert.Single(errors).ToString(), StringComparison.Ordinal);
@@ -170,7 +169,7 @@ public sealed class ImportTranslatedShapesTests
     public void A_host_port_from_a_variable_clashes_on_its_default()
     {
         const string yaml = "services:\n  a:\n    image: example/a:1.0\n    restart: unless-stopped\n    ports: [\"127.0.0.1:${A_PORT:-8080}:80\"]\n  b:\n    image: example/b:1.0\n    restart: unless-stopped\n    ports: [\"127.0.0.1:8080:81\"]\n";
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", "clash");
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "clash");
         Assert.True(code is not null, string.Join('\n', errors));
 
         var (exit, stderr, _) = Run(code!, "port-clash");
@@ -185,7 +184,7 @@ public sealed class ImportTranslatedShapesTests
     [InlineData("8080:${TARGET:-80}")]
     public void A_port_variable_the_rules_cannot_judge_is_refused_at_its_line(string port)
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", $"services:\n  app:\n    image: example/app:1.0\n    ports:\n      - \"{port}\"\n", "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", $"services:\n  app:\n    image: example/app:1.0\n    ports:\n      - \"{port}\"\n", "0.1.0", "s");
 
         Assert.Null(code);
         var error = Assert.Single(errors).ToString();
@@ -239,7 +238,7 @@ public sealed class ImportTranslatedShapesTests
     [InlineData("      - /srv:/opt/${SUB:-x}\n")]
     public void A_container_path_variable_the_checks_cannot_judge_is_refused_at_its_line(string mount)
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    volumes:\n" + mount, "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", "services:\n  app:\n    image: example/app:1.0\n    volumes:\n" + mount, "0.1.0", "s");
 
         Assert.Null(code);
         var error = Assert.Single(errors).ToString();
@@ -258,7 +257,7 @@ public sealed class ImportTranslatedShapesTests
 
     private static string Emitted(string yaml, string name, out string emitted, out string stderr)
     {
-        var (code, errors) = ComposeImporter.Import("dc.yml", yaml, "0.1.0", name);
+        var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", name);
         Assert.True(code is not null, string.Join('\n', errors));
         (var exit, stderr, emitted) = Run(code!, name);
         Assert.True(exit == 0, stderr + "\n" + code);

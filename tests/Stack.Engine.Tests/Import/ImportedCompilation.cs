@@ -6,8 +6,16 @@ namespace Stack.Engine.Tests.Import;
 /// <summary>Compiles what stack import wrote as the SDK would build it: implicit usings, the package's recorded folder, nullable on.</summary>
 internal static class ImportedCompilation
 {
+    // The same sources compile to the same program: AgreedImport compiles what each import wrote, and the test then runs it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[]?, IReadOnlyList<Diagnostic>)> Compiled = new(StringComparer.Ordinal);
+
     /// <summary>The program's image, or the compiler's warnings and errors.</summary>
-    public static (byte[]? Image, IReadOnlyList<Diagnostic> Problems) Compile(IReadOnlyList<(string Path, string Text)> sources, string name, string? definitionDirectory = null)
+    public static (byte[]? Image, IReadOnlyList<Diagnostic> Problems) Compile(IReadOnlyList<(string Path, string Text)> sources, string name, string? definitionDirectory = null) =>
+        Compiled.GetOrAdd(
+            string.Join('\0', sources.Select(s => s.Path + '\0' + s.Text).Append(definitionDirectory ?? string.Empty)),
+            _ => CompileOnce(sources, name, definitionDirectory));
+
+    private static (byte[]? Image, IReadOnlyList<Diagnostic> Problems) CompileOnce(IReadOnlyList<(string Path, string Text)> sources, string name, string? definitionDirectory)
     {
         var options = new CSharpParseOptions(LanguageVersion.Preview);
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)

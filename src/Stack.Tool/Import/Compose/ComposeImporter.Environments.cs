@@ -1,4 +1,3 @@
-using System.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Stack.Tool.Import;
@@ -65,7 +64,7 @@ internal static partial class ComposeImporter
     /// service it changes through <c>MapService</c>, each service it adds through <c>WithServices</c>.
     /// Networks and volumes it declares must be the base's.
     /// </summary>
-    private static string Environment(ImportedEnvironment environment, YamlMappingNode root, Dictionary<string, string> services, List<string> baseServices, ServiceImporter importer)
+    private static EnvironmentCode Environment(ImportedEnvironment environment, YamlMappingNode root, Dictionary<string, string> services, List<string> baseServices, ServiceImporter importer)
     {
         foreach (var (keyNode, value) in environment.Root.Children)
         {
@@ -83,7 +82,7 @@ internal static partial class ComposeImporter
             }
         }
 
-        var changes = new StringBuilder();
+        var mapped = new List<MappedService>();
         var added = new List<string>();
         foreach (var (key, value) in EnvironmentServices(environment))
         {
@@ -95,21 +94,9 @@ internal static partial class ComposeImporter
             }
 
             var (resets, calls) = importer.Override(name, Nodes.Mapping(value, $"service {name}"));
-            changes.Append("\n                .MapService(").Append(services[name]).Append(", service => ")
-                .Append(resets.Count == 0 ? "service" : $"(service with {{ {string.Join(", ", resets)} }})");
-            foreach (var line in calls)
-            {
-                changes.Append("\n                    ").Append(line);
-            }
-
-            changes.Append(')');
+            mapped.Add(new MappedService(name, services[name], resets, calls));
         }
 
-        if (added.Count > 0)
-        {
-            changes.Append("\n                .WithServices(").Append(string.Join(", ", added)).Append(')');
-        }
-
-        return $"new StackEnvironment({CSharpCode.Literal(environment.Name)}, stack => stack{changes})";
+        return new EnvironmentCode(environment.Name, mapped, added);
     }
 }

@@ -5,34 +5,61 @@ namespace Stack.Tool.Import;
 
 /// <summary>
 /// The first run emits: each risk the stack's own rules find in the imported model (STK0100-STK0107)
-/// is accepted on its service with the import's reason, which STK0108 keeps a warning until a person
-/// rewrites it (docs/import.md). What an environment's override adds is still judged from its YAML.
+/// is accepted with the import's reason, which STK0108 keeps a warning until a person rewrites it
+/// (docs/import.md). The base stack is judged first; then each environment applied to it, and
+/// what it adds is accepted where the environment changes or adds the service.
 /// </summary>
 internal static partial class ComposeImporter
 {
-    /// <summary><paramref name="imported"/> with an acceptance for each risk <see cref="RiskProbe"/> finds in <paramref name="probed"/> (the same import as a single file).</summary>
-    private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) CarryRisks(ImportedCode imported, ImportedCode probed, string packageVersion, string firstFile)
+    /// <summary><paramref name="imported"/> with an acceptance for each risk <see cref="RiskProbe"/> finds in the stacks its code builds.</summary>
+    private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) CarryRisks(ImportedCode imported, string firstFile)
     {
-        var (risks, problem) = RiskProbe.Find(SingleFileWriter.Write(probed, packageVersion, "stack.cs"));
-        if (problem is not null)
+        var carried = new List<string>();
+        var (risks, problem) = RiskProbe.Find(imported, environment: null);
+        if (problem is null)
         {
-            return (null, [new ImportError(firstFile, YamlDotNet.Core.Mark.Empty, $"the import is wrong: {problem}. Please report it with the compose file; meanwhile remove the key it names from a copy and import that.")]);
+            imported = imported with { Services = [.. imported.Services.Select(service => service with { Chain = [.. service.Chain, .. Acceptances(service.Name, risks, carried)] })] };
+            var environments = new List<EnvironmentCode>();
+            foreach (var environment in imported.Environments)
+            {
+                (risks, problem) = RiskProbe.Find(imported, environment.Name);
+                if (problem is not null)
+                {
+                    break;
+                }
+
+                // A service the environment adds is declared with the others: its acceptances go there, once.
+                imported = imported with
+                {
+                    Services = [.. imported.Services.Select(service => environment.Added.Contains(service.Identifier, StringComparer.Ordinal)
+                        ? service with { Chain = [.. service.Chain, .. Acceptances(service.Name, risks, carried)] }
+                        : service)],
+                };
+                environments.Add(environment with
+                {
+                    Mapped = [.. environment.Mapped.Select(mapped => mapped with { Calls = [.. mapped.Calls, .. Acceptances(mapped.Name, risks, carried, $" (environment {environment.Name})")] })],
+                });
+            }
+
+            imported = imported with { Environments = environments };
         }
 
-        var reason = CSharpCode.Literal(SecurityPolicy.ImportedReason);
-        var carried = new List<string>();
-        var services = imported.Services.Select(service =>
-        {
-            var own = risks.Where(r => r.Service == service.Name).ToList();
-            var acceptances = own.Where(r => r.Risk != SecurityRisk.LiteralSecret).Select(r => r.Risk.ToString()).Distinct().Order(StringComparer.Ordinal)
-                .Select(risk => (Line: $".AcceptRisk(SecurityRisk.{risk}, {reason})", Said: $"{service.Name}: SecurityRisk.{risk}"))
-                .Concat(own.Where(r => r.Risk == SecurityRisk.LiteralSecret && r.Subject is not null).Select(r => r.Subject!).Distinct().Order(StringComparer.Ordinal)
-                    .Select(subject => (Line: $".AcceptLiteralSecret({CSharpCode.Literal(subject)}, {reason})", Said: $"{service.Name}: literal secret {subject}")))
-                .ToList();
-            carried.AddRange(acceptances.Select(a => a.Said));
-            return acceptances.Count == 0 ? service : service with { Chain = [.. service.Chain, .. acceptances.Select(a => a.Line)] };
-        }).ToList();
+        return problem is null
+            ? (imported with { CarriedRisks = carried }, [])
+            : (null, [new ImportError(firstFile, YamlDotNet.Core.Mark.Empty, $"the import is wrong: {problem}. Please report it with the compose file; meanwhile remove the key it names from a copy and import that.")]);
+    }
 
-        return (imported with { Services = services, CarriedRisks = [.. carried, .. imported.CarriedRisks] }, []);
+    /// <summary>The acceptance lines for <paramref name="service"/>'s risks, each also said in <paramref name="carried"/>.</summary>
+    private static List<string> Acceptances(string service, IReadOnlyList<(string Service, SecurityRisk Risk, string? Subject)> risks, List<string> carried, string where = "")
+    {
+        var reason = CSharpCode.Literal(SecurityPolicy.ImportedReason);
+        var own = risks.Where(r => r.Service == service).ToList();
+        var acceptances = own.Where(r => r.Risk != SecurityRisk.LiteralSecret).Select(r => r.Risk.ToString()).Distinct().Order(StringComparer.Ordinal)
+            .Select(risk => (Line: $".AcceptRisk(SecurityRisk.{risk}, {reason})", Said: $"{service}: SecurityRisk.{risk}{where}"))
+            .Concat(own.Where(r => r.Risk == SecurityRisk.LiteralSecret && r.Subject is not null).Select(r => r.Subject!).Distinct().Order(StringComparer.Ordinal)
+                .Select(subject => (Line: $".AcceptLiteralSecret({CSharpCode.Literal(subject)}, {reason})", Said: $"{service}: literal secret {subject}{where}")))
+            .ToList();
+        carried.AddRange(acceptances.Select(a => a.Said));
+        return [.. acceptances.Select(a => a.Line)];
     }
 }

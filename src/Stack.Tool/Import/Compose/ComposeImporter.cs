@@ -30,7 +30,7 @@ internal static partial class ComposeImporter
         IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, string fileName = "stack.cs", List<string>? carriedRisks = null)
     {
         var (translated, errors) = Translate(files, ImportLayout.SingleFile, fallbackName);
-        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, translated, packageVersion, files[0].File);
+        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, files[0].File);
         carriedRisks?.AddRange(imported?.CarriedRisks ?? []);
         return imported is null ? (null, problems) : (SingleFileWriter.Write(imported, packageVersion, fileName), []);
     }
@@ -40,11 +40,19 @@ internal static partial class ComposeImporter
         IReadOnlyList<(string File, string Yaml)> files, string packageVersion, string fallbackName, List<string>? carriedRisks = null)
     {
         var (translated, errors) = Translate(files, ImportLayout.Project, fallbackName);
-
-        // The rules run on the single file's model (the same services, one compilation).
-        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, Translate(files, ImportLayout.SingleFile, fallbackName).Code!, packageVersion, files[0].File);
+        var (imported, problems) = translated is null ? (null, errors) : CarryRisks(translated, files[0].File);
         carriedRisks?.AddRange(imported?.CarriedRisks ?? []);
         return imported is null ? (null, problems) : (ProjectWriter.Write(imported, packageVersion), []);
+    }
+
+    /// <summary>
+    /// The stack the import judged, with the acceptances it wrote: what <see cref="RiskProbe"/> runs
+    /// on the code the writers write. Tests hold it equal to what the written C#, compiled, builds.
+    /// </summary>
+    internal static Stack.Dsl.Compose.ComposeStack? Judged(IReadOnlyList<(string File, string Yaml)> files, string fallbackName, ImportLayout layout)
+    {
+        var (translated, _) = Translate(files, layout, fallbackName);
+        return translated is not null && CarryRisks(translated, files[0].File).Code is { } imported ? RiskProbe.Model(imported) : null;
     }
 
     private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) Translate(IReadOnlyList<(string File, string Yaml)> files, ImportLayout layout, string fallbackName)
@@ -202,10 +210,10 @@ internal static partial class ComposeImporter
             Guard(origin[$"services/{name}"], () => declaredServices.Add(new Declared(name, services[name], [.. importer.Chain(name, Nodes.Mapping(value, $"service {name}"))])));
         }
 
-        var environmentCode = new List<(string Name, string Code)>();
+        var environmentCode = new List<EnvironmentCode>();
         foreach (var environment in environments)
         {
-            Guard(environment.File, () => environmentCode.Add((environment.Name, Environment(environment, root, services, baseServices, importer))));
+            Guard(environment.File, () => environmentCode.Add(Environment(environment, root, services, baseServices, importer)));
         }
 
         return errors.Count > 0
@@ -214,7 +222,6 @@ internal static partial class ComposeImporter
             {
                 Secrets = secrets,
                 Configs = configs,
-                CarriedRisks = importer.CarriedRisks,
 
                 // Top-level x- keys (often anchors whose merges are already expanded above) are kept as written.
                 Extensions = [.. root.Children

@@ -135,7 +135,6 @@ internal sealed partial class ServiceImporter(
             lines.AddRange(key == "labels" ? PlainLabels(Nodes.Pairs(value, key).Select(p => (p.Key, p.Value ?? string.Empty))) : Key(name, key, value, keyNode));
         }
 
-        lines.AddRange(AcceptCarriedRisks(name, service));
         return (resets, lines);
     }
 
