@@ -15,19 +15,11 @@ internal static class RiskProbe
 {
     /// <summary>
     /// Each risk the stack <paramref name="imported"/> builds takes without accepting it, with
-    /// <paramref name="environment"/> applied when named; or why its code could not be run (an importer fault).
+    /// <paramref name="environment"/> applied when named, and each literal secret a network or volume
+    /// holds without accepting it (a CIFS volume's <c>password=</c>), as the resource's kind ("Network",
+    /// "Volume"), compose name and the name it is accepted by; or why its code could not be run (an importer fault).
     /// </summary>
-    public static (IReadOnlyList<(string Service, SecurityRisk Risk, string? Subject)> Risks, string? Problem) Find(ImportedCode imported, string? environment)
-    {
-        var (risks, _, problem) = FindAll(imported, environment);
-        return (risks, problem);
-    }
-
-    /// <summary>
-    /// As <see cref="Find"/>, and each literal secret a network or volume holds without accepting it
-    /// (a CIFS volume's <c>password=</c>), as the resource's compose name, its kind ("Network", "Volume") and the name it is accepted by.
-    /// </summary>
-    public static (IReadOnlyList<(string Service, SecurityRisk Risk, string? Subject)> Risks, IReadOnlyList<(string Kind, string Name, string Subject)> Resources, string? Problem) FindAll(
+    public static (IReadOnlyList<(string Service, SecurityRisk Risk, string? Subject)> Risks, IReadOnlyList<(string Kind, string Name, string Subject)> Resources, string? Problem) Find(
         ImportedCode imported, string? environment)
     {
         try

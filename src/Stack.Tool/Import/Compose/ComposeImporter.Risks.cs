@@ -15,7 +15,7 @@ internal static partial class ComposeImporter
     private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) CarryRisks(ImportedCode imported, string firstFile)
     {
         var carried = new List<string>();
-        var (risks, resources, problem) = RiskProbe.FindAll(imported, environment: null);
+        var (risks, resources, problem) = RiskProbe.Find(imported, environment: null);
         if (problem is null)
         {
             imported = imported with
@@ -27,11 +27,18 @@ internal static partial class ComposeImporter
             var environments = new List<EnvironmentCode>();
             foreach (var environment in imported.Environments)
             {
-                (risks, problem) = RiskProbe.Find(imported, environment.Name);
+                (risks, resources, problem) = RiskProbe.Find(imported, environment.Name);
                 if (problem is not null)
                 {
                     break;
                 }
+
+                // A network or volume only the environment's services use is judged here; it is declared with the others.
+                imported = imported with
+                {
+                    Networks = [.. imported.Networks.Select(network => Accepting(network, "Network", resources, carried))],
+                    Volumes = [.. imported.Volumes.Select(volume => Accepting(volume, "Volume", resources, carried))],
+                };
 
                 // A service the environment adds is declared with the others: its acceptances go there, once.
                 imported = imported with
