@@ -110,6 +110,11 @@ public sealed class ImportFirstRunTests
 
         Assert.DoesNotContain(lines, l => (l.Contains("new Volume(\"exports\")", StringComparison.Ordinal) || l.Contains("new Network(\"storage\")", StringComparison.Ordinal)) && l.Contains("Accept", StringComparison.Ordinal));
 
+        // The project layout holds the same acceptances on its shared declarations.
+        var (project, projectErrors) = AgreedImport.ImportProject([(FileOf("resource-secrets"), File.ReadAllText(FileOf("resource-secrets")))], "0.1.0", "nas");
+        Assert.True(project is not null, string.Join('\n', projectErrors));
+        Assert.Equal(carried.Count, project.Values.Sum(text => System.Text.RegularExpressions.Regex.Count(text, @"\.AcceptLiteralSecret\(""password"", ""imported as is: review""\)")));
+
         // Without the acceptances the run refuses each one, once, and nothing else.
         var bare = System.Text.RegularExpressions.Regex.Replace(code, @"\s*\.Accept(Risk|LiteralSecret)\([^\n]*?""imported as is: review""\)", string.Empty);
         var (exit, stderr, _) = Run(bare, "resource-secrets-bare");
