@@ -64,7 +64,7 @@ internal static class SecurityPolicy
     public static readonly RuleText ImportedRiskNotReviewed = new(
         RuleIds.ImportedRiskNotReviewed,
         "Risk carried over by the import, not reviewed",
-        "Service '{0}' accepts {1} with the reason stack import wrote (\"" + ImportedReason + "\"), so the compose file's risk is kept unreviewed. Fix the risk and remove the acceptance, or replace the reason with why it is acceptable here.",
+        "{0} accepts {1} with the reason stack import wrote (\"" + ImportedReason + "\"), so the compose file's risk is kept unreviewed. Fix the risk and remove the acceptance, or replace the reason with why it is acceptable here.",
         "stack import keeps the risks the compose file already had so that the first run emits the same stack; each one stays a warning (an error with --warnaserror) until a person rewrites its reason.");
 
     /// <summary>Whether an acceptance's reason is still the one the import wrote (any case, any text after it).</summary>

@@ -48,7 +48,7 @@ public sealed class ImportedRiskAnalyzer : DiagnosticAnalyzer
                     // Named as the other analyzers name a service: by the tracer (a helper's constant argument too),
                     // else by its expression.
                     var service = invocation.Instance is { } receiver ? StackServices.NameOf(ValueTracer.For(start.Compilation, types).Trace(receiver), receiver) : "?";
-                    operation.ReportDiagnostic(Diagnostic.Create(SecurityDescriptors.ImportedRiskNotReviewed, reason.Value.Syntax.GetLocation(), service, subject));
+                    operation.ReportDiagnostic(Diagnostic.Create(SecurityDescriptors.ImportedRiskNotReviewed, reason.Value.Syntax.GetLocation(), $"Service '{service}'", subject));
                 },
                 OperationKind.Invocation);
         });

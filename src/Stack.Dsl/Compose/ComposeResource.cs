@@ -41,6 +41,42 @@ public abstract record ComposeResource
     /// <summary>Keys the DSL does not model, and <c>x-</c> extensions, sorted by key.</summary>
     public ImmutableSortedDictionary<string, YamlValue> ExtraFields { get; init; } = EscapeHatch.None;
 
+    /// <summary>
+    /// Literal secrets this resource accepts, each by the name the STK0100 message gives and with why
+    /// (<see cref="Network.AcceptLiteralSecret"/>, <see cref="Volume.AcceptLiteralSecret"/>); not emitted.
+    /// </summary>
+    public ImmutableArray<AcceptedRisk> AcceptedRisks { get; init; } = [];
+
+    /// <summary>Whether the literal secret held by <paramref name="subject"/> was accepted.</summary>
+    public bool AcceptsLiteralSecret(string subject)
+    {
+        foreach (var accepted in AcceptedRisks)
+        {
+            if (accepted.Risk == SecurityRisk.LiteralSecret && string.Equals(accepted.Subject, subject, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The acceptances with <paramref name="name"/>'s literal secret accepted, as a service accepts one (STK0100).</summary>
+    private protected ImmutableArray<AcceptedRisk> AcceptSecret(string name, string reason, SourceLocation location)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("Name the driver option, label or assignment (password) whose literal value is accepted.", nameof(name));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A reason must say something.", nameof(reason));
+        }
+
+        return [.. AcceptedRisks.Where(a => a.Subject != name), new AcceptedRisk(SecurityRisk.LiteralSecret, reason) { Subject = name, Location = location }];
+    }
+
     private protected ImmutableSortedDictionary<string, ComposeString> SetDriverOption(string key, ComposeString value) =>
         DriverOptions.SetItem(key ?? throw new ArgumentNullException(nameof(key)), value ?? throw new ArgumentNullException(nameof(value)));
 

@@ -64,6 +64,18 @@ public sealed record Network : ComposeResource
     /// <summary>Uses another network driver (<c>overlay</c>, <c>macvlan</c>).</summary>
     public Network WithDriver(string driver) => this with { Driver = driver ?? throw new ArgumentNullException(nameof(driver)) };
 
+    /// <summary>
+    /// Accepts that one thing in this network's driver options or labels holds a literal value
+    /// (STK0100): <paramref name="name"/> is what the rule's message names, an option or label key, or
+    /// an assignment inside one (<c>password</c> in a CIFS <c>o</c> option). Every other literal secret is still refused.
+    /// </summary>
+    /// <param name="name">The key or assignment whose literal value is accepted.</param>
+    /// <param name="reason">Why it is acceptable here (a test share's throwaway password).</param>
+    /// <param name="filePath">Filled by the compiler: where the acceptance is, for STK0108.</param>
+    /// <param name="line">Filled by the compiler.</param>
+    public Network AcceptLiteralSecret(string name, string reason, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        this with { AcceptedRisks = AcceptSecret(name, reason, new SourceLocation(filePath, line)) };
+
     /// <summary>Sets a driver option.</summary>
     public Network WithDriverOption(string key, ComposeString value) => this with { DriverOptions = SetDriverOption(key, value) };
 

@@ -15,24 +15,28 @@ internal static class RiskProbe
 {
     /// <summary>
     /// Each risk the stack <paramref name="imported"/> builds takes without accepting it, with
-    /// <paramref name="environment"/> applied when named; or why its code could not be run (an importer fault).
+    /// <paramref name="environment"/> applied when named, and each literal secret a network or volume
+    /// holds without accepting it (a CIFS volume's <c>password=</c>), as the resource's kind ("Network",
+    /// "Volume"), compose name and the name it is accepted by; or why its code could not be run (an importer fault).
     /// </summary>
-    public static (IReadOnlyList<(string Service, SecurityRisk Risk, string? Subject)> Risks, string? Problem) Find(ImportedCode imported, string? environment)
+    public static (IReadOnlyList<(string Service, SecurityRisk Risk, string? Subject)> Risks, IReadOnlyList<(string Kind, string Name, string Subject)> Resources, string? Problem) Find(
+        ImportedCode imported, string? environment)
     {
         try
         {
             var stack = Model(imported);
-            return ([.. SecurityRules.Unaccepted(environment is null ? stack : stack.Environments.Single(e => e.Name == environment).Apply(stack))], null);
+            stack = environment is null ? stack : stack.Environments.Single(e => e.Name == environment).Apply(stack);
+            return ([.. SecurityRules.Unaccepted(stack)], [.. SecurityRules.UnacceptedInResources(stack).Select(r => (r.Resource.GetType().Name, r.Resource.Name, r.Subject))], null);
         }
         catch (UnreadCode unread)
         {
-            return ([], unread.Message);
+            return ([], [], unread.Message);
         }
 #pragma warning disable CA1031 // Whatever the library throws while building is the import's fault, reported as one line.
         catch (Exception failed)
 #pragma warning restore CA1031
         {
-            return ([], $"the stack it wrote does not build ({failed.Message})");
+            return ([], [], $"the stack it wrote does not build ({failed.Message})");
         }
     }
 

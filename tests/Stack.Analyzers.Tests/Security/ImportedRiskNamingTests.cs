@@ -19,7 +19,7 @@ public sealed class ImportedRiskNamingTests
                 new Service("c").WithImage("nginx:latest").AcceptRisk(SecurityRisk.UnpinnedImage, {|#2:"imported as is: review"|}));
         }
         """,
-        Verifier.Diagnostic("STK0108").WithLocation(0).WithArguments("a", "SecurityRisk.UnpinnedImage"),
-        Verifier.Diagnostic("STK0108").WithLocation(1).WithArguments("cache", "SecurityRisk.UnpinnedImage"),
-        Verifier.Diagnostic("STK0108").WithLocation(2).WithArguments("c", "SecurityRisk.UnpinnedImage"));
+        Verifier.Diagnostic("STK0108").WithLocation(0).WithArguments("Service 'a'", "SecurityRisk.UnpinnedImage"),
+        Verifier.Diagnostic("STK0108").WithLocation(1).WithArguments("Service 'cache'", "SecurityRisk.UnpinnedImage"),
+        Verifier.Diagnostic("STK0108").WithLocation(2).WithArguments("Service 'c'", "SecurityRisk.UnpinnedImage"));
 }

@@ -38,6 +38,7 @@ public sealed class ImportFirstRunTests
     [Theory]
     [InlineData("first-run", "Files")]
     [InlineData("risky-build", "Files")]
+    [InlineData("resource-secrets", "Files")]
     [InlineData("long-syntax", "Corpus")]
     [InlineData("isolation", "Corpus")]
     public void The_first_run_emits_with_a_warning_per_carried_risk_and_warnaserror_fails(string name, string folder)
@@ -90,6 +91,40 @@ public sealed class ImportFirstRunTests
         var (exit, stderr, _) = Run(bare, "risky-bare");
         Assert.NotEqual(0, exit);
         Assert.Equal(carried.Count, RuleIds(stderr).Count(id => id.StartsWith("STK010", StringComparison.Ordinal) && id != "STK0108"));
+    }
+
+    [Fact]
+    public void A_literal_secret_in_a_volumes_or_networks_driver_options_is_accepted_on_its_declaration()
+    {
+        var carried = new List<string>();
+        var (code, errors) = AgreedImport.Import([(FileOf("resource-secrets"), File.ReadAllText(FileOf("resource-secrets")))], "0.1.0", "nas", carriedRisks: carried);
+        Assert.True(code is not null, string.Join('\n', errors));
+
+        // Each CIFS password and the plugin network's, on its own declaration; nothing for NFS or the MTU.
+        Assert.Equal(["network mesh: literal secret password", "volume movies: literal secret password", "volume music: literal secret password"], carried.Order(StringComparer.Ordinal));
+        var lines = code!.Split('\n');
+        foreach (var (kind, name) in new[] { ("Network", "mesh"), ("Volume", "movies"), ("Volume", "music") })
+        {
+            Assert.Contains(lines, l => l.Contains($"new {kind}(\"{name}\")", StringComparison.Ordinal) && l.Contains(".AcceptLiteralSecret(\"password\", \"imported as is: review\")", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(lines, l => (l.Contains("new Volume(\"exports\")", StringComparison.Ordinal) || l.Contains("new Network(\"storage\")", StringComparison.Ordinal)) && l.Contains("Accept", StringComparison.Ordinal));
+
+        // The project layout holds the same acceptances on its shared declarations.
+        var (project, projectErrors) = AgreedImport.ImportProject([(FileOf("resource-secrets"), File.ReadAllText(FileOf("resource-secrets")))], "0.1.0", "nas");
+        Assert.True(project is not null, string.Join('\n', projectErrors));
+        Assert.Equal(carried.Count, project.Values.Sum(text => System.Text.RegularExpressions.Regex.Count(text, @"\.AcceptLiteralSecret\(""password"", ""imported as is: review""\)")));
+
+        // Without the acceptances the run refuses each one, once, and nothing else.
+        var bare = System.Text.RegularExpressions.Regex.Replace(code, @"\s*\.Accept(Risk|LiteralSecret)\([^\n]*?""imported as is: review""\)", string.Empty);
+        var (exit, stderr, _) = Run(bare, "resource-secrets-bare");
+        Assert.NotEqual(0, exit);
+        var refused = stderr.Split('\n').Where(l => l.Contains(": error STK0100: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(carried.Count, refused.Count);
+        Assert.Single(refused, l => l.Contains("Network 'mesh'", StringComparison.Ordinal));
+        Assert.Single(refused, l => l.Contains("Volume 'movies'", StringComparison.Ordinal));
+        Assert.Single(refused, l => l.Contains("Volume 'music'", StringComparison.Ordinal));
+        Assert.Equal(carried.Count, RuleIds(stderr).Count(id => id.StartsWith("STK010", StringComparison.Ordinal)));
     }
 
     [Fact]

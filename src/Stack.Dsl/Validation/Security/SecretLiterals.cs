@@ -82,20 +82,72 @@ internal static class SecretLiterals
         }
     }
 
-    /// <summary>Literal secrets outside services: in networks', volumes', secrets' and configs' texts, variables' descriptions and defaults (.env.example), the stack's extensions, the proxy's and the backup plan's.</summary>
+    /// <summary>
+    /// Literal secrets outside services: in networks', volumes', secrets' and configs' texts, variables' descriptions and defaults (.env.example), the stack's extensions, the proxy's and the backup plan's.
+    /// A network or volume accepts one by name (<see cref="Network.AcceptLiteralSecret"/>), as a service does.
+    /// </summary>
     public static IEnumerable<StackDiagnostic> InResources(ComposeStack stack, IEnumerable<TextField> inventory)
     {
         var variables = VariablesOutsideServices(stack);
+        var resources = Resources(stack);
         foreach (var field in inventory.Where(f => !f.Owner.StartsWith("Service '", StringComparison.Ordinal)))
         {
+            var resource = resources.GetValueOrDefault(field.Owner);
             foreach (var holding in SecretText.Find(field.Key, field.Value).DistinctBy(h => h.Subject, StringComparer.Ordinal))
             {
+                var subject = ResourceSubject(field, holding);
+                if (resource is not null && resource.AcceptsLiteralSecret(subject))
+                {
+                    continue;
+                }
+
                 var form = holding.Form == SecretForm.Value ? string.Empty : $" ({holding.Shown})";
+                var accept = resource is null ? string.Empty : $"; if it is not a secret, .AcceptLiteralSecret(\"{subject}\", \"why\") on the {resource.GetType().Name.ToLowerInvariant()} accepts that one alone";
                 yield return new StackDiagnostic(RuleIds.LiteralSecret,
-                    $"{field.Owner} holds a literal secret in its {field.Field}{form}, which would land in git with generated/. Use a variable (Variable.Secret(\"NAME\")) so the value lives only in the server's .env.",
+                    $"{field.Owner} holds a literal secret in its {field.Field}{form}, which would land in git with generated/. Use a variable (Variable.Secret(\"NAME\")) so the value lives only in the server's .env{accept}.",
                     DefaultSite(variables, holding) ?? field.Location);
             }
         }
+    }
+
+    /// <summary>
+    /// Each literal secret a network or volume holds without accepting it: the resource ("Network 'x'")
+    /// and the name it is accepted by. The importer accepts exactly these (docs/import.md).
+    /// </summary>
+    public static IEnumerable<(ComposeResource Resource, string Subject)> UnacceptedInResources(ComposeStack stack, IEnumerable<TextField> inventory)
+    {
+        var resources = Resources(stack);
+        foreach (var field in inventory)
+        {
+            if (resources.GetValueOrDefault(field.Owner) is not { } resource)
+            {
+                continue;
+            }
+
+            foreach (var holding in SecretText.Find(field.Key, field.Value).DistinctBy(h => h.Subject, StringComparer.Ordinal))
+            {
+                var subject = ResourceSubject(field, holding);
+                if (!resource.AcceptsLiteralSecret(subject))
+                {
+                    yield return (resource, subject);
+                }
+            }
+        }
+    }
+
+    /// <summary>The name a resource's secret is accepted by: the key or assignment that holds it, else the field (a URL's password).</summary>
+    private static string ResourceSubject(TextField field, SecretHolding holding) => holding.Subject.Length > 0 ? holding.Subject : field.Field;
+
+    /// <summary>The stack's networks and volumes by the owner name the text inventory gives them.</summary>
+    private static Dictionary<string, ComposeResource> Resources(ComposeStack stack)
+    {
+        var resources = new Dictionary<string, ComposeResource>(StringComparer.Ordinal);
+        foreach (var resource in StackResourcesOf.Networks(stack).Cast<ComposeResource>().Concat(StackResourcesOf.Volumes(stack)))
+        {
+            resources.TryAdd($"{resource.GetType().Name} '{resource.Name}'", resource);
+        }
+
+        return resources;
     }
 
     /// <summary>

@@ -20,8 +20,13 @@ internal static class SecurityRules
         var texts = inventory.ToLookup(t => t.Owner, StringComparer.Ordinal);
         return stack.Services.SelectMany(service => Check(service, texts[$"Service '{service.Name}'"]).Select(d => d with { AddedAt = stack.Joins.Of(service) }))
             .Concat(SecretLiterals.InVariables(stack))
-            .Concat(SecretLiterals.InResources(stack, inventory));
+            .Concat(SecretLiterals.InResources(stack, inventory))
+            .Concat(StackResourcesOf.Networks(stack).Cast<ComposeResource>().Concat(StackResourcesOf.Volumes(stack)).SelectMany(ImportedRisks));
     }
+
+    /// <summary>Each literal secret a network or volume holds without accepting it, by the name it is accepted by (what the importer accepts).</summary>
+    internal static IEnumerable<(ComposeResource Resource, string Subject)> UnacceptedInResources(ComposeStack stack) =>
+        SecretLiterals.UnacceptedInResources(stack, Text.TextInventory.Of(stack));
 
     /// <summary>
     /// Each risk (STK0100-STK0107) a service takes without accepting it: what <see cref="Check(ComposeStack, IEnumerable{Text.TextField})"/>
@@ -56,7 +61,22 @@ internal static class SecurityRules
             if (SecurityPolicy.IsImportedReason(accepted.Reason))
             {
                 var what = accepted.Subject is { } subject ? $"the literal value of {subject}" : $"SecurityRisk.{accepted.Risk}";
-                yield return new StackDiagnostic(RuleIds.ImportedRiskNotReviewed, SecurityPolicy.ImportedRiskNotReviewed.Format(service.Name, what), accepted.Location.IsKnown ? accepted.Location : service.Location)
+                yield return new StackDiagnostic(RuleIds.ImportedRiskNotReviewed, SecurityPolicy.ImportedRiskNotReviewed.Format($"Service '{service.Name}'", what), accepted.Location.IsKnown ? accepted.Location : service.Location)
+                {
+                    Severity = DiagnosticSeverity.Warning,
+                };
+            }
+        }
+    }
+
+    /// <summary>STK0108 on a network or volume: each literal secret still accepted with the import's reason.</summary>
+    private static IEnumerable<StackDiagnostic> ImportedRisks(ComposeResource resource)
+    {
+        foreach (var accepted in resource.AcceptedRisks)
+        {
+            if (SecurityPolicy.IsImportedReason(accepted.Reason))
+            {
+                yield return new StackDiagnostic(RuleIds.ImportedRiskNotReviewed, SecurityPolicy.ImportedRiskNotReviewed.Format($"{resource.GetType().Name} '{resource.Name}'", $"the literal value of {accepted.Subject}"), accepted.Location.IsKnown ? accepted.Location : resource.Location)
                 {
                     Severity = DiagnosticSeverity.Warning,
                 };

@@ -15,18 +15,30 @@ internal static partial class ComposeImporter
     private static (ImportedCode? Code, IReadOnlyList<ImportError> Errors) CarryRisks(ImportedCode imported, string firstFile)
     {
         var carried = new List<string>();
-        var (risks, problem) = RiskProbe.Find(imported, environment: null);
+        var (risks, resources, problem) = RiskProbe.Find(imported, environment: null);
         if (problem is null)
         {
+            imported = imported with
+            {
+                Networks = [.. imported.Networks.Select(network => Accepting(network, "Network", resources, carried))],
+                Volumes = [.. imported.Volumes.Select(volume => Accepting(volume, "Volume", resources, carried))],
+            };
             imported = imported with { Services = [.. imported.Services.Select(service => service with { Chain = [.. service.Chain, .. Acceptances(service.Name, risks, carried)] })] };
             var environments = new List<EnvironmentCode>();
             foreach (var environment in imported.Environments)
             {
-                (risks, problem) = RiskProbe.Find(imported, environment.Name);
+                (risks, resources, problem) = RiskProbe.Find(imported, environment.Name);
                 if (problem is not null)
                 {
                     break;
                 }
+
+                // A network or volume only the environment's services use is judged here; it is declared with the others.
+                imported = imported with
+                {
+                    Networks = [.. imported.Networks.Select(network => Accepting(network, "Network", resources, carried))],
+                    Volumes = [.. imported.Volumes.Select(volume => Accepting(volume, "Volume", resources, carried))],
+                };
 
                 // A service the environment adds is declared with the others: its acceptances go there, once.
                 imported = imported with
@@ -47,6 +59,24 @@ internal static partial class ComposeImporter
         return problem is null
             ? (imported with { CarriedRisks = carried }, [])
             : (null, [new ImportError(firstFile, YamlDotNet.Core.Mark.Empty, $"the import is wrong: {problem}. Please report it with the compose file; meanwhile remove the key it names from a copy and import that.")]);
+    }
+
+    /// <summary>
+    /// <paramref name="declared"/> accepting each literal secret its driver options or labels hold, by name
+    /// (a CIFS volume's <c>password</c>), each also said in <paramref name="carried"/>. A declaration is one
+    /// expression (the writers write its first line alone), so the calls join it.
+    /// </summary>
+    private static Declared Accepting(Declared declared, string kind, IReadOnlyList<(string Kind, string Name, string Subject)> resources, List<string> carried)
+    {
+        var subjects = resources.Where(r => r.Kind == kind && r.Name == declared.Name).Select(r => r.Subject).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (subjects.Count == 0 || declared.Chain.Count == 0)
+        {
+            return declared;
+        }
+
+        var reason = CSharpCode.Literal(SecurityPolicy.ImportedReason);
+        carried.AddRange(subjects.Select(subject => $"{kind.ToLowerInvariant()} {declared.Name}: literal secret {subject}"));
+        return declared with { Chain = [declared.Chain[0] + string.Concat(subjects.Select(subject => $".AcceptLiteralSecret({CSharpCode.Literal(subject)}, {reason})")), .. declared.Chain.Skip(1)] };
     }
 
     /// <summary>The acceptance lines for <paramref name="service"/>'s risks, each also said in <paramref name="carried"/>.</summary>
