@@ -32,21 +32,8 @@ public static class StackGenerator
         // Rendering does not depend on the rules' verdict, only waits for it: with a second core
         // it runs while the rules run (a cold start spends most of its time loading code for
         // both). Its result is used only when no rule finds an error; its failure only then too.
-        // The Swarm files are rendered last, in parts (one per environment): the rules usually end
-        // first, and this thread, idle then, takes the parts the rendering thread has not begun.
-        var swarmParts = new TaskCompletionSource<Action?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var rendering = SpareThread.Available
-            ? SpareThread.Run(() =>
-            {
-                try
-                {
-                    return RenderAll(stack, environments, options, help => swarmParts.TrySetResult(help));
-                }
-                finally
-                {
-                    swarmParts.TrySetResult(null);
-                }
-            })
+            ? SpareThread.Run(() => RenderAll(stack, environments, options))
             : null;
         var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -55,12 +42,7 @@ public static class StackGenerator
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
-        if (rendering is not null)
-        {
-            swarmParts.Task.GetAwaiter().GetResult()?.Invoke();
-        }
-
-        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options, offerSwarm: null);
+        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options);
         if (targetErrors.Count > 0)
         {
             return new GenerationResult([.. diagnostics, .. targetErrors], new Dictionary<string, string>(StringComparer.Ordinal), []);
@@ -92,7 +74,7 @@ public static class StackGenerator
 
     /// <summary>Every file's text, each environment's whole compose file, and every variable the YAML references.</summary>
     private static Rendered RenderAll(
-        ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, Action<Action>? offerSwarm)
+        ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options)
     {
         // One pass writes the YAML and collects every variable it references.
         // Plain dictionaries, sorted once at the end: SortedDictionary's generic code over
@@ -178,7 +160,7 @@ public static class StackGenerator
         IReadOnlyList<StackDiagnostic> targetErrors = [];
         if (stack.Targets.Includes(DeployTarget.Swarm) || environments.Any(e => e.Stack.Targets.Includes(DeployTarget.Swarm)))
         {
-            var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], files, offerSwarm);
+            var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], files);
             targetErrors = swarm.Diagnostics;
             foreach (var (name, text) in swarm.Files)
             {

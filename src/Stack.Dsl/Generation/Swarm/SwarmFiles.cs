@@ -22,105 +22,65 @@ internal static class SwarmFiles
     /// <summary>The Swarm file's name in swarm/ for an environment, or for a stack without environments.</summary>
     public static string StackFileName(string? environment) => environment is null ? "docker-stack.yml" : $"stack.{environment}.yml";
 
-    /// <summary>
-    /// Renders every Swarm file; <paramref name="offer"/>, when given, is handed a way to run the
-    /// parts not yet begun (one per environment, and the scripts), so an idle thread can take some.
-    /// </summary>
-    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, IReadOnlyDictionary<string, string> outputFiles, Action<Action>? offer = null)
+    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, IReadOnlyDictionary<string, string> outputFiles)
     {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var refusals = new List<TargetRefusals>();
         // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
         var targets = environments.Count == 0
             ? [new SwarmTarget(null, definition)]
             // An environment that narrows its targets to Compose (a laptop's, say) gets no Swarm file.
             : environments.Where(e => e.Stack.Targets.Includes(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
+        foreach (var (name, stack) in targets)
+        {
+            var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
+            var suffix = name is null ? string.Empty : "." + name;
+            var local = new Dictionary<string, string>(StringComparer.Ordinal);
+            var names = new TraefikFileNames($"traefik.static{suffix}.yml", $"traefik.dynamic{suffix}.yml");
+            if (TraefikWiring.Render(swarmStack, header, collect: null) is { } traefik)
+            {
+                if (traefik.Static is { } staticConfig)
+                {
+                    local[names.Static] = staticConfig;
+                }
+
+                local[names.Dynamic] = SwarmLabels.WithSwarmProvider(traefik.Dynamic);
+            }
+
+            var found = new List<StackDiagnostic>();
+            refusals.Add(new TargetRefusals(name, found));
+            var context = new SwarmContext(options, outputFiles, local, found) { TraefikPrefix = TraefikLabelPrefix.For(swarmStack.Traefik?.Service.Image) };
+            var document = SwarmDocument.Build(swarmStack, names, context);
+            var fileName = StackFileName(name);
+            var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";
+            files[$"{Folder}/{fileName}"] = YamlWriter.Write(document, [
+                .. header,
+                $"{(name is null ? "The stack" : $"Environment '{name}'")} on Docker Swarm, whole: docker stack deploy takes it as it is.",
+                $"Run from this folder: {deploy} (reads ../.env), or: docker stack deploy -c {fileName} {definition.Name}",
+            ]);
+            // Two loops, not Concat over key-value pairs: its generic code is compiled at start-up.
+            foreach (var (file, text) in local)
+            {
+                files[$"{Folder}/{file}"] = text;
+            }
+
+            foreach (var (file, text) in context.ExtraFiles)
+            {
+                files[$"{Folder}/{file}"] = text;
+            }
+        }
+
         string[] environmentNames = [.. targets.Select(t => t.Name).OfType<string>()];
-
-        // Each environment's file is independent of the others': one part each, and one for the scripts.
-        var parts = new Func<SwarmPart>[targets.Count + 1];
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var target = targets[i];
-            parts[i] = () => Target(target, definition, options, header, outputFiles);
-        }
-
-        parts[targets.Count] = () => Scripts(definition, environmentNames, header);
-        var work = new SharedWork<SwarmPart>(parts);
-        offer?.Invoke(work.Help);
-
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var refusals = new List<TargetRefusals>();
-        foreach (var part in work.Results())
-        {
-            foreach (var (file, text) in part.Files)
-            {
-                files[file] = text;
-            }
-
-            if (part.Refusals is { } refused)
-            {
-                refusals.Add(refused);
-            }
-        }
-
-        return new SwarmRendering(files, [.. SaidOnce(refusals, environments)]);
-    }
-
-    /// <summary>One environment's Swarm file (or the stack's, without environments) and Traefik's files for it.</summary>
-    private static SwarmPart Target(SwarmTarget target, ComposeStack definition, GenerationOptions options, IReadOnlyList<string> header, IReadOnlyDictionary<string, string> outputFiles)
-    {
-        var (name, stack) = target;
-        var files = new List<KeyValuePair<string, string>>();
-        var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
-        var suffix = name is null ? string.Empty : "." + name;
-        var local = new Dictionary<string, string>(StringComparer.Ordinal);
-        var names = new TraefikFileNames($"traefik.static{suffix}.yml", $"traefik.dynamic{suffix}.yml");
-        if (TraefikWiring.Render(swarmStack, header, collect: null) is { } traefik)
-        {
-            if (traefik.Static is { } staticConfig)
-            {
-                local[names.Static] = staticConfig;
-            }
-
-            local[names.Dynamic] = SwarmLabels.WithSwarmProvider(traefik.Dynamic);
-        }
-
-        var found = new List<StackDiagnostic>();
-        var context = new SwarmContext(options, outputFiles, local, found) { TraefikPrefix = TraefikLabelPrefix.For(swarmStack.Traefik?.Service.Image) };
-        var document = SwarmDocument.Build(swarmStack, names, context);
-        var fileName = StackFileName(name);
-        var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";
-        files.Add(new($"{Folder}/{fileName}", YamlWriter.Write(document, [
-            .. header,
-            $"{(name is null ? "The stack" : $"Environment '{name}'")} on Docker Swarm, whole: docker stack deploy takes it as it is.",
-            $"Run from this folder: {deploy} (reads ../.env), or: docker stack deploy -c {fileName} {definition.Name}",
-        ])));
-        // Two loops, not Concat over key-value pairs: its generic code is compiled at start-up.
-        foreach (var (file, text) in local)
-        {
-            files.Add(new($"{Folder}/{file}", text));
-        }
-
-        foreach (var (file, text) in context.ExtraFiles)
-        {
-            files.Add(new($"{Folder}/{file}", text));
-        }
-
-        return new SwarmPart(files, new TargetRefusals(name, found));
-    }
-
-    /// <summary>deploy.sh and, with a backup plan, the Swarm restore script and runbook.</summary>
-    private static SwarmPart Scripts(ComposeStack definition, string[] environmentNames, IReadOnlyList<string> header)
-    {
-        var files = new List<KeyValuePair<string, string>> { new($"{Folder}/{DeployScript.FileName}", DeployScript.Render(definition.Name, environmentNames, header)) };
+        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, environmentNames, header);
         if (definition.Backups is { } plan)
         {
             // Decided from the definition, as Compose's restore is; step 5's deploy applies the environment's file.
             var restore = SwarmRestore.Of(RestoreProcedure.Of(BackupInventory.Of(definition with { Environments = [] }, plan)));
-            files.Add(new($"{Folder}/{SwarmRestore.ScriptName}", SwarmRestoreScript.Render(restore, environmentNames, header)));
-            files.Add(new($"{Folder}/{SwarmRestore.RunbookName}", SwarmRestoreRunbook.Render(restore, environmentNames, header[0])));
+            files[$"{Folder}/{SwarmRestore.ScriptName}"] = SwarmRestoreScript.Render(restore, environmentNames, header);
+            files[$"{Folder}/{SwarmRestore.RunbookName}"] = SwarmRestoreRunbook.Render(restore, environmentNames, header[0]);
         }
 
-        return new SwarmPart(files, null);
+        return new SwarmRendering(files, [.. SaidOnce(refusals, environments)]);
     }
 
     /// <summary>
@@ -155,9 +115,6 @@ internal sealed record SwarmTarget(string? Name, ComposeStack Stack);
 
 /// <summary>What the writer refused in one Swarm file (an environment's, or null without environments).</summary>
 internal sealed record TargetRefusals(string? Name, List<StackDiagnostic> Found);
-
-/// <summary>One part's files, in the order they were written, and what a Swarm file's part refused (null for the scripts).</summary>
-internal sealed record SwarmPart(List<KeyValuePair<string, string>> Files, TargetRefusals? Refusals);
 
 /// <summary>The Swarm target's files (paths under the output folder) and what it refused.</summary>
 internal sealed record SwarmRendering(Dictionary<string, string> Files, IReadOnlyList<StackDiagnostic> Diagnostics);
