@@ -7,7 +7,8 @@
 # Each round runs every command once, in a shuffled order, so the machine's drift lands on all alike.
 # Prints per command the median wall time and the median user CPU (ms), and the ratios of the medians.
 #   bash bench/emit-vs-baseline.sh [BASELINE_COMMIT]     (default c2d82cd; RUNS=N rounds, default 20;
-#   TEN_K=0 leaves out the 10k runs, which take seconds each)
+#   TEN_K=0 leaves out the 10k runs, which take seconds each; BASELINE_TARGETS=1 runs the baseline's
+#   --target compose and --target all too)
 # The baseline is built in a temporary git worktree of this repository, removed at the end
 # (BASELINE_DIR=folder: a checkout of the baseline already built in Release, used as it is;
 # NO_BUILD=1: this tree is already built in Release too).
@@ -44,6 +45,12 @@ commands=(
   "target compose|dotnet $current --out $work/out --target compose"
   "target all|dotnet $current --out $work/out --target all"
 )
+if [ -n "${BASELINE_TARGETS:-}" ]; then # the baseline's --target compose and --target all too
+  commands+=(
+    "base compose|dotnet $baseline --out $work/out --target compose"
+    "base all|dotnet $baseline --out $work/out --target all"
+  )
+fi
 if [ "${TEN_K:-1}" != 0 ]; then
   commands+=(
     "10k current|dotnet $benchmarks peak-memory 10000"
@@ -78,6 +85,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 echo
 echo "reference emit, current / baseline: wall $(ratio "$(wall 'ref current')" "$(wall 'ref baseline')"), user $(ratio "$(user 'ref current')" "$(user 'ref baseline')")"
 echo "--target all / --target compose:     wall $(ratio "$(wall 'target all')" "$(wall 'target compose')"), user $(ratio "$(user 'target all')" "$(user 'target compose')")"
+if [ -n "${BASELINE_TARGETS:-}" ]; then
+  echo "baseline's all / compose:             wall $(ratio "$(wall 'base all')" "$(wall 'base compose')"), user $(ratio "$(user 'base all')" "$(user 'base compose')")"
+  echo "--target all, current / baseline:    wall $(ratio "$(wall 'target all')" "$(wall 'base all')"), user $(ratio "$(user 'target all')" "$(user 'base all')")"
+fi
 if [ "${TEN_K:-1}" != 0 ]; then
   echo "10k services, current / baseline:    wall $(ratio "$(wall '10k current')" "$(wall '10k baseline')"), user $(ratio "$(user '10k current')" "$(user '10k baseline')")"
   for name in "10k current" "10k baseline"; do

@@ -151,7 +151,8 @@ internal static class SecretText
     {
         // Only a word with '=' or a flag (a word starting with '-') holds one: most texts have
         // neither, and splitting every text of the inventory into words was much of this check's cost.
-        if (text.IndexOf('=') < 0 && text.IndexOf('-') < 0)
+        // A '-' inside a word (service-00001, an image's tag) starts no flag.
+        if (text.IndexOf('=') < 0 && !MayHoldFlag(text))
         {
             return;
         }
@@ -185,6 +186,26 @@ internal static class SecretText
         }
     }
 
+    /// <summary>
+    /// Whether some word of <see cref="Words"/> may start with '-': a '-' at the start of the text,
+    /// after a separator, or after a quote (quotes are dropped from words).
+    /// </summary>
+    private static bool MayHoldFlag(string text)
+    {
+        for (var i = text.IndexOf('-'); i >= 0; i = i + 1 < text.Length ? text.IndexOf('-', i + 1) : -1)
+        {
+            if (i == 0 || IsSeparator(text[i - 1]) || text[i - 1] is '"' or '\'')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || c is ';' or '&' or '|' or ',' or '?' or '(' or ')' or '{' or '}' or '`';
+
     /// <summary>A variable, option or flag name: letters, digits, '_', '.', '-'.</summary>
     private static bool IsName(string name)
     {
@@ -206,7 +227,7 @@ internal static class SecretText
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && !(char.IsWhiteSpace(text[i]) || text[i] is ';' or '&' or '|' or ',' or '?' or '(' or ')' or '{' or '}' or '`'))
+            if (i < text.Length && !IsSeparator(text[i]))
             {
                 continue;
             }
