@@ -48,18 +48,7 @@ public abstract record ComposeResource
     public ImmutableArray<AcceptedRisk> AcceptedRisks { get; init; } = [];
 
     /// <summary>Whether the literal secret held by <paramref name="subject"/> was accepted.</summary>
-    public bool AcceptsLiteralSecret(string subject)
-    {
-        foreach (var accepted in AcceptedRisks)
-        {
-            if (accepted.Risk == SecurityRisk.LiteralSecret && string.Equals(accepted.Subject, subject, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool AcceptsLiteralSecret(string subject) => RiskAcceptances.Contain(AcceptedRisks, SecurityRisk.LiteralSecret, subject);
 
     /// <summary>The acceptances with <paramref name="name"/>'s literal secret accepted, as a service accepts one (STK0100).</summary>
     private protected ImmutableArray<AcceptedRisk> AcceptSecret(string name, string reason, SourceLocation location)
@@ -69,12 +58,7 @@ public abstract record ComposeResource
             throw new ArgumentException("Name the driver option, label or assignment (password) whose literal value is accepted.", nameof(name));
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new ArgumentException("A reason must say something.", nameof(reason));
-        }
-
-        return [.. AcceptedRisks.Where(a => a.Subject != name), new AcceptedRisk(SecurityRisk.LiteralSecret, reason) { Subject = name, Location = location }];
+        return RiskAcceptances.With(AcceptedRisks, new AcceptedRisk(SecurityRisk.LiteralSecret, RiskAcceptances.Reason(reason)) { Subject = name, Location = location });
     }
 
     private protected ImmutableSortedDictionary<string, ComposeString> SetDriverOption(string key, ComposeString value) =>

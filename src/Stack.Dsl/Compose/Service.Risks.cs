@@ -21,7 +21,7 @@ public sealed partial record Service
         ? throw new ArgumentException(
             "A literal secret is accepted by the name of what holds it, so accepting one does not hide another on the same service: use .AcceptLiteralSecret(\"NAME\", reason).",
             nameof(risk))
-        : Accept(new AcceptedRisk(risk, Reason(reason)) { Location = new SourceLocation(filePath, line) });
+        : Accept(new AcceptedRisk(risk, RiskAcceptances.Reason(reason)) { Location = new SourceLocation(filePath, line) });
 
     /// <summary>
     /// Accepts that one thing holds a literal value although its name looks secret (STK0100):
@@ -35,29 +35,12 @@ public sealed partial record Service
     /// <param name="line">Filled by the compiler.</param>
     public Service AcceptLiteralSecret(string name, string reason, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) => string.IsNullOrWhiteSpace(name)
         ? throw new ArgumentException("Name the variable, key or flag whose literal value is accepted.", nameof(name))
-        : Accept(new AcceptedRisk(SecurityRisk.LiteralSecret, Reason(reason)) { Subject = name, Location = new SourceLocation(filePath, line) });
+        : Accept(new AcceptedRisk(SecurityRisk.LiteralSecret, RiskAcceptances.Reason(reason)) { Subject = name, Location = new SourceLocation(filePath, line) });
 
     /// <summary>Whether <paramref name="risk"/> was accepted; a literal secret only for its <paramref name="subject"/>.</summary>
-    public bool Accepts(SecurityRisk risk, string? subject = null)
-    {
-        // A loop, not LINQ: this runs for every finding, and plain code needs no JIT at start-up.
-        foreach (var accepted in AcceptedRisks)
-        {
-            if (accepted.Risk == risk && string.Equals(accepted.Subject, subject, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    public bool Accepts(SecurityRisk risk, string? subject = null) => RiskAcceptances.Contain(AcceptedRisks, risk, subject);
 
-        return false;
-    }
-
-    private Service Accept(AcceptedRisk risk) =>
-        this with { AcceptedRisks = [.. AcceptedRisks.Where(a => a.Risk != risk.Risk || a.Subject != risk.Subject), risk] };
-
-    private static string Reason(string reason) => string.IsNullOrWhiteSpace(reason)
-        ? throw new ArgumentException("A reason must say something.", nameof(reason))
-        : reason;
+    private Service Accept(AcceptedRisk risk) => this with { AcceptedRisks = RiskAcceptances.With(AcceptedRisks, risk) };
 }
 
 /// <summary>A security risk a service accepts, and why.</summary>

@@ -25,7 +25,7 @@ public sealed partial record Service
             SwarmAcceptances =
             [
                 .. SwarmAcceptances.Where(a => a.Difference != difference),
-                new AcceptedSwarmDifference(difference, Reason(reason)) { Location = new SourceLocation(filePath, line) },
+                new AcceptedSwarmDifference(difference, RiskAcceptances.Reason(reason)) { Location = new SourceLocation(filePath, line) },
             ],
         };
 
