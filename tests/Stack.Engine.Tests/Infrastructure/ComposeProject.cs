@@ -3,8 +3,9 @@ namespace Stack.Engine.Tests.Infrastructure;
 /// <summary>
 /// A compose project on the engine, driven by docker-compose 1.29 (Debian's; users run Compose v2,
 /// which this machine does not have). 1.29 predates the top-level <c>name:</c>, so it reads copies
-/// without that line, with the name passed as <c>-p</c>. Disposing takes everything down
-/// (containers, networks, volumes), also after a failure.
+/// without that line, with the name passed as <c>-p</c>. Creating it clears what a killed run left
+/// under the name (<see cref="EngineLeftovers"/>); disposing takes everything down (containers,
+/// networks, volumes), also after a failure.
 /// </summary>
 internal sealed class ComposeProject : IDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class ComposeProject : IDisposable
     /// <param name="environment">Variables compose substitutes (the server's .env).</param>
     public ComposeProject(string name, string folder, IReadOnlyList<string> files, IReadOnlyDictionary<string, string> environment)
     {
+        EngineLeftovers.Clear(name);
         Name = name;
         Folder = folder;
         Environment = environment;

@@ -7,14 +7,23 @@ namespace Stack.Engine.Tests.Swarm;
 /// <summary>
 /// A stack deployed with <c>docker stack deploy</c>: waits on conditions (never fixed sleeps),
 /// and on a failure says which step with the engine's own account (<c>docker service ps
-/// --no-trunc</c>, the services' logs). Disposing removes the stack and waits until nothing of it
-/// is left.
+/// --no-trunc</c>, the services' logs). Creating it clears what a killed run left under the name
+/// (<see cref="EngineLeftovers"/>); disposing removes the stack and waits until nothing of it is left.
 /// </summary>
-internal sealed class StackOnSwarm(string name, IReadOnlyDictionary<string, string> variables) : IDisposable
+internal sealed class StackOnSwarm : IDisposable
 {
     public static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
 
-    public string Name { get; } = name;
+    private readonly IReadOnlyDictionary<string, string> variables;
+
+    public StackOnSwarm(string name, IReadOnlyDictionary<string, string> variables)
+    {
+        EngineLeftovers.Clear(name);
+        Name = name;
+        this.variables = variables;
+    }
+
+    public string Name { get; }
 
     /// <summary><c>docker stack deploy</c> of one file, as deploy.sh runs it (images not resolved: they are local stand-ins).</summary>
     public CommandResult Deploy(string file) => Command.Run(

@@ -48,7 +48,11 @@ internal sealed class SwarmRuleStack : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("stack-swarm-rule-").FullName;
 
-    public SwarmRuleStack(string name) => Name = name;
+    public SwarmRuleStack(string name)
+    {
+        EngineLeftovers.Clear(name);
+        Name = name;
+    }
 
     public string Name { get; }
 
