@@ -26,6 +26,19 @@ internal static class EngineLeftovers
         RemoveAll(["ps", "-aq", "--filter", label], ["rm", "-f", "-v"]);
         RemoveAll(["network", "ls", "-q", "--filter", label], ["network", "rm"]);
         RemoveAll(["volume", "ls", "-q", "--filter", label], ["volume", "rm", "-f"]);
+
+        // A volume `docker run -v NAME_data:/x` made (a restore step killed midway) has the
+        // project's name and no label: taken too, unless it is labelled for another project.
+        var unlabelled = DockerEngine.Docker(["volume", "ls", "--filter", $"name=^{name}_", "--format", "{{.Name}}\t{{.Label \"com.docker.compose.project\"}}{{.Label \"com.docker.stack.namespace\"}}"]).Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Where(fields => fields[0].StartsWith(name + "_", StringComparison.Ordinal) && (fields.Length < 2 || fields[1].Trim().Length == 0))
+            .Select(fields => fields[0])
+            .ToArray();
+        if (unlabelled.Length > 0)
+        {
+            DockerEngine.Docker(["volume", "rm", "-f", .. unlabelled], TimeSpan.FromMinutes(2));
+        }
     }
 
     /// <summary>The swarm stack, when a swarm is active (<c>stack rm</c> returns before the engine is done: waited for).</summary>

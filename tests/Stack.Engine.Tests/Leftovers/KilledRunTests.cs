@@ -36,6 +36,10 @@ public sealed class KilledRunTests(SwarmNode swarm)
         var killed = new ComposeProject("leftover-compose", folder.Path, ["docker-compose.yml"], new Dictionary<string, string>());
         killed.Ok("up", "-d");
         var left = killed.ContainerOf("app");
+        // A restore step's `docker run -v leftover-compose_data2:/x` makes a volume without a label;
+        // one labelled for another project only shares the prefix, and stays.
+        DockerEngine.DockerOk("volume", "create", "leftover-compose_data2");
+        DockerEngine.DockerOk("volume", "create", "--label", "com.docker.compose.project=someone-else", "leftover-compose_theirs");
 
         using var next = new ComposeProject("leftover-compose", folder.Path, ["docker-compose.yml"], new Dictionary<string, string>());
         next.Ok("up", "-d");
@@ -43,6 +47,8 @@ public sealed class KilledRunTests(SwarmNode swarm)
         Assert.NotEqual(left, next.ContainerOf("app"));
         Assert.False(DockerEngine.Docker(["inspect", left]).Succeeded, $"the killed run's container {left} is still there");
         Assert.Equal(["leftover-compose_public"], DockerEngine.ProjectObjects("network", "leftover-compose"));
+        Assert.False(DockerEngine.Docker(["volume", "inspect", "leftover-compose_data2"]).Succeeded, "the unlabelled volume of the killed run is still there");
+        Assert.True(DockerEngine.Docker(["volume", "rm", "leftover-compose_theirs"]).Succeeded, "another project's volume was removed");
     }
 
     [SkippableFact]

@@ -53,14 +53,13 @@ public sealed class SwarmRestoreDrillTests(SwarmNode swarm, ITestOutputHelper lo
     {
         DockerEngine.Require(DrillStack.Images.MariaDb, DrillStack.Images.Tools);
         swarm.Ensure();
-        // The Compose drill and this one share the volume names (drill_VOLUME): none may be left over.
-        Assert.Empty(DockerEngine.Docker(["volume", "ls", "-q", "--filter", $"name=^{Name}_"]).Output.Trim());
-
         var clock = Stopwatch.StartNew();
         using var files = new GeneratedFolder(Pinned(), GeneratedFolder.Recorded("Stack.DrillDirectory"));
         var repository = Directory.CreateTempSubdirectory("stack-swarm-drill-repository-");
         var variables = new Dictionary<string, string>(Variables) { ["BACKUP_REPOSITORY_DIR"] = repository.FullName };
         var stack = new StackOnSwarm(Name, variables);
+        // The Compose drill and this one share the volume names (drill_VOLUME): none may be left over.
+        Assert.Empty(DockerEngine.Docker(["volume", "ls", "-q", "--filter", $"name=^{Name}_"]).Output.Trim());
         try
         {
             Step(stack, "deploy the Swarm file", () => stack.DeployOk(files.PathOf("swarm/docker-stack.yml")));

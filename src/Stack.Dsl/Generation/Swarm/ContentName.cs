@@ -13,12 +13,22 @@ internal static class ContentName
     /// <summary>Swarm's limit on an object's name.</summary>
     private const int MaxLength = 64;
 
+    /// <summary>Hex digits of the SHA-256 kept in a name (deploy.sh keeps as many).</summary>
+    public const int HashLength = 10;
+
     /// <summary><paramref name="baseName"/> with the first 10 hex digits of the content's SHA-256.</summary>
     public static string Of(string baseName, byte[] content)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content))[..10];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content))[..HashLength];
         var room = MaxLength - hash.Length - 1;
         return $"{(baseName.Length > room ? baseName[..room] : baseName)}-{hash}";
+    }
+
+    /// <summary><paramref name="baseName"/> with a variable that deploy.sh sets to the hash (<see cref="HostFileHash"/>).</summary>
+    public static Values.ComposeString Of(string baseName, HostFileHash hash)
+    {
+        var room = MaxLength - HashLength - 1;
+        return Values.ComposeString.Join(string.Empty, [(baseName.Length > room ? baseName[..room] : baseName) + "-", hash.Reference]);
     }
 
     /// <summary>The same for text (UTF-8, as the file is written).</summary>

@@ -11,7 +11,7 @@ internal static class DeployScript
 {
     public const string FileName = "deploy.sh";
 
-    public static string Render(string stackName, IReadOnlyList<string> environments, IReadOnlyList<string> header)
+    public static string Render(string stackName, IReadOnlyList<string> environments, IReadOnlyList<string> header, IReadOnlyList<FileHashes> hashes)
     {
         var text = new StringBuilder("#!/bin/sh\n");
         foreach (var line in header)
@@ -67,9 +67,49 @@ internal static class DeployScript
             elif [ $# -eq 1 ]; then
               echo "$env_file: no such file" >&2; exit 1
             fi
-            exec docker stack deploy --prune -c "$file" {{stackName}}
+            {{Hashes(hashes)}}exec docker stack deploy --prune -c "$file" {{stackName}}
 
             """);
         return text.ToString();
     }
+
+    /// <summary>
+    /// The lines that set each host file's hash (<see cref="HostFileHash"/>) for the file being
+    /// deployed, after .env is read (a path may use its variables); nothing when there are none.
+    /// </summary>
+    private static string Hashes(IReadOnlyList<FileHashes> hashes)
+    {
+        if (hashes.All(h => h.Hashes.Count == 0))
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder($$"""
+            # Secrets and configs made from files on this host: each name ends with the file's hash
+            # (the first {{ContentName.HashLength}} hex digits of its SHA-256), so a changed file deploys as a new
+            # object (Swarm cannot change one in place).
+            hash_of() {
+              [ -r "$2" ] || { echo "$2: cannot read it; its hash ($1) names a secret or config in $file" >&2; exit 1; }
+              if command -v sha256sum >/dev/null 2>&1; then sum=$(sha256sum <"$2"); else sum=$(shasum -a 256 <"$2"); fi
+              export "$1=$(printf '%.{{ContentName.HashLength}}s' "$sum")"
+            }
+            case $file in
+
+            """);
+        foreach (var (file, byVariable) in hashes.Where(h => h.Hashes.Count > 0).Select(h => (h.File, h.Hashes)))
+        {
+            text.Append("  ").Append(file).Append(")\n");
+            foreach (var (variable, path) in byVariable)
+            {
+                text.Append("    hash_of ").Append(variable).Append(' ').Append(path).Append('\n');
+            }
+
+            text.Append("    ;;\n");
+        }
+
+        return text.Append("esac\n").ToString();
+    }
 }
+
+/// <summary>The hashes deploy.sh sets before deploying one Swarm file (its name in swarm/): variable to the file's sh word.</summary>
+internal sealed record FileHashes(string File, IReadOnlyDictionary<string, string> Hashes);

@@ -29,6 +29,22 @@ internal sealed class SwarmContext(GenerationOptions options, IReadOnlyDictionar
     /// <summary>Files this environment's Swarm file needs beside it (a config's literal content), by name in swarm/.</summary>
     public Dictionary<string, string> ExtraFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The file hashes deploy.sh sets before deploying this environment's file: variable to the file's sh word (<see cref="HostFileHash"/>).</summary>
+    public SortedDictionary<string, string> HostFileHashes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records a hash deploy.sh must set; two keys that upper-case alike get distinct variables.</summary>
+    public HostFileHash Hash(HostFileHash hash)
+    {
+        var variable = hash.Variable;
+        for (var n = 2; HostFileHashes.TryGetValue(variable, out var path) && path != hash.ShellPath; n++)
+        {
+            variable = $"{hash.Variable}_{n}";
+        }
+
+        HostFileHashes[variable] = hash.ShellPath;
+        return hash with { Variable = variable };
+    }
+
     /// <summary>The prefix of the proxy's swarm provider for a service's network and lbswarm labels (<see cref="TraefikLabelPrefix"/>).</summary>
     public string TraefikPrefix { get; init; } = TraefikLabelPrefix.Docker;
 

@@ -26,6 +26,7 @@ internal static class SwarmFiles
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var refusals = new List<TargetRefusals>();
+        var hashes = new List<FileHashes>();
         // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
         var targets = environments.Count == 0
             ? [new SwarmTarget(null, definition)]
@@ -52,6 +53,7 @@ internal static class SwarmFiles
             var context = new SwarmContext(options, outputFiles, local, found) { TraefikPrefix = TraefikLabelPrefix.For(swarmStack.Traefik?.Service.Image) };
             var document = SwarmDocument.Build(swarmStack, names, context);
             var fileName = StackFileName(name);
+            hashes.Add(new FileHashes(fileName, context.HostFileHashes));
             var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";
             files[$"{Folder}/{fileName}"] = YamlWriter.Write(document, [
                 .. header,
@@ -71,7 +73,7 @@ internal static class SwarmFiles
         }
 
         string[] environmentNames = [.. targets.Select(t => t.Name).OfType<string>()];
-        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, environmentNames, header);
+        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, environmentNames, header, hashes);
         if (definition.Backups is { } plan)
         {
             // Decided from the definition, as Compose's restore is; step 5's deploy applies the environment's file.

@@ -64,7 +64,10 @@ internal static class SwarmObjects
         else if (file is not null)
         {
             var (path, bytes) = Read(file, context);
-            entries.Add(new("name", Text(bytes is null ? baseName : ContentName.Of(baseName, bytes))));
+            var onHost = bytes is null ? HostFileHash.For(file, kind, key, context.Options) : null;
+            entries.Add(new("name", bytes is not null ? Text(ContentName.Of(baseName, bytes))
+                : onHost is not null ? Text(ContentName.Of(baseName, context.Hash(onHost)))
+                : Text(baseName)));
             entries.Add(new("file", path));
         }
 
