@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Stack.Dsl.Generation.Swarm;
@@ -16,7 +15,14 @@ internal static class ContentName
     /// <summary><paramref name="baseName"/> with the first 10 hex digits of the content's SHA-256.</summary>
     public static string Of(string baseName, byte[] content)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content))[..10];
+        var digest = Sha256.Hash(content);
+        Span<char> hex = stackalloc char[10];
+        for (var i = 0; i < hex.Length; i++)
+        {
+            hex[i] = "0123456789abcdef"[(digest[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xF];
+        }
+
+        var hash = new string(hex);
         var room = MaxLength - hash.Length - 1;
         return $"{(baseName.Length > room ? baseName[..room] : baseName)}-{hash}";
     }
