@@ -93,16 +93,24 @@ internal static class PortablePdbLines
 
         try
         {
-            // Kept open for the process: a diagnostic run reads a few lines from one or two modules.
-            var pe = new PEReader(File.OpenRead(path));
-            return pe.TryOpenAssociatedPortablePdb(path, candidate => File.Exists(candidate) ? File.OpenRead(candidate) : null, out var provider, out _)
-                ? new Symbols(pe, provider!, provider!.GetMetadataReader())
-                : Symbols.None;
+            return CollocatedPdb.Open(path) is { } provider
+                ? new Symbols(null, provider, provider.GetMetadataReader())
+                : Associated(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
         {
             return Symbols.None;
         }
+    }
+
+    /// <summary>The symbols as <see cref="PEReader"/> finds them: the PDB file its CodeView entry names beside the assembly, else the PDB embedded in it.</summary>
+    private static Symbols Associated(string path)
+    {
+        // Kept open for the process: a diagnostic run reads a few lines from one or two modules.
+        var pe = new PEReader(File.OpenRead(path));
+        return pe.TryOpenAssociatedPortablePdb(path, candidate => File.Exists(candidate) ? File.OpenRead(candidate) : null, out var provider, out _)
+            ? new Symbols(pe, provider!, provider!.GetMetadataReader())
+            : Symbols.None;
     }
 
     /// <summary>

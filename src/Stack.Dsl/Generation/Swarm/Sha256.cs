@@ -11,6 +11,8 @@ namespace Stack.Dsl.Generation.Swarm;
 /// </summary>
 internal static class Sha256
 {
+    private static readonly uint[] Initial = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
     private static readonly uint[] K =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -26,7 +28,13 @@ internal static class Sha256
     /// <summary>The 32-byte digest of <paramref name="data"/>.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> data)
     {
-        Span<uint> state = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+        // Arrays, stackalloc and loops: collection expressions over spans and CopyTo over uint make
+        // generic code the framework has no precompiled form of.
+        Span<uint> state = stackalloc uint[8];
+        for (var i = 0; i < state.Length; i++)
+        {
+            state[i] = Initial[i];
+        }
         Span<uint> w = stackalloc uint[64];
         var whole = data.Length / 64 * 64;
         for (var offset = 0; offset < whole; offset += 64)
