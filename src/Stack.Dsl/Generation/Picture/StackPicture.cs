@@ -272,7 +272,7 @@ internal static class StackPicture
     /// The forward-auth middlewares guarding a router, its own then its entrypoints', each name
     /// once. Loops rather than a query: it runs for every router of a large stack.
     /// </summary>
-    private static IReadOnlyList<string> Guards(Stack.Dsl.Traefik.Router router, DockerMiddlewares docker)
+    private static List<string> Guards(Stack.Dsl.Traefik.Router router, DockerMiddlewares docker)
     {
         List<string>? guards = null;
         foreach (var middleware in router.Middlewares)
@@ -288,7 +288,7 @@ internal static class StackPicture
             }
         }
 
-        return guards ?? (IReadOnlyList<string>)[];
+        return guards ?? [];
     }
 
     private static void AddGuard(ref List<string>? guards, Stack.Dsl.Traefik.Middleware middleware, DockerMiddlewares docker)
