@@ -32,8 +32,11 @@ public static class StackGenerator
         // Rendering does not depend on the rules' verdict, only waits for it: with a second core
         // it runs while the rules run (a cold start spends most of its time loading code for
         // both). Its result is used only when no rule finds an error; its failure only then too.
+        // STACK.md is drawn by whichever thread reaches it first: for a large stack the rules are
+        // done long before the compose file is written, and this thread would only wait.
+        var picture = new Lazy<string>(() => StackPicture.Render(stack, GenerationOptions.FirstHeaderLine), LazyThreadSafetyMode.ExecutionAndPublication);
         var rendering = SpareThread.Available
-            ? SpareThread.Run(() => RenderAll(stack, environments, options))
+            ? SpareThread.Run(() => RenderAll(stack, environments, options, picture))
             : null;
         var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -42,7 +45,12 @@ public static class StackGenerator
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
-        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options);
+        if (rendering is { IsCompleted: false })
+        {
+            _ = picture.Value;
+        }
+
+        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options, picture);
         if (targetErrors.Count > 0)
         {
             return new GenerationResult([.. diagnostics, .. targetErrors], new Dictionary<string, string>(StringComparer.Ordinal), []);
@@ -74,7 +82,7 @@ public static class StackGenerator
 
     /// <summary>Every file's text, each environment's whole compose file, and every variable the YAML references.</summary>
     private static Rendered RenderAll(
-        ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options)
+        ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, Lazy<string> picture)
     {
         // One pass writes the YAML and collects every variable it references.
         // Plain dictionaries, sorted once at the end: SortedDictionary's generic code over
@@ -150,7 +158,7 @@ public static class StackGenerator
             files[RestoreScript.FileName] = RestoreScript.Render(restore, stack.Environments, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments]);
         }
 
-        files[StackPicture.FileName] = StackPicture.Render(stack, GenerationOptions.FirstHeaderLine);
+        files[StackPicture.FileName] = picture.Value;
 
         if (!stack.Variables.IsEmpty)
         {

@@ -26,8 +26,7 @@ internal static class TraefikLabels
 
         var services = LoadBalancers(service);
 
-        // Services the container's own labels define count too: with two, Traefik pairs no router by itself.
-        var serviceCount = services.Select(s => s.Name).Concat(service.Labels.Keys.Select(HandWrittenService).OfType<string>()).Distinct(StringComparer.Ordinal).Count();
+        var severalServices = !service.Routers.IsEmpty && SeveralServices(services, service);
         foreach (var router in service.Routers)
         {
             var prefix = $"traefik.http.routers.{router.Name}";
@@ -63,7 +62,7 @@ internal static class TraefikLabels
 
             // Traefik pairs a router with the container's only service by itself; name the
             // service whenever that pairing would be wrong or ambiguous.
-            if (router.Service is { } target && (target.Provider is not null || target.Name != router.Name || serviceCount > 1))
+            if (router.Service is { } target && (target.Provider is not null || target.Name != router.Name || severalServices))
             {
                 yield return Label($"{prefix}.service", target.Reference);
             }
@@ -177,6 +176,40 @@ internal static class TraefikLabels
         service.Routers.Select(r => r.Service).OfType<TraefikService>().Where(s => s.Provider is null).DistinctBy(s => s.Name).ToList();
 
     private static ServiceLabel Label(string key, ComposeString value) => new(key, value);
+
+    /// <summary>
+    /// Whether the container defines more than one HTTP service: its routers' load balancers
+    /// (distinct by name) and the services its own labels define count alike; with two, Traefik
+    /// pairs no router by itself. A loop, not a distinct set: it runs for every routed service,
+    /// twice a generate (the label rules and the YAML).
+    /// </summary>
+    private static bool SeveralServices(IReadOnlyList<TraefikService> loadBalancers, Service service)
+    {
+        if (loadBalancers.Count > 1)
+        {
+            return true;
+        }
+
+        var only = loadBalancers.Count == 1 ? loadBalancers[0].Name : null;
+        foreach (var key in service.Labels.Keys)
+        {
+            if (HandWrittenService(key) is not { } name)
+            {
+                continue;
+            }
+
+            if (only is null)
+            {
+                only = name;
+            }
+            else if (!string.Equals(only, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The HTTP service a hand-written label defines (<c>traefik.http.services.NAME.*</c>, read without case as Traefik does).</summary>
     private static string? HandWrittenService(string key)

@@ -27,10 +27,19 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     private static readonly Assembly Library = typeof(HelperCallSite).Assembly;
     private static readonly string RuntimeDirectory = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
 
+    // What each method seen on a stack is to the walk, decided once per method: asking the
+    // reflection objects again (a copy of the parameters, the assembly's path as a new string)
+    // for every frame of every service made was most of the walk's cost past the stack capture.
+    private static readonly ConditionalWeakTable<MethodBase, FrameKind> Kinds = new();
+    private static readonly ConditionalWeakTable<MethodBase, FrameKind>.CreateValueCallback Classify = FrameKind.Of;
+
     private readonly MethodBase[] helpers;
     private readonly SourceLocation made;
     private readonly MethodBase method;
     private readonly int ilOffset;
+
+    // Made when first read: most objects never have their place shown.
+    private DeferredLocation? location;
 
     private HelperCallSite(MethodBase[] helpers, SourceLocation made, MethodBase method, int ilOffset)
     {
@@ -38,8 +47,6 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
         this.made = made;
         this.method = method;
         this.ilOffset = ilOffset;
-        Location = new SourceLocation(new DeferredLocation(() =>
-            (PortablePdbLines.Spans(Helper, made) ? PortablePdbLines.Find(method, ilOffset) : null) ?? made));
     }
 
     /// <summary>
@@ -55,7 +62,8 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     /// it cannot be read (no symbols beside the program) or when the helper forwarded its own
     /// caller information (then that already names the caller's line).
     /// </summary>
-    public SourceLocation Location { get; }
+    public SourceLocation Location =>
+        new(Volatile.Read(ref location) ?? Interlocked.CompareExchange(ref location, new DeferredLocation(Find), null) ?? location);
 
     /// <summary>
     /// The user's call into the helper that is constructing a model object now, or null when it is
@@ -69,16 +77,13 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
         var callSite = -1;
         for (var i = first; i < frames.Length && i < first + MaxFrames; i++)
         {
-            if (frames[i].GetMethod() is not { } frameMethod || !IsUserCode(frameMethod))
+            if (frames[i].GetMethod() is not { } frameMethod || Kinds.GetValue(frameMethod, Classify) is not { IsUser: true } kind)
             {
                 break;
             }
 
-            if (frameMethod.GetParameters().Length == 0 || IsLambda(frameMethod) || frameMethod is ConstructorInfo)
+            if (kind.EndsWalk)
             {
-                // A parameterless maker is where the one service it makes is defined; a lambda is
-                // written where it matters (a LINQ selector, a table of cases), not reused by name;
-                // a constructor runs the class's field and property initializers, each its own place.
                 if (i > first)
                 {
                     callSite = i;
@@ -112,6 +117,10 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
         return new HelperCallSite(helpers, made, caller, frames[callSite].GetILOffset());
     }
 
+    /// <summary>The call site's line from the symbols, when the helper's own lines hold the place it was made.</summary>
+    private SourceLocation Find() =>
+        (PortablePdbLines.Spans(Helper, made) ? PortablePdbLines.Find(method, ilOffset) : null) ?? made;
+
     /// <summary>The method that ran <c>new Service(...)</c>: the innermost helper.</summary>
     private MethodBase Helper => helpers[0];
 
@@ -141,7 +150,9 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
     // Roslyn names a lambda's method "<Outer>b__N_M" (a local function is "<Outer>g__Name|N_M").
     private static bool IsLambda(MethodBase method) => method.Name.Contains(">b__", StringComparison.Ordinal);
 
-    internal static bool IsUserCode(MethodBase method)
+    internal static bool IsUserCode(MethodBase method) => Kinds.GetValue(method, Classify).IsUser;
+
+    private static bool ReadIsUserCode(MethodBase method)
     {
         var assembly = method.Module.Assembly;
         if (assembly == Library)
@@ -151,5 +162,29 @@ internal sealed class HelperCallSite : IEquatable<HelperCallSite>
 
         var path = assembly.Location;
         return path.Length == 0 || !path.StartsWith(RuntimeDirectory, StringComparison.Ordinal);
+    }
+
+    /// <summary>What a method on the stack is to the walk: the user's code or not, and whether the walk stops at it.</summary>
+    private sealed class FrameKind
+    {
+        private static readonly FrameKind Other = new(false, false);
+        private static readonly FrameKind Helper = new(true, false);
+        private static readonly FrameKind Maker = new(true, true);
+
+        private FrameKind(bool isUser, bool endsWalk) => (IsUser, EndsWalk) = (isUser, endsWalk);
+
+        public bool IsUser { get; }
+
+        /// <summary>
+        /// A parameterless maker is where the one service it makes is defined; a lambda is written
+        /// where it matters (a LINQ selector, a table of cases), not reused by name; a constructor
+        /// runs the class's field and property initializers, each its own place.
+        /// </summary>
+        public bool EndsWalk { get; }
+
+        public static FrameKind Of(MethodBase method) =>
+            !ReadIsUserCode(method) ? Other
+            : method.GetParameters().Length == 0 || IsLambda(method) || method is ConstructorInfo ? Maker
+            : Helper;
     }
 }

@@ -42,6 +42,27 @@ public sealed class TraefikAsGivenTests
             StringComparison.Ordinal);
     }
 
+    /// <summary>Only a second service by name counts: labels about the router's own service, or several about one other, are one more at most.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(false, "traefik.http.services.app.loadbalancer.server.scheme")]
+    [InlineData(false, "traefik.http.services.app.loadbalancer.server.scheme", "Traefik.HTTP.Services.app.loadbalancer.passhostheader")]
+    [InlineData(false, "traefik.http.routers.app.tls", "traefik.http.services")]
+    [InlineData(true, "traefik.http.services.other.loadbalancer.server.port")]
+    [InlineData(true, "traefik.http.services.app.loadbalancer.server.scheme", "traefik.http.services.other.loadbalancer.server.port")]
+    [InlineData(true, "traefik.http.services.other.loadbalancer.server.port", "traefik.http.services.third.loadbalancer.server.port")]
+    [InlineData(true, "traefik.http.services.App.loadbalancer.server.scheme")]
+    public void A_router_names_its_service_only_when_the_labels_define_a_second_one(bool named, params string[] labels)
+    {
+        var app = Emit.Minimal("app").WithRouter(new Router("app").WithHost("a.example.org").WithPort(80));
+        foreach (var label in labels)
+        {
+            app = app.WithLabel(label, label.EndsWith("port", StringComparison.Ordinal) ? "81" : "http");
+        }
+
+        Assert.Equal(named, Emit.Yaml(new ComposeStack("s").WithServices(app)).Contains("traefik.http.routers.app.service: app", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("auth.x", "file")]
     [InlineData("auth", "fi,le")]

@@ -29,6 +29,10 @@ internal sealed class StackOnSwarm : IDisposable
     public CommandResult Deploy(string file) => Command.Run(
         "docker", ["stack", "deploy", "--resolve-image", "never", "--prune", "--detach=true", "-c", Path.GetFileName(file), Name], Path.GetDirectoryName(file), variables, Bound);
 
+    /// <summary>The generated <c>swarm/deploy.sh</c> as a user runs it (it deploys under the definition's name: this stack's).</summary>
+    public CommandResult DeployWithScript(string script, params string[] arguments) =>
+        Command.Run("sh", [script, .. arguments], Path.GetDirectoryName(script), variables, Bound);
+
     public void DeployOk(string file)
     {
         var result = Deploy(file);

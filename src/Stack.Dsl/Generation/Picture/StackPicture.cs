@@ -30,22 +30,9 @@ internal static class StackPicture
     public static string Render(ComposeStack stack, string firstLine)
     {
         var services = stack.Services.DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < services.Count; i++)
-        {
-            ids[services[i].Name] = "s" + Number(i + 1);
-        }
-
         var volumes = StackResources.Volumes(stack);
-        var volumeIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < volumes.Count; i++)
-        {
-            volumeIds[volumes[i].Name] = "v" + Number(i + 1);
-        }
-
         var routes = Routes(stack, services);
         var proxyName = stack.Traefik?.Service.Name;
-        var proxyId = proxyName is not null && ids.TryGetValue(proxyName, out var id) ? id : "proxy";
         var edges = services.Count(s => !s.Ports.IsEmpty) + routes.Count + volumes.Count(v => v.Backup is DumpBackup);
         foreach (var service in services)
         {
@@ -53,7 +40,7 @@ internal static class StackPicture
             edges += service.Volumes.OfType<VolumeMount>().Select(m => m.Volume.Name).Distinct(StringComparer.Ordinal).Count();
         }
 
-        var diagram = edges > MaxEdges ? null : Draw(services, volumes, routes, ids, volumeIds, proxyName, proxyId);
+        var diagram = edges > MaxEdges ? null : Draw(services, volumes, routes, proxyName);
         var text = new StringBuilder()
             .Append($"<!-- {firstLine} -->\n")
             .Append($"# {Markdown(stack.Name)}: services, routes and volumes\n\n")
@@ -74,10 +61,22 @@ internal static class StackPicture
         return text.ToString();
     }
 
-    private static string Draw(
-        List<Service> services, IReadOnlyList<Volume> volumes, List<Route> routes,
-        Dictionary<string, string> ids, Dictionary<string, string> volumeIds, string? proxyName, string proxyId)
+    /// <summary>The Mermaid flowchart: made only for a stack small enough to draw (a large one shows its tables alone).</summary>
+    private static string Draw(List<Service> services, IReadOnlyList<Volume> volumes, List<Route> routes, string? proxyName)
     {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < services.Count; i++)
+        {
+            ids[services[i].Name] = "s" + Number(i + 1);
+        }
+
+        var volumeIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            volumeIds[volumes[i].Name] = "v" + Number(i + 1);
+        }
+
+        var proxyId = proxyName is not null && ids.TryGetValue(proxyName, out var id) ? id : "proxy";
         var diagram = new Diagram();
 
         diagram.Line("flowchart LR");
@@ -251,27 +250,67 @@ internal static class StackPicture
             foreach (var router in service.Routers)
             {
                 var rule = router.Rule?.Expression.ToCompose() ?? "(no rule)";
-                var guards = router.Middlewares.Concat(router.EntryPoints.SelectMany(e => e.Middlewares))
-                    .Where(docker.IsForwardAuth).Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
-                routes.Add(new Route(router.Name, service, rule, RouteSummary.Of(rule), guards, router.PublicAccessReason));
+                var guards = Guards(router, docker);
+                routes.Add(new Route(router.Name, service, rule, "HTTP", 0, guards, router.PublicAccessReason));
             }
 
             foreach (var router in service.TcpRouters)
             {
-                routes.Add(new Route(router.Name, service, router.Rule, $"TCP {RouteSummary.Of(router.Rule)} :{Number(router.Port)}", [], null));
+                routes.Add(new Route(router.Name, service, router.Rule, "TCP", router.Port, [], null));
             }
 
             foreach (var router in service.UdpRouters)
             {
-                routes.Add(new Route(router.Name, service, "UDP", $"UDP :{Number(router.Port)}", [], null));
+                routes.Add(new Route(router.Name, service, "UDP", "UDP", router.Port, [], null));
             }
         }
 
         return routes;
     }
 
+    /// <summary>
+    /// The forward-auth middlewares guarding a router, its own then its entrypoints', each name
+    /// once. Loops rather than a query: it runs for every router of a large stack.
+    /// </summary>
+    private static List<string> Guards(Stack.Dsl.Traefik.Router router, DockerMiddlewares docker)
+    {
+        List<string>? guards = null;
+        foreach (var middleware in router.Middlewares)
+        {
+            AddGuard(ref guards, middleware, docker);
+        }
+
+        foreach (var entryPoint in router.EntryPoints)
+        {
+            foreach (var middleware in entryPoint.Middlewares)
+            {
+                AddGuard(ref guards, middleware, docker);
+            }
+        }
+
+        return guards ?? [];
+    }
+
+    private static void AddGuard(ref List<string>? guards, Stack.Dsl.Traefik.Middleware middleware, DockerMiddlewares docker)
+    {
+        if (docker.IsForwardAuth(middleware) && guards?.Contains(middleware.Name) != true)
+        {
+            (guards ??= []).Add(middleware.Name);
+        }
+    }
+
     /// <summary>A router drawn as an edge from the proxy to its service.</summary>
-    private sealed record Route(string Name, Service Service, string Rule, string Summary, IReadOnlyList<string> ForwardAuth, string? PublicReason);
+    /// <remarks>Its <see cref="Summary"/> is made when read: only a stack small enough to draw has its edges labelled.</remarks>
+    private sealed record Route(string Name, Service Service, string Rule, string Protocol, int Port, IReadOnlyList<string> ForwardAuth, string? PublicReason)
+    {
+        /// <summary>The edge's label: the rule shortened, with the port of a TCP or UDP router.</summary>
+        public string Summary => Protocol switch
+        {
+            "TCP" => $"TCP {RouteSummary.Of(Rule)} :{Number(Port)}",
+            "UDP" => $"UDP :{Number(Port)}",
+            _ => RouteSummary.Of(Rule),
+        };
+    }
 
     /// <summary>The diagram's lines, and its edges' colours by position (Mermaid styles edges by index).</summary>
     private sealed class Diagram

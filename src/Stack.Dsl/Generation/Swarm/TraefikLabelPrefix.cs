@@ -47,8 +47,9 @@ internal static partial class TraefikLabelPrefix
             return false;
         }
 
-        var version = (Part(match, "major"), Part(match, "minor"), Part(match, "patch"));
-        return version.CompareTo((3, 2, 2)) >= 0;
+        // Compared part by part, not as a tuple: ValueTuple<int, int, int>'s comparison is JIT-compiled.
+        int major = Part(match, "major"), minor = Part(match, "minor"), patch = Part(match, "patch");
+        return major != 3 ? major > 3 : minor != 2 ? minor > 2 : patch >= 2;
     }
 
     // A missing part counts as 0: a tag without a patch (v3.2) moves within its minor and may be v3.2.0.

@@ -141,7 +141,9 @@ internal static class SwarmTraefikRules
 
     private static IEnumerable<string> Effects(IEnumerable<Middleware> middlewares, string where)
     {
-        foreach (var middleware in middlewares.Distinct())
+        // Only the two kinds that say anything are compared: comparing the others by value (their
+        // long? and TimeSpan settings) JIT-compiles the framework's comparers for those types.
+        foreach (var middleware in middlewares.Where(m => m is IpAllowListMiddleware or RateLimitMiddleware).Distinct())
         {
             switch (middleware)
             {

@@ -26,8 +26,13 @@ public sealed class TraefikNetworkLabelTests
     [InlineData("traefik:v3.2.2", "traefik.swarm.network")]
     [InlineData("traefik:v3.6.1", "traefik.swarm.network")]
     [InlineData("docker.io/library/traefik:3.3", "traefik.swarm.network")]
+    [InlineData("traefik:v3.10.0", "traefik.swarm.network")]
+    [InlineData("traefik:v4.0.0", "traefik.swarm.network")]
+    [InlineData("traefik:v4", "traefik.swarm.network")]
     [InlineData("traefik:v3.2.1", "traefik.docker.network")]
     [InlineData("traefik:v3.1.6", "traefik.docker.network")]
+    [InlineData("traefik:v3.1.9", "traefik.docker.network")]
+    [InlineData("traefik:v2.11.30", "traefik.docker.network")]
     [InlineData("traefik:v3.2", "traefik.docker.network")] // may be v3.2.0
     [InlineData("traefik:v3", "traefik.docker.network")]
     [InlineData("example/app:1.0", "traefik.docker.network")] // not a Traefik tag: what every v3 reads
