@@ -133,10 +133,13 @@ internal sealed class SecurityEffects
             return facts.With(FactKind.UnpinnedImage, Fact.Unknown).With(FactKind.DatabaseImage, Fact.Unknown);
         }
 
+        // The details only name a risk in its message: written for a risk, not for every image.
         var reference = ImageReference.Parse(image);
+        var unpinned = reference.IsUnpinned;
+        var database = HostRisks.IsDatabaseImage(reference);
         return facts
-            .With(FactKind.UnpinnedImage, FactLogic.Of(reference.IsUnpinned), reference.Repository + "\n" + reference.TagProblem)
-            .With(FactKind.DatabaseImage, FactLogic.Of(HostRisks.IsDatabaseImage(reference)), reference.Name);
+            .With(FactKind.UnpinnedImage, FactLogic.Of(unpinned), unpinned ? reference.Repository + "\n" + reference.TagProblem : null)
+            .With(FactKind.DatabaseImage, FactLogic.Of(database), database ? reference.Name : null);
     }
 
     private static FactSet Bind(FactSet facts, IOperation? source, IOperation? readOnly, Bindings scope)
