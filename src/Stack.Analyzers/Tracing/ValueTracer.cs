@@ -779,7 +779,9 @@ internal sealed class ValueTracer
 
     private FactSet Values(ISymbol symbol, Bindings scope, Walk walk)
     {
-        var unbound = scope == Bindings.None;
+        // Not while a static constructor's write is traced: a property reading the field then sees
+        // the value before the write, which is no answer for a read after the constructor.
+        var unbound = scope == Bindings.None && !walk.Reassigning;
         if (unbound && _unbound.TryGetValue(symbol, out var known))
         {
             return known;
