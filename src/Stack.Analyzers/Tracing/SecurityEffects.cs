@@ -56,8 +56,19 @@ internal sealed class SecurityEffects
 
     private FactSet ApplyCore(IInvocationOperation invocation, FactSet facts, Bindings scope, ValueTracer.Walk walk)
     {
-        IOperation? Argument(string name) =>
-            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name) is { ArgumentKind: not ArgumentKind.DefaultValue } argument ? argument.Value : null;
+        IOperation? Argument(string name)
+        {
+            // A loop, not LINQ: called at every step of every chain, where a lambda's closure is an allocation each time.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == name)
+                {
+                    return argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+                }
+            }
+
+            return null;
+        }
 
         switch (invocation.TargetMethod.Name)
         {
