@@ -27,7 +27,7 @@ mkdir "$work/baseline"; cp "$work/baseline-tree/src/Stack.Analyzers/bin/Release/
 for pair in $(seq "${PAIRS:-4}"); do
   for variant in baseline with; do
     echo "== pair $pair, $variant ($([ "$variant" = with ] && echo "this tree" || echo "$baseline_commit")), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-    CONCURRENT=1 STACK_ANALYZERS="$work/$variant/Stack.Analyzers.dll" \
+    STACK_ANALYZERS="$work/$variant/Stack.Analyzers.dll" \
       dotnet bench/Stack.Benchmarks/bin/Release/net10.0/Stack.Benchmarks.dll analyzer-telemetry "${ROUNDS:-6}"
   done
 done

@@ -38,9 +38,25 @@ internal static class AnalyzerTelemetry
         var bytes = new List<double>();
         var baseBytes = new List<double>();
         using var process = Process.GetCurrentProcess();
-        var concurrent = Environment.GetEnvironmentVariable("CONCURRENT") == "1";
+        var concurrent = Environment.GetEnvironmentVariable("CONCURRENT") != "0"; // as csc runs them
+        var floorCpu = new List<double>();
+        var stackCpu = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
+            // CPU time, which a loaded machine changes far less than wall time: the driver's pass with
+            // an empty per-file analyzer (the floor any analyzer pays) against the pass with Stack's,
+            // each on a fresh compilation, in alternating order.
+            foreach (var stack in round % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                var fresh = CSharpCompilation.Create("Bench", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+                process.Refresh();
+                var start = process.TotalProcessorTime;
+                _ = fresh.WithAnalyzers(stack ? analyzers : [new EmptyFileAnalyzer()], new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false)).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+                process.Refresh();
+                (stack ? stackCpu : floorCpu).Add((process.TotalProcessorTime - start).TotalMilliseconds);
+            }
+
             // The compiler alone on a fresh compilation, then the analyzers on another: their CPU time apart.
             process.Refresh();
             var before = process.TotalProcessorTime;
@@ -85,6 +101,8 @@ internal static class AnalyzerTelemetry
 
         Console.WriteLine($"{"sum",-28} {times.Values.Sum(Median),8:F1} (first, cold round: {times.Values.Sum(v => v[0]):F1})");
         Console.WriteLine($"allocated MB per round, median: compiler alone {Median(baseBytes) / 1e6:F1}, compiler + analyzers {Median(bytes) / 1e6:F1}");
+        var added = floorCpu.Zip(stackCpu, (floor, stack) => stack - floor).ToList();
+        Console.WriteLine($"CPU ms of the compiler and driver pass, median: with an empty analyzer {Median(floorCpu):F0}, with Stack's {Median(stackCpu):F0}; Stack's add {Median(added):F0} (per round: {string.Join(" ", added.Select(a => a.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})");
         Console.WriteLine($"process CPU ms per round, median: compiler alone {Median(baseCpu):F0}, compiler + analyzers (binding twice) {Median(cpu):F0}; first round {baseCpu[0]:F0} / {cpu[0]:F0}");
         return 0;
     }
