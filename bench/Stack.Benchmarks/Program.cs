@@ -89,6 +89,20 @@ if (args is ["analyze-split"])
     return 0;
 }
 
+// `analyzer-telemetry ROUNDS`: every analyzer of Stack.Analyzers over the 1,000-service definition,
+// ROUNDS fresh compilations, with the driver's own per-analyzer execution time (robust to a loaded
+// machine, unlike the wall clock); the last round's times and the median of all are printed.
+if (args is ["analyzer-telemetry", var telemetryRoundsText])
+{
+    return AnalyzerTelemetry.Run(int.Parse(telemetryRoundsText, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+// `alloc-report FILE.nettrace`: what Stack's analyzers allocate, from a gc-verbose trace (AllocReport).
+if (args is ["alloc-report", var traceFile])
+{
+    return AllocReport.Run(traceFile);
+}
+
 // `process-timing ROUNDS FRESH name=command...`: whole-process timings, interleaved in a shuffled
 // order, medians and ratios to the first command (bench/process-timing.sh).
 if (args is ["process-timing", var roundsArgument, var fresh, .. var commands])

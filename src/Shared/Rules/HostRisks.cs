@@ -97,9 +97,36 @@ internal static class HostRisks
     private static readonly string[] ToolNameParts = ["admin", "insight", "commander", "express", "exporter", "-ui", "web", "backup"];
 
 #pragma warning disable CA2249 // netstandard2.0 (the analyzers) has no Contains with a comparison
-    public static bool IsDatabaseImage(ImageReference image) =>
-        !ToolNameParts.Any(part => image.Name.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
-        && (DatabaseImages.Any(name => image.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || image.Name.StartsWith(name + "-", StringComparison.OrdinalIgnoreCase))
-            || DatabaseNameParts.Any(part => image.Name.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0));
+    // Read for every WithImage the analyzer follows: the name is cut once and nothing else is allocated.
+    public static bool IsDatabaseImage(ImageReference image)
+    {
+        var name = image.Name;
+        foreach (var part in ToolNameParts)
+        {
+            if (name.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var database in DatabaseImages)
+        {
+            // The image itself, or a variant of it (postgres-alpine): the name, then '-'.
+            if (name.StartsWith(database, StringComparison.OrdinalIgnoreCase) && (name.Length == database.Length || name[database.Length] == '-'))
+            {
+                return true;
+            }
+        }
+
+        foreach (var part in DatabaseNameParts)
+        {
+            if (name.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 #pragma warning restore CA2249
 }

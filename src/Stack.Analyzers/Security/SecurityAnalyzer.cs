@@ -55,41 +55,70 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
         return found;
     }
 
+    // Every service of the stack is checked and almost none has a risk: a message's details are
+    // put together only for a risk that fires.
     private static void Check(AddedService service, System.Action<Diagnostic> report)
     {
         var facts = service.Facts;
+        bool Fires(Fact risk, FactKind accepted) => SecurityPolicy.Fires(risk, facts[accepted]) == Fact.Yes;
+
         // At the call that wrote the value (the generator's caller information), else at new Service(...).
-        void Report(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, Location? site, params object[] details) => ReportWith(descriptor, risk, accepted, null, site, details);
-        void ReportWith(DiagnosticDescriptor descriptor, Fact risk, FactKind accepted, ImmutableDictionary<string, string?>? properties, Location? site, params object[] details)
-        {
-            if (SecurityPolicy.Fires(risk, facts[accepted]) == Fact.Yes)
-            {
-                report(StackServices.Finding(descriptor, site ?? facts.Created, service, properties, [service.Name, .. details]));
-            }
-        }
+        void Report(DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?>? properties, Location? site, params object[] details) =>
+            report(StackServices.Finding(descriptor, site ?? facts.Created, service, properties, [service.Name, .. details]));
 
         // A literal secret is accepted by name (AcceptLiteralSecret), not by the service's whole risk.
         // The names travel to the code fix, which moves each value into a secret variable.
-        var secrets = facts.UnacceptedSecrets is { } names ? FactLogic.Of(names.Count > 0) : Fact.Unknown;
-        ReportWith(
-            SecurityDescriptors.LiteralSecret, secrets, FactKind.AcceptedLiteralSecret,
-            ImmutableDictionary<string, string?>.Empty.Add(SecretNamesProperty, string.Join("\n", facts.UnacceptedSecrets ?? [])),
-            facts.UnacceptedSecrets is { Count: > 0 } unaccepted ? facts.SecretSite(unaccepted.Min!) : null,
-            string.Join(", ", facts.UnacceptedSecrets ?? []));
-        Report(SecurityDescriptors.WritableDockerSocket, facts[FactKind.WritableDockerSocket], FactKind.AcceptedWritableDockerSocket, facts.Site(FactKind.WritableDockerSocket), Detail(facts, FactKind.WritableDockerSocket, "the Docker socket"));
-        Report(SecurityDescriptors.DaemonSocket, facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket, facts.Site(FactKind.DaemonSocket), Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
-        var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true"
-            : facts[FactKind.HostNamespace] == Fact.Yes ? Detail(facts, FactKind.HostNamespace, "a host namespace")
-            : facts[FactKind.HostNetwork] == Fact.Yes ? "the host's network (network_mode: host)"
-            : Detail(facts, FactKind.IsolationOff, "a security option that switches isolation off");
-        Report(SecurityDescriptors.HostPrivilege, facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]).Or(facts[FactKind.IsolationOff]), FactKind.AcceptedHostPrivilege,
-            facts[FactKind.HostNetwork] != Fact.Yes && facts[FactKind.Privileged] != Fact.Yes && facts[FactKind.HostNamespace] != Fact.Yes ? facts.Site(FactKind.IsolationOff) : null, privilege);
-        Report(SecurityDescriptors.DangerousCapability, facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability, facts.Site(FactKind.DangerousCapability), Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
-        Report(SecurityDescriptors.DatabasePortPublished, facts[FactKind.DatabaseImage].And(facts[FactKind.PublishedPort]), FactKind.AcceptedDatabasePortPublished, facts.Site(FactKind.PublishedPort),
-            Detail(facts, FactKind.DatabaseImage, "a database"), Detail(facts, FactKind.PublishedPort, "a port"));
-        Report(SecurityDescriptors.PortOnAllInterfaces, facts[FactKind.PortOnAllInterfaces], FactKind.AcceptedPortOnAllInterfaces, facts.Site(FactKind.PortOnAllInterfaces), Detail(facts, FactKind.PortOnAllInterfaces, "a port"));
-        var image = Detail(facts, FactKind.UnpinnedImage, "\nhas no pinned tag").Split('\n');
-        Report(SecurityDescriptors.UnpinnedImage, facts[FactKind.UnpinnedImage].And(facts[FactKind.BuiltImage].Not()), FactKind.AcceptedUnpinnedImage, facts.Site(FactKind.UnpinnedImage), image[0], image[1]);
+        var unaccepted = facts.UnacceptedSecrets;
+        if (Fires(unaccepted is { } names ? FactLogic.Of(names.Count > 0) : Fact.Unknown, FactKind.AcceptedLiteralSecret))
+        {
+            Report(
+                SecurityDescriptors.LiteralSecret,
+                ImmutableDictionary<string, string?>.Empty.Add(SecretNamesProperty, string.Join("\n", unaccepted ?? [])),
+                unaccepted is { Count: > 0 } ? facts.SecretSite(unaccepted.Min!) : null,
+                string.Join(", ", unaccepted ?? []));
+        }
+
+        if (Fires(facts[FactKind.WritableDockerSocket], FactKind.AcceptedWritableDockerSocket))
+        {
+            Report(SecurityDescriptors.WritableDockerSocket, null, facts.Site(FactKind.WritableDockerSocket), Detail(facts, FactKind.WritableDockerSocket, "the Docker socket"));
+        }
+
+        if (Fires(facts[FactKind.DaemonSocket], FactKind.AcceptedDaemonSocket))
+        {
+            Report(SecurityDescriptors.DaemonSocket, null, facts.Site(FactKind.DaemonSocket), Detail(facts, FactKind.DaemonSocket, "a daemon socket"));
+        }
+
+        if (Fires(facts[FactKind.HostNetwork].Or(facts[FactKind.Privileged]).Or(facts[FactKind.HostNamespace]).Or(facts[FactKind.IsolationOff]), FactKind.AcceptedHostPrivilege))
+        {
+            var privilege = facts[FactKind.Privileged] == Fact.Yes ? "privileged: true"
+                : facts[FactKind.HostNamespace] == Fact.Yes ? Detail(facts, FactKind.HostNamespace, "a host namespace")
+                : facts[FactKind.HostNetwork] == Fact.Yes ? "the host's network (network_mode: host)"
+                : Detail(facts, FactKind.IsolationOff, "a security option that switches isolation off");
+            Report(SecurityDescriptors.HostPrivilege, null,
+                facts[FactKind.HostNetwork] != Fact.Yes && facts[FactKind.Privileged] != Fact.Yes && facts[FactKind.HostNamespace] != Fact.Yes ? facts.Site(FactKind.IsolationOff) : null, privilege);
+        }
+
+        if (Fires(facts[FactKind.DangerousCapability], FactKind.AcceptedDangerousCapability))
+        {
+            Report(SecurityDescriptors.DangerousCapability, null, facts.Site(FactKind.DangerousCapability), Detail(facts, FactKind.DangerousCapability, "a dangerous capability"));
+        }
+
+        if (Fires(facts[FactKind.DatabaseImage].And(facts[FactKind.PublishedPort]), FactKind.AcceptedDatabasePortPublished))
+        {
+            Report(SecurityDescriptors.DatabasePortPublished, null, facts.Site(FactKind.PublishedPort),
+                Detail(facts, FactKind.DatabaseImage, "a database"), Detail(facts, FactKind.PublishedPort, "a port"));
+        }
+
+        if (Fires(facts[FactKind.PortOnAllInterfaces], FactKind.AcceptedPortOnAllInterfaces))
+        {
+            Report(SecurityDescriptors.PortOnAllInterfaces, null, facts.Site(FactKind.PortOnAllInterfaces), Detail(facts, FactKind.PortOnAllInterfaces, "a port"));
+        }
+
+        if (Fires(facts[FactKind.UnpinnedImage].And(facts[FactKind.BuiltImage].Not()), FactKind.AcceptedUnpinnedImage))
+        {
+            var image = Detail(facts, FactKind.UnpinnedImage, "\nhas no pinned tag").Split('\n');
+            Report(SecurityDescriptors.UnpinnedImage, null, facts.Site(FactKind.UnpinnedImage), image[0], image[1]);
+        }
     }
 
     private static string Detail(FactSet facts, FactKind kind, string fallback) => facts.Detail(kind) is { Length: > 0 } detail ? detail : fallback;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Stack.Rules;
@@ -125,6 +124,17 @@ internal sealed class DslEffects
         ValueTracer.Unwrap(value) is { ConstantValue: { HasValue: true, Value: bool flag } } ? FactLogic.Of(flag) : Fact.Unknown;
 
     /// <summary>The value passed for the method's parameter at <paramref name="ordinal"/> (arguments may be named, in any order).</summary>
-    private static IOperation? Argument(IInvocationOperation invocation, int ordinal) =>
-        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
+    // A loop, not LINQ: called at every step of every chain, where a lambda's closure is an allocation each time.
+    private static IOperation? Argument(IInvocationOperation invocation, int ordinal)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
 }

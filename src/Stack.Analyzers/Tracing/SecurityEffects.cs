@@ -56,8 +56,19 @@ internal sealed class SecurityEffects
 
     private FactSet ApplyCore(IInvocationOperation invocation, FactSet facts, Bindings scope, ValueTracer.Walk walk)
     {
-        IOperation? Argument(string name) =>
-            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name) is { ArgumentKind: not ArgumentKind.DefaultValue } argument ? argument.Value : null;
+        IOperation? Argument(string name)
+        {
+            // A loop, not LINQ: called at every step of every chain, where a lambda's closure is an allocation each time.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == name)
+                {
+                    return argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+                }
+            }
+
+            return null;
+        }
 
         switch (invocation.TargetMethod.Name)
         {
@@ -133,10 +144,13 @@ internal sealed class SecurityEffects
             return facts.With(FactKind.UnpinnedImage, Fact.Unknown).With(FactKind.DatabaseImage, Fact.Unknown);
         }
 
+        // The details only name a risk in its message: written for a risk, not for every image.
         var reference = ImageReference.Parse(image);
+        var unpinned = reference.IsUnpinned;
+        var database = HostRisks.IsDatabaseImage(reference);
         return facts
-            .With(FactKind.UnpinnedImage, FactLogic.Of(reference.IsUnpinned), reference.Repository + "\n" + reference.TagProblem)
-            .With(FactKind.DatabaseImage, FactLogic.Of(HostRisks.IsDatabaseImage(reference)), reference.Name);
+            .With(FactKind.UnpinnedImage, FactLogic.Of(unpinned), unpinned ? reference.Repository + "\n" + reference.TagProblem : null)
+            .With(FactKind.DatabaseImage, FactLogic.Of(database), database ? reference.Name : null);
     }
 
     private static FactSet Bind(FactSet facts, IOperation? source, IOperation? readOnly, Bindings scope)

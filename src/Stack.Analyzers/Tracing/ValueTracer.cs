@@ -34,7 +34,20 @@ internal sealed class ValueTracer
 
     private static readonly ConditionalWeakTable<Compilation, ValueTracer> PerCompilation = new();
 
+    // One trace at a time per compilation. The analyzers run concurrently and ask for the same
+    // values in the same order (the checklist and the security analyzer both walk every service a
+    // WithServices call adds): unserialized, two threads missed the caches together and traced the
+    // same chains twice, spinning on the caches' locks besides (a quarter of the analyzers' time
+    // on 2 cores, bench/README.md). A thread that waits here finds the other's work cached.
+    private readonly object _gate = new();
+
     private readonly ConcurrentDictionary<IOperation, FactSet> _traced = new();
+
+    // What an operation read with no helper's parameters bound proves, when its trace was whole (not
+    // cut short by a cycle or the depth guard): the same from every trace that reaches it. A chain is
+    // reached from the field that holds it and again from each call on it that an analyzer checks
+    // (a DependsOn's receiver, a WithRouter's argument), and is evaluated once.
+    private readonly ConcurrentDictionary<IOperation, FactSet> _whole = new();
 
     // What a field, property or local holds when no helper's parameters are bound: the same from
     // every trace that reaches it, so it is evaluated once (a service is reached from the stack,
@@ -64,17 +77,44 @@ internal sealed class ValueTracer
     /// The values a collection argument is made of, read with <paramref name="scope"/> (a helper's
     /// parameters bound to what one of its callers passed); null when not visible.
     /// </summary>
-    public IReadOnlyList<ScopedValue>? ElementsOf(IOperation collection, Bindings scope) =>
-        Elements(collection, scope, new Walk());
+    public IReadOnlyList<ScopedValue>? ElementsOf(IOperation collection, Bindings scope)
+    {
+        lock (_gate)
+        {
+            return Elements(collection, scope, new Walk());
+        }
+    }
 
     /// <summary>The compilation's semantic models this tracer reads (one per tree, shared, so a file is bound once).</summary>
     public SemanticModels Models => _models;
 
     /// <summary>What is proven about <paramref name="value"/>.</summary>
-    public FactSet Trace(IOperation value) => _traced.GetOrAdd(value, operation => Eval(operation, Bindings.None, new Walk()));
+    public FactSet Trace(IOperation value)
+    {
+        lock (_gate)
+        {
+            if (!_traced.TryGetValue(value, out var facts))
+            {
+                _traced[value] = facts = Eval(value, Bindings.None, new Walk());
+            }
+
+            return facts;
+        }
+    }
 
     /// <summary>What is proven about <paramref name="value"/> read with <paramref name="scope"/> (an element made in a helper or a lambda).</summary>
-    public FactSet Trace(IOperation value, Bindings scope) => scope == Bindings.None ? Trace(value) : Eval(value, scope, new Walk());
+    public FactSet Trace(IOperation value, Bindings scope)
+    {
+        if (scope == Bindings.None)
+        {
+            return Trace(value);
+        }
+
+        lock (_gate)
+        {
+            return Eval(value, scope, new Walk());
+        }
+    }
 
     /// <summary>
     /// The compilation's tracer, shared by the checklist and security analyzers: both check every
@@ -87,14 +127,21 @@ internal sealed class ValueTracer
     /// The values a collection argument (<c>params</c>, a collection expression, an array, a local
     /// holding one) is made of, each with the bindings to evaluate it in; null when not visible.
     /// </summary>
-    public IReadOnlyList<ScopedValue>? ElementsOf(IOperation collection) =>
-        Elements(collection, Bindings.None, new Walk());
+    public IReadOnlyList<ScopedValue>? ElementsOf(IOperation collection) => ElementsOf(collection, Bindings.None);
 
     /// <summary>
     /// For a foreach loop variable over a visible collection, the collection's elements (each is
     /// the variable in one iteration); otherwise the value itself.
     /// </summary>
-    public IEnumerable<IOperation> LoopElementsOrSelf(IOperation value)
+    public IReadOnlyList<IOperation> LoopElementsOrSelf(IOperation value)
+    {
+        lock (_gate)
+        {
+            return [.. LoopElementsOrSelfCore(value)];
+        }
+    }
+
+    private IEnumerable<IOperation> LoopElementsOrSelfCore(IOperation value)
     {
         // A loop that may skip elements (an if, switch, continue or break in its body) adds an
         // unknown subset: nothing about its elements is proven here (the runtime check sees them).
@@ -108,7 +155,7 @@ internal sealed class ValueTracer
             && ForEachCollection(local.Local) is { } loop
             && Elements(loop, Bindings.None, new Walk()) is { } elements)
         {
-            return elements.SelectMany(e => LoopElementsOrSelf(e.Value));
+            return elements.SelectMany(e => LoopElementsOrSelfCore(e.Value));
         }
 
         return [value];
@@ -122,15 +169,31 @@ internal sealed class ValueTracer
             return FactSet.Unknown;
         }
 
+        // Not while a static constructor's write is traced: a field then reads its earlier value.
+        var memo = scope == Bindings.None && !walk.Reassigning;
+        if (memo && _whole.TryGetValue(operation, out var known))
+        {
+            return known;
+        }
+
+        var cuts = walk.Cuts;
         walk.Depth++;
+        FactSet facts;
         try
         {
-            return WithTypeFacts(operation.Type, EvalCore(operation, scope, walk));
+            facts = WithTypeFacts(operation.Type, EvalCore(operation, scope, walk));
         }
         finally
         {
             walk.Depth--;
         }
+
+        if (memo && walk.Cuts == cuts)
+        {
+            _whole.TryAdd(operation, facts);
+        }
+
+        return facts;
     }
 
     internal IReadOnlyList<ScopedValue>? Elements(IOperation? operation, Bindings scope, Walk walk)
@@ -245,7 +308,13 @@ internal sealed class ValueTracer
     }
 
     /// <summary>Whether a value is there (not null), as far as can be told.</summary>
-    internal Fact Presence(IOperation? operation) => Presence(operation, Bindings.None, new Walk());
+    internal Fact Presence(IOperation? operation)
+    {
+        lock (_gate)
+        {
+            return Presence(operation, Bindings.None, new Walk());
+        }
+    }
 
     private Fact Presence(IOperation? operation, Bindings scope, Walk walk)
     {
@@ -710,7 +779,9 @@ internal sealed class ValueTracer
 
     private FactSet Values(ISymbol symbol, Bindings scope, Walk walk)
     {
-        var unbound = scope == Bindings.None;
+        // Not while a static constructor's write is traced: a property reading the field then sees
+        // the value before the write, which is no answer for a read after the constructor.
+        var unbound = scope == Bindings.None && !walk.Reassigning;
         if (unbound && _unbound.TryGetValue(symbol, out var known))
         {
             return known;
@@ -963,6 +1034,9 @@ internal sealed class ValueTracer
                 _reassigned[field] = before;
             }
         }
+
+        /// <summary>Whether a static constructor's write is being traced (some field reads its earlier value).</summary>
+        public bool Reassigning => _reassigned is { Count: > 0 };
 
         public FactSet? Reassigned(IFieldSymbol field) => _reassigned is { } map && map.TryGetValue(field, out var before) ? before : null;
 
