@@ -75,7 +75,7 @@ internal static class RestoreScript
 
         foreach (var dump in procedure.Dumps)
         {
-            text.Append($"echo {Quote($"{dump.Service.Name}: {dump.Entry.Volume.Name} from the dump in {dump.Dump.Into.Name}")}\n")
+            text.Append($"echo {ShellQuote.Line($"{dump.Service.Name}: {dump.Entry.Volume.Name} from the dump in {dump.Dump.Into.Name}")}\n")
                 .Append($"compose {RestoreProcedure.StartArguments(dump.Service)}\n");
             if (dump.Service.Healthcheck is not null)
             {
@@ -104,13 +104,10 @@ internal static class RestoreScript
 
         foreach (var entry in procedure.EmptyVolumes)
         {
-            text.Append($"echo {Quote($"{entry.Volume.Name}: {((NoBackup)entry.Volume.Backup!).Reason}")}\n");
+            text.Append($"echo {ShellQuote.Line($"{entry.Volume.Name}: {((NoBackup)entry.Volume.Backup!).Reason}")}\n");
         }
 
-        text.Append($"\necho {Quote($"Restored. Check it as {RestoreRunbook.FileName} step 7 says.")}\n");
+        text.Append($"\necho {ShellQuote.Line($"Restored. Check it as {RestoreRunbook.FileName} step 7 says.")}\n");
         return text.ToString();
     }
-
-    /// <summary>One shell word holding <paramref name="value"/> as is: single quotes, line breaks flattened.</summary>
-    private static string Quote(string value) => "'" + value.ReplaceLineEndings(" ").Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -17,22 +17,15 @@ internal static class ContentName
     public const int HashLength = 10;
 
     /// <summary><paramref name="baseName"/> with the first 10 hex digits of the content's SHA-256.</summary>
-    public static string Of(string baseName, byte[] content)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content))[..HashLength];
-        var room = MaxLength - hash.Length - 1;
-        return $"{(baseName.Length > room ? baseName[..room] : baseName)}-{hash}";
-    }
-
-    /// <summary><paramref name="baseName"/> with a variable that deploy.sh sets to the hash (<see cref="HostFileHash"/>).</summary>
-    public static Values.ComposeString Of(string baseName, HostFileHash hash)
-    {
-        var room = MaxLength - HashLength - 1;
-        return Values.ComposeString.Join(string.Empty, [(baseName.Length > room ? baseName[..room] : baseName) + "-", hash.Reference]);
-    }
+    public static string Of(string baseName, byte[] content) =>
+        $"{Fitted(baseName)}-{Convert.ToHexStringLower(SHA256.HashData(content))[..HashLength]}";
 
     /// <summary>The same for text (UTF-8, as the file is written).</summary>
     public static string Of(string baseName, string content) => Of(baseName, Encoding.UTF8.GetBytes(content));
+
+    /// <summary><paramref name="baseName"/> with a variable that deploy.sh sets to the hash (<see cref="HostFileHash"/>).</summary>
+    public static Values.ComposeString Of(string baseName, HostFileHash hash) =>
+        Values.ComposeString.Join(string.Empty, [Fitted(baseName) + "-", hash.Reference]);
 
     /// <summary>A config key from a mount target: its file name, with what a key cannot hold replaced.</summary>
     public static string KeyFrom(string service, string target)
@@ -46,4 +39,7 @@ internal static class ContentName
 
         return builder.ToString();
     }
+
+    /// <summary>The base name cut so that it, a '-' and the hash fit Swarm's limit on a name.</summary>
+    private static string Fitted(string baseName) => baseName.Length > MaxLength - HashLength - 1 ? baseName[..(MaxLength - HashLength - 1)] : baseName;
 }

@@ -96,10 +96,10 @@ internal static class DeployScript
             case $file in
 
             """);
-        foreach (var (file, byVariable) in hashes.Where(h => h.Hashes.Count > 0).Select(h => (h.File, h.Hashes)))
+        foreach (var file in hashes.Where(h => h.Hashes.Count > 0))
         {
-            text.Append("  ").Append(file).Append(")\n");
-            foreach (var (variable, path) in byVariable)
+            text.Append("  ").Append(file.File).Append(")\n");
+            foreach (var (variable, path) in file.Hashes)
             {
                 text.Append("    hash_of ").Append(variable).Append(' ').Append(path).Append('\n');
             }

@@ -73,5 +73,5 @@ internal sealed record HostFileHash(string Variable, string ShellPath)
         return word.ToString();
     }
 
-    private static string Quoted(string text) => text.Length == 0 ? string.Empty : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    private static string Quoted(string text) => text.Length == 0 ? string.Empty : ShellQuote.Word(text);
 }

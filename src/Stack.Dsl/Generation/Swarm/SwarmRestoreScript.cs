@@ -99,7 +99,7 @@ internal static class SwarmRestoreScript
         foreach (var dump in procedure.Dumps)
         {
             var task = restore.Task(dump.Service);
-            text.Append($"echo {Quote($"{dump.Service.Name}: {dump.Entry.Volume.Name} from the dump in {dump.Dump.Into.Name}")}\n")
+            text.Append($"echo {ShellQuote.Line($"{dump.Service.Name}: {dump.Entry.Volume.Name} from the dump in {dump.Dump.Into.Name}")}\n")
                 .Append(restore.ScaleUp(dump.Service)).Append('\n');
             if (dump.Service.Healthcheck is not null)
             {
@@ -132,13 +132,10 @@ internal static class SwarmRestoreScript
 
         foreach (var entry in procedure.EmptyVolumes)
         {
-            text.Append($"echo {Quote($"{entry.Volume.Name}: {SwarmRestore.Reason(entry)}")}\n");
+            text.Append($"echo {ShellQuote.Line($"{entry.Volume.Name}: {SwarmRestore.Reason(entry)}")}\n");
         }
 
-        text.Append($"\necho {Quote($"Restored. Check it as {SwarmRestore.RunbookName} step 7 says.")}\n");
+        text.Append($"\necho {ShellQuote.Line($"Restored. Check it as {SwarmRestore.RunbookName} step 7 says.")}\n");
         return text.ToString();
     }
-
-    /// <summary>One shell word holding <paramref name="value"/> as is: single quotes, line breaks flattened.</summary>
-    private static string Quote(string value) => "'" + value.ReplaceLineEndings(" ").Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }
