@@ -82,10 +82,12 @@ internal sealed class ComposeProject : IDisposable
     /// <summary>The container id of a service.</summary>
     public string ContainerOf(string service) => Ok("ps", "-q", service).Trim();
 
+    private static readonly string[] DownArguments = ["down", "--volumes", "--remove-orphans", "--timeout", "2"];
+
     /// <summary>Takes the project down with its volumes; returns what is left (should be nothing).</summary>
     public IReadOnlyList<string> Down()
     {
-        Run("down", "--volumes", "--remove-orphans", "--timeout", "2");
+        Run(DownArguments);
         return [.. DockerEngine.ProjectObjects("container", Name).Select(c => $"container {c}"),
             .. DockerEngine.ProjectObjects("volume", Name).Select(v => $"volume {v}"),
             .. DockerEngine.ProjectObjects("network", Name).Select(n => $"network {n}")];
@@ -94,12 +96,9 @@ internal sealed class ComposeProject : IDisposable
     /// <summary>Takes everything down, whatever state a failed test left it in (never throws: it runs after failures).</summary>
     public void Dispose()
     {
-        foreach (var left in Down())
-        {
-            var (kind, name) = (left[..left.IndexOf(' ', StringComparison.Ordinal)], left[(left.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-            DockerEngine.Docker(kind == "container" ? ["rm", "-f", "-v", name] : kind == "volume" ? ["volume", "rm", "-f", name] : ["network", "rm", name]);
-        }
-
+        // compose down first (it stops containers gracefully), then whatever it could not take.
+        Run(DownArguments);
+        EngineLeftovers.Clear(Name);
         copies.Delete(recursive: true);
     }
 }

@@ -104,15 +104,8 @@ internal sealed class StackOnSwarm : IDisposable
         WaitUntil($"docker stack rm {Name} leaves nothing", () => Leftovers().Count == 0);
     }
 
-    public void Dispose()
-    {
-        DockerEngine.Docker(["stack", "rm", Name]);
-        var clock = Stopwatch.StartNew();
-        while (Leftovers().Count > 0 && clock.Elapsed < Bound)
-        {
-            Thread.Sleep(500);
-        }
-    }
+    /// <summary>Removes what is left of the stack, also after a failure (never throws).</summary>
+    public void Dispose() => EngineLeftovers.Clear(Name);
 
     private static string[] List(string[] arguments) =>
         DockerEngine.Docker(arguments).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -105,16 +105,10 @@ internal sealed class SwarmRuleStack : IDisposable
 
     public void Dispose()
     {
-        DockerEngine.Docker(["stack", "rm", Name], TimeSpan.FromMinutes(2));
-        // stack rm returns before the engine has removed everything: wait, so the next stack starts clean.
         try
         {
-            WaitUntil(
-                () => DockerEngine.Docker(["ps", "-aq", "--filter", $"label=com.docker.stack.namespace={Name}"]).Output.Trim().Length == 0
-                    && DockerEngine.Docker(["network", "ls", "-q", "--filter", $"label=com.docker.stack.namespace={Name}"]).Output.Trim().Length == 0,
-                TimeSpan.FromMinutes(2),
-                () => $"stack {Name} still has containers or networks");
-            DockerEngine.Docker(["volume", "rm", "-f", .. DockerEngine.Docker(["volume", "ls", "-q", "--filter", $"label=com.docker.stack.namespace={Name}"]).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)]);
+            // Waited for, so the next stack starts clean (stack rm returns before the engine is done).
+            EngineLeftovers.Clear(Name);
         }
         finally
         {
