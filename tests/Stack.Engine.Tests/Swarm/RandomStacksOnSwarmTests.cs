@@ -6,8 +6,9 @@ namespace Stack.Engine.Tests.Swarm;
 
 /// <summary>
 /// The engine as judge, for what Stack accepts on Swarm: random stacks (restart policies, one to
-/// three replicas, networks, healthchecks, resources, ports in both modes, pinned volumes, a
-/// one-shot job, start-first updates) that Stack writes without an error are deployed on a real
+/// three replicas or global mode, a virtual IP or DNS round robin, networks, healthchecks,
+/// resources, ports in both modes, pinned volumes, a one-shot job, start-first updates) that
+/// Stack writes without an error are deployed on a real
 /// swarm and converge: every long-running service reaches its replicas, a job completes, and
 /// <c>docker service inspect</c> holds the model's facts (<see cref="SwarmFacts"/>). A stack Stack
 /// accepts that the swarm refuses or does not converge is a writer or checker bug; CsCheck prints
@@ -21,10 +22,14 @@ public sealed class RandomStacksOnSwarmTests(SwarmNode swarm)
 
     private static readonly Network[] Networks = [new("front"), new("back")];
 
-    private sealed record Shape(int Restart, int Networks, int Replicas, bool Healthcheck, bool Limits, int PortMode, bool Volume, bool StartFirst);
+    // Replicas 0 means global mode (one task a node); Endpoint 0 unset, 1 a virtual IP, 2 DNS round robin.
+    private sealed record Shape(int Restart, int Networks, int Replicas, bool Healthcheck, bool Limits, int PortMode, bool Volume, bool StartFirst, int Endpoint);
 
-    private static readonly Gen<Shape> Shapes = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 2], Gen.Int[1, 3], Gen.Bool, Gen.Bool, Gen.Int[0, 2], Gen.Bool, Gen.Bool)
-        .Select((restart, networks, replicas, healthcheck, limits, port, volume, startFirst) => new Shape(restart, networks, replicas, healthcheck, limits, port, volume, startFirst));
+    private static readonly Gen<Shape> Shapes = Gen.Select(
+        Gen.Select(Gen.Int[0, 3], Gen.Int[0, 2], Gen.Int[0, 3], Gen.Bool, Gen.Bool, Gen.Int[0, 2], Gen.Bool, Gen.Bool)
+            .Select((restart, networks, replicas, healthcheck, limits, port, volume, startFirst) => new Shape(restart, networks, replicas, healthcheck, limits, port, volume, startFirst, 0)),
+        Gen.Int[0, 2],
+        (shape, endpoint) => shape with { Endpoint = endpoint });
 
     private static ComposeStack Build(Shape[] shapes, int[] ports, bool job, string node)
     {
@@ -35,9 +40,12 @@ public sealed class RandomStacksOnSwarmTests(SwarmNode swarm)
             var service = new Service($"s{i}").WithImage(StandIn)
                 .WithRestart(new[] { RestartPolicy.No, RestartPolicy.Always, RestartPolicy.UnlessStopped, RestartPolicy.OnFailure }[shape.Restart])
                 .WithNetworks(shape.Networks switch { 0 => new[] { Networks[0] }, 1 => new[] { Networks[1] }, _ => Networks });
+            var global = shape.Replicas == 0 && !shape.Volume;
             var deployment = new Deployment
             {
-                Replicas = shape.Volume ? 1 : shape.Replicas,
+                Mode = global ? DeploymentMode.Global : null,
+                Replicas = global ? null : shape.Volume ? 1 : Math.Max(shape.Replicas, 1),
+                EndpointMode = shape.Endpoint switch { 1 => EndpointMode.Vip, 2 => EndpointMode.Dnsrr, _ => null },
                 UpdateConfig = shape.StartFirst ? new RolloutConfig { Parallelism = 1, Order = RolloutOrder.StartFirst } : null,
                 // A service with a node-local volume is pinned where its data is (STK0505).
                 Placement = shape.Volume ? new Placement { Constraints = [$"node.hostname == {node}"] } : null,
@@ -46,10 +54,12 @@ public sealed class RandomStacksOnSwarmTests(SwarmNode swarm)
             service = shape.Healthcheck ? service.WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("true")) { Interval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2), Retries = 2, StartPeriod = TimeSpan.FromSeconds(1) }) : service;
             service = shape.Limits ? service.WithResourceLimits(new ResourceLimits { Cpus = 0.25m, Memory = ByteSize.Megabytes(64) }) : service;
             service = shape.Volume ? service.WithVolume(new Volume($"data{i}"), "/data") : service;
-            if (shape.PortMode > 0 && !(shape.PortMode == 2 && deployment.Replicas > 1))
+            // Host mode binds the node's port: one task per node, so only for one replica (or one a node);
+            // DNS round robin has no virtual IP for the mesh, so only host mode (STK0540 refuses the mesh).
+            var mode = shape.PortMode == 1 && deployment.EndpointMode != EndpointMode.Dnsrr ? PortMode.Ingress : PortMode.Host;
+            if (shape.PortMode > 0 && !(mode == PortMode.Host && deployment.Replicas > 1))
             {
-                // Host mode binds the node's port: one task per node, so only for one replica.
-                service = service.WithPort(new PortMapping(80) { Published = ports[i], Mode = shape.PortMode == 1 ? PortMode.Ingress : PortMode.Host })
+                service = service.WithPort(new PortMapping(80) { Published = ports[i], Mode = mode })
                     .AcceptRisk(SecurityRisk.PortOnAllInterfaces, "a test port; Swarm publishes on every interface");
             }
 
@@ -88,7 +98,7 @@ public sealed class RandomStacksOnSwarmTests(SwarmNode swarm)
                     continue;
                 }
 
-                var replicas = service.Deployment?.Replicas ?? 1;
+                var replicas = service.Deployment?.Replicas ?? 1; // global: one node here
                 deployed.WaitUntil($"{service.Name} runs {replicas} task(s)", () => deployed.TaskStates(service.Name).Count(t => t.StartsWith("Running", StringComparison.Ordinal)) == replicas);
                 var expected = SwarmFacts.Expected(service, stack, isProxy: false, project.Path, new Dictionary<string, string>());
                 var actual = SwarmFacts.Actual(deployed.Spec(service.Name), expected.Keys);

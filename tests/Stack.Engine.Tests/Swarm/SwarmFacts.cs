@@ -117,6 +117,9 @@ internal static class SwarmFacts
             Add("replicas", replicas.ToString(CultureInfo.InvariantCulture));
         }
 
+        // Every service has a scheduling mode and an endpoint mode: unset means replicated and a virtual IP.
+        Add("mode", service.Deployment?.Mode == DeploymentMode.Global ? "global" : "replicated");
+        Add("endpoint", service.Deployment?.EndpointMode == EndpointMode.Dnsrr ? "dnsrr" : "vip");
         return facts;
     }
 
@@ -199,6 +202,12 @@ internal static class SwarmFacts
                 case "update":
                     var rollout = spec.GetProperty("UpdateConfig");
                     set.Add($"parallelism {rollout.GetProperty("Parallelism").GetInt32()} order {rollout.GetProperty("Order").GetString()}");
+                    break;
+                case "mode":
+                    set.Add(spec.GetProperty("Mode").TryGetProperty("Global", out _) ? "global" : "replicated");
+                    break;
+                case "endpoint":
+                    set.Add(spec.TryGetProperty("EndpointSpec", out var endpointSpec) && endpointSpec.TryGetProperty("Mode", out var endpointMode) ? endpointMode.GetString()! : "vip");
                     break;
                 case "replicas":
                     set.Add(spec.GetProperty("Mode").GetProperty("Replicated").GetProperty("Replicas").GetInt32().ToString(CultureInfo.InvariantCulture));

@@ -65,6 +65,36 @@ public sealed partial class SwarmRuleEngineCases
         stack.RunningContainer("app");
     }
 
+    /// <summary>
+    /// A shape the v3 schema takes and the daemon refuses when it creates the service: DNS round
+    /// robin with a port on the ingress mesh. Stack refuses it at the port; the Compose file made
+    /// v3 fails at deploy with the daemon's reason; the same port in host mode deploys.
+    /// </summary>
+    [SkippableFact]
+    public void Dns_round_robin_with_an_ingress_port_is_refused_by_Stack_and_by_the_daemon()
+    {
+        Require();
+        var dnsrr = new Deployment { EndpointMode = EndpointMode.Dnsrr };
+        var meshed = new ComposeStack("stk0540").WithServices(Plain().WithDeployment(dnsrr).WithPort(18541, 80).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "a test port"));
+        var onTheNode = new ComposeStack("stk0540").WithServices(Plain().WithDeployment(dnsrr).WithPort(new PortMapping(80) { Published = 18541, Mode = PortMode.Host }).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "a test port"));
+
+        var refused = StackGenerator.Generate(meshed.WithTargets(DeployTarget.Swarm), new GenerationOptions { ProjectDirectoryFromOutput = "." });
+        Assert.Contains("resolves by DNS round robin", Assert.Single(refused.Diagnostics, d => d.Id == "STK0540").Message, StringComparison.Ordinal);
+
+        using (var stack = new SwarmRuleStack("stk0540"))
+        {
+            var result = stack.Deploy(AsV3(meshed));
+            Assert.False(result.Succeeded, $"docker stack deploy accepted dnsrr with an ingress port: {result.Transcript}");
+            Assert.Contains("port published with ingress mode can't be used with dnsrr mode", result.Error, StringComparison.Ordinal);
+        }
+
+        var written = StackGenerator.Generate(onTheNode.WithTargets(DeployTarget.Swarm), new GenerationOptions { ProjectDirectoryFromOutput = "." });
+        Assert.True(written.Succeeded, string.Join('\n', written.Diagnostics));
+        using var deployed = new SwarmRuleStack("stk0540");
+        deployed.DeployOk(written.Files["swarm/docker-stack.yml"]);
+        deployed.RunningContainer("app");
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Inexpressible))]
     public void What_the_Swarm_writer_refuses_docker_stack_deploy_refuses(string shape, string key, string named)

@@ -33,6 +33,15 @@ internal static class SwarmPorts
             }
 
             var mode = ModeOnSwarm(port, isProxy);
+            if (mode == PortMode.Ingress && service.Deployment?.EndpointMode == EndpointMode.Dnsrr)
+            {
+                // The mesh balances through a virtual IP, which DNS round robin does not have: the
+                // daemon refuses the service at deploy ("port published with ingress mode can't be
+                // used with dnsrr mode"); the v3 schema itself accepts it.
+                context.Refuse(service.At(service.Sites.Port(port)), $"Service '{service.Name}' resolves by DNS round robin (EndpointMode.Dnsrr) and publishes port {port.Target} through the ingress mesh, which Swarm refuses when it creates the service (the mesh needs a virtual IP). Publish it on the node instead: new PortMapping({port.Target}) {{ Published = {port.Published ?? port.Target}, Mode = PortMode.Host }}, or use the virtual IP (EndpointMode.Vip).");
+                continue;
+            }
+
             if (port.Target.IsRange || port.Published is { IsRange: true })
             {
                 if (mode == PortMode.Host)

@@ -120,6 +120,28 @@ public sealed class SwarmMappingTests : IDisposable
     }
 
     [Fact]
+    public void Dns_round_robin_with_a_port_on_the_ingress_mesh_is_refused_at_the_port_and_host_mode_is_written()
+    {
+        var dnsrr = new Deployment { EndpointMode = EndpointMode.Dnsrr };
+        var meshed = Emit.Minimal("mesh").WithDeployment(dnsrr)
+            .WithPort(18082, 80);
+        var unpublished = Emit.Minimal("bare").WithDeployment(dnsrr).WithPort(new PortMapping(80));
+        var onTheNode = Emit.Minimal("node").WithDeployment(dnsrr).WithPort(new PortMapping(80) { Published = 8081, Mode = PortMode.Host });
+
+        var refusal = Assert.Single(SwarmEmit.Refusals(StackOf(meshed)));
+        Assert.Contains("Service 'mesh' resolves by DNS round robin", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Mode = PortMode.Host", refusal.Message, StringComparison.Ordinal);
+        Assert.EndsWith(nameof(SwarmMappingTests) + ".cs", refusal.Location.FilePath, StringComparison.Ordinal);
+        Assert.Equal(LineOf("WithPort(18082, 80)"), refusal.Location.Line); // the port's call, not the service's
+        Assert.Contains("port 80 through the ingress mesh", Assert.Single(SwarmEmit.Refusals(StackOf(unpublished))).Message, StringComparison.Ordinal);
+        Assert.Empty(SwarmEmit.Refusals(StackOf(onTheNode)));
+        Assert.Equal("host", SwarmEmit.Document(StackOf(onTheNode)).Text("services", "node", "ports", "0", "mode"));
+    }
+
+    private static int LineOf(string code, [System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+        File.ReadAllLines(file).Select((text, i) => (text, i)).Single(l => l.text.Contains(code, StringComparison.Ordinal) && !l.text.Contains("LineOf", StringComparison.Ordinal)).i + 1;
+
+    [Fact]
     public void Ports_are_integers_in_the_long_syntax_and_the_proxy_publishes_in_host_mode()
     {
         var edge = new Network("edge");
