@@ -30,6 +30,10 @@ public sealed class IsolationOptionsTests
         "systempaths=unconfined",
         "no-new-privileges=false", "no-new-privileges:false", "no-new-privileges=False", "no-new-privileges=FALSE",
         "no-new-privileges=0", "no-new-privileges=f", "no-new-privileges:F",
+        // Read before the split by dockerd's parseSecurityOpt: a bare disable is label=disable.
+        "disable", "writable-cgroups", "writable-cgroups=true", "writable-cgroups:1", "writable-cgroups=T",
+        // SELinux types that confine nothing.
+        "label=type:spc_t", "label:type:spc_t", "label=type:unconfined_t",
     ];
 
     /// <summary>Options that keep isolation, and spellings the engine refuses (a wrong case, a space, a wrong separator for systempaths).</summary>
@@ -40,6 +44,7 @@ public sealed class IsolationOptionsTests
         "label=type:svirt_apache_t", "label:level:s0:c100,c200", "label=user:USER", "label=disable-ish",
         "Seccomp=unconfined", "seccomp=Unconfined", "seccomp= unconfined", " seccomp=unconfined", "APPARMOR=unconfined", "label=DISABLE",
         "systempaths:unconfined", "systempaths=Unconfined", "no-new-privileges=no", "no-new-privileges= false",
+        "Disable", "disable ", "writable-cgroups=false", "writable-cgroups=0", "writable-cgroups=yes", "label=type:spc_t_x", "label=type:container_t",
     ];
 
     [Theory]
