@@ -125,6 +125,10 @@ internal static class ShapeRules
             {
                 yield return $"has a healthcheck start_period of {start}; it cannot be negative or longer than the engine's durations (about 292 years).";
             }
+            else if (healthcheck.StartPeriod is { } short_ && short_ > TimeSpan.Zero && short_ < EngineMinimumDuration)
+            {
+                yield return $"has a healthcheck start_period of {short_}; the engine refuses one under 1ms (0 is its default). Set it to TimeSpan.Zero or at least TimeSpan.FromMilliseconds(1).";
+            }
 
             if (healthcheck.Retries is < 0)
             {
@@ -146,11 +150,24 @@ internal static class ShapeRules
         {
             yield return problem;
         }
+
+        // "Minimum memory limit can not be less than memory reservation limit": the engine compares the two.
+        if (service.ResourceLimits?.Memory is { } limit && service.ResourceReservations?.Memory is { } reservation && limit.Bytes > 0 && reservation.Bytes > limit.Bytes)
+        {
+            yield return $"reserves {reservation.Bytes} bytes of memory but is limited to {limit.Bytes}; the engine refuses a reservation above the limit at start. Lower the reservation in .WithResourceReservations(...) or raise the limit in .WithResourceLimits(...).";
+        }
     }
 
     private static string? Positive(string name, TimeSpan? value) =>
         value is { } duration && duration <= TimeSpan.Zero ? $"has a healthcheck {name} of {duration}; it must be positive. Set it to a positive TimeSpan in .WithTiming(...), or leave it out for the engine's default."
+        : value < EngineMinimumDuration ? $"has a healthcheck {name} of {value}; the engine refuses one under 1ms. Set it to at least TimeSpan.FromMilliseconds(1) in .WithTiming(...), or leave it out for the engine's default."
         : value > GoMaxDuration ? $"has a healthcheck {name} of {value}; the engine's durations end at about 292 years." : null;
+
+    /// <summary>The shortest healthcheck duration the engine takes (moby's <c>container.MinimumDuration</c>), apart from 0 where 0 means its default.</summary>
+    private static readonly TimeSpan EngineMinimumDuration = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>The smallest memory limit or reservation the engine takes on Linux (moby's <c>linuxMinMemory</c>, "Minimum memory limit allowed is 6MB").</summary>
+    private const long EngineMinimumMemory = 6 * 1024 * 1024;
 
     /// <summary>The longest duration the engine (Go's time.Duration, int64 nanoseconds) can hold.</summary>
     internal static readonly TimeSpan GoMaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
@@ -160,6 +177,10 @@ internal static class ShapeRules
         if (limits?.Memory is { Bytes: <= 0 } memory)
         {
             yield return $"has a memory {kind} of {memory.Bytes} bytes; it must be positive. Give a size such as ByteSize.Megabytes(512), or leave it out.";
+        }
+        else if (limits?.Memory is { Bytes: < EngineMinimumMemory } small)
+        {
+            yield return $"has a memory {kind} of {small.Bytes} bytes; the engine refuses one under 6 MiB ({EngineMinimumMemory} bytes) at start. Give at least ByteSize.Megabytes(6), such as ByteSize.Megabytes(512), or leave it out.";
         }
 
         if (limits?.Cpus is <= 0)
