@@ -45,12 +45,18 @@ internal static class ShapeRules
             yield return new StackDiagnostic(RuleIds.InvalidValue, $"Service '{service.Name}' {problem}", service.Location);
         }
 
+        var healthcheckAt = service.At(service.Sites.Field(nameof(Service.Healthcheck), service.Healthcheck));
+        foreach (var problem in HealthcheckProblems(service))
+        {
+            yield return new StackDiagnostic(RuleIds.InvalidValue, $"Service '{service.Name}' {problem}", healthcheckAt);
+        }
+
         if (service.Healthcheck?.Test is ShellHealthcheckTest { Command: var command } && string.IsNullOrWhiteSpace(command.ToCompose())
             || service.Healthcheck?.Test is ExecHealthcheckTest { Arguments.IsEmpty: true })
         {
             yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
                 $"Service '{service.Name}' has a healthcheck with an empty test. Give it a command that exits 0 when the service is ready, or use Healthcheck.Disabled.",
-                service.Location);
+                healthcheckAt);
         }
         else if (service.Healthcheck?.Test is ExecHealthcheckTest { Arguments: var arguments })
         {
@@ -59,13 +65,13 @@ internal static class ShapeRules
             {
                 yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
                     $"Service '{service.Name}' has an exec healthcheck whose first argument is '{arguments[0]}'; the generator adds CMD itself, so the engine would run a program named '{arguments[0]}'. Use HealthcheckTest.Shell(\"...\") for a shell command, or drop the form.",
-                    service.Location);
+                    healthcheckAt);
             }
             else if (arguments.Any(a => string.IsNullOrWhiteSpace(a.ToCompose())))
             {
                 yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
                     $"Service '{service.Name}' has an exec healthcheck with an empty or blank argument; the program would get an empty argument (or, first, there is no program). Remove it.",
-                    service.Location);
+                    healthcheckAt);
             }
         }
     }
@@ -102,7 +108,8 @@ internal static class ShapeRules
         return targets;
     }
 
-    private static IEnumerable<string> ValueProblems(Service service)
+    /// <summary>The healthcheck's numbers: reported at the call that set it (a healthcheck is often built apart).</summary>
+    private static IEnumerable<string> HealthcheckProblems(Service service)
     {
         if (service.Healthcheck is { } healthcheck)
         {
@@ -135,7 +142,10 @@ internal static class ShapeRules
                 yield return $"has a healthcheck with {healthcheck.Retries} retries; it cannot be negative.";
             }
         }
+    }
 
+    private static IEnumerable<string> ValueProblems(Service service)
+    {
         if (service.StopGracePeriod is { } grace && (grace < TimeSpan.Zero || grace > GoMaxDuration))
         {
             yield return $"has a stop_grace_period of {grace}; it cannot be negative or longer than the engine's durations (about 292 years).";
