@@ -22,6 +22,18 @@ internal static class IsolationOptions
             return "security_opt systempaths=unconfined (the kernel's /proc and /sys paths unmasked and writable)";
         }
 
+        // dockerd reads two bare words before splitting: "disable" as label=disable, and
+        // "writable-cgroups" as writable-cgroups=true (its parseSecurityOpt).
+        if (option == "disable")
+        {
+            return "security_opt disable (SELinux separation disabled: dockerd reads a bare disable as label=disable)";
+        }
+
+        if (option == "writable-cgroups")
+        {
+            return "security_opt writable-cgroups (the cgroup file system writable from the container)";
+        }
+
         // '=' when there is one, else the older ':' (label:level:s0 splits at its first ':').
         var at = option.IndexOf('=');
         at = at >= 0 ? at : option.IndexOf(':');
@@ -37,6 +49,9 @@ internal static class IsolationOptions
             "seccomp" when value == "unconfined" => $"security_opt {option} (no seccomp filter: every system call allowed)",
             "apparmor" when value == "unconfined" => $"security_opt {option} (no AppArmor profile)",
             "label" when value == "disable" => $"security_opt {option} (SELinux separation disabled)",
+            // SELinux's own unconfined process types: the label is applied, and confines nothing.
+            "label" when value is "type:spc_t" or "type:unconfined_t" => $"security_opt {option} (an unconfined SELinux type: no SELinux separation)",
+            "writable-cgroups" when IsGoTrue(value) => $"security_opt {option} (the cgroup file system writable from the container)",
             "no-new-privileges" when IsGoFalse(value) => $"security_opt {option} (setuid binaries may gain privileges)",
             _ => null,
         };
@@ -44,4 +59,7 @@ internal static class IsolationOptions
 
     // strconv.ParseBool's false spellings; anything else is true or refused.
     private static bool IsGoFalse(string value) => value is "0" or "f" or "F" or "false" or "FALSE" or "False";
+
+    // strconv.ParseBool's true spellings.
+    private static bool IsGoTrue(string value) => value is "1" or "t" or "T" or "true" or "TRUE" or "True";
 }

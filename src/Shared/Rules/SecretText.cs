@@ -39,8 +39,15 @@ internal static class SecretText
             found.Add(new SecretHolding(key ?? string.Empty, SecretForm.UrlPassword, "a password in a URL"));
         }
 
-        Defaults(text, found);
+        // An HTTP header's value (a Traefik middleware's custom headers): read as the header line.
+        if (key is not null && IsAuthorizationHeader(key))
+        {
+            Assignments(key + ": " + text, found);
+        }
+
+        Defaults(key is not null && IsName(key) && SecretNames.LooksSecret(key) ? key : null, text, found);
         Assignments(text, found);
+        ProgramCredentials(text, found);
         return found;
     }
 
@@ -94,6 +101,53 @@ internal static class SecretText
         }
     }
 
+    /// <summary>
+    /// The text with each <c>${NAME...}</c> reference's name as a bare <c>$</c>, set apart from its
+    /// default or error message (<c>${DB_PASSWORD:?set it}</c> reads <c>$ set it </c>): the name
+    /// and its operator are no pair (<c>DB_PASSWORD:</c>), while the text after it is written to
+    /// the file as it stands and is judged like any other.
+    /// </summary>
+    private static string WithoutReferences(string text)
+    {
+        if (text.IndexOf("${", StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        var result = new System.Text.StringBuilder(text.Length);
+        foreach (var run in LiteralRunsAndReferences(text))
+        {
+            result.Append(run);
+        }
+
+        return result.ToString();
+    }
+
+    private static IEnumerable<string> LiteralRunsAndReferences(string text)
+    {
+        var start = 0;
+        for (var open = text.IndexOf("${", StringComparison.Ordinal); open >= 0; open = text.IndexOf("${", start, StringComparison.Ordinal))
+        {
+            yield return text.Substring(start, open - start);
+            yield return "$ ";
+            var close = ReferenceEnd(text, open);
+            var end = close < 0 ? text.Length : close;
+            var name = open + 2;
+            while (name < end && (char.IsLetterOrDigit(text[name]) || text[name] == '_'))
+            {
+                name++;
+            }
+
+            var operatorEnd = name < end && text[name] == ':' ? name + 1 : name;
+            operatorEnd = operatorEnd < end && text[operatorEnd] is '-' or '=' or '?' or '+' ? operatorEnd + 1 : operatorEnd;
+            yield return WithoutReferences(text.Substring(operatorEnd, end - operatorEnd));
+            yield return " ";
+            start = close < 0 ? text.Length : close + 1;
+        }
+
+        yield return text.Substring(start);
+    }
+
     /// <summary>The index of the brace that closes the reference opened at <paramref name="open"/>, nested references counted; -1 if none.</summary>
     private static int ReferenceEnd(string text, int open)
     {
@@ -113,8 +167,12 @@ internal static class SecretText
         return -1;
     }
 
-    /// <summary><c>${NAME:-x}</c>, <c>${NAME-x}</c>, <c>${NAME:=x}</c>: a default is a literal in the file, whatever the variable's declaration says.</summary>
-    private static void Defaults(string text, List<SecretHolding> found)
+    /// <summary>
+    /// <c>${NAME:-x}</c>, <c>${NAME-x}</c>, <c>${NAME:=x}</c>: a default is a literal in the file,
+    /// whatever the variable's declaration says. It is a secret when the variable's name says so, or
+    /// the secret-named key it is the value of (<paramref name="secretKey"/>: <c>API_TOKEN: ${API:-hunter2}</c>).
+    /// </summary>
+    private static void Defaults(string? secretKey, string text, List<SecretHolding> found)
     {
         for (var open = text.IndexOf("${", StringComparison.Ordinal); open >= 0; open = text.IndexOf("${", open + 2, StringComparison.Ordinal))
         {
@@ -135,7 +193,8 @@ internal static class SecretText
             {
                 var name = text.Substring(open + 2, nameEnd - open - 2);
                 var fallback = text.Substring(operatorEnd + 1, close - operatorEnd - 1);
-                if (SecretNames.LooksSecret(name) && fallback.IndexOf('$') < 0 && SecretNames.CouldBeSecret(name, fallback))
+                var secretName = SecretNames.LooksSecret(name) ? name : secretKey;
+                if (secretName is not null && fallback.IndexOf('$') < 0 && SecretNames.CouldBeSecret(secretName, fallback))
                 {
                     found.Add(new SecretHolding(name, SecretForm.Default, text.Substring(open, close - open + 1)));
                 }
@@ -149,18 +208,24 @@ internal static class SecretText
     /// </summary>
     private static void Assignments(string text, List<SecretHolding> found)
     {
-        // Only a word with '=' or a flag (a word starting with '-') holds one: most texts have
-        // neither, and splitting every text of the inventory into words was much of this check's cost.
+        // Only a word with '=' or ':' or a flag (a word starting with '-') holds one: most texts have
+        // none, and splitting every text of the inventory into words was much of this check's cost.
         // A '-' inside a word (service-00001, an image's tag) starts no flag.
-        if (text.IndexOf('=') < 0 && !MayHoldFlag(text))
+        if (text.IndexOf('=') < 0 && text.IndexOf(':') < 0 && !MayHoldFlag(text))
         {
             return;
         }
 
-        var words = Words(text);
+        var ends = new List<bool>();
+        var words = Words(WithoutReferences(text), ends);
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
+            if (Pair(words, ends, i, found))
+            {
+                continue;
+            }
+
             var flag = word[0] == '-';
             var equals = word.IndexOf('=');
             var name = (equals < 0 ? word : word.Substring(0, equals)).TrimStart('-');
@@ -184,6 +249,178 @@ internal static class SecretText
                 found.Add(new SecretHolding(word, SecretForm.Flag, word + " ..."));
             }
         }
+    }
+
+    /// <summary>
+    /// A key and its value written as a file or a header writes them, the pair spread over words:
+    /// <c>password: hunter2</c> (YAML, and JSON once quotes are dropped), <c>password = hunter2</c>
+    /// (INI, TOML), <c>password:hunter2</c> (compact JSON), and an HTTP <c>Authorization</c> header's
+    /// credentials (<c>Authorization: Bearer abc</c>). True when word <paramref name="i"/> was read as one.
+    /// </summary>
+    private static bool Pair(List<string> words, List<bool> ends, int i, List<SecretHolding> found)
+    {
+        var word = words[i];
+        string name;
+        int valueAt;
+        string? glued = null;
+        if (word.Length > 1 && word[word.Length - 1] == ':')
+        {
+            (name, valueAt) = (word.Substring(0, word.Length - 1), i + 1);
+        }
+        else if (i + 2 < words.Count && words[i + 1] == "=")
+        {
+            (name, valueAt) = (word, i + 2);
+        }
+        else if (word.IndexOf(':') is var colon && colon > 0 && colon + 1 < word.Length && word.IndexOf("://", StringComparison.Ordinal) < 0)
+        {
+            (name, valueAt, glued) = (word.Substring(0, colon), -1, word.Substring(colon + 1));
+        }
+        else
+        {
+            return false;
+        }
+
+        name = name.TrimStart('-');
+        if (name.Length == 0 || !IsName(name))
+        {
+            return false;
+        }
+
+        var header = IsAuthorizationHeader(name);
+        if (!header && !SecretNames.LooksSecret(name))
+        {
+            return false;
+        }
+
+        var value = glued ?? (valueAt < words.Count ? words[valueAt] : null);
+        // A header's value is a scheme and its credentials: Basic, Bearer, Token, Digest ...
+        if (header && glued is null && value is not null && valueAt + 1 < words.Count && IsScheme(value))
+        {
+            value = words[++valueAt];
+        }
+
+        // The value ends its line, entry or quoted text, as in a file or header: in prose
+        // ("Password: the one in the vault") a word after a colon is no value.
+        if (glued is null && (valueAt >= words.Count || !ends[valueAt]))
+        {
+            return true;
+        }
+
+        if (value is not null && value.IndexOf('$') < 0 && SecretNames.CouldBeSecret(header ? "TOKEN" : name, value))
+        {
+            found.Add(new SecretHolding(name, SecretForm.Assignment, name + ": ..."));
+        }
+
+        return true;
+    }
+
+    private static bool IsAuthorizationHeader(string name) =>
+        string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsScheme(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!(c < 128 && char.IsLetter(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Programs whose credential flags do not say so by their name: each takes the password as the
+    /// next word, glued to the flag, or after the user in <c>user:password</c>.
+    /// </summary>
+    private static readonly CredentialFlag[] CredentialFlags =
+    [
+        // mysql -phunter2 (a bare -p prompts), and its tools and MariaDB's.
+        .. Glued("-p", "mysql", "mysqladmin", "mysqldump", "mysqlcheck", "mysqlshow", "mysqlimport", "mariadb", "mariadb-admin", "mariadb-dump", "mariadb-check", "mariadb-show", "mariadb-import"),
+        new("redis-cli", "-a", CredentialPlace.Next),
+        new("redis-server", "--requirepass", CredentialPlace.Next),
+        new("redis-server", "--masterauth", CredentialPlace.Next),
+        new("sshpass", "-p", CredentialPlace.Next),
+        new("curl", "-u", CredentialPlace.UserPassword),
+        new("curl", "--user", CredentialPlace.UserPassword),
+        new("curl", "-U", CredentialPlace.UserPassword),
+        new("curl", "--proxy-user", CredentialPlace.UserPassword),
+    ];
+
+    private static IEnumerable<CredentialFlag> Glued(string flag, params string[] programs)
+    {
+        foreach (var program in programs)
+        {
+            yield return new CredentialFlag(program, flag, CredentialPlace.Glued);
+        }
+    }
+
+    /// <summary>
+    /// A credential flag of <see cref="CredentialFlags"/> after its program's name (<c>mysql</c>,
+    /// <c>/usr/bin/mysql</c>) in the text: <c>mysqladmin ping -phunter2</c>, <c>redis-cli -a hunter2 ping</c>,
+    /// <c>curl -u admin:hunter2 http://...</c>.
+    /// </summary>
+    private static void ProgramCredentials(string text, List<SecretHolding> found)
+    {
+        if (!MayHoldFlag(text))
+        {
+            return;
+        }
+
+        var words = Words(WithoutReferences(text));
+        var programs = new List<string>(); // the words before a flag that may name its program
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (word[0] != '-')
+            {
+                var slash = word.LastIndexOf('/');
+                programs.Add(slash < 0 ? word : word.Substring(slash + 1));
+                continue;
+            }
+
+            foreach (var credential in CredentialFlags)
+            {
+                if (programs.Contains(credential.Program) && CredentialValue(credential, words, i) is { Length: > 0 } value
+                    && value.IndexOf('$') < 0 && SecretNames.CouldBeSecret("PASSWORD", value))
+                {
+                    found.Add(new SecretHolding(credential.Flag, SecretForm.Flag, credential.Place == CredentialPlace.Glued ? credential.Flag + "..." : credential.Flag + " ..."));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The password <paramref name="credential"/> takes at word <paramref name="i"/>; null when that word is not the flag.</summary>
+    private static string? CredentialValue(CredentialFlag credential, List<string> words, int i)
+    {
+        var word = words[i];
+        string? value;
+        if (credential.Place == CredentialPlace.Glued)
+        {
+            value = word.Length > credential.Flag.Length && word.StartsWith(credential.Flag, StringComparison.Ordinal) ? word.Substring(credential.Flag.Length) : null;
+        }
+        else if (word == credential.Flag)
+        {
+            value = i + 1 < words.Count ? words[i + 1] : null;
+        }
+        else if (credential.Place == CredentialPlace.UserPassword && word.StartsWith(credential.Flag + "=", StringComparison.Ordinal))
+        {
+            value = word.Substring(credential.Flag.Length + 1);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (value is not null && credential.Place == CredentialPlace.UserPassword)
+        {
+            var colon = value.IndexOf(':');
+            value = colon >= 0 ? value.Substring(colon + 1) : null;
+        }
+
+        return value;
     }
 
     /// <summary>
@@ -221,7 +458,7 @@ internal static class SecretText
     }
 
     /// <summary>The text's words: split at white space and at the separators of shells, option lists and queries, quotes dropped.</summary>
-    private static List<string> Words(string text)
+    private static List<string> Words(string text, List<bool>? ends = null)
     {
         var words = new List<string>();
         var start = 0;
@@ -234,10 +471,12 @@ internal static class SecretText
 
             if (i > start)
             {
-                var word = text.Substring(start, i - start).Replace("\"", string.Empty).Replace("'", string.Empty);
+                var raw = text.Substring(start, i - start);
+                var word = raw.Replace("\"", string.Empty).Replace("'", string.Empty);
                 if (word.Length > 0)
                 {
                     words.Add(word);
+                    ends?.Add(raw[raw.Length - 1] is '"' or '\'' || EndsSegment(text, i));
                 }
             }
 
@@ -245,6 +484,25 @@ internal static class SecretText
         }
 
         return words;
+    }
+
+    /// <summary>Whether the separators from <paramref name="at"/> to the next word end a line, an entry or the text.</summary>
+    private static bool EndsSegment(string text, int at)
+    {
+        for (var i = at; i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r' or ',' or ';' or '{' or '}')
+            {
+                return true;
+            }
+
+            if (!IsSeparator(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -274,6 +532,31 @@ internal static class SecretText
 
         return false;
     }
+}
+
+/// <summary>Where a program's credential flag has its password.</summary>
+internal enum CredentialPlace
+{
+    /// <summary>The next word: <c>redis-cli -a hunter2</c>.</summary>
+    Next,
+
+    /// <summary>Glued to the flag: <c>mysql -phunter2</c>.</summary>
+    Glued,
+
+    /// <summary>After the user, in the next word or after '=': <c>curl -u admin:hunter2</c>.</summary>
+    UserPassword,
+}
+
+/// <summary>A flag of a program that takes a password though its name does not say so.</summary>
+internal sealed class CredentialFlag
+{
+    public CredentialFlag(string program, string flag, CredentialPlace place) => (Program, Flag, Place) = (program, flag, place);
+
+    public string Program { get; }
+
+    public string Flag { get; }
+
+    public CredentialPlace Place { get; }
 }
 
 /// <summary>How a text holds a literal secret.</summary>

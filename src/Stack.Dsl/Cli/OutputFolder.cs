@@ -18,9 +18,12 @@ internal sealed class OutputFolder(string path)
     private const string InPlaceStaging = ".stack-staging";
     private const string InPlaceCommitted = ".stack-committed";
 
+    // One spelling per folder: "out/", "out/." and "out" must name the same lock, staging and
+    // retired folders beside it. GetFullPath drops "." and "..", not a trailing separator, and
+    // with one the folder's "name" would be empty: its lock and staging folders would land inside it.
     public string Path { get; } = string.IsNullOrWhiteSpace(path)
         ? throw new ArgumentException("The output folder must not be empty.", nameof(path))
-        : System.IO.Path.GetFullPath(path);
+        : System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
 
     /// <summary>The folder as it is on disk: a symbolic link's final target, or the path itself.</summary>
     private string RealPath => new DirectoryInfo(Path) is { LinkTarget: not null } link

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Stack.Dsl.Locations;
 using Stack.Dsl.Values;
 
 namespace Stack.Dsl.Compose;
@@ -17,7 +18,11 @@ public sealed partial record Service
     }
 
     /// <summary>Builds the image from <paramref name="build"/>.</summary>
-    public Service WithBuild(BuildSpec build) => this with { Build = build ?? throw new ArgumentNullException(nameof(build)) };
+    /// <param name="build">How to build it.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the build section is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithBuild(BuildSpec build, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        SetField(nameof(Build), build ?? throw new ArgumentNullException(nameof(build)), new SourceLocation(filePath, line, nameof(WithBuild))) with { Build = build };
 
     /// <summary>Names the container <paramref name="name"/> instead of compose's generated name.</summary>
     public Service WithContainerName(ComposeString name) => this with { ContainerName = name ?? throw new ArgumentNullException(nameof(name)) };
@@ -29,25 +34,44 @@ public sealed partial record Service
     public Service WithRestart(RestartPolicy policy) => this with { Restart = policy ?? throw new ArgumentNullException(nameof(policy)) };
 
     /// <summary>Sets the healthcheck.</summary>
-    public Service WithHealthcheck(Healthcheck healthcheck) => this with { Healthcheck = healthcheck ?? throw new ArgumentNullException(nameof(healthcheck)) };
+    /// <param name="healthcheck">The healthcheck.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the healthcheck is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithHealthcheck(Healthcheck healthcheck, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        SetField(nameof(Healthcheck), healthcheck ?? throw new ArgumentNullException(nameof(healthcheck)), new SourceLocation(filePath, line, nameof(WithHealthcheck))) with { Healthcheck = healthcheck };
 
     /// <summary>Sets the command as an argument list (exec form).</summary>
-    public Service WithCommand(params IEnumerable<ComposeString> arguments) => WithCommand(CommandLine.Exec(arguments));
+    public Service WithCommand(params IEnumerable<ComposeString> arguments) => SetCommand(CommandLine.Exec(arguments), ParamsCallSite.Capture(nameof(WithCommand)));
 
     /// <summary>Sets the command from a list of plain strings, such as a <c>string[]</c> (exec form).</summary>
-    public Service WithCommand(IEnumerable<string> arguments) => WithCommand(CommandLine.Exec((arguments ?? throw new ArgumentNullException(nameof(arguments))).Select(a => (ComposeString)a)));
+    public Service WithCommand(IEnumerable<string> arguments) => SetCommand(CommandLine.Exec((arguments ?? throw new ArgumentNullException(nameof(arguments))).Select(a => (ComposeString)a)), ParamsCallSite.Capture(nameof(WithCommand)));
 
     /// <summary>Sets the command.</summary>
-    public Service WithCommand(CommandLine command) => this with { Command = command ?? throw new ArgumentNullException(nameof(command)) };
+    /// <param name="command">The command line.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the command is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithCommand(CommandLine command, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        SetCommand(command ?? throw new ArgumentNullException(nameof(command)), new SourceLocation(filePath, line, nameof(WithCommand)));
 
     /// <summary>Sets the entrypoint as an argument list (exec form).</summary>
-    public Service WithEntrypoint(params IEnumerable<ComposeString> arguments) => WithEntrypoint(CommandLine.Exec(arguments));
+    public Service WithEntrypoint(params IEnumerable<ComposeString> arguments) => SetEntrypoint(CommandLine.Exec(arguments), ParamsCallSite.Capture(nameof(WithEntrypoint)));
 
     /// <summary>Sets the entrypoint from a list of plain strings, such as a <c>string[]</c> (exec form).</summary>
-    public Service WithEntrypoint(IEnumerable<string> arguments) => WithEntrypoint(CommandLine.Exec((arguments ?? throw new ArgumentNullException(nameof(arguments))).Select(a => (ComposeString)a)));
+    public Service WithEntrypoint(IEnumerable<string> arguments) => SetEntrypoint(CommandLine.Exec((arguments ?? throw new ArgumentNullException(nameof(arguments))).Select(a => (ComposeString)a)), ParamsCallSite.Capture(nameof(WithEntrypoint)));
 
     /// <summary>Sets the entrypoint.</summary>
-    public Service WithEntrypoint(CommandLine entrypoint) => this with { Entrypoint = entrypoint ?? throw new ArgumentNullException(nameof(entrypoint)) };
+    /// <param name="entrypoint">The entrypoint.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the entrypoint is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithEntrypoint(CommandLine entrypoint, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        SetEntrypoint(entrypoint ?? throw new ArgumentNullException(nameof(entrypoint)), new SourceLocation(filePath, line, nameof(WithEntrypoint)));
+
+    private Service SetCommand(CommandLine command, SourceLocation at) => SetField(nameof(Command), command, at) with { Command = command };
+
+    private Service SetEntrypoint(CommandLine entrypoint, SourceLocation at) => SetField(nameof(Entrypoint), entrypoint, at) with { Entrypoint = entrypoint };
+
+    /// <summary>Records where <paramref name="value"/>, about to be set as <paramref name="field"/>, was set (see <see cref="Locations.ServiceSites.WithField"/>).</summary>
+    private Service SetField(string field, object value, SourceLocation at) => this with { Sites = Sites.WithField(field, value, at) };
 
     /// <summary>Sets the working directory.</summary>
     public Service WithWorkingDir(string path) => this with { WorkingDir = path ?? throw new ArgumentNullException(nameof(path)) };
@@ -68,7 +92,11 @@ public sealed partial record Service
     public Service WithProfiles(params IEnumerable<string> profiles) => this with { Profiles = Profiles.AddRange(profiles) };
 
     /// <summary>Sets the logging driver.</summary>
-    public Service WithLogging(Logging logging) => this with { Logging = logging ?? throw new ArgumentNullException(nameof(logging)) };
+    /// <param name="logging">The logging driver and its options.</param>
+    /// <param name="filePath">Filled in by the compiler: where a finding about the logging options is reported.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public Service WithLogging(Logging logging, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
+        SetField(nameof(Logging), logging ?? throw new ArgumentNullException(nameof(logging)), new SourceLocation(filePath, line, nameof(WithLogging))) with { Logging = logging };
 
     /// <summary>Caps CPU, memory and processes.</summary>
     public Service WithResourceLimits(ResourceLimits limits) => this with { ResourceLimits = limits ?? throw new ArgumentNullException(nameof(limits)) };

@@ -26,13 +26,15 @@ internal sealed class ServiceSites : IEquatable<ServiceSites>
     private readonly EnvironmentSite? environment;
     private readonly PortSite? ports;
     private readonly ListSite? lists;
+    private readonly FieldSite? fields;
 
-    private ServiceSites(Written<ComposeString>? image, EnvironmentSite? environment, PortSite? ports, ListSite? lists = null)
+    private ServiceSites(Written<ComposeString>? image, EnvironmentSite? environment, PortSite? ports, ListSite? lists = null, FieldSite? fields = null)
     {
         this.image = image;
         this.environment = environment;
         this.ports = ports;
         this.lists = lists;
+        this.fields = fields;
     }
 
     /// <summary>The lists set by calls that take <c>params</c> (their place comes from <see cref="ParamsCallSite"/>).</summary>
@@ -48,10 +50,32 @@ internal sealed class ServiceSites : IEquatable<ServiceSites>
     public static ServiceSites None { get; } = new(null, null, null);
 
     public ServiceSites WithImage(ComposeString value, SourceLocation at) =>
-        new(at.IsKnown ? new(value, at) : null, environment, ports, lists);
+        new(at.IsKnown ? new(value, at) : null, environment, ports, lists, fields);
 
     /// <summary>These items were added to <paramref name="list"/> at <paramref name="at"/>.</summary>
-    public ServiceSites WithItems(ListKind list, string[] items, SourceLocation at) => new(image, environment, ports, new(list, items, at, lists));
+    public ServiceSites WithItems(ListKind list, string[] items, SourceLocation at) => new(image, environment, ports, new(list, items, at, lists), fields);
+
+    /// <summary>
+    /// <paramref name="value"/> was set as the service's <paramref name="field"/> (a healthcheck, a
+    /// command, a logging or build section: a value the user may build on one line and set on
+    /// another) at <paramref name="at"/>: the call that set it, where its findings are reported.
+    /// </summary>
+    public ServiceSites WithField(string field, object value, SourceLocation at) =>
+        at.IsKnown ? new(image, environment, ports, lists, new(field, value, at, fields)) : this;
+
+    /// <summary>Where <paramref name="value"/> was set as <paramref name="field"/>; null when not by a call seen here (or replaced since).</summary>
+    public SourceLocation? Field(string field, object? value)
+    {
+        for (var set = fields; set is not null; set = set.Previous)
+        {
+            if (string.Equals(set.Field, field, StringComparison.Ordinal))
+            {
+                return value is not null && ReferenceEquals(set.Value, value) ? set.At : null;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Where <paramref name="item"/> was first added to <paramref name="list"/>; null when not by a call seen here.</summary>
     public SourceLocation? Item(ListKind list, string item)
@@ -70,10 +94,10 @@ internal sealed class ServiceSites : IEquatable<ServiceSites>
 
     // An unknown place is kept too, as a variable set where no call is seen: it hides the older place.
     public ServiceSites WithEnvironment(string name, EnvironmentValue value, SourceLocation at) =>
-        new(image, new(name, at.IsKnown ? value : null, at, environment), ports, lists);
+        new(image, new(name, at.IsKnown ? value : null, at, environment), ports, lists, fields);
 
     public ServiceSites WithPort(PortMapping port, SourceLocation at) =>
-        at.IsKnown ? new(image, environment, new(port, at, ports), lists) : this;
+        at.IsKnown ? new(image, environment, new(port, at, ports), lists, fields) : this;
 
     /// <summary>Where <paramref name="value"/> was set as the image; null when not by a call seen here.</summary>
     public SourceLocation? Image(ComposeString? value) =>
@@ -119,4 +143,6 @@ internal sealed class ServiceSites : IEquatable<ServiceSites>
     private sealed record PortSite(PortMapping Port, SourceLocation At, PortSite? Previous);
 
     private sealed record ListSite(ListKind List, string[] Items, SourceLocation At, ListSite? Previous);
+
+    private sealed record FieldSite(string Field, object Value, SourceLocation At, FieldSite? Previous);
 }

@@ -160,7 +160,7 @@ internal static class NameRules
     /// <summary>A DNS label's longest length (RFC 1035): a name Docker's DNS answers.</summary>
     private const int DnsLabel = 63;
 
-    private const string ResourceRule = "letters, digits, '.', '_' and '-'";
+    private const string ResourceRule = "letters, digits, '.', '_' and '-', starting with a letter or digit";
 
     private const string TraefikRule =
         "letters, digits, '_' and '-', as Traefik reads a name: it splits a reference at '@' (name@provider), a router's list of middlewares or entrypoints at ',', a label's path at '.', and reads its dynamic file as a Go template, so '{{' starts an action";

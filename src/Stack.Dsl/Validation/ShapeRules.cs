@@ -45,12 +45,18 @@ internal static class ShapeRules
             yield return new StackDiagnostic(RuleIds.InvalidValue, $"Service '{service.Name}' {problem}", service.Location);
         }
 
+        var healthcheckAt = service.At(service.Sites.Field(nameof(Service.Healthcheck), service.Healthcheck));
+        foreach (var problem in HealthcheckProblems(service))
+        {
+            yield return new StackDiagnostic(RuleIds.InvalidValue, $"Service '{service.Name}' {problem}", healthcheckAt);
+        }
+
         if (service.Healthcheck?.Test is ShellHealthcheckTest { Command: var command } && string.IsNullOrWhiteSpace(command.ToCompose())
             || service.Healthcheck?.Test is ExecHealthcheckTest { Arguments.IsEmpty: true })
         {
             yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
                 $"Service '{service.Name}' has a healthcheck with an empty test. Give it a command that exits 0 when the service is ready, or use Healthcheck.Disabled.",
-                service.Location);
+                healthcheckAt);
         }
         else if (service.Healthcheck?.Test is ExecHealthcheckTest { Arguments: var arguments })
         {
@@ -59,13 +65,13 @@ internal static class ShapeRules
             {
                 yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
                     $"Service '{service.Name}' has an exec healthcheck whose first argument is '{arguments[0]}'; the generator adds CMD itself, so the engine would run a program named '{arguments[0]}'. Use HealthcheckTest.Shell(\"...\") for a shell command, or drop the form.",
-                    service.Location);
+                    healthcheckAt);
             }
             else if (arguments.Any(a => string.IsNullOrWhiteSpace(a.ToCompose())))
             {
                 yield return new StackDiagnostic(RuleIds.InvalidHealthcheck,
                     $"Service '{service.Name}' has an exec healthcheck with an empty or blank argument; the program would get an empty argument (or, first, there is no program). Remove it.",
-                    service.Location);
+                    healthcheckAt);
             }
         }
     }
@@ -102,7 +108,8 @@ internal static class ShapeRules
         return targets;
     }
 
-    private static IEnumerable<string> ValueProblems(Service service)
+    /// <summary>The healthcheck's numbers: reported at the call that set it (a healthcheck is often built apart).</summary>
+    private static IEnumerable<string> HealthcheckProblems(Service service)
     {
         if (service.Healthcheck is { } healthcheck)
         {
@@ -125,13 +132,20 @@ internal static class ShapeRules
             {
                 yield return $"has a healthcheck start_period of {start}; it cannot be negative or longer than the engine's durations (about 292 years).";
             }
+            else if (healthcheck.StartPeriod is { } short_ && short_ > TimeSpan.Zero && short_ < EngineMinimumDuration)
+            {
+                yield return $"has a healthcheck start_period of {short_}; the engine refuses one under 1ms (0 is its default). Set it to TimeSpan.Zero or at least TimeSpan.FromMilliseconds(1).";
+            }
 
             if (healthcheck.Retries is < 0)
             {
                 yield return $"has a healthcheck with {healthcheck.Retries} retries; it cannot be negative.";
             }
         }
+    }
 
+    private static IEnumerable<string> ValueProblems(Service service)
+    {
         if (service.StopGracePeriod is { } grace && (grace < TimeSpan.Zero || grace > GoMaxDuration))
         {
             yield return $"has a stop_grace_period of {grace}; it cannot be negative or longer than the engine's durations (about 292 years).";
@@ -146,11 +160,24 @@ internal static class ShapeRules
         {
             yield return problem;
         }
+
+        // "Minimum memory limit can not be less than memory reservation limit": the engine compares the two.
+        if (service.ResourceLimits?.Memory is { } limit && service.ResourceReservations?.Memory is { } reservation && limit.Bytes > 0 && reservation.Bytes > limit.Bytes)
+        {
+            yield return $"reserves {reservation.Bytes} bytes of memory but is limited to {limit.Bytes}; the engine refuses a reservation above the limit at start. Lower the reservation in .WithResourceReservations(...) or raise the limit in .WithResourceLimits(...).";
+        }
     }
 
     private static string? Positive(string name, TimeSpan? value) =>
         value is { } duration && duration <= TimeSpan.Zero ? $"has a healthcheck {name} of {duration}; it must be positive. Set it to a positive TimeSpan in .WithTiming(...), or leave it out for the engine's default."
+        : value < EngineMinimumDuration ? $"has a healthcheck {name} of {value}; the engine refuses one under 1ms. Set it to at least TimeSpan.FromMilliseconds(1) in .WithTiming(...), or leave it out for the engine's default."
         : value > GoMaxDuration ? $"has a healthcheck {name} of {value}; the engine's durations end at about 292 years." : null;
+
+    /// <summary>The shortest healthcheck duration the engine takes (moby's <c>container.MinimumDuration</c>), apart from 0 where 0 means its default.</summary>
+    private static readonly TimeSpan EngineMinimumDuration = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>The smallest memory limit or reservation the engine takes on Linux (moby's <c>linuxMinMemory</c>, "Minimum memory limit allowed is 6MB").</summary>
+    private const long EngineMinimumMemory = 6 * 1024 * 1024;
 
     /// <summary>The longest duration the engine (Go's time.Duration, int64 nanoseconds) can hold.</summary>
     internal static readonly TimeSpan GoMaxDuration = TimeSpan.FromTicks(long.MaxValue / 100);
@@ -160,6 +187,10 @@ internal static class ShapeRules
         if (limits?.Memory is { Bytes: <= 0 } memory)
         {
             yield return $"has a memory {kind} of {memory.Bytes} bytes; it must be positive. Give a size such as ByteSize.Megabytes(512), or leave it out.";
+        }
+        else if (limits?.Memory is { Bytes: < EngineMinimumMemory } small)
+        {
+            yield return $"has a memory {kind} of {small.Bytes} bytes; the engine refuses one under 6 MiB ({EngineMinimumMemory} bytes) at start. Give at least ByteSize.Megabytes(6), such as ByteSize.Megabytes(512), or leave it out.";
         }
 
         if (limits?.Cpus is <= 0)

@@ -49,6 +49,31 @@ public sealed class StackCliTests : IDisposable
         Assert.False(Directory.Exists(Out));
     }
 
+    /// <summary>
+    /// A shell completes a folder with a trailing '/': every spelling of one folder is one folder,
+    /// with one lock beside it (two spellings with two locks would let two runs write it at once),
+    /// and nothing of Stack's own inside it.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/.")]
+    [InlineData("//")]
+    public void Out_with_a_trailing_separator_is_the_same_folder_with_its_lock_beside_it(string tail)
+    {
+        var spelled = Out + tail;
+
+        var first = Run(["--out", spelled], ValidStack);
+        var again = Run(["--out", spelled], ValidStack);
+        var check = Run(["--out", Out, "--check"], ValidStack);
+
+        Assert.True(first.Code == ExitCodes.Success, first.Error);
+        Assert.True(again.Code == ExitCodes.Success, again.Error);
+        Assert.True(check.Code == ExitCodes.Success, check.Error);
+        Assert.Equal([".generated.lock", "generated"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(Out), f => Path.GetFileName(f).StartsWith("..", StringComparison.Ordinal));
+        Assert.Equal(new OutputFolder(Out).LockPath, new OutputFolder(spelled).LockPath);
+    }
+
     [Fact]
     public void Check_passes_when_up_to_date_and_writes_nothing()
     {

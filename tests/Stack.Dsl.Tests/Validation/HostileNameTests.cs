@@ -20,7 +20,7 @@ public sealed class HostileNameTests : IDisposable
     private static readonly string[] HostileNames =
     [
         "web\n", "web\0", "we b", "a/b", "..", "-web", "web\u2028", "\ud800web", "web:ro", "${HOME}", "{{web}}", "web\t", "Web.", "web,x",
-        "gz@docker", "gz{{.}}",
+        "gz@docker", "gz{{.}}", ".", ".data",
     ];
 
     private static readonly Network Net = new("n");
@@ -31,12 +31,14 @@ public sealed class HostileNameTests : IDisposable
 
     /// <summary>
     /// A kind of name: how the message calls it; a valid stack that gives a thing of that kind the
-    /// name, and the line that made it; and the hostile-looking names its consumers accept (compose's
-    /// schema takes <c>^[a-zA-Z0-9._-]+$</c> for services, networks, volumes, secrets and configs).
+    /// name, and the line that made it; and the hostile-looking names its consumers accept (services,
+    /// networks, volumes, secrets and configs: <c>^[a-zA-Z0-9][a-zA-Z0-9._-]*$</c>, compose's schema
+    /// starting with a letter or digit: a volume <c>.</c> or <c>.data</c> would be mounted as
+    /// <c>.:/data</c>, a bind of the project folder, and <c>-web</c> is an option to the commands).
     /// </summary>
     internal sealed record Kind(string What, Func<string, (ComposeStack Stack, int Line)> Build, params string[] Accepted);
 
-    private static readonly string[] ComposeAccepts = ["..", "-web", "Web."];
+    private static readonly string[] ComposeAccepts = ["Web."];
 
     private static Service Safe(string name = "a") => new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net);
 

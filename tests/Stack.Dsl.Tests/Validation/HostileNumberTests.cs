@@ -118,6 +118,51 @@ public sealed class HostileNumberTests : IDisposable
         AssertRefused(stack, line, "STK0212", place.Split(' ')[^1]);
     }
 
+    /// <summary>Below the engine's smallest: a healthcheck duration under 1ms (moby's MinimumDuration), a memory size under 6 MiB (linuxMinMemory).</summary>
+    public static TheoryData<string, long> BelowTheEnginesSmallest() => new()
+    {
+        { "healthcheck interval", TimeSpan.FromTicks(15).Ticks },
+        { "healthcheck timeout", TimeSpan.FromMilliseconds(0.999).Ticks },
+        { "healthcheck start period", TimeSpan.FromTicks(1).Ticks },
+        { "healthcheck start interval", TimeSpan.FromTicks(9_999).Ticks },
+    };
+
+    [Theory]
+    [MemberData(nameof(BelowTheEnginesSmallest))]
+    public void A_healthcheck_duration_under_1ms_is_refused_and_1ms_is_taken(string place, long ticks)
+    {
+        var (stack, line) = DurationPlaces[place](TimeSpan.FromTicks(ticks));
+        AssertRefused(stack, line, "STK0212", "1ms");
+
+        var (atTheLimit, _) = DurationPlaces[place](TimeSpan.FromMilliseconds(1));
+        Assert.DoesNotContain(StackValidatorResults(atTheLimit), d => d.Id == "STK0212");
+    }
+
+    [Theory]
+    [InlineData(1L, null)]
+    [InlineData(6L * 1024 * 1024 - 1, null)]
+    [InlineData(null, 5L * 1024 * 1024)]
+    public void A_memory_size_under_6_MiB_is_refused_at_its_line(long? limit, long? reservation)
+    {
+        var (stack, line) = At(Stack(Safe()
+            .WithResourceLimits(new ResourceLimits { Memory = limit is { } l ? new ByteSize(l) : null })
+            .WithResourceReservations(new ResourceLimits { Memory = reservation is { } r ? new ByteSize(r) : null })));
+
+        AssertRefused(stack, line, "STK0212", "6 MiB");
+    }
+
+    [Fact]
+    public void A_memory_reservation_above_the_limit_is_refused_and_6_MiB_is_taken()
+    {
+        var (stack, line) = At(Stack(Safe().WithResourceLimits(new ResourceLimits { Memory = ByteSize.Megabytes(64) }).WithResourceReservations(new ResourceLimits { Memory = ByteSize.Megabytes(128) })));
+        AssertRefused(stack, line, "STK0212", "reserves");
+
+        var smallest = Stack(Safe().WithResourceLimits(new ResourceLimits { Memory = new ByteSize(6L * 1024 * 1024) }).WithResourceReservations(new ResourceLimits { Memory = new ByteSize(6L * 1024 * 1024) }));
+        Assert.DoesNotContain(StackValidatorResults(smallest), d => d.Id == "STK0212");
+    }
+
+    private static IReadOnlyList<global::Stack.Dsl.Validation.StackDiagnostic> StackValidatorResults(ComposeStack stack) => global::Stack.Dsl.Validation.StackValidator.Validate(stack);
+
     private void AssertRefused(ComposeStack stack, int line, string id, string shown)
     {
         var (code, error, before, after) = CommandLineRun.After(() => Stack(Safe("previous")), () => stack, _root);

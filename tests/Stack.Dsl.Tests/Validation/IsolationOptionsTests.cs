@@ -30,6 +30,10 @@ public sealed class IsolationOptionsTests
         "systempaths=unconfined",
         "no-new-privileges=false", "no-new-privileges:false", "no-new-privileges=False", "no-new-privileges=FALSE",
         "no-new-privileges=0", "no-new-privileges=f", "no-new-privileges:F",
+        // Read before the split by dockerd's parseSecurityOpt: a bare disable is label=disable.
+        "disable", "writable-cgroups", "writable-cgroups=true", "writable-cgroups:1", "writable-cgroups=T",
+        // SELinux types that confine nothing.
+        "label=type:spc_t", "label:type:spc_t", "label=type:unconfined_t",
     ];
 
     /// <summary>Options that keep isolation, and spellings the engine refuses (a wrong case, a space, a wrong separator for systempaths).</summary>
@@ -40,6 +44,7 @@ public sealed class IsolationOptionsTests
         "label=type:svirt_apache_t", "label:level:s0:c100,c200", "label=user:USER", "label=disable-ish",
         "Seccomp=unconfined", "seccomp=Unconfined", "seccomp= unconfined", " seccomp=unconfined", "APPARMOR=unconfined", "label=DISABLE",
         "systempaths:unconfined", "systempaths=Unconfined", "no-new-privileges=no", "no-new-privileges= false",
+        "Disable", "disable ", "writable-cgroups=false", "writable-cgroups=0", "writable-cgroups=yes", "label=type:spc_t_x", "label=type:container_t",
     ];
 
     [Theory]
@@ -71,6 +76,57 @@ public sealed class IsolationOptionsTests
     [MemberData(nameof(Harmless))]
     public void A_harmless_or_engine_refused_option_is_not_isolation_switched_off(string option) =>
         Assert.DoesNotContain(Security(Safe().WithSecurityOpt(option)), d => d.Id == "STK0103");
+
+    [Theory]
+    [InlineData("/dev/mem")]
+    [InlineData("/dev/kmem")]
+    [InlineData("/dev/port")]
+    [InlineData("/dev/sda")]
+    [InlineData("/dev/sdb1")]
+    [InlineData("/dev/nvme0n1")]
+    [InlineData("/dev/vda")]
+    [InlineData("/dev/xvda")]
+    [InlineData("/dev/mmcblk0")]
+    [InlineData("/dev/dm-0")]
+    [InlineData("/dev/md0")]
+    [InlineData("/dev/loop0")]
+    [InlineData("/dev/sg0")]
+    [InlineData("/dev/mapper/root")]
+    [InlineData("/dev/disk/by-id/ata-x")]
+    [InlineData("/dev")]
+    [InlineData("/dev/")]
+    public void A_host_device_that_opens_the_hosts_memory_or_disks_is_refused(string device)
+    {
+        var diagnostic = Assert.Single(Security(Safe().WithDevice(device)));
+
+        Assert.Equal("STK0103", diagnostic.Id);
+        Assert.Contains(device, diagnostic.Message, StringComparison.Ordinal);
+        Assert.Empty(Security(Safe().WithDevice(device).AcceptRisk(SecurityRisk.HostPrivilege, "a disk tool")));
+    }
+
+    [Theory]
+    [InlineData("/dev/fuse")]
+    [InlineData("/dev/net/tun")]
+    [InlineData("/dev/dri/renderD128")]
+    [InlineData("/dev/ttyUSB0")]
+    [InlineData("/dev/snd")]
+    [InlineData("/dev/video0")]
+    [InlineData("/dev/hidraw0")]
+    [InlineData("/dev/loop-control")]
+    [InlineData("/dev/kvm")]
+    public void A_narrow_device_is_not_isolation_switched_off(string device) =>
+        Assert.DoesNotContain(Security(Safe().WithDevice(device)), d => d.Id == "STK0103");
+
+    [Theory]
+    [InlineData("a *:* rwm", true)]
+    [InlineData("a 8:0 r", true)]
+    [InlineData("b *:* rwm", true)]
+    [InlineData("b *:0 r", true)]
+    [InlineData("c 189:* rmw", false)]
+    [InlineData("c 1:3 mr", false)]
+    [InlineData("b 7:1 rw", false)]
+    public void A_device_cgroup_rule_over_every_device_or_every_block_device_is_refused(string rule, bool refused) =>
+        Assert.Equal(refused, Security(Safe().WithDeviceCgroupRules(rule)).Any(d => d.Id == "STK0103"));
 
     [Fact]
     public void Several_options_are_named_in_one_finding()

@@ -13,7 +13,7 @@ public sealed class NameGrammarTests
     public static TheoryData<string, string> Grammars => new()
     {
         { nameof(NameGrammar.Project), @"^[a-z0-9][a-z0-9_-]*\z" },
-        { nameof(NameGrammar.Resource), @"^[a-zA-Z0-9._-]+\z" },
+        { nameof(NameGrammar.Resource), @"^[a-zA-Z0-9][a-zA-Z0-9._-]*\z" },
         { nameof(NameGrammar.Container), @"^[a-zA-Z0-9][a-zA-Z0-9_.-]+\z" },
         { nameof(NameGrammar.Traefik), @"^[a-zA-Z0-9_-]+\z" },
         { nameof(NameGrammar.Host), @"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?\z" },

@@ -26,6 +26,16 @@ public sealed class SecretRoutesTests
         ",password=hunter2",
         ";--password=hunter2",
         "?token=a1b2c3d4e5",
+        // A key and its value as a file or a header writes them (YAML and JSON, INI, compact JSON, HTTP).
+        ";password: hunter2;",
+        ";password = hunter2;",
+        ";{password:hunter2};",
+        ";Authorization: Bearer a1b2c3d4e5;",
+        // Programs whose credential flags do not say so by their name.
+        ";mysqladmin ping -phunter2;",
+        ";redis-cli -a hunter2 ping;",
+        ";redis-server --requirepass hunter2;",
+        ";curl -u admin:hunter2 http://app/;",
     ];
 
     /// <summary>The same places holding no literal secret.</summary>
@@ -39,6 +49,13 @@ public sealed class SecretRoutesTests
         ",password=/run/secrets/db_password,",
         "?token_ttl=3600;",
         ";ALLOW_EMPTY_PASSWORD=no;",
+        ";Password: the one in the vault;",
+        ";password: $DB_PASSWORD;",
+        ";mysql -p;",
+        ";cp -pr /a /b;",
+        ";curl -u admin http://app/;",
+        ";gosu app:app run;",
+        ";${DB_PASSWORD:?set it};",
     ];
 
     /// <summary>
@@ -131,6 +148,7 @@ public sealed class SecretRoutesTests
         ["joined to a variable"] = () => $"hunter2{Host}",
         ["variable joined to it"] = () => $"{Host}-hunter2",
         ["a URL with a password"] = () => $"postgres://app:hunter2@{Host}/app",
+        ["the default of a plainly named variable"] = () => new Variable("API").OrDefault("hunter2"),
     };
 
     public static TheoryData<string, string> KeyedCases()

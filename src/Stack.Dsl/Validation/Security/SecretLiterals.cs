@@ -24,7 +24,9 @@ internal static class SecretLiterals
         {
             foreach (var holding in SecretText.Find(field.Key, field.Value))
             {
-                found.Add(new SecretLiteral(holding.Subject.Length > 0 ? holding.Subject : field.Field, What(field, holding)) { At = DefaultSite(variables, holding) });
+                // A text the inventory places apart from the service (set by a call of its own: a healthcheck, a mount) is reported there.
+                var placed = field.Location.Equals(service.Location) ? (SourceLocation?)null : field.Location;
+                found.Add(new SecretLiteral(holding.Subject.Length > 0 ? holding.Subject : field.Field, What(field, holding)) { At = DefaultSite(variables, holding) ?? placed });
             }
         }
 

@@ -132,6 +132,9 @@ internal static class SecurityRules
             }
         }
 
+        // The host's memory, disks or every device, mapped in or allowed by a cgroup rule.
+        privileges.AddRange(service.Devices.Select(d => HostDevices.Exposes(d.HostPath)).Concat(service.DeviceCgroupRules.Select(HostDevices.Allows)).OfType<string>());
+
         // Isolation switched off by a security option, typed or through the escape hatch's map.
         var extraOptions = service.ExtraFields.TryGetValue("security_opt", out var extra) && extra is YamlSequence sequence
             ? sequence.Items.OfType<YamlScalar>().Select(s => s.Value)

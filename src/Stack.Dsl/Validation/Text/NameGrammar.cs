@@ -13,8 +13,15 @@ internal sealed class NameGrammar
     /// <summary>Compose project names and Stack's environment names (they name dc.ENV.yml): <c>^[a-z0-9][a-z0-9_-]*\z</c>.</summary>
     public static readonly NameGrammar Project = new(AsciiSet.Of(AsciiSet.Lower, AsciiSet.Digits), AsciiSet.Of(AsciiSet.Lower, AsciiSet.Digits, "_-"));
 
-    /// <summary>Services, networks, volumes, secrets and configs: <c>^[a-zA-Z0-9._-]+\z</c>.</summary>
-    public static readonly NameGrammar Resource = Every(AsciiSet.Of(AsciiSet.Letters, AsciiSet.Digits, "._-"));
+    /// <summary>
+    /// Services, networks, volumes, secrets and configs: <c>^[a-zA-Z0-9][a-zA-Z0-9._-]*\z</c>.
+    /// The compose schema's key pattern lets a name start with '.', '_' or '-', but its readers do
+    /// not: a volume named <c>.</c> or <c>.data</c> is written <c>.:/data</c>, which Compose reads
+    /// as a bind mount of the project folder; a name starting with '-' is an option to the
+    /// <c>docker</c> and <c>docker compose</c> commands that take it (<c>logs -web</c>); Docker's
+    /// own object names start with a letter or digit.
+    /// </summary>
+    public static readonly NameGrammar Resource = new(AsciiSet.Of(AsciiSet.Letters, AsciiSet.Digits), AsciiSet.Of(AsciiSet.Letters, AsciiSet.Digits, "._-"));
 
     /// <summary>Docker container names: <c>^[a-zA-Z0-9][a-zA-Z0-9_.-]+\z</c> (two characters at least).</summary>
     public static readonly NameGrammar Container = new(AsciiSet.Of(AsciiSet.Letters, AsciiSet.Digits), AsciiSet.Of(AsciiSet.Letters, AsciiSet.Digits, "_.-"), minLength: 2);

@@ -96,7 +96,7 @@ internal static partial class TextInventory
 
         if (service.Build is { } build)
         {
-            foreach (var field in BuildFields(owner, build, at))
+            foreach (var field in BuildFields(owner, build, service.At(service.Sites.Field(nameof(Service.Build), build))))
             {
                 yield return field;
             }

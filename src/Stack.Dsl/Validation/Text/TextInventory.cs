@@ -203,7 +203,9 @@ internal static partial class TextInventory
             yield return F("extra_hosts address", host.Address, TextKind.Key);
         }
 
-        foreach (var field in Command(owner, "command", service.Command, at).Concat(Command(owner, "entrypoint", service.Entrypoint, at)))
+        // A value built apart and set by one call (a healthcheck, a command line, logging) is reported at that call.
+        SourceLocation SetAt(string name, object? value) => service.At(service.Sites.Field(name, value));
+        foreach (var field in Command(owner, "command", service.Command, SetAt(nameof(Service.Command), service.Command)).Concat(Command(owner, "entrypoint", service.Entrypoint, SetAt(nameof(Service.Entrypoint), service.Entrypoint))))
         {
             yield return field;
         }
@@ -211,12 +213,12 @@ internal static partial class TextInventory
         switch (service.Healthcheck?.Test)
         {
             case ShellHealthcheckTest shell:
-                yield return F("healthcheck test", Literal(shell.Command), TextKind.Text);
+                yield return F("healthcheck test", Literal(shell.Command), TextKind.Text, SetAt(nameof(Service.Healthcheck), service.Healthcheck));
                 break;
             case ExecHealthcheckTest exec:
                 foreach (var argument in exec.Arguments)
                 {
-                    yield return F("healthcheck argument", Literal(argument), TextKind.Text);
+                    yield return F("healthcheck argument", Literal(argument), TextKind.Text, SetAt(nameof(Service.Healthcheck), service.Healthcheck));
                 }
 
                 break;
@@ -224,8 +226,9 @@ internal static partial class TextInventory
 
         if (service.Logging is { } logging)
         {
-            yield return F("logging driver", logging.Driver, TextKind.Key);
-            foreach (var field in Map(owner, "logging option", logging.Options, at))
+            var loggingAt = SetAt(nameof(Service.Logging), logging);
+            yield return F("logging driver", logging.Driver, TextKind.Key, loggingAt);
+            foreach (var field in Map(owner, "logging option", logging.Options, loggingAt))
             {
                 yield return field;
             }
