@@ -44,7 +44,9 @@ public abstract record HostPath
 
     /// <summary>
     /// A path under a folder the server names in a variable (<c>${DATA_DIR}/db</c>): its value must be
-    /// an absolute path; <paramref name="relativePath"/> (optional) stays inside it.
+    /// an absolute path; <paramref name="relativePath"/> (optional) stays inside it. A default that is
+    /// a project folder (<c>DataDir.OrDefault("./data")</c>) is written from the output folder, as
+    /// <see cref="InProject"/> is, so compose finds the same folder.
     /// </summary>
     public static HostPath FromVariable(Variable folder, string relativePath = "")
     {

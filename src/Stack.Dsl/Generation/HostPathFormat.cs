@@ -12,9 +12,20 @@ internal static class HostPathFormat
         ProjectHostPath project => Relative(options.ProjectDirectoryFromOutput, project.RelativePath),
         OutputHostPath output => "./" + output.FileName,
         HomeHostPath home => "~/" + home.RelativePath,
-        VariableHostPath variable => variable.RelativePath.Length == 0 ? ComposeString.Of(variable.Folder) : $"{variable.Folder}/{variable.RelativePath}",
+        VariableHostPath variable => Rebased(variable.Folder, options) is var folder && variable.RelativePath.Length == 0 ? ComposeString.Of(folder) : $"{folder}/{variable.RelativePath}",
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "Unknown host path kind."),
     };
+
+    /// <summary>
+    /// A folder variable whose default is a relative path (<c>${DATA:-./data}</c>): compose reads the
+    /// default from the compose file's folder, the output, so it is written from there as a project
+    /// path is (<c>${DATA:-../data}</c>). Any other default (absolute, a volume name) is kept.
+    /// </summary>
+    private static Variable Rebased(Variable folder, GenerationOptions options) =>
+        folder is { Form: VariableForm.DefaultIfUnsetOrEmpty or VariableForm.DefaultIfUnset, Fallback: { } fallback, FallbackVariables.IsEmpty: true }
+            && (fallback is "." or ".." || fallback.StartsWith("./", StringComparison.Ordinal) || fallback.StartsWith("../", StringComparison.Ordinal))
+            ? folder.WithFallbackText(Relative(options.ProjectDirectoryFromOutput, fallback.StartsWith("./", StringComparison.Ordinal) ? fallback[2..] : fallback).ToCompose().Replace("$$", "$", StringComparison.Ordinal))
+            : folder;
 
     private static ComposeString Relative(string projectFromOutput, string relativePath)
     {

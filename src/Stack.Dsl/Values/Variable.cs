@@ -75,6 +75,9 @@ public sealed record Variable
     /// <summary>The default value or the error message of <see cref="Form"/>.</summary>
     public string? Fallback { get; private init; }
 
+    /// <summary>The same reference with another default text, for a generator that writes the default from another folder.</summary>
+    internal Variable WithFallbackText(string fallback) => this with { Fallback = fallback };
+
     /// <summary>
     /// The value <c>.env.example</c> suggests to whoever fills in <c>.env</c> (never written for a
     /// secret). It is only a suggestion: compose does not read it. For a value compose uses when the

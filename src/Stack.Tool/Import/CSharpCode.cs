@@ -243,7 +243,19 @@ internal sealed partial class CSharpCode(Naming naming)
     /// <summary>A host path as a C# <c>HostPath</c>: absolute (or from a variable), in the home folder, or in the project; one that climbs out is refused.</summary>
     public string HostPath(string path, YamlDotNet.Core.Mark at, string what)
     {
-        if (path.StartsWith('/') || path.StartsWith('$'))
+        if (path.StartsWith('$'))
+        {
+            // ${DATA:-./data}/sub: the default is a project folder, which the generator must write from
+            // the output folder (HostPath.FromVariable rebases it); as Absolute it would move into generated/.
+            var reference = ComposeReferences.Pattern().Match(path);
+            var rest = reference is { Success: true, Index: 0 } ? path[reference.Length..] : null;
+            return reference.Success && reference.Index == 0 && reference.Groups["op"].Value is ":-" or "-" && reference.Groups["arg"].Value.StartsWith('.') && !reference.Groups["arg"].Value.Contains('$', StringComparison.Ordinal)
+                && (rest is "" || (rest!.StartsWith('/') && !CSharpCode.HasVariable(rest) && !rest.Split('/').Contains("..")))
+                ? $"HostPath.FromVariable({WholeVariable(path[..reference.Length])}{(rest.Trim('/').Length > 0 ? ", " + CSharpCode.Literal(rest.Trim('/')) : string.Empty)})"
+                : $"HostPath.Absolute({ComposeText(path)})";
+        }
+
+        if (path.StartsWith('/'))
         {
             return $"HostPath.Absolute({ComposeText(path)})";
         }

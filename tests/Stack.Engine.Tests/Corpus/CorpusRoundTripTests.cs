@@ -73,6 +73,9 @@ public sealed partial class CorpusRoundTripTests
         stream.Load(new StringReader(config));
         var lines = new List<string>();
         Flatten(stream.Documents[0].RootNode, string.Empty, string.Empty, lines);
+
+        // A top-level `default:` without settings is compose's implicit default network.
+        lines.Remove(".networks.default = null");
         return string.Join('\n', lines.Order(StringComparer.Ordinal));
     }
 

@@ -115,6 +115,55 @@ public sealed class ImportSameMeaningTests
         Assert.Contains($"new ComposeStack(\"{project}\")", code, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_bind_source_variable_with_a_project_folder_default_finds_that_folder_from_generated()
+    {
+        // ${DATA_ROOT:-./data} is read from the compose file's folder; written as is under generated/
+        // it would name generated/data.
+        using var folder = new Infrastructure.TemporaryFolder();
+        var code = Imported("services:\n  app:\n    image: example/app:1.0\n    volumes:\n      - ${DATA_ROOT:-./data}:/data\n      - ${LOGS:-./logs}/app:/logs\n      - ${CACHE:-/var/cache}:/cache\n");
+
+        Assert.Contains("HostPath.FromVariable(dataRoot.OrDefault(\"./data\"))", code, StringComparison.Ordinal);
+        Assert.Contains("HostPath.FromVariable(logs.OrDefault(\"./logs\"), \"app\")", code, StringComparison.Ordinal);
+        var (exit, stderr, emitted) = Run(code, "folder-default", folder.Path);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("- ${DATA_ROOT:-../data}:/data", emitted, StringComparison.Ordinal);
+        Assert.Contains("- ${LOGS:-../logs}/app:/logs", emitted, StringComparison.Ordinal);
+        Assert.Contains("- ${CACHE:-/var/cache}:/cache", emitted, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_service_naming_the_default_network_beside_another_joins_both()
+    {
+        DockerCompose.RequireInstalled();
+        const string yaml = """
+            services:
+              web:
+                image: example/web:1.0
+                restart: unless-stopped
+                networks: [front, default]
+              app:
+                image: example/app:1.0
+                restart: unless-stopped
+                networks:
+                  default:
+                    aliases: [backend]
+              db:
+                image: example/db:1.0
+                restart: unless-stopped
+            networks:
+              front:
+                external:
+                  name: traefik_public
+            """;
+
+        var code = Imported(yaml);
+
+        var (exit, stderr, emitted) = Run(code, "named-default");
+        Assert.True(exit == 0, stderr);
+        AssertSameMeaning(yaml, emitted, Variables(code));
+    }
+
     private static string Imported(string yaml)
     {
         var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "meaning");

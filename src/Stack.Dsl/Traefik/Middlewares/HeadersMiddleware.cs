@@ -25,6 +25,14 @@ public sealed record HeadersMiddleware : Middleware
     /// <summary>Headers added to (or, with an empty value, removed from) the response, sorted by name.</summary>
     public ImmutableSortedDictionary<string, string> CustomResponseHeaders { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Adds <paramref name="header"/> to the request (an empty <paramref name="value"/> removes it), as <c>customRequestHeaders.NAME</c>.</summary>
+    public HeadersMiddleware WithRequestHeader(string header, string value) =>
+        this with { CustomRequestHeaders = CustomRequestHeaders.SetItem(Header(header), value ?? throw new ArgumentNullException(nameof(value))) };
+
+    /// <summary>Adds <paramref name="header"/> to the response (an empty <paramref name="value"/> removes it), as <c>customResponseHeaders.NAME</c>.</summary>
+    public HeadersMiddleware WithResponseHeader(string header, string value) =>
+        this with { CustomResponseHeaders = CustomResponseHeaders.SetItem(Header(header), value ?? throw new ArgumentNullException(nameof(value))) };
+
     /// <summary>HSTS max-age in seconds (<c>stsSeconds</c>).</summary>
     public long? StsSeconds { get; init; }
 
@@ -88,6 +96,12 @@ public sealed record HeadersMiddleware : Middleware
         ContentTypeNosniff = true,
         ReferrerPolicy = "strict-origin-when-cross-origin",
     };
+
+    private static string Header(string header)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(header);
+        return header;
+    }
 
     internal override MiddlewareDefinition Definition(MiddlewareText text) => new("headers", new MiddlewareOptions(text)
         .AddMap("customRequestHeaders", CustomRequestHeaders)

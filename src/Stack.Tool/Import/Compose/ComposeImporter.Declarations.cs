@@ -45,6 +45,26 @@ internal static partial class ComposeImporter
         return declared;
     }
 
+    /// <summary>
+    /// A service that lists compose's implicit <c>default</c> network beside others (<c>networks: [proxy,
+    /// default]</c>) joins both. Stack has no implicit network, so an undeclared <c>default</c> named
+    /// by a service is declared as the network of that name, which compose reads as the same one.
+    /// </summary>
+    private static void DeclareNamedDefault(List<Declared> networks, YamlMappingNode services, CSharpCode code)
+    {
+        var named = services.Children.Values.OfType<YamlMappingNode>().Any(service =>
+            service.Children.TryGetValue(new YamlScalarNode("networks"), out var list) && list switch
+            {
+                YamlSequenceNode sequence => sequence.Children.OfType<YamlScalarNode>().Any(n => n.Value == "default"),
+                YamlMappingNode mapping => mapping.Children.ContainsKey(new YamlScalarNode("default")),
+                _ => false,
+            });
+        if (named && !networks.Any(n => n.Name == "default"))
+        {
+            networks.Add(new Declared("default", code.Naming.Network("default"), ["new Network(\"default\")"]));
+        }
+    }
+
     private static string Ipam(YamlMappingNode ipam, CSharpCode code)
     {
         var settings = new List<string>();

@@ -192,6 +192,7 @@ internal static partial class ComposeImporter
             }
         }
 
+        DeclareNamedDefault(networks, allServices, code);
         var proxy = TraefikStatic.Import(staticConfigs, allServices, origin, root, stackName, networks, services, code, errors);
         var middlewares = TypedMiddlewares(allServices, code);
         var importer = new ServiceImporter(

@@ -24,8 +24,8 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
 
     public int? Port { get; set; }
 
-    /// <summary>The load balancer's health check path, when its labels give one.</summary>
-    public string? HealthPath { get; set; }
+    /// <summary>The load balancer's options beyond its port, as its labels give them.</summary>
+    public ImportedBalancer Balancer { get; set; } = new();
 
     /// <summary>Reads one of the router's labels; <see cref="NotTyped"/> says why the model cannot hold it.</summary>
     public void Set(string property, string value)
@@ -146,9 +146,9 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
         }
         else if (Port is { } port)
         {
-            calls.Add(ServiceName == name && HealthPath is null
+            calls.Add(ServiceName == name && Balancer.IsEmpty
                 ? $".WithPort({port.ToString(CultureInfo.InvariantCulture)})"
-                : $".WithService(new TraefikService({CSharpCode.Literal(ServiceName!)}, {port.ToString(CultureInfo.InvariantCulture)}){(HealthPath is { } path ? $".WithHealthCheck({CSharpCode.Literal(path)})" : string.Empty)})");
+                : $".WithService({Balancer.Code(ServiceName!, port)})");
         }
 
         // One call a line, under the router, as a person writes a chain.
@@ -164,7 +164,7 @@ internal sealed partial class ImportedRouter(string name, IReadOnlyDictionary<st
             "prometheus@internal" => TraefikService.Prometheus,
             _ => throw new NotTyped($"'{ServiceName}' is an internal service the DSL does not name"),
         }
-        : Port is { } port ? (HealthPath is { } path ? new TraefikService(ServiceName!, port).WithHealthCheck(path) : new TraefikService(ServiceName!, port)) : null;
+        : Port is { } port ? Balancer.Model(ServiceName!, port) : null;
 
     /// <summary>The certificate domains in index order; the DSL numbers them from 0, so the file's must be 0, 1, ... each with a main.</summary>
     private List<(string Main, string[] Sans)> Domains() =>

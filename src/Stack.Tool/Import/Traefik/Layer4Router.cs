@@ -14,6 +14,7 @@ internal sealed partial class Layer4Router(string protocol, string name)
     private readonly List<string> _entryPoints = [];
     private string? _host;
     private bool _passthrough;
+    private bool _tls;
     private string? _resolver;
     private int? _port;
 
@@ -32,8 +33,12 @@ internal sealed partial class Layer4Router(string protocol, string name)
             case ("routers", "entrypoints"):
                 _entryPoints.AddRange(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                 break;
-            case ("routers", "tls.passthrough") when protocol == "tcp" && value == "true":
+            case ("routers", "tls.passthrough") when protocol == "tcp" && value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase):
                 _passthrough = true;
+                break;
+            case ("routers", "tls") when protocol == "tcp" && value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase):
+                // Any tls.* option turns TLS on in Traefik, so tls=true says again what a resolver or passthrough says (checked in Check).
+                _tls = true;
                 break;
             case ("routers", "tls.certresolver") when protocol == "tcp":
                 _resolver = value;
@@ -54,6 +59,11 @@ internal sealed partial class Layer4Router(string protocol, string name)
         if (_port is null)
         {
             throw new NotTyped($"{protocol.ToUpperInvariant()} router '{name}' has no load balancer port of its own name");
+        }
+
+        if (_tls && !_passthrough && _resolver is null)
+        {
+            throw new NotTyped($"{protocol.ToUpperInvariant()} router '{name}' has tls 'true' without a certresolver or passthrough, and the DSL's TCP router terminates TLS only with a resolver");
         }
     }
 

@@ -211,7 +211,7 @@ internal static partial class TraefikLabelImporter
                     {
                         router.ServiceName = target;
                         router.Port = balancer.Port;
-                        router.HealthPath = balancer.HealthPath;
+                        router.Balancer = balancer.Options.Checked();
                         balancer.Used = true;
                     }
                 }
@@ -295,19 +295,34 @@ internal static partial class TraefikLabelImporter
 
         public int? Port { get; private set; }
 
-        public string? HealthPath { get; private set; }
-
         public bool Used { get; set; }
+
+        /// <summary>Scheme, passHostHeader and the health check: what Traefik reads, as given (no added defaults).</summary>
+        public ImportedBalancer Options { get; private set; } = new();
 
         public void Set(string property, string value)
         {
+            var text = value.Trim();
+            string Plain(string what) => text.Contains('$', StringComparison.Ordinal) ? throw new NotTyped($"the {what} holds a variable, and the DSL takes plain text there") : text;
             switch (property)
             {
                 case "loadbalancer.server.port":
-                    Port = int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : throw new NotTyped($"service '{name}''s port is not a number (a variable, say), and the DSL takes one");
+                    Port = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : throw new NotTyped($"service '{name}''s port is not a number (a variable, say), and the DSL takes one");
+                    break;
+                case "loadbalancer.server.scheme":
+                    Options = Options with { Scheme = Plain("scheme").ToLowerInvariant() is "http" or "https" or "h2c" ? Plain("scheme") : throw new NotTyped($"the scheme '{text}' is not http, https or h2c") };
+                    break;
+                case "loadbalancer.passhostheader":
+                    Options = Options with { PassHostHeader = bool.TryParse(text, out var pass) ? pass : throw new NotTyped($"passHostHeader '{text}' is not true or false") };
                     break;
                 case "loadbalancer.healthcheck.path":
-                    HealthPath = value.Contains('$', StringComparison.Ordinal) ? throw new NotTyped("the health-check path holds a variable, and the DSL takes plain text there") : value;
+                    Options = Options with { HealthPath = Plain("health-check path") };
+                    break;
+                case "loadbalancer.healthcheck.interval":
+                    Options = Options with { HealthInterval = ImportedBalancer.Duration(Plain("health-check interval")) };
+                    break;
+                case "loadbalancer.healthcheck.timeout":
+                    Options = Options with { HealthTimeout = ImportedBalancer.Duration(Plain("health-check timeout")) };
                     break;
                 default:
                     throw new NotTyped($"the DSL's typed service has no '{property}' written this way");

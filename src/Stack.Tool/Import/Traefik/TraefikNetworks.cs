@@ -6,7 +6,7 @@ namespace Stack.Tool.Import;
 /// The networks a <c>traefik.docker.network</c> label can name: the label holds Docker's real name
 /// (Traefik v3 reads it in pkg/provider/docker, <c>getIPAddress</c>, against the container's
 /// networks), the code a declared network. Real names as compose makes them: <c>name:</c> when
-/// set, else an external network's key, else <c>project_key</c>.
+/// set (or the legacy <c>external: {name: x}</c>), else an external network's key, else <c>project_key</c>.
 /// </summary>
 internal sealed class TraefikNetworks
 {
@@ -29,7 +29,10 @@ internal sealed class TraefikNetworks
                 var settings = value as YamlMappingNode;
                 string? Setting(string setting) => settings?.Children.TryGetValue(new YamlScalarNode(setting), out var node) == true && node is YamlScalarNode { Value: { } text } ? text : null;
                 var external = Setting("external") is "true" or "True" or "yes" || settings?.Children.TryGetValue(new YamlScalarNode("external"), out var legacy) == true && legacy is YamlMappingNode;
-                var realName = Setting("name") ?? (external ? name : $"{project}_{name}");
+                // The legacy external: {name: x} names the network too (the importer writes .WithRealName("x")).
+                var legacyName = settings?.Children.TryGetValue(new YamlScalarNode("external"), out var old) == true && old is YamlMappingNode oldExternal
+                    && oldExternal.Children.TryGetValue(new YamlScalarNode("name"), out var oldName) && oldName is YamlScalarNode { Value: { } text } ? text : null;
+                var realName = Setting("name") ?? legacyName ?? (external ? name : $"{project}_{name}");
                 if (identifiers.TryGetValue(name, out var identifier) && !realName.Contains('$', StringComparison.Ordinal))
                 {
                     found._byRealName.TryAdd(realName, (name, identifier));
