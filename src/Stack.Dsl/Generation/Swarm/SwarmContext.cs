@@ -30,7 +30,8 @@ internal sealed class SwarmContext(GenerationOptions options, IReadOnlyDictionar
     public Dictionary<string, string> ExtraFiles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The file hashes deploy.sh sets before deploying this environment's file: variable to the file's sh word (<see cref="HostFileHash"/>).</summary>
-    public SortedDictionary<string, string> HostFileHashes { get; } = new(StringComparer.Ordinal);
+    /// <remarks>Unsorted (deploy.sh sorts them): the framework has no precompiled SortedDictionary code over strings, so one here was JIT-compiled on every Swarm run.</remarks>
+    public Dictionary<string, string> HostFileHashes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Records a hash deploy.sh must set; two keys that upper-case alike get distinct variables.</summary>
     public HostFileHash Hash(HostFileHash hash)
