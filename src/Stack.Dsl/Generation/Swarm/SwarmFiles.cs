@@ -22,7 +22,7 @@ internal static class SwarmFiles
     /// <summary>The Swarm file's name in swarm/ for an environment, or for a stack without environments.</summary>
     public static string StackFileName(string? environment) => environment is null ? "docker-stack.yml" : $"stack.{environment}.yml";
 
-    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, IReadOnlyDictionary<string, string> outputFiles)
+    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, WrittenFiles outputFiles)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var refusals = new List<TargetRefusals>();
