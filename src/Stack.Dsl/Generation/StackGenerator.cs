@@ -38,6 +38,14 @@ public static class StackGenerator
         var rendering = SpareThread.Available
             ? SpareThread.Run(() => RenderAll(stack, environments, options, picture))
             : null;
+        // The rendering thread writes the Swarm files after the compose files and is the longer
+        // one with them on: this thread, whose rules end sooner, loads what their content-addressed
+        // names need first.
+        if (rendering is not null && SwarmFiles.Targets(stack, environments).Any(t => ContentName.Hashes(t.Stack)))
+        {
+            ContentName.Prepare();
+        }
+
         var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
