@@ -3,7 +3,9 @@
 #   ref        the built Stack.Definition (Release, ReadyToRun) emitting the reference stack into a fresh folder;
 #   10k        `Stack.Benchmarks peak-memory 10000`: a cold build, validate and emit of 10,000 services;
 #   compose/all (this tree only) the reference emitted with `--target compose` and with `--target all`
-#              (compose + Swarm files): issue 25's "Swarm adds at most 10%".
+#              (compose + Swarm files): issue 25's "Swarm adds at most 10%";
+#   clean compose/all (this tree only) the same for bench/SwarmClean: the reference with every Swarm
+#              difference accepted, so `--target all` has no STK05nn finding to place.
 # Each round runs every command once, in a shuffled order, so the machine's drift lands on all alike.
 # Prints per command the median wall time and the median user CPU (ms), and the ratios of the medians.
 #   bash bench/emit-vs-baseline.sh [BASELINE_COMMIT]     (default c2d82cd; RUNS=N rounds, default 20;
@@ -27,6 +29,7 @@ trap cleanup EXIT
 build() { # folder
   dotnet build -c Release "$1/src/Stack.Definition" -v q -nologo >/dev/null
   dotnet build -c Release "$1/bench/Stack.Benchmarks" -v q -nologo >/dev/null
+  [ ! -d "$1/bench/SwarmClean" ] || dotnet build -c Release "$1/bench/SwarmClean" -v q -nologo >/dev/null
 }
 if [ -z "${BASELINE_DIR:-}" ]; then
   git worktree add --detach "$base" "$baseline_commit" >/dev/null 2>&1
@@ -36,6 +39,7 @@ fi
 dll() { ls "$1"/src/Stack.Definition/bin/Release/net10.0/*/Stack.Definition.dll | head -n 1; }
 current=$(dll .)
 baseline=$(dll "$base")
+clean=$(ls bench/SwarmClean/bin/Release/net10.0/*/SwarmClean.dll | head -n 1)
 benchmarks=bench/Stack.Benchmarks/bin/Release/net10.0/Stack.Benchmarks.dll
 
 # name|command (split at spaces); every command writes into $work/out, emptied before each run.
@@ -44,6 +48,8 @@ commands=(
   "ref baseline|dotnet $baseline --out $work/out"
   "target compose|dotnet $current --out $work/out --target compose"
   "target all|dotnet $current --out $work/out --target all"
+  "clean compose|dotnet $clean --out $work/out --target compose"
+  "clean all|dotnet $clean --out $work/out --target all"
 )
 if [ -n "${BASELINE_TARGETS:-}" ]; then # the baseline's --target compose and --target all too
   commands+=(
@@ -85,6 +91,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 echo
 echo "reference emit, current / baseline: wall $(ratio "$(wall 'ref current')" "$(wall 'ref baseline')"), user $(ratio "$(user 'ref current')" "$(user 'ref baseline')")"
 echo "--target all / --target compose:     wall $(ratio "$(wall 'target all')" "$(wall 'target compose')"), user $(ratio "$(user 'target all')" "$(user 'target compose')")"
+echo "  the same, Swarm-clean stack:        wall $(ratio "$(wall 'clean all')" "$(wall 'clean compose')"), user $(ratio "$(user 'clean all')" "$(user 'clean compose')")"
 if [ -n "${BASELINE_TARGETS:-}" ]; then
   echo "baseline's all / compose:             wall $(ratio "$(wall 'base all')" "$(wall 'base compose')"), user $(ratio "$(user 'base all')" "$(user 'base compose')")"
   echo "--target all, current / baseline:    wall $(ratio "$(wall 'target all')" "$(wall 'base all')"), user $(ratio "$(user 'target all')" "$(user 'base all')")"

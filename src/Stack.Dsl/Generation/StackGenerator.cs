@@ -38,6 +38,14 @@ public static class StackGenerator
         var rendering = SpareThread.Available
             ? SpareThread.Run(() => RenderAll(stack, environments, options, picture))
             : null;
+        // The rendering thread writes the Swarm files after the compose files and is the longer
+        // one with them on: this thread, whose rules end sooner, loads what their content-addressed
+        // names need first.
+        if (rendering is not null && SwarmFiles.Targets(stack, environments).Any(t => ContentName.Hashes(t.Stack)))
+        {
+            ContentName.Prepare();
+        }
+
         var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -158,8 +166,6 @@ public static class StackGenerator
             files[RestoreScript.FileName] = RestoreScript.Render(restore, stack.Environments, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments]);
         }
 
-        files[StackPicture.FileName] = picture.Value;
-
         if (!stack.Variables.IsEmpty)
         {
             files[EnvExample.FileName] = EnvExample.Render(stack.Variables.DistinctBy(v => v.Name, StringComparer.Ordinal), uses, GenerationOptions.FirstHeaderLine);
@@ -168,13 +174,18 @@ public static class StackGenerator
         IReadOnlyList<StackDiagnostic> targetErrors = [];
         if (stack.Targets.Includes(DeployTarget.Swarm) || environments.Any(e => e.Stack.Targets.Includes(DeployTarget.Swarm)))
         {
-            var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], files);
+            var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], new WrittenFiles(files, picture));
             targetErrors = swarm.Diagnostics;
             foreach (var (name, text) in swarm.Files)
             {
                 files[name] = text;
             }
         }
+
+        // Last: with the Swarm files to write, the main thread is done with the rules before this
+        // one gets here and draws STACK.md meanwhile (see Generate). A Swarm file that carries it
+        // as a config draws it when it asks (WrittenFiles).
+        files[StackPicture.FileName] = picture.Value;
 
         if (!stack.Targets.Includes(DeployTarget.Compose))
         {

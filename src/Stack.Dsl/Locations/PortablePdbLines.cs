@@ -94,8 +94,11 @@ internal static class PortablePdbLines
         try
         {
             // Kept open for the process: a diagnostic run reads a few lines from one or two modules.
+            // The PDB is handed over as bytes, not as a file stream: over 16 KiB of file stream the
+            // reader maps the file into memory, which loads System.IO.MemoryMappedFiles for a read
+            // of a few lines. A definition's PDB is small; its bytes are read once.
             var pe = new PEReader(File.OpenRead(path));
-            return pe.TryOpenAssociatedPortablePdb(path, candidate => File.Exists(candidate) ? File.OpenRead(candidate) : null, out var provider, out _)
+            return pe.TryOpenAssociatedPortablePdb(path, candidate => File.Exists(candidate) ? new MemoryStream(File.ReadAllBytes(candidate), writable: false) : null, out var provider, out _)
                 ? new Symbols(pe, provider!, provider!.GetMetadataReader())
                 : Symbols.None;
         }

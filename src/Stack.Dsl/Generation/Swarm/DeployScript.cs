@@ -99,9 +99,9 @@ internal static class DeployScript
         foreach (var file in hashes.Where(h => h.Hashes.Count > 0))
         {
             text.Append("  ").Append(file.File).Append(")\n");
-            foreach (var (variable, path) in file.Hashes)
+            foreach (var variable in file.Hashes.Keys.Order(StringComparer.Ordinal))
             {
-                text.Append("    hash_of ").Append(variable).Append(' ').Append(path).Append('\n');
+                text.Append("    hash_of ").Append(variable).Append(' ').Append(file.Hashes[variable]).Append('\n');
             }
 
             text.Append("    ;;\n");

@@ -9,7 +9,7 @@ namespace Stack.Dsl.Generation.Swarm;
 /// (for content-addressed config names), paths as seen from the swarm/ folder, and where the
 /// refusals go.
 /// </summary>
-internal sealed class SwarmContext(GenerationOptions options, IReadOnlyDictionary<string, string> outputFiles, IReadOnlyDictionary<string, string> swarmFiles, List<StackDiagnostic> diagnostics)
+internal sealed class SwarmContext(GenerationOptions options, WrittenFiles outputFiles, IReadOnlyDictionary<string, string> swarmFiles, List<StackDiagnostic> diagnostics)
 {
     /// <summary>Options whose project paths are relative to swarm/ (one folder deeper than the output folder).</summary>
     public GenerationOptions Options { get; } = options with
@@ -21,7 +21,7 @@ internal sealed class SwarmContext(GenerationOptions options, IReadOnlyDictionar
     public string? ProjectDirectory => options.ProjectDirectory;
 
     /// <summary>Files Stack writes at the top of the output folder (excludes.txt), by name.</summary>
-    public IReadOnlyDictionary<string, string> OutputFiles { get; } = outputFiles;
+    public WrittenFiles OutputFiles { get; } = outputFiles;
 
     /// <summary>Files Stack writes into swarm/ for this environment (Traefik's), by name.</summary>
     public IReadOnlyDictionary<string, string> SwarmFiles { get; } = swarmFiles;
@@ -30,7 +30,8 @@ internal sealed class SwarmContext(GenerationOptions options, IReadOnlyDictionar
     public Dictionary<string, string> ExtraFiles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The file hashes deploy.sh sets before deploying this environment's file: variable to the file's sh word (<see cref="HostFileHash"/>).</summary>
-    public SortedDictionary<string, string> HostFileHashes { get; } = new(StringComparer.Ordinal);
+    /// <remarks>Unsorted (deploy.sh sorts them): the framework has no precompiled SortedDictionary code over strings, so one here was JIT-compiled on every Swarm run.</remarks>
+    public Dictionary<string, string> HostFileHashes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Records a hash deploy.sh must set; two keys that upper-case alike get distinct variables.</summary>
     public HostFileHash Hash(HostFileHash hash)

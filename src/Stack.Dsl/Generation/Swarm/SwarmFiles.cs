@@ -22,16 +22,20 @@ internal static class SwarmFiles
     /// <summary>The Swarm file's name in swarm/ for an environment, or for a stack without environments.</summary>
     public static string StackFileName(string? environment) => environment is null ? "docker-stack.yml" : $"stack.{environment}.yml";
 
-    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, IReadOnlyDictionary<string, string> outputFiles)
+    /// <summary>The stacks that get a Swarm file: each environment's whose targets include Swarm, or the definition without environments; none when no target is Swarm.</summary>
+    public static IReadOnlyList<SwarmTarget> Targets(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments) =>
+        !definition.Targets.Includes(DeployTarget.Swarm) && !environments.Any(e => e.Stack.Targets.Includes(DeployTarget.Swarm)) ? []
+        : environments.Count == 0 ? [new SwarmTarget(null, definition)]
+        // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
+        // An environment that narrows its targets to Compose (a laptop's, say) gets no Swarm file.
+        : environments.Where(e => e.Stack.Targets.Includes(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
+
+    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, WrittenFiles outputFiles)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var refusals = new List<TargetRefusals>();
         var hashes = new List<FileHashes>();
-        // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
-        var targets = environments.Count == 0
-            ? [new SwarmTarget(null, definition)]
-            // An environment that narrows its targets to Compose (a laptop's, say) gets no Swarm file.
-            : environments.Where(e => e.Stack.Targets.Includes(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
+        var targets = Targets(definition, environments);
         foreach (var (name, stack) in targets)
         {
             var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;

@@ -145,6 +145,18 @@ public sealed class HostFileHashTests : IDisposable
     }
 
     [Fact]
+    public void Hash_lines_are_in_the_order_of_their_variables_whatever_order_they_were_met_in()
+    {
+        // The secret is met first (top-level secrets come before configs); its variable sorts last.
+        var text = SwarmEmit.Files(Stack(Path.Combine(_root, "host", "db")))["swarm/deploy.sh"];
+
+        var config = text.IndexOf("hash_of STACK_CONFIG_API_CONF_HASH ", StringComparison.Ordinal);
+        var secret = text.IndexOf("hash_of STACK_SECRET_DB_PASSWORD_HASH ", StringComparison.Ordinal);
+        Assert.True(config >= 0 && secret >= 0, text);
+        Assert.True(config < secret, text);
+    }
+
+    [Fact]
     public void A_path_whose_variable_has_a_default_keeps_a_plain_name_and_no_hash_line()
     {
         var folder = new Variable("SECRETS_DIR").OrDefault("/run/secrets");

@@ -195,6 +195,19 @@ public sealed class SwarmMappingTests : IDisposable
     }
 
     [Fact]
+    public void A_file_stack_writes_last_is_carried_as_a_config_too()
+    {
+        // STACK.md is drawn after the Swarm files (by the main thread, while they are written).
+        var files = SwarmEmit.Files(StackOf(Emit.Minimal().WithBind(HostPath.InOutput("STACK.md"), "/srv/STACK.md", readOnly: true)), _project);
+        var document = SwarmEmit.Parse(files[SwarmEmit.FileName]);
+
+        Assert.Equal("../STACK.md", document.Text("configs", "app-STACK-md", "file"));
+        Assert.Equal(
+            "demo_app-STACK-md-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(files["STACK.md"])))[..10],
+            document.Text("configs", "app-STACK-md", "name"));
+    }
+
+    [Fact]
     public void A_writable_project_file_is_refused_a_config_is_read_only()
     {
         File.WriteAllText(Path.Combine(_project, "state.json"), "{}");
