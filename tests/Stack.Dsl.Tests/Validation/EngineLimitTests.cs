@@ -5,7 +5,8 @@ namespace Stack.Dsl.Tests.Validation;
 
 /// <summary>
 /// Settings Compose writes without a word and the engine refuses at start: a host name longer than
-/// the kernel sets (STK0201), a container name on more than one replica (STK0217).
+/// the kernel sets (STK0201), a container name on more than one replica (STK0217), a ulimit the
+/// engine does not know (STK0212).
 /// </summary>
 public sealed class EngineLimitTests
 {
@@ -39,5 +40,15 @@ public sealed class EngineLimitTests
         Assert.Contains("sets container_name and asks for 3 replicas", Assert.Single(Validate(Safe().WithContainerName("fixed").WithReplicas(3)), d => d.Id == "STK0217").Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Validate(Safe().WithContainerName("fixed").WithReplicas(1)), d => d.Id == "STK0217");
         Assert.DoesNotContain(Validate(Safe().WithReplicas(3)), d => d.Id == "STK0217");
+    }
+
+    [Theory]
+    [InlineData("nofiles")]
+    [InlineData("NOFILE")]
+    [InlineData("as")]
+    public void A_ulimit_the_engine_does_not_know_is_STK0212(string name)
+    {
+        Assert.Contains($"has ulimit '{name}', which the engine does not know", Assert.Single(Validate(Safe().WithUlimit(name, Ulimit.Of(10))), d => d.Id == "STK0212").Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Validate(Safe().WithUlimit("nofile", Ulimit.Of(10))), d => d.Id == "STK0212");
     }
 }
