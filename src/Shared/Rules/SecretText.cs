@@ -229,6 +229,12 @@ internal static class SecretText
             var flag = word[0] == '-';
             var equals = word.IndexOf('=');
             var name = (equals < 0 ? word : word.Substring(0, equals)).TrimStart('-');
+            if (!flag && equals > 0 && UserPercentPassword(name, word.Substring(equals + 1)))
+            {
+                found.Add(new SecretHolding(name, SecretForm.Assignment, name + "=...%..."));
+                continue;
+            }
+
             if (name.Length == 0 || !IsName(name) || !SecretNames.LooksSecret(name))
             {
                 continue;
@@ -312,6 +318,21 @@ internal static class SecretText
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A CIFS mount option's <c>user=name%password</c> (also <c>username=</c>): mount.cifs takes the
+    /// password after a '%' in the user name, so a volume's <c>o: user=media%hunter2</c> holds one.
+    /// </summary>
+    private static bool UserPercentPassword(string name, string value)
+    {
+        if (!string.Equals(name, "user", StringComparison.OrdinalIgnoreCase) && !string.Equals(name, "username", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var percent = value.IndexOf('%');
+        return percent >= 0 && percent + 1 < value.Length && value.IndexOf('$') < 0 && SecretNames.CouldBeSecret("PASSWORD", value.Substring(percent + 1));
     }
 
     private static bool IsAuthorizationHeader(string name) =>

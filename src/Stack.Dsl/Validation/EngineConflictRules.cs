@@ -9,11 +9,18 @@ namespace Stack.Dsl.Validation;
 /// </summary>
 internal static class EngineConflictRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) => stack.Services.SelectMany(Check);
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) => stack.Services.SelectMany(s => Check(s, stack.Targets.Contains(DeployTarget.Compose)));
 
-    private static IEnumerable<StackDiagnostic> Check(Service service)
+    private static IEnumerable<StackDiagnostic> Check(Service service, bool onCompose)
     {
         StackDiagnostic Conflict(string message) => new(RuleIds.EngineConflict, $"Service '{service.Name}' {message}", service.Location);
+
+        // Compose names every replica after container_name, and names are unique: it refuses the pair
+        // ("can't set container_name and ... as container name must be unique"). Swarm drops container_name (STK0503).
+        if (onCompose && service.ContainerName is not null && service.Deployment?.Replicas > 1)
+        {
+            yield return Conflict($"sets container_name and asks for {service.Deployment.Replicas} replicas; Compose refuses the pair, as every replica would need that one name. Remove WithContainerName, or run one replica.");
+        }
 
         if (service.NetworkMode is { } mode)
         {

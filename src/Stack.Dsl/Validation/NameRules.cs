@@ -39,6 +39,14 @@ internal static class NameRules
                 yield return Invalid($"container name of service '{service.Name}'", written, service.Location, "letters, digits, '_', '.' and '-', starting with a letter or digit, at least two characters");
             }
 
+            // The kernel's sethostname takes at most 64 bytes (HOST_NAME_MAX): runc fails the start ("sethostname: invalid argument").
+            if (service.Hostname is { IsLiteral: true } hostname && Text.TextInventory.Literal(hostname) is var host && System.Text.Encoding.UTF8.GetByteCount(host) > HostNameMax)
+            {
+                yield return new StackDiagnostic(RuleIds.InvalidName,
+                    $"The hostname of service '{service.Name}' '{Text.TextRules.Visible(host, 40)}' is {System.Text.Encoding.UTF8.GetByteCount(host)} bytes long: the kernel sets a container's host name of at most {HostNameMax} bytes, so the container would fail to start (\"sethostname: invalid argument\"). Use a host name of at most {HostNameMax} bytes in .WithHostname(...), or leave it out (other containers reach the service by its name).",
+                    service.Location);
+            }
+
             foreach (var router in RouterSite.Layer4(service).Where(r => !Text.NameGrammar.Traefik.Matches(r.Name)))
             {
                 yield return Invalid("Traefik router name", router.Name, router.Location, TraefikRule);
@@ -156,6 +164,9 @@ internal static class NameRules
 
     private static bool TraefikReference(string reference) =>
         reference.Split('@') is var parts && parts.Length <= 2 && parts.All(Text.NameGrammar.Traefik.Matches);
+
+    /// <summary>The longest host name the kernel sets (HOST_NAME_MAX).</summary>
+    private const int HostNameMax = 64;
 
     /// <summary>A DNS label's longest length (RFC 1035): a name Docker's DNS answers.</summary>
     private const int DnsLabel = 63;

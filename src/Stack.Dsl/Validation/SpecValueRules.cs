@@ -12,6 +12,10 @@ namespace Stack.Dsl.Validation;
 /// </summary>
 internal static class SpecValueRules
 {
+    /// <summary>The ulimits the engine sets (go-units' ulimit names: the daemon fails to start a container with another).</summary>
+    private static readonly string[] UlimitNames =
+        ["core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack"];
+
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) =>
         stack.Services.SelectMany(service => Problems(service).Select(problem => new StackDiagnostic(RuleIds.InvalidValue, $"Service '{service.Name}' {problem}", service.Location)))
             .Concat(StackResourcesOf.Networks(stack).SelectMany(network => Problems(network).Select(problem => new StackDiagnostic(RuleIds.InvalidValue, $"Network '{network.Name}' {problem}", network.Location))));
@@ -85,6 +89,11 @@ internal static class SpecValueRules
 
         foreach (var (name, limit) in service.Ulimits)
         {
+            if (!UlimitNames.Contains(name))
+            {
+                yield return $"has ulimit '{name}', which the engine does not know: it fails the container's start. It takes {string.Join(", ", UlimitNames)}. Use one of those names in .WithUlimit(...).";
+            }
+
             if (limit.Soft < -1 || limit.Hard < -1 || (limit.Hard != -1 && (limit.Soft == -1 || limit.Soft > limit.Hard)))
             {
                 yield return $"has ulimit {name} with soft {limit.Soft} and hard {limit.Hard}; each is a count or -1 (unlimited), and soft cannot exceed hard. Use new Ulimit(soft, hard) with soft at most hard, or -1 for both.";

@@ -33,12 +33,13 @@ internal static class TraefikWiringRules
         }
 
         // As flags there is no static file to mount; a file there is STK0406's (Traefik would read it).
-        var mounted = proxyService.Volumes.Where(m => (proxy.StaticConfigForm == TraefikConfigForm.File && m.Target == proxy.StaticConfigPath) || m.Target == proxy.DynamicConfigPath)
+        // Paths compared as the engine compares mount targets: a trailing '/' names the same path.
+        var mounted = proxyService.Volumes.Where(m => (proxy.StaticConfigForm == TraefikConfigForm.File && SamePath(m.Target, proxy.StaticConfigPath)) || SamePath(m.Target, proxy.DynamicConfigPath))
             .Select(m => new StackDiagnostic(
                 RuleIds.DuplicateMountTarget,
                 $"The Traefik service '{proxyService.Name}' mounts something at '{m.Target}', where the generator mounts the config it writes from the TraefikProxy declaration. Remove that mount.",
                 proxy.Location));
-        return mounted.Concat(Middlewares(stack, proxy))
+        return mounted.Concat(ConfigPaths(proxy)).Concat(Middlewares(stack, proxy))
             .Concat(EntryPoints(stack, proxy))
             .Concat(Reachability(stack, proxy, proxyService))
             .Concat(CertResolvers(stack, proxy))
@@ -49,6 +50,33 @@ internal static class TraefikWiringRules
             .Concat(FileServices(stack));
     }
 
+
+    private static bool SamePath(string a, string b) => string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.Ordinal);
+
+    /// <summary>
+    /// The two files the generator mounts into the proxy's service: two paths (the engine refuses
+    /// two mounts at one target), and a dynamic file Traefik's file provider reads as YAML (it picks
+    /// a file's format by its extension, as for the static file: STK0406).
+    /// </summary>
+    private static IEnumerable<StackDiagnostic> ConfigPaths(TraefikProxy proxy)
+    {
+        if (proxy.StaticConfigForm == TraefikConfigForm.File && SamePath(proxy.StaticConfigPath, proxy.DynamicConfigPath))
+        {
+            yield return new StackDiagnostic(
+                RuleIds.DuplicateMountTarget,
+                $"The TraefikProxy's StaticConfigPath and DynamicConfigPath are both '{proxy.DynamicConfigPath}': the generator mounts the static and the dynamic config there, and the engine refuses two mounts at one path. Give DynamicConfigPath its own path, such as '{TraefikProxy.DefaultDynamicConfigPath}'.",
+                proxy.Location);
+        }
+
+        var dynamic = proxy.DynamicConfigPath;
+        if (!dynamic.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && !dynamic.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new StackDiagnostic(
+                RuleIds.IgnoredStaticConfig,
+                $"The TraefikProxy's DynamicConfigPath '{dynamic}' does not end in .yml or .yaml: Traefik's file provider picks a file's format by its extension, so it would not read the YAML Stack writes there (and a path ending in '/' names a folder, where the engine cannot mount a file). Leave DynamicConfigPath at its default, '{TraefikProxy.DefaultDynamicConfigPath}'.",
+                proxy.Location);
+        }
+    }
     private static string Identity(TraefikService s) =>
         $"{s.Name}|{string.Join(',', s.Urls)}|{s.PassHostHeader}|{s.HealthCheckPath}|{s.HealthCheckInterval}|{s.HealthCheckTimeout}|{s.StickyCookie}|{s.Scheme}";
 

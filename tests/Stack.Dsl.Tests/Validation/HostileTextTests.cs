@@ -78,7 +78,8 @@ public sealed class HostileTextTests
         ["stop signal"] = v => Stack(Safe().WithStopSignal(v == Harmless ? "SIGINT" : "SIGINT" + v)),
         ["sysctl name"] = v => Stack(Safe().WithSysctl("net.core.somaxconn" + v, "1024")),
         ["sysctl value"] = v => Stack(Safe().WithSysctl("net.core.somaxconn", "1024" + v)),
-        ["ulimit name"] = v => Stack(Safe().WithUlimit("nofile" + v, Ulimit.Of(1024))),
+        // A closed set of names (STK0212): the harmless case is one of them, every other text is refused.
+        ["ulimit name"] = v => Stack(Safe().WithUlimit(v == Harmless ? "nofile" : "nofile" + v, Ulimit.Of(1024))),
         ["group"] = v => Stack(Safe().WithGroupAdd("audio" + v)),
         ["runtime"] = v => Stack(Safe().WithRuntime("runc" + v)),
         ["platform"] = v => Stack(Safe().WithPlatform("linux/amd64" + v)),

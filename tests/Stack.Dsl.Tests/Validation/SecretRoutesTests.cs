@@ -36,6 +36,8 @@ public sealed class SecretRoutesTests
         ";redis-cli -a hunter2 ping;",
         ";redis-server --requirepass hunter2;",
         ";curl -u admin:hunter2 http://app/;",
+        // A CIFS share's password after '%' in its user name.
+        ",user=media%hunter2,",
     ];
 
     /// <summary>The same places holding no literal secret.</summary>
@@ -56,6 +58,8 @@ public sealed class SecretRoutesTests
         ";curl -u admin http://app/;",
         ";gosu app:app run;",
         ";${DB_PASSWORD:?set it};",
+        ",user=media,uid=1000,",
+        ",user=media%$CIFS_PASSWORD,",
     ];
 
     /// <summary>

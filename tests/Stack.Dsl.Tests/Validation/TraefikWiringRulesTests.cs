@@ -191,6 +191,36 @@ public sealed class TraefikWiringRulesTests
         Assert.Contains("resolver 'staging', which the stack's Traefik does not declare",
             Assert.Single(Found("STK0405", With(Emit.Minimal("app").WithNetworks(Edge).WithRouter(Route().WithTls(new CertResolver("staging")))))).Message, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("/etc/traefik/traefik.yml")]
+    [InlineData("/etc/traefik/traefik.yml/")]
+    public void A_dynamic_config_path_on_the_static_one_is_STK0209(string dynamic)
+    {
+        var stack = new ComposeStack("s").WithTraefik(new TraefikProxy(Proxy, Edge) { DynamicConfigPath = dynamic }).WithServices(Proxy);
+
+        Assert.Contains("StaticConfigPath and DynamicConfigPath are both", Assert.Single(Found("STK0209", stack)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_user_mount_at_a_config_path_spelled_with_a_trailing_slash_is_STK0209()
+    {
+        var handWired = Proxy.WithBind(HostPath.InProject("dynamic.yml"), TraefikProxy.DefaultDynamicConfigPath + "/", readOnly: true);
+        var stack = new ComposeStack("s").WithTraefik(new TraefikProxy(handWired, Edge)).WithServices(handWired);
+
+        Assert.Contains("where the generator mounts the config", Assert.Single(Found("STK0209", stack)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/etc/traefik/")]
+    [InlineData("/etc/traefik/dynamic.toml")]
+    [InlineData("/etc/traefik/dynamic")]
+    public void A_dynamic_config_path_Traefik_would_not_read_as_YAML_is_STK0406(string dynamic)
+    {
+        var stack = new ComposeStack("s").WithTraefik(new TraefikProxy(Proxy, Edge) { DynamicConfigPath = dynamic }).WithServices(Proxy);
+
+        Assert.Contains($"DynamicConfigPath '{dynamic}' does not end in .yml or .yaml", Assert.Single(Found("STK0406", stack)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_proxy_that_mounts_its_config_paths_itself_is_STK0209()
     {
