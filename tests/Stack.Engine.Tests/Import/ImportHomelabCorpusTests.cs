@@ -81,7 +81,7 @@ public sealed partial class ImportHomelabCorpusTests(ITestOutputHelper output)
         int routers = 0, middlewares = 0, kept = 0, labels = 0;
         using var folder = new TemporaryFolder();
         CopyCorpus(folder.Path);
-        foreach (var file in Files.Select(f => (string)f[0]).Where(f => !Refused.ContainsKey(f)))
+        foreach (var file in Directory.GetFiles(Corpus, "*.yml").Select(f => Path.GetFileName(f)).Where(f => !Refused.ContainsKey(f)).Order(StringComparer.Ordinal))
         {
             var path = Path.Combine(folder.Path, file);
             var yaml = File.ReadAllText(path);
