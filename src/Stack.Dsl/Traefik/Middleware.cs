@@ -103,9 +103,21 @@ public sealed record RateLimitMiddleware : Middleware
     internal override MiddlewareDefinition Definition(MiddlewareText text) => new("rateLimit", new MiddlewareOptions(text)
         .Add("average", Average)
         .Add("burst", Burst)
-        .Add("period", text.Literal(Generation.DurationFormat.Format(Period)))
+        .Add("period", WritesPeriod ? text.Literal(Generation.DurationFormat.Format(Period)) : null)
         .Add("sourceCriterion", SourceIpDepth is { } depth ? new MiddlewareOptions(text).Add("ipStrategy", new MiddlewareOptions(text).Add("depth", depth).Build()).Build() : null)
         .Build());
+
+    /// <summary>Creates a rate limiter over Traefik's default period, one second, which it does not write (as labels that give no period say).</summary>
+    /// <param name="name">Its name.</param>
+    /// <param name="average">Allowed requests per second, on average.</param>
+    /// <param name="burst">Allowed requests in one burst.</param>
+    /// <param name="filePath">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public RateLimitMiddleware(string name, int average, int burst, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0)
+        : this(name, average, burst, TimeSpan.FromSeconds(1), filePath, line)
+    {
+        WritesPeriod = false;
+    }
 
     /// <summary>Creates a rate limiter.</summary>
     /// <param name="name">Its name.</param>
@@ -133,6 +145,9 @@ public sealed record RateLimitMiddleware : Middleware
 
     /// <summary>The period the average is measured over.</summary>
     public TimeSpan Period { get; }
+
+    /// <summary>Whether the period is written; not for a limiter made without one (Traefik's default, 1s).</summary>
+    public bool WritesPeriod { get; private init; } = true;
 
     /// <summary>Which <c>X-Forwarded-For</c> entry identifies the client (from the right); unset uses the remote address.</summary>
     public int? SourceIpDepth { get; init; }

@@ -84,4 +84,28 @@ public sealed class TraefikAsGivenTests
 
         Assert.Contains(StackValidator.Validate(new ComposeStack("s").WithServices(service)), d => d.Id == "STK0201" && d.Message.Contains("'gzip.all'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_rate_limit_made_without_a_period_writes_none_and_one_with_writes_it()
+    {
+        var bare = new RateLimitMiddleware("bare", 50, 100).ViaDockerLabels();
+        var timed = new RateLimitMiddleware("timed", 50, 100, TimeSpan.FromMinutes(1)).ViaDockerLabels();
+
+        var yaml = Emit.Yaml(new ComposeStack("s").WithServices(Emit.Minimal("app").WithMiddlewareLabels(bare, timed)));
+
+        Assert.Contains("traefik.http.middlewares.bare.ratelimit.average: '50'", yaml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("traefik.http.middlewares.bare.ratelimit.period", yaml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("traefik.http.middlewares.timed.ratelimit.period: 1m", yaml, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Custom_headers_are_written_by_name()
+    {
+        var headers = new HeadersMiddleware("hdr").WithRequestHeader("X-Forwarded-Proto", "https").WithResponseHeader("X-Robots-Tag", "none").ViaDockerLabels();
+
+        var yaml = Emit.Yaml(new ComposeStack("s").WithServices(Emit.Minimal("app").WithMiddlewareLabels(headers)));
+
+        Assert.Contains("traefik.http.middlewares.hdr.headers.customRequestHeaders.X-Forwarded-Proto: https", yaml, StringComparison.Ordinal);
+        Assert.Contains("traefik.http.middlewares.hdr.headers.customResponseHeaders.X-Robots-Tag: none", yaml, StringComparison.Ordinal);
+    }
 }

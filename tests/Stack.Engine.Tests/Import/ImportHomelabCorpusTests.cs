@@ -21,6 +21,13 @@ public sealed partial class ImportHomelabCorpusTests(ITestOutputHelper output)
 {
     private static readonly string Corpus = Path.Combine(Repository.Root, "tests", "Stack.Engine.Tests", "Import", "HomelabCorpus");
 
+    /// <summary>The files whose one shape Stack refuses: the line and the message's start.</summary>
+    private static readonly Dictionary<string, (int Line, string Message)> Refused = new(StringComparer.Ordinal)
+    {
+        ["refused-long-tmpfs.yml"] = (7, "a tmpfs mount in the long syntax (type: tmpfs) is not translated by the importer yet: Stack's tmpfs is the service's tmpfs: key, which the engine mounts noexec and nosuid, and this mount is neither. If the service runs nothing from it, write it there (/tmp:size=...)"),
+        ["refused-variable-address.yml"] = (7, "the port '${BIND_IP:-127.0.0.1}:${DASHY_PORT:-4000}:8080' binds the host address ${BIND_IP:-127.0.0.1}, a variable, but Stack checks which interfaces a published port opens and takes the address as written; write the address (127.0.0.1:${DASHY_PORT:-4000}:8080)"),
+    };
+
     public static TheoryData<string> Files => [.. Directory.GetFiles(Corpus, "*.yml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     [SkippableTheory]
@@ -34,6 +41,14 @@ public sealed partial class ImportHomelabCorpusTests(ITestOutputHelper output)
         var yaml = File.ReadAllText(path);
 
         var (code, errors) = AgreedImport.Import(path, yaml, "0.1.0", "homelab");
+        if (Refused.TryGetValue(file, out var refusal))
+        {
+            // A shape Stack cannot hold: one error, at its line, saying what to write.
+            Assert.Null(code);
+            Assert.Equal($"{path}({refusal.Line},9): error STK0218: {refusal.Message}", string.Join('\n', errors).Split(" and import again")[0].Split(", and give")[0]);
+            return;
+        }
+
         Assert.True(code is not null, string.Join('\n', errors));
         var (exit, stderr, emitted) = Run(code!, "homelab" + Math.Abs(file.GetHashCode(StringComparison.Ordinal)), folder.Path);
         Assert.True(exit == 0, $"the imported program failed on its first run:\n{stderr}\n{code}");
@@ -59,9 +74,33 @@ public sealed partial class ImportHomelabCorpusTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>What compose reads apart from Traefik's labels and the file format's version (the emitted file names none).</summary>
+    /// <summary>The whole corpus, counted: printed for the report, and held so typing cannot silently regress.</summary>
+    [Fact]
+    public void Corpus_counts_typed_routers_and_middlewares_against_labels_kept()
+    {
+        int routers = 0, middlewares = 0, kept = 0, labels = 0;
+        using var folder = new TemporaryFolder();
+        CopyCorpus(folder.Path);
+        foreach (var file in Directory.GetFiles(Corpus, "*.yml").Select(f => Path.GetFileName(f)).Where(f => !Refused.ContainsKey(f)).Order(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(folder.Path, file);
+            var yaml = File.ReadAllText(path);
+            var (code, errors) = AgreedImport.Import(path, yaml, "0.1.0", "counted");
+            Assert.True(code is not null, string.Join('\n', errors));
+            var counts = Count(code!, yaml);
+            (routers, middlewares, kept, labels) = (routers + counts.Routers, middlewares + counts.Middlewares, kept + counts.Kept, labels + counts.Labels);
+        }
+
+        output.WriteLine($"homelab corpus: typed {routers} routers and {middlewares} middlewares; {kept} of {labels} traefik labels kept as labels");
+        Assert.Equal((38, 15, 29, 260), (routers, middlewares, kept, labels));
+    }
+
+    /// <summary>What compose reads apart from Traefik's labels and the file format's version (the emitted file names none); a long-syntax port's protocol: tcp is the default.</summary>
     private static string Rest(string config) => string.Join('\n', CorpusRoundTripTests.Meaning(config).Split('\n')
-        .Where(l => !l.StartsWith(".version ", StringComparison.Ordinal) && !TraefikLabelLine().IsMatch(l)));
+        .Where(l => !l.StartsWith(".version ", StringComparison.Ordinal) && !TraefikLabelLine().IsMatch(l))
+        .Select(l => LongBind().Replace(l, m => $"{m.Groups["at"].Value}  = {m.Groups["source"].Value}:{m.Groups["target"].Value}:{(m.Groups["ro"].Success ? "ro" : "rw")}"))
+        .Select(l => Index().Replace(l.Replace(".protocol = tcp; ", string.Empty, StringComparison.Ordinal), "[]"))
+        .Order(StringComparer.Ordinal));
 
     /// <summary>docker-compose 1.29 predates include: the original of an include-only file is each included file's config, from its own folder.</summary>
     private static string Original(string folder, string path, string yaml, IReadOnlyList<string> variables)
@@ -99,8 +138,12 @@ public sealed partial class ImportHomelabCorpusTests(ITestOutputHelper output)
         start.ArgumentList.Add("config");
         foreach (var variable in variables)
         {
-            // A token, or a path where the variable starts a bind source (a token there would name a volume).
-            start.Environment[variable] = files.Any(f => Regex.IsMatch(File.ReadAllText(f), $@"- \$\{{{variable}[:}}-]")) ? $"/set/{variable}" : $"@{variable}@";
+            // A token; a path where the variable starts a bind source (a token there would name a volume); a number where its default is one (a port).
+            var texts = files.Select(File.ReadAllText).ToList();
+            start.Environment[variable] =
+                texts.Any(t => Regex.IsMatch(t, $@"- \$\{{{variable}[:}}-][^}}]*\}}[^:\s]*:/")) ? $"/set/{variable}"
+                : texts.Any(t => Regex.IsMatch(t, $@"\$\{{{variable}:?-[0-9]+\}}")) ? "40000"
+                : $"@{variable}@";
         }
 
         using var process = Process.Start(start)!;
@@ -119,6 +162,14 @@ public sealed partial class ImportHomelabCorpusTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"^\s*-\s*(?:path:\s*)?(?<path>parts/\S+\.yml)\s*$", RegexOptions.Multiline)]
     private static partial Regex IncludedFile();
+
+    /// <summary>A list item's index (items of a set are compared after other normalizations change their order).</summary>
+    [GeneratedRegex(@"(?<=\.(ports|volumes))\[[0-9]+\]")]
+    private static partial Regex Index();
+
+    /// <summary>A long-syntax bind without other options, as docker-compose 1.29 prints it: the short form means the same.</summary>
+    [GeneratedRegex(@"^(?<at>\S+\.volumes\[[0-9]+\]) (?<ro>\.read_only = true; )?\.source = (?<source>[^;]+); \.target = (?<target>[^;]+); \.type = bind$")]
+    private static partial Regex LongBind();
 
     [GeneratedRegex(@"^\.services\.[^.]+\.labels\.traefik\.")]
     private static partial Regex TraefikLabelLine();

@@ -46,6 +46,8 @@ public sealed class ImportRefusalTests
     [InlineData("services:\n  web:\n    image: nginx:1.27\nsecretz: {}\n", "the top-level key 'secretz'")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\n    working_dir: ${DIR}\n", "working_dir holds a variable")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\n    ports: [\"${HTTP_PORT}:80\"]\n", "the port '${HTTP_PORT}:80' holds a variable other than a host port with a default port")]
+    [InlineData("services:\n  web:\n    image: nginx:1.27\n    ports: [\"${BIND_IP:-127.0.0.1}:${WEB_PORT:-8080}:80\"]\n", "the port '${BIND_IP:-127.0.0.1}:${WEB_PORT:-8080}:80' binds the host address ${BIND_IP:-127.0.0.1}, a variable, but Stack checks which interfaces a published port opens and takes the address as written; write the address (127.0.0.1:${WEB_PORT:-8080}:80)")]
+    [InlineData("services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - type: tmpfs\n        target: /tmp\n        tmpfs:\n          size: 64000000\n", "a tmpfs mount in the long syntax (type: tmpfs) is not translated by the importer yet")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\n    devices: [\"${GPU:-/dev/dri}:/dev/dri\"]\n", "the device '${GPU:-/dev/dri}:/dev/dri' holds a variable")]
     [InlineData("services:\n  web:\n    image: nginx:1.27\n    volumes: [\"${DATA:-./data}:/data:rw:ro\"]\n", "the mount '${DATA:-./data}:/data:rw:ro' has more than source:target:modes")]
     [InlineData("services:\n  web:\n    image: !custom nginx:1.27\n", "the tag !custom means nothing to compose")]

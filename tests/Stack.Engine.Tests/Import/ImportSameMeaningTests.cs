@@ -164,6 +164,47 @@ public sealed class ImportSameMeaningTests
         AssertSameMeaning(yaml, emitted, Variables(code));
     }
 
+    [SkippableFact]
+    public void A_GPU_reservation_is_a_device_request_beside_the_reserved_memory()
+    {
+        DockerCompose.RequireInstalled();
+        const string yaml = """
+            services:
+              media:
+                image: example/media:1.0
+                restart: unless-stopped
+                deploy:
+                  resources:
+                    limits:
+                      memory: 8G
+                    reservations:
+                      memory: 1g
+                      devices:
+                        - driver: nvidia
+                          count: 1
+                          capabilities: [gpu]
+                        - capabilities: [gpu, utility]
+                          device_ids: ["0", "1"]
+              ml:
+                image: example/ml:1.0
+                restart: unless-stopped
+                deploy:
+                  resources:
+                    reservations:
+                      devices:
+                        - driver: nvidia
+                          count: all
+                          capabilities: [gpu]
+            """;
+
+        var code = Imported(yaml);
+
+        Assert.Contains(".WithDeviceRequest(new DeviceRequest([\"gpu\"]) { Driver = \"nvidia\", Count = 1 })", code, StringComparison.Ordinal);
+        var (exit, stderr, emitted) = Run(code, "gpu-reservation");
+        Assert.True(exit == 0, stderr);
+        AssertSameMeaning(yaml, emitted, Variables(code));
+    }
+
     private static string Imported(string yaml)
     {
         var (code, errors) = AgreedImport.Import("dc.yml", yaml, "0.1.0", "meaning");

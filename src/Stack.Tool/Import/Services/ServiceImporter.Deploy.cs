@@ -44,7 +44,17 @@ internal sealed partial class ServiceImporter
                             "reservations" => "WithResourceReservations",
                             var other => throw new ImportRefusal(kind.Start, $"deploy.resources.{other} is not translated by the importer yet."),
                         };
-                        calls.Add($".{method}({Resources(Nodes.Mapping(limits, "resources"))})");
+                        // GPUs and other driver devices are the service's device requests, beside the reservation's numbers.
+                        var amounts = new YamlMappingNode(Nodes.Mapping(limits, "resources").Children.Where(e => !(method == "WithResourceReservations" && Nodes.Scalar(e.Key, "a resource") == "devices")));
+                        if (method == "WithResourceReservations" && Nodes.Mapping(limits, "resources").Children.TryGetValue(new YamlScalarNode("devices"), out var devices))
+                        {
+                            calls.AddRange(Items(devices, "devices").Select(d => $".WithDeviceRequest({DeviceRequest(Nodes.Mapping(d, "a device"))})"));
+                        }
+
+                        if (amounts.Children.Count > 0)
+                        {
+                            calls.Add($".{method}({Resources(amounts)})");
+                        }
                     }
 
                     break;
@@ -63,6 +73,23 @@ internal sealed partial class ServiceImporter
         "pids" => $"Pids = {Int(e.Value, "pids")}",
         var other => throw new ImportRefusal(e.Key.Start, $"deploy resources '{other}' are not translated by the importer yet."),
     })) + " }";
+
+    /// <summary>A device reservation (<c>driver</c>, <c>count</c> or <c>device_ids</c>, <c>capabilities</c>); <c>count: all</c> is every device, as an unset count.</summary>
+    private static string DeviceRequest(YamlMappingNode device)
+    {
+        var capabilities = device.Children.TryGetValue(new YamlScalarNode("capabilities"), out var c)
+            ? Nodes.Strings(c, "capabilities").Select(s => CSharpCode.Literal(s.Value))
+            : throw new ImportRefusal(device.Start, "a device reservation needs capabilities (such as [gpu]), which compose requires.");
+        var init = device.Children.Where(e => Nodes.Scalar(e.Key, "a device setting") != "capabilities").Select(e => Nodes.Scalar(e.Key, "a device setting") switch
+        {
+            "driver" => $"Driver = {CSharpCode.Literal(Nodes.Scalar(e.Value, "driver"))}",
+            "count" when Nodes.Scalar(e.Value, "count") == "all" => null,
+            "count" => $"Count = {Int(e.Value, "count")}",
+            "device_ids" => $"DeviceIds = [{string.Join(", ", Nodes.Strings(e.Value, "device_ids").Select(i => CSharpCode.Literal(i.Value)))}]",
+            var other => throw new ImportRefusal(e.Key.Start, $"the device reservation setting '{other}' is not translated by the importer yet."),
+        }).OfType<string>().ToList();
+        return $"new DeviceRequest([{string.Join(", ", capabilities)}]){(init.Count > 0 ? $" {{ {string.Join(", ", init)} }}" : string.Empty)}";
+    }
 
     private static string Placement(YamlMappingNode placement) => "new Placement { " + string.Join(", ", placement.Children.Select(e => Nodes.Scalar(e.Key, "placement") switch
     {

@@ -66,6 +66,12 @@ internal sealed partial class ServiceImporter
         var entries = mount.Children.ToDictionary(e => Nodes.Scalar(e.Key, "a mount key"), e => e.Value, StringComparer.Ordinal);
         string Get(string key) => entries.TryGetValue(key, out var node) ? Nodes.Scalar(node, key) : throw new ImportRefusal(mount.Start, $"a mount needs a {key}.");
         var type = Get("type");
+        if (type == "tmpfs")
+        {
+            // Not Stack's tmpfs: the engine mounts a service's tmpfs: entries noexec and nosuid, a tmpfs mount without them.
+            throw new ImportRefusal(mount.Start, $"a tmpfs mount in the long syntax (type: tmpfs) is not translated by the importer yet: Stack's tmpfs is the service's tmpfs: key, which the engine mounts noexec and nosuid, and this mount is neither. If the service runs nothing from it, write it there ({Get("target")}:size=...) and import again.");
+        }
+
         var target = ContainerPath(Get("target"), mount.Start);
         var init = new List<string>();
         if (entries.TryGetValue("read_only", out var readOnly) && Nodes.Bool(readOnly, "read_only"))

@@ -73,6 +73,15 @@ internal sealed partial class ServiceImporter
         var published = fields.Length >= 2 ? fields[^2] : string.Empty;
         var reference = ComposeReferences.Pattern().Match(published);
         var rest = PortPattern().Match(string.Join(':', fields[..^2].Append("1").Append(fields[^1])));
+        if (fields.Length >= 3 && CSharpCode.HasVariable(string.Join(':', fields[..^2])))
+        {
+            // ${BIND_IP:-127.0.0.1}:8080:80: the address, not the port, is what Stack cannot take from a variable.
+            var address = string.Join(':', fields[..^2]);
+            var given = ComposeReferences.Pattern().Match(address).Groups["arg"].Value;
+            var example = System.Net.IPAddress.TryParse(given, out _) ? given : "127.0.0.1";
+            throw new ImportRefusal(at, $"the port '{text}' binds the host address {address}, a variable, but Stack checks which interfaces a published port opens and takes the address as written; write the address ({example}:{published}:{fields[^1]}), and give an environment its own with MapService.");
+        }
+
         if (!reference.Success || reference.Length != published.Length || reference.Groups["op"].Value is not (":-" or "-") || !rest.Success
             || !int.TryParse(reference.Groups["arg"].Value.Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out _) || CSharpCode.HasVariable(string.Join(':', fields[..^2].Append(fields[^1]))))
         {

@@ -221,7 +221,7 @@ internal static partial class MiddlewareLabelImporter
 
             case "ratelimit" when int.TryParse(Option("ratelimit.average"), NumberStyles.None, CultureInfo.InvariantCulture, out var average) && average > 0
                 && int.TryParse(Option("ratelimit.burst"), NumberStyles.None, CultureInfo.InvariantCulture, out var burst) && burst > 0
-                && GoDuration(Option("ratelimit.period")) is { } period && period > TimeSpan.Zero
+                && (Option("ratelimit.period") is null || GoDuration(Option("ratelimit.period")) is { } given && given > TimeSpan.Zero)
                 && options.Keys.All(k => k is "ratelimit.average" or "ratelimit.burst" or "ratelimit.period" or "ratelimit.sourcecriterion.ipstrategy.depth"):
             {
                 int? depth = int.TryParse(Option("ratelimit.sourcecriterion.ipstrategy.depth"), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null;
@@ -231,8 +231,12 @@ internal static partial class MiddlewareLabelImporter
                 }
 
                 var init = depth is { } value ? $" {{ SourceIpDepth = {CSharpCode.Number(value)} }}" : string.Empty;
-                return (new RateLimitMiddleware(name, average, burst, period) { SourceIpDepth = depth }.ViaDockerLabels(),
-                    $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}, {TimeSpanCode(period)}){init}.ViaDockerLabels()");
+                // No period label: Traefik's default (1s), which the limiter made without one does not write.
+                return GoDuration(Option("ratelimit.period")) is { } period
+                    ? (new RateLimitMiddleware(name, average, burst, period) { SourceIpDepth = depth }.ViaDockerLabels(),
+                        $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}, {TimeSpanCode(period)}){init}.ViaDockerLabels()")
+                    : (new RateLimitMiddleware(name, average, burst) { SourceIpDepth = depth }.ViaDockerLabels(),
+                        $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}){init}.ViaDockerLabels()");
             }
 
             case "compress" when options.Count == 1 && Option("compress") == "true":
