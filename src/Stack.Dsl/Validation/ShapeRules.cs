@@ -156,6 +156,11 @@ internal static class ShapeRules
             yield return $"has a tmpfs at '{tmpfs.Target}' of {tmpfs.Size!.Value.Bytes} bytes; a size must be positive. Give it a size such as ByteSize.Megabytes(64), or leave the size out for the engine's default.";
         }
 
+        foreach (var problem in SysctlRules.Problems(service))
+        {
+            yield return problem;
+        }
+
         foreach (var problem in LimitProblems("limit", service.ResourceLimits).Concat(LimitProblems("reservation", service.ResourceReservations)))
         {
             yield return problem;
@@ -197,7 +202,16 @@ internal static class ShapeRules
         {
             yield return $"has a CPU {kind} of {limits.Cpus}; it must be positive. Give a share of CPUs above 0 (0.5 is half a CPU), or leave it out.";
         }
+        else if (kind == "limit" && limits?.Cpus is < EngineMinimumCpus)
+        {
+            // The limit is a CFS quota per 100ms period; the kernel refuses a quota under 1ms
+            // (runc: "cpu.cfs_quota_us: invalid argument"). A reservation only guides scheduling.
+            yield return $"has a CPU limit of {limits.Cpus}; the kernel refuses a limit under 0.01 of a CPU (a quota under 1ms in every 100ms) and the container does not start. Give at least 0.01, or leave it out.";
+        }
     }
+
+    /// <summary>The smallest CPU limit a container starts with: 1ms of CFS quota in the engine's 100ms period.</summary>
+    private const decimal EngineMinimumCpus = 0.01m;
 
     private sealed class MountTarget(string path)
     {

@@ -6,7 +6,8 @@ namespace Stack.Dsl.Tests.Validation;
 /// <summary>
 /// Settings Compose writes without a word and the engine refuses at start: a host name longer than
 /// the kernel sets (STK0201), a container name on more than one replica (STK0217), a ulimit the
-/// engine does not know (STK0212).
+/// engine does not know, a sysctl outside the container's own namespaces, a CPU limit under the
+/// kernel's smallest quota (STK0212).
 /// </summary>
 public sealed class EngineLimitTests
 {
@@ -50,5 +51,48 @@ public sealed class EngineLimitTests
     {
         Assert.Contains($"has ulimit '{name}', which the engine does not know", Assert.Single(Validate(Safe().WithUlimit(name, Ulimit.Of(10))), d => d.Id == "STK0212").Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Validate(Safe().WithUlimit("nofile", Ulimit.Of(10))), d => d.Id == "STK0212");
+    }
+
+    [Theory]
+    [InlineData("vm.max_map_count")] // Elasticsearch's README value: a host setting
+    [InlineData("kernel.core_pattern")]
+    [InlineData("vm/overcommit_memory")]
+    [InlineData("kernel.hostname")]
+    public void A_sysctl_outside_the_containers_namespaces_is_STK0212(string name)
+    {
+        var finding = Assert.Single(Validate(Safe().WithSysctl(name, "1")), d => d.Id == "STK0212");
+
+        Assert.Contains($"sets the sysctl '{name}'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("net.ipv4.ip_forward")]
+    [InlineData("net/core/somaxconn")]
+    [InlineData("kernel.shmmax")]
+    [InlineData("fs.mqueue.msg_max")]
+    [InlineData("kernel.domainname")]
+    public void A_namespaced_sysctl_is_taken(string name) =>
+        Assert.DoesNotContain(Validate(Safe().WithSysctl(name, "1")), d => d.Id == "STK0212");
+
+    [Fact]
+    public void A_namespaced_sysctl_in_the_hosts_namespace_is_STK0212()
+    {
+        var host = new Service("app").WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworkMode(NetworkMode.Host);
+
+        Assert.Contains("with network_mode: host", Assert.Single(Validate(host.WithSysctl("net.ipv4.ip_forward", "1")), d => d.Id == "STK0212").Message, StringComparison.Ordinal);
+        Assert.Contains("with ipc: host", Assert.Single(Validate(Safe().WithIpc(NamespaceMode.Host).WithSysctl("kernel.shmmax", "1")), d => d.Id == "STK0212").Message, StringComparison.Ordinal);
+        Assert.Single(Validate(Safe().WithUts(NamespaceMode.Host).WithSysctl("kernel.domainname", "x")), d => d.Id == "STK0212");
+    }
+
+    [Theory]
+    [InlineData("0.005", true)]
+    [InlineData("0.0099", true)]
+    [InlineData("0.01", false)]
+    public void A_cpu_limit_under_the_kernels_smallest_quota_is_STK0212_and_a_reservation_is_not(string cpus, bool refused)
+    {
+        var value = decimal.Parse(cpus, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(refused, Validate(Safe().WithResourceLimits(new ResourceLimits { Cpus = value })).Any(d => d.Id == "STK0212" && d.Message.Contains("under 0.01 of a CPU", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Validate(Safe().WithResourceReservations(new ResourceLimits { Cpus = value })), d => d.Id == "STK0212");
     }
 }

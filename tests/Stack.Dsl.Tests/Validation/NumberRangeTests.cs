@@ -67,7 +67,7 @@ public sealed class NumberRangeTests
         ["Service.ShmSize"] = R<long>(v => Stack(Safe() with { ShmSize = new ByteSize(v) }), [-1], [0, 1]),
         ["Service.StopGracePeriod"] = R<TimeSpan>(v => Stack(Safe().WithStopGracePeriod(v)), [S(-1), TooLong], [TimeSpan.Zero, S(10)]),
         ["BuildSpec.ShmSize"] = R<long>(v => Stack(Safe().WithBuild(new BuildSpec(HostPath.InProject("app")) { ShmSize = new ByteSize(v) })), [-1], [0, 1]),
-        ["ResourceLimits.Cpus"] = R<decimal>(v => Stack(Safe().WithResourceLimits(new ResourceLimits { Cpus = v })), [0m, -0.5m], [0.01m, 4m]),
+        ["ResourceLimits.Cpus"] = R<decimal>(v => Stack(Safe().WithResourceLimits(new ResourceLimits { Cpus = v })), [0m, -0.5m, 0.005m, 0.0099m], [0.01m, 0.015m, 4m]),
         ["ResourceLimits.Memory"] = R<long>(v => Stack(Safe().WithResourceLimits(new ResourceLimits { Memory = new ByteSize(v) })), [0, -1, 1, (6L << 20) - 1], [6L << 20, 1L << 30]),
         ["ResourceLimits.Pids"] = R<int>(v => Stack(Safe().WithResourceLimits(new ResourceLimits { Pids = v })), [0, -2, int.MinValue], [-1, 1, 200]),
         ["Healthcheck.Interval"] = R<TimeSpan>(v => Stack(Healthy(h => h with { Interval = v })), [TimeSpan.Zero, S(-1), TooLong, TimeSpan.FromTicks(9_999)], [TimeSpan.FromMilliseconds(1), S(1)]),

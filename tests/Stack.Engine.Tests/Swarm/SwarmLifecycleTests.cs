@@ -69,7 +69,7 @@ public sealed class SwarmLifecycleTests(SwarmNode swarm) : IDisposable
         var expected = SwarmFacts.Expected(web, stack, isProxy: false, _project.Path, new Dictionary<string, string>());
         var actual = SwarmFacts.Actual(deployed.Spec("web"), expected.Keys);
         Assert.All(expected, field => Assert.Equal(field.Value.Order(StringComparer.Ordinal), actual[field.Key].Order(StringComparer.Ordinal)));
-        Assert.Equal(["networks", "configs", "secrets", "ports", "resources", "placement", "healthcheck", "update", "replicas", "restart"], expected.Keys.Where(k => k is not "labels" and not "mounts").OrderBy(k => k == "restart").ToArray());
+        Assert.Equal(["networks", "configs", "secrets", "ports", "resources", "placement", "healthcheck", "update", "replicas", "mode", "endpoint", "restart"], expected.Keys.Where(k => k is not "labels" and not "mounts").OrderBy(k => k == "restart").ToArray());
 
         // The one-shot job: done once, and still one task after Swarm's restart delay (5s) has passed many times.
         deployed.WaitUntil("the job completes", () => deployed.TaskStates("job").Any(t => t.StartsWith("Complete", StringComparison.Ordinal)));
