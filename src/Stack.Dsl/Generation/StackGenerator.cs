@@ -35,17 +35,10 @@ public static class StackGenerator
         // STACK.md is drawn by whichever thread reaches it first: for a large stack the rules are
         // done long before the compose file is written, and this thread would only wait.
         var picture = new Lazy<string>(() => StackPicture.Render(stack, GenerationOptions.FirstHeaderLine), LazyThreadSafetyMode.ExecutionAndPublication);
-        var rendering = SpareThread.Available
-            ? SpareThread.Run(() => RenderAll(stack, environments, options, picture))
+        var swarmJobs = SpareThread.Available ? new SharedJobs() : null;
+        var rendering = swarmJobs is not null
+            ? SpareThread.Run(() => RenderAll(stack, environments, options, picture, swarmJobs))
             : null;
-        // The rendering thread writes the Swarm files after the compose files and is the longer
-        // one with them on: this thread, whose rules end sooner, loads what their content-addressed
-        // names need first.
-        if (rendering is not null && SwarmFiles.Targets(stack, environments).Any(t => ContentName.Hashes(t.Stack)))
-        {
-            ContentName.Prepare();
-        }
-
         var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -56,9 +49,11 @@ public static class StackGenerator
         if (rendering is { IsCompleted: false })
         {
             _ = picture.Value;
+            // With the Swarm target on, the rendering thread still has its files to write: take some.
+            swarmJobs!.Help();
         }
 
-        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options, picture);
+        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options, picture, swarmJobs: null);
         if (targetErrors.Count > 0)
         {
             return new GenerationResult([.. diagnostics, .. targetErrors], new Dictionary<string, string>(StringComparer.Ordinal), []);
@@ -90,7 +85,21 @@ public static class StackGenerator
 
     /// <summary>Every file's text, each environment's whole compose file, and every variable the YAML references.</summary>
     private static Rendered RenderAll(
-        ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, Lazy<string> picture)
+        ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, Lazy<string> picture, SharedJobs? swarmJobs)
+    {
+        try
+        {
+            return RenderEvery(stack, environments, options, picture, swarmJobs);
+        }
+        finally
+        {
+            // The main thread may be waiting to help with the Swarm files: none (or no more) come.
+            swarmJobs?.Close();
+        }
+    }
+
+    private static Rendered RenderEvery(
+        ComposeStack stack, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, Lazy<string> picture, SharedJobs? swarmJobs)
     {
         // One pass writes the YAML and collects every variable it references.
         // Plain dictionaries, sorted once at the end: SortedDictionary's generic code over
@@ -174,7 +183,7 @@ public static class StackGenerator
         IReadOnlyList<StackDiagnostic> targetErrors = [];
         if (stack.Targets.Includes(DeployTarget.Swarm) || environments.Any(e => e.Stack.Targets.Includes(DeployTarget.Swarm)))
         {
-            var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], new WrittenFiles(files, picture));
+            var swarm = SwarmFiles.Render(stack, environments, options, [GenerationOptions.FirstHeaderLine, .. options.HeaderComments], new WrittenFiles(files, picture), swarmJobs);
             targetErrors = swarm.Diagnostics;
             foreach (var (name, text) in swarm.Files)
             {

@@ -30,63 +30,108 @@ internal static class SwarmFiles
         // An environment that narrows its targets to Compose (a laptop's, say) gets no Swarm file.
         : environments.Where(e => e.Stack.Targets.Includes(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
 
-    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, WrittenFiles outputFiles)
+    /// <summary>
+    /// Renders the Swarm files. Each environment's file (with its Traefik files) and the restore
+    /// files are jobs of their own, shared with the other thread when <paramref name="share"/> is
+    /// given; deploy.sh, which lists every environment's host-file hashes, is written last.
+    /// </summary>
+    public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, WrittenFiles outputFiles, SharedJobs? share = null)
     {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var refusals = new List<TargetRefusals>();
-        var hashes = new List<FileHashes>();
         var targets = Targets(definition, environments);
-        foreach (var (name, stack) in targets)
+        string[] environmentNames = [.. targets.Select(t => t.Name).OfType<string>()];
+        var parts = new TargetFiles[targets.Count];
+        var jobs = new List<Action>(targets.Count + 1);
+        for (var i = 0; i < targets.Count; i++)
         {
-            var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
-            var suffix = name is null ? string.Empty : "." + name;
-            var local = new Dictionary<string, string>(StringComparer.Ordinal);
-            var names = new TraefikFileNames($"traefik.static{suffix}.yml", $"traefik.dynamic{suffix}.yml");
-            if (TraefikWiring.Render(swarmStack, header, collect: null) is { } traefik)
-            {
-                if (traefik.Static is { } staticConfig)
-                {
-                    local[names.Static] = staticConfig;
-                }
-
-                local[names.Dynamic] = SwarmLabels.WithSwarmProvider(traefik.Dynamic);
-            }
-
-            var found = new List<StackDiagnostic>();
-            refusals.Add(new TargetRefusals(name, found));
-            var context = new SwarmContext(options, outputFiles, local, found) { TraefikPrefix = TraefikLabelPrefix.For(swarmStack.Traefik?.Service.Image) };
-            var document = SwarmDocument.Build(swarmStack, names, context);
-            var fileName = StackFileName(name);
-            hashes.Add(new FileHashes(fileName, context.HostFileHashes));
-            var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";
-            files[$"{Folder}/{fileName}"] = YamlWriter.Write(document, [
-                .. header,
-                $"{(name is null ? "The stack" : $"Environment '{name}'")} on Docker Swarm, whole: docker stack deploy takes it as it is.",
-                $"Run from this folder: {deploy} (reads ../.env), or: docker stack deploy -c {fileName} {definition.Name}",
-            ]);
-            // Two loops, not Concat over key-value pairs: its generic code is compiled at start-up.
-            foreach (var (file, text) in local)
-            {
-                files[$"{Folder}/{file}"] = text;
-            }
-
-            foreach (var (file, text) in context.ExtraFiles)
-            {
-                files[$"{Folder}/{file}"] = text;
-            }
+            var index = i;
+            jobs.Add(() => parts[index] = RenderTarget(definition.Name, targets[index], options, header, outputFiles));
         }
 
-        string[] environmentNames = [.. targets.Select(t => t.Name).OfType<string>()];
-        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, environmentNames, header, hashes);
+        Dictionary<string, string>? restoreFiles = null;
         if (definition.Backups is { } plan)
         {
             // Decided from the definition, as Compose's restore is; step 5's deploy applies the environment's file.
-            var restore = SwarmRestore.Of(RestoreProcedure.Of(BackupInventory.Of(definition with { Environments = [] }, plan)));
-            files[$"{Folder}/{SwarmRestore.ScriptName}"] = SwarmRestoreScript.Render(restore, environmentNames, header);
-            files[$"{Folder}/{SwarmRestore.RunbookName}"] = SwarmRestoreRunbook.Render(restore, environmentNames, header[0]);
+            jobs.Add(() =>
+            {
+                var restore = SwarmRestore.Of(RestoreProcedure.Of(BackupInventory.Of(definition with { Environments = [] }, plan)));
+                restoreFiles = new(StringComparer.Ordinal)
+                {
+                    [$"{Folder}/{SwarmRestore.ScriptName}"] = SwarmRestoreScript.Render(restore, environmentNames, header),
+                    [$"{Folder}/{SwarmRestore.RunbookName}"] = SwarmRestoreRunbook.Render(restore, environmentNames, header[0]),
+                };
+            });
         }
 
-        return new SwarmRendering(files, [.. SaidOnce(refusals, environments)]);
+        if (share is null)
+        {
+            jobs.ForEach(job => job());
+        }
+        else
+        {
+            share.Run([.. jobs]);
+        }
+
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            foreach (var (file, text) in part.Files)
+            {
+                files[file] = text;
+            }
+        }
+
+        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, environmentNames, header, [.. parts.Select(p => p.Hashes)]);
+        foreach (var (file, text) in restoreFiles ?? [])
+        {
+            files[file] = text;
+        }
+
+        return new SwarmRendering(files, [.. SaidOnce([.. parts.Select(p => p.Refusals)], environments)]);
+    }
+
+    /// <summary>One environment's Swarm file, its Traefik files and the files its configs carry, by path under the output folder.</summary>
+    private static TargetFiles RenderTarget(string stackName, SwarmTarget target, GenerationOptions options, IReadOnlyList<string> header, WrittenFiles outputFiles)
+    {
+        var (name, stack) = target;
+        var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
+        var suffix = name is null ? string.Empty : "." + name;
+        var local = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new TraefikFileNames($"traefik.static{suffix}.yml", $"traefik.dynamic{suffix}.yml");
+        if (TraefikWiring.Render(swarmStack, header, collect: null) is { } traefik)
+        {
+            if (traefik.Static is { } staticConfig)
+            {
+                local[names.Static] = staticConfig;
+            }
+
+            local[names.Dynamic] = SwarmLabels.WithSwarmProvider(traefik.Dynamic);
+        }
+
+        var found = new List<StackDiagnostic>();
+        var context = new SwarmContext(options, outputFiles, local, found) { TraefikPrefix = TraefikLabelPrefix.For(swarmStack.Traefik?.Service.Image) };
+        var document = SwarmDocument.Build(swarmStack, names, context);
+        var fileName = StackFileName(name);
+        var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [$"{Folder}/{fileName}"] = YamlWriter.Write(document, [
+                .. header,
+                $"{(name is null ? "The stack" : $"Environment '{name}'")} on Docker Swarm, whole: docker stack deploy takes it as it is.",
+                $"Run from this folder: {deploy} (reads ../.env), or: docker stack deploy -c {fileName} {stackName}",
+            ]),
+        };
+        // Two loops, not Concat over key-value pairs: its generic code is compiled at start-up.
+        foreach (var (file, text) in local)
+        {
+            files[$"{Folder}/{file}"] = text;
+        }
+
+        foreach (var (file, text) in context.ExtraFiles)
+        {
+            files[$"{Folder}/{file}"] = text;
+        }
+
+        return new TargetFiles(files, new FileHashes(fileName, context.HostFileHashes), new TargetRefusals(name, found));
     }
 
     /// <summary>
@@ -118,6 +163,9 @@ internal static class SwarmFiles
 
 /// <summary>One Swarm file to write: an environment (null without environments) and its stack.</summary>
 internal sealed record SwarmTarget(string? Name, ComposeStack Stack);
+
+/// <summary>One environment's Swarm files (paths under the output folder), the host files deploy.sh hashes for it, and what it refused.</summary>
+internal sealed record TargetFiles(Dictionary<string, string> Files, FileHashes Hashes, TargetRefusals Refusals);
 
 /// <summary>What the writer refused in one Swarm file (an environment's, or null without environments).</summary>
 internal sealed record TargetRefusals(string? Name, List<StackDiagnostic> Found);

@@ -49,18 +49,16 @@ internal static partial class SwarmLabels
 
     /// <summary>The dynamic file's references to label-defined objects, for the swarm provider.</summary>
     /// <remarks>
-    /// Each match's <c>@docker</c> replaced in a loop, not <c>Regex.Replace</c> with a
-    /// <c>${name}</c> pattern: that one runs generic code over structs, compiled at start-up.
+    /// Each match replaced in a loop, not <c>Regex.Replace</c>: that one runs generic code over
+    /// structs, compiled at start-up.
     /// </remarks>
     public static string WithSwarmProvider(string text)
     {
-        const string Docker = "@docker";
         var swarm = new System.Text.StringBuilder(text.Length);
         var copied = 0;
         foreach (var match in DockerSuffix().EnumerateMatches(text))
         {
-            var suffix = match.Index + match.Length - Docker.Length;
-            swarm.Append(text, copied, suffix - copied).Append("@swarm");
+            swarm.Append(text, copied, match.Index - copied).Append("@swarm");
             copied = match.Index + match.Length;
         }
 
@@ -77,6 +75,8 @@ internal static partial class SwarmLabels
     [GeneratedRegex(@"^traefik\.http\.routers\.([^.]+)\.")]
     private static partial Regex HttpRouter();
 
-    [GeneratedRegex(@"(?<name>[A-Za-z0-9_-]+)@docker\b")]
+    // The name before it as a lookbehind, so the search starts from the literal "@docker": a
+    // leading character class is searched with vectorised generic code no precompiled image holds.
+    [GeneratedRegex(@"(?<=[A-Za-z0-9_-])@docker\b")]
     private static partial Regex DockerSuffix();
 }

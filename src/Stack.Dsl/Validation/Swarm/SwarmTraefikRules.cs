@@ -141,9 +141,9 @@ internal static class SwarmTraefikRules
 
     private static IEnumerable<string> Effects(IEnumerable<Middleware> middlewares, string where)
     {
-        // Only the two kinds that say anything are compared: comparing the others by value (their
-        // long? and TimeSpan settings) JIT-compiles the framework's comparers for those types.
-        foreach (var middleware in middlewares.Where(m => m is IpAllowListMiddleware or RateLimitMiddleware).Distinct())
+        // Each once, by name (a second middleware under one name is STK0401's): comparing them by
+        // value (a rate limit's TimeSpan period) JIT-compiles the framework's comparers for those types.
+        foreach (var middleware in middlewares.Where(m => m is IpAllowListMiddleware or RateLimitMiddleware).DistinctBy(m => m.Name, StringComparer.Ordinal))
         {
             switch (middleware)
             {

@@ -1,4 +1,5 @@
 using Stack.Dsl.Compose;
+using Stack.Dsl.Environments;
 using Stack.Dsl.Generation;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
@@ -203,8 +204,36 @@ public sealed class SwarmMappingTests : IDisposable
 
         Assert.Equal("../STACK.md", document.Text("configs", "app-STACK-md", "file"));
         Assert.Equal(
-            "demo_app-STACK-md-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(files["STACK.md"])))[..10],
+            "demo_app-STACK-md-" + System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(files["STACK.md"])).ToString("x16", System.Globalization.CultureInfo.InvariantCulture)[..10],
             document.Text("configs", "app-STACK-md", "name"));
+    }
+
+    [Fact]
+    public void Environments_rendered_on_two_threads_give_the_same_files_and_refusals_in_environment_order()
+    {
+        // Each environment's Swarm file is a job either thread may take: the result must not show which.
+        File.WriteAllText(Path.Combine(_project, "state.json"), "{}");
+        var app = Emit.Minimal();
+        var environments = Enumerable.Range(1, 6).Select(i => new StackEnvironment($"env{i}", s => s.MapService(app, a => a.WithReplicas(i).WithBind(HostPath.InProject("state.json"), $"/data/{i}.json")))).ToArray();
+        var stack = StackOf(app).WithEnvironments(environments);
+
+        var first = SwarmEmit.Generate(stack, _project);
+        var firstRefusals = first.Diagnostics.Where(d => d.Id == "STK0540").Select(d => d.Message).ToList();
+
+        Assert.Equal(environments.Select(e => $"In environment '{e.Name}'"), firstRefusals.Select(m => m[..m.IndexOf(' ', 15)]));
+        for (var run = 0; run < 30; run++)
+        {
+            var again = SwarmEmit.Generate(stack, _project);
+            Assert.Equal(firstRefusals, again.Diagnostics.Where(d => d.Id == "STK0540").Select(d => d.Message));
+        }
+
+        var valid = StackOf(app).WithEnvironments([.. Enumerable.Range(1, 6).Select(i => new StackEnvironment($"env{i}", s => s.MapService(app, a => a.WithReplicas(i))))]);
+        var files = SwarmEmit.Files(valid);
+        Assert.Equal(6, files.Keys.Count(k => k.StartsWith("swarm/stack.env", StringComparison.Ordinal)));
+        for (var run = 0; run < 30; run++)
+        {
+            Assert.Equal(files, SwarmEmit.Files(valid));
+        }
     }
 
     [Fact]
