@@ -70,25 +70,19 @@ internal static class FileConfigs
         }
 
         var full = Path.Combine(root, project.RelativePath);
-        if (File.Exists(full))
+        if (context.ProjectFiles.File(full) is { } file)
         {
-            yield return Config(service, bind.Target, path, File.ReadAllBytes(full), IsExecutable(full), stackName);
+            yield return Config(service, bind.Target, path, file.Content, file.Executable, stackName);
             yield break;
         }
 
-        if (!Directory.Exists(full))
+        // A folder: one config per file, at the same place under the target. None: STK0205 reports it.
+        foreach (var relative in context.ProjectFiles.Folder(full) ?? [])
         {
-            yield break; // STK0205 reports the missing file.
-        }
-
-        // A folder: one config per file, at the same place under the target (no order on disk: sorted).
-        var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(full, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
-        foreach (var relative in files)
-        {
-            var file = Path.Combine(full, relative);
-            yield return Config(service, $"{bind.Target.TrimEnd('/')}/{relative}", $"{path}/{relative}", File.ReadAllBytes(file), IsExecutable(file), stackName);
+            if (context.ProjectFiles.File(Path.Combine(full, relative)) is { } inFolder)
+            {
+                yield return Config(service, $"{bind.Target.TrimEnd('/')}/{relative}", $"{path}/{relative}", inFolder.Content, inFolder.Executable, stackName);
+            }
         }
     }
 
@@ -97,10 +91,6 @@ internal static class FileConfigs
         var key = ContentName.KeyFrom(service.Name, target);
         return new FileConfig(key, ContentName.Of($"{stackName}_{key}", content), file, target, executable);
     }
-
-    /// <summary>A script keeps its execute bit: a config is mounted 0444 unless told otherwise.</summary>
-    private static bool IsExecutable(string file) =>
-        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(file) & UnixFileMode.UserExecute) != 0;
 
     private static string Describe(HostPath path) => path switch
     {

@@ -9,7 +9,7 @@ namespace Stack.Dsl.Generation.Swarm;
 /// (for content-addressed config names), paths as seen from the swarm/ folder, and where the
 /// refusals go.
 /// </summary>
-internal sealed class SwarmContext(GenerationOptions options, WrittenFiles outputFiles, IReadOnlyDictionary<string, string> swarmFiles, List<StackDiagnostic> diagnostics)
+internal sealed class SwarmContext(GenerationOptions options, WrittenFiles outputFiles, ProjectFileReads projectFiles, IReadOnlyDictionary<string, string> swarmFiles, List<StackDiagnostic> diagnostics)
 {
     /// <summary>Options whose project paths are relative to swarm/ (one folder deeper than the output folder).</summary>
     public GenerationOptions Options { get; } = options with
@@ -19,6 +19,9 @@ internal sealed class SwarmContext(GenerationOptions options, WrittenFiles outpu
 
     /// <summary>The definition project's folder on disk, when known.</summary>
     public string? ProjectDirectory => options.ProjectDirectory;
+
+    /// <summary>The project files read so far, shared by every environment's Swarm file.</summary>
+    public ProjectFileReads ProjectFiles { get; } = projectFiles;
 
     /// <summary>Files Stack writes at the top of the output folder (excludes.txt), by name.</summary>
     public WrittenFiles OutputFiles { get; } = outputFiles;

@@ -40,11 +40,12 @@ internal static class SwarmFiles
         var targets = Targets(definition, environments);
         string[] environmentNames = [.. targets.Select(t => t.Name).OfType<string>()];
         var parts = new TargetFiles[targets.Count];
+        var projectFiles = new ProjectFileReads();
         var jobs = new List<Action>(targets.Count + 1);
         for (var i = 0; i < targets.Count; i++)
         {
             var index = i;
-            jobs.Add(() => parts[index] = RenderTarget(definition.Name, targets[index], options, header, outputFiles));
+            jobs.Add(() => parts[index] = RenderTarget(definition.Name, targets[index], options, header, outputFiles, projectFiles));
         }
 
         Dictionary<string, string>? restoreFiles = null;
@@ -90,7 +91,7 @@ internal static class SwarmFiles
     }
 
     /// <summary>One environment's Swarm file, its Traefik files and the files its configs carry, by path under the output folder.</summary>
-    private static TargetFiles RenderTarget(string stackName, SwarmTarget target, GenerationOptions options, IReadOnlyList<string> header, WrittenFiles outputFiles)
+    private static TargetFiles RenderTarget(string stackName, SwarmTarget target, GenerationOptions options, IReadOnlyList<string> header, WrittenFiles outputFiles, ProjectFileReads projectFiles)
     {
         var (name, stack) = target;
         var swarmStack = stack.Traefik is { } proxy ? stack with { Traefik = proxy with { Swarm = true } } : stack;
@@ -108,7 +109,7 @@ internal static class SwarmFiles
         }
 
         var found = new List<StackDiagnostic>();
-        var context = new SwarmContext(options, outputFiles, local, found) { TraefikPrefix = TraefikLabelPrefix.For(swarmStack.Traefik?.Service.Image) };
+        var context = new SwarmContext(options, outputFiles, projectFiles, local, found) { TraefikPrefix = TraefikLabelPrefix.For(swarmStack.Traefik?.Service.Image) };
         var document = SwarmDocument.Build(swarmStack, names, context);
         var fileName = StackFileName(name);
         var deploy = name is null ? "./deploy.sh" : $"./deploy.sh {name}";

@@ -86,7 +86,7 @@ internal static class SwarmObjects
         {
             case ProjectHostPath project:
                 var full = context.ProjectDirectory is { } root ? Path.Combine(root, project.RelativePath) : null;
-                return (Text($"{context.Options.ProjectDirectoryFromOutput}/{project.RelativePath}"), full is not null && File.Exists(full) ? File.ReadAllBytes(full) : System.Text.Encoding.UTF8.GetBytes(project.RelativePath));
+                return (Text($"{context.Options.ProjectDirectoryFromOutput}/{project.RelativePath}"), full is not null && context.ProjectFiles.File(full) is { } read ? read.Content : System.Text.Encoding.UTF8.GetBytes(project.RelativePath));
             case OutputHostPath output when context.OutputFiles.TryGetValue(output.FileName, out var written):
                 return (Text("../" + output.FileName), System.Text.Encoding.UTF8.GetBytes(written));
             default:
