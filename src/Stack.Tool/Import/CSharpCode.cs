@@ -285,6 +285,12 @@ internal sealed partial class CSharpCode(Naming naming)
     /// <summary>A plain number, as C# reads it.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A TimeSpan as the C# a person writes: whole seconds, else whole milliseconds, else ticks.</summary>
+    public static string Duration(TimeSpan value) =>
+        value.Ticks % TimeSpan.TicksPerSecond == 0 ? $"TimeSpan.FromSeconds({Number(value.Ticks / TimeSpan.TicksPerSecond)})"
+        : value.Ticks % TimeSpan.TicksPerMillisecond == 0 ? $"TimeSpan.FromMilliseconds({Number(value.Ticks / TimeSpan.TicksPerMillisecond)})"
+        : $"TimeSpan.FromTicks({Number(value.Ticks)})";
+
     /// <summary>The identifier <paramref name="declared"/> holds for <paramref name="name"/>, named once.</summary>
     private static string Declare(SortedDictionary<string, string> declared, string name, Func<string, string> identifier)
     {

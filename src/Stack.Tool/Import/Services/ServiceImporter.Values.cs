@@ -36,23 +36,20 @@ internal sealed partial class ServiceImporter
     private static string Words(YamlNode value, string what) =>
         string.Join(", ", Nodes.Strings(value, what).Select(w => CSharpCode.HasVariable(w.Value) ? throw new ImportRefusal(w.At, $"{what} holds a variable, but Stack's API for it takes plain words.") : CSharpCode.Literal(w.Value)));
 
-    /// <summary>A Go duration (<c>1m30s</c>, <c>500ms</c>) as a TimeSpan expression.</summary>
-    internal static string Duration(string text, YamlNode at)
-    {
-        var parts = DurationPart().Matches(text);
-        if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)) != text)
-        {
-            throw new ImportRefusal(at.Start, $"'{text}' is not a duration (such as 30s, 1m30s).");
-        }
+    /// <summary>A compose duration (Go's syntax: <c>1m30s</c>, <c>500ms</c>, <c>0</c>) as a TimeSpan expression, refused at its line when Go refuses it.</summary>
+    internal static string Duration(string text, YamlNode at) =>
+        DurationCode(text, at, GoDuration.TryParse(text, out var nanoseconds, out var problem), nanoseconds, problem);
 
-        var milliseconds = parts.Sum(p => double.Parse(p.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * p.Groups[2].Value switch
-        {
-            "h" => 3_600_000, "m" => 60_000, "s" => 1000, "ms" => 1, "us" => 0.001, _ => 0.000001,
-        });
-        return milliseconds % 1000 == 0
-            ? $"TimeSpan.FromSeconds({(milliseconds / 1000).ToString(CultureInfo.InvariantCulture)})"
-            : $"TimeSpan.FromMilliseconds({milliseconds.ToString(CultureInfo.InvariantCulture)})";
-    }
+    /// <summary>A duration in Traefik's static file (Go's syntax, or whole seconds such as <c>42</c>) as a TimeSpan expression, refused at its line when Traefik refuses it.</summary>
+    internal static string TraefikDuration(string text, YamlNode at) =>
+        DurationCode(text, at, GoDuration.TryParseTraefik(text, out var nanoseconds, out var problem), nanoseconds, problem);
+
+    // Go reads a negative duration, but none of the places the importer types takes one (the DSL refuses it), so it stops here, at its line.
+    private static string DurationCode(string text, YamlNode at, bool parsed, long nanoseconds, string? problem) =>
+        !parsed ? throw new ImportRefusal(at.Start, $"{problem}; write a duration such as 30s or 1m30s.")
+        : nanoseconds < 0 ? throw new ImportRefusal(at.Start, $"'{text}' is a negative duration, which Stack does not take here; write a positive one such as 30s.")
+        : GoDuration.ToTimeSpan(nanoseconds) is { } value ? CSharpCode.Duration(value)
+        : throw new ImportRefusal(at.Start, $"'{text}' is finer than the 100ns a TimeSpan holds; round it to a multiple of 100ns.");
 
     /// <summary>A decimal number as a C# literal; anything else is refused at its line.</summary>
     private static string Decimal(YamlNode node, string what) =>
@@ -81,7 +78,4 @@ internal sealed partial class ServiceImporter
 
     [GeneratedRegex(@"^([0-9]{1,12}(?:\.[0-9]{1,6})?)\s*([bkmgBKMG]?)[bB]?$")]
     private static partial Regex SizePattern();
-
-    [GeneratedRegex(@"([0-9]{1,9}(?:\.[0-9]{1,9})?)(h|ms|m|s|us|ns)")]
-    private static partial Regex DurationPart();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Stack.Dsl.Generation;
 using Stack.Dsl.Traefik;
 
@@ -10,7 +9,7 @@ namespace Stack.Tool.Import;
 /// are not added): the scheme Traefik speaks to the container, passHostHeader, and the health
 /// check (a path, with its interval and timeout).
 /// </summary>
-internal sealed partial record ImportedBalancer
+internal sealed record ImportedBalancer
 {
     public string? Scheme { get; init; }
 
@@ -29,16 +28,24 @@ internal sealed partial record ImportedBalancer
         ? throw new NotTyped("its health check has an interval or timeout but no path, and the DSL's health check starts from the path")
         : this;
 
-    /// <summary>A Go duration Traefik reads (<c>10s</c>, <c>1m30s</c>), typed only when the DSL writes the same text back.</summary>
+    /// <summary>
+    /// A duration Traefik reads (Go's syntax, or whole seconds), typed only when the DSL writes the
+    /// same text back (<c>10s</c>, <c>1m30s</c>, <c>500ms</c>; not <c>90s</c> or <c>10</c>).
+    /// </summary>
     public static TimeSpan Duration(string text)
     {
-        var parts = Part().Matches(text);
-        if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)) != text)
+        if (!GoDuration.TryParseTraefik(text, out var nanoseconds, out var problem))
         {
-            throw new NotTyped($"'{text}' is not a duration the DSL writes (such as 10s, 1m30s)");
+            throw new NotTyped(problem);
         }
 
-        var duration = TimeSpan.FromSeconds(parts.Sum(p => int.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) * p.Groups[2].Value switch { "h" => 3600, "m" => 60, _ => 1 }));
+        var duration = GoDuration.ToTimeSpan(nanoseconds) ?? throw new NotTyped($"the duration '{text}' is finer than the 100ns a TimeSpan holds");
+        if (duration < TimeSpan.Zero)
+        {
+            // The DSL refuses a negative health-check duration (SpecValueRules); the label stays as written.
+            throw new NotTyped($"the duration '{text}' is negative, which the DSL's health check does not take");
+        }
+
         return DurationFormat.Format(duration) == text ? duration : throw new NotTyped($"the duration '{text}' is written '{DurationFormat.Format(duration)}' by the DSL");
     }
 
@@ -69,12 +76,7 @@ internal sealed partial record ImportedBalancer
             return made;
         }
 
-        var timing = (HealthInterval is { } interval ? $", interval: {Seconds(interval)}" : string.Empty) + (HealthTimeout is { } timeout ? $", timeout: {Seconds(timeout)}" : string.Empty);
+        var timing = (HealthInterval is { } interval ? $", interval: {CSharpCode.Duration(interval)}" : string.Empty) + (HealthTimeout is { } timeout ? $", timeout: {CSharpCode.Duration(timeout)}" : string.Empty);
         return $"{made}.WithHealthCheck({CSharpCode.Literal(path)}{timing})";
     }
-
-    private static string Seconds(TimeSpan duration) => $"TimeSpan.FromSeconds({((long)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture)})";
-
-    [GeneratedRegex(@"([0-9]+)(h|m|s)")]
-    private static partial Regex Part();
 }

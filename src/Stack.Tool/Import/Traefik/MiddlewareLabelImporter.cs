@@ -221,7 +221,7 @@ internal static partial class MiddlewareLabelImporter
 
             case "ratelimit" when int.TryParse(Option("ratelimit.average"), NumberStyles.None, CultureInfo.InvariantCulture, out var average) && average > 0
                 && int.TryParse(Option("ratelimit.burst"), NumberStyles.None, CultureInfo.InvariantCulture, out var burst) && burst > 0
-                && (Option("ratelimit.period") is null || GoDuration(Option("ratelimit.period")) is { } given && given > TimeSpan.Zero)
+                && (Option("ratelimit.period") is null || Duration(Option("ratelimit.period")) is { } given && given > TimeSpan.Zero)
                 && options.Keys.All(k => k is "ratelimit.average" or "ratelimit.burst" or "ratelimit.period" or "ratelimit.sourcecriterion.ipstrategy.depth"):
             {
                 int? depth = int.TryParse(Option("ratelimit.sourcecriterion.ipstrategy.depth"), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null;
@@ -232,9 +232,9 @@ internal static partial class MiddlewareLabelImporter
 
                 var init = depth is { } value ? $" {{ SourceIpDepth = {CSharpCode.Number(value)} }}" : string.Empty;
                 // No period label: Traefik's default (1s), which the limiter made without one does not write.
-                return GoDuration(Option("ratelimit.period")) is { } period
+                return Duration(Option("ratelimit.period")) is { } period
                     ? (new RateLimitMiddleware(name, average, burst, period) { SourceIpDepth = depth }.ViaDockerLabels(),
-                        $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}, {TimeSpanCode(period)}){init}.ViaDockerLabels()")
+                        $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}, {CSharpCode.Duration(period)}){init}.ViaDockerLabels()")
                     : (new RateLimitMiddleware(name, average, burst) { SourceIpDepth = depth }.ViaDockerLabels(),
                         $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}){init}.ViaDockerLabels()");
             }
@@ -255,50 +255,9 @@ internal static partial class MiddlewareLabelImporter
         return header ? parts[0].ToLowerInvariant() + "." + parts[1] : path.ToLowerInvariant();
     }
 
-    /// <summary>A Go duration (<c>1s</c>, <c>1m30s</c>, <c>250ms</c>, <c>1.5h</c>) as a TimeSpan; null for anything else.</summary>
-    private static TimeSpan? GoDuration(string? text)
-    {
-        var match = text is null ? null : GoDurationSyntax().Match(text);
-        if (match is not { Success: true })
-        {
-            return null;
-        }
-
-        var ticks = 0m;
-        foreach (Capture part in match.Groups["part"].Captures)
-        {
-            var unit = GoDurationPart().Match(part.Value);
-            // Past a trillion of any unit the sum would overflow; no duration Traefik takes is that long.
-            if (!decimal.TryParse(unit.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount > 1_000_000_000_000m)
-            {
-                return null;
-            }
-
-            ticks += amount * unit.Groups["unit"].Value switch
-            {
-                "h" => TimeSpan.TicksPerHour,
-                "m" => TimeSpan.TicksPerMinute,
-                "s" => TimeSpan.TicksPerSecond,
-                "ms" => TimeSpan.TicksPerMillisecond,
-                "us" or "µs" => TimeSpan.TicksPerMicrosecond,
-                _ => 0.01m,
-            };
-        }
-
-        return ticks == decimal.Truncate(ticks) && ticks <= long.MaxValue ? TimeSpan.FromTicks((long)ticks) : null;
-    }
-
-    /// <summary>A TimeSpan as the C# a person writes: whole seconds, else whole milliseconds, else ticks.</summary>
-    private static string TimeSpanCode(TimeSpan value) =>
-        value.Ticks % TimeSpan.TicksPerSecond == 0 ? $"TimeSpan.FromSeconds({CSharpCode.Number(value.Ticks / TimeSpan.TicksPerSecond)})"
-        : value.Ticks % TimeSpan.TicksPerMillisecond == 0 ? $"TimeSpan.FromMilliseconds({CSharpCode.Number(value.Ticks / TimeSpan.TicksPerMillisecond)})"
-        : $"TimeSpan.FromTicks({CSharpCode.Number(value.Ticks)})";
-
-    [GeneratedRegex(@"^(?<part>[0-9]+(\.[0-9]+)?(h|ms|m|s|us|µs|ns))+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex GoDurationSyntax();
-
-    [GeneratedRegex(@"^(?<amount>[0-9]+(\.[0-9]+)?)(?<unit>h|ms|m|s|us|µs|ns)\z", RegexOptions.CultureInvariant)]
-    private static partial Regex GoDurationPart();
+    /// <summary>A duration as Traefik reads it (Go's syntax, or whole seconds), when a TimeSpan holds it exactly; null for anything else (the labels stay as written).</summary>
+    private static TimeSpan? Duration(string? text) =>
+        text is not null && GoDuration.TryParseTraefik(text, out var nanoseconds, out _) ? GoDuration.ToTimeSpan(nanoseconds) : null;
 
     private static List<string> List(string? value) => value is null ? [] : [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 

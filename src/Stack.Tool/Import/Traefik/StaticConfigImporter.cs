@@ -211,7 +211,7 @@ internal static class StaticConfigImporter
                 {
                     if (timeouts.Node(key) is { } duration)
                     {
-                        init.Add($"{property} = {ServiceImporter.Duration(Nodes.Scalar(duration, key), duration)}");
+                        init.Add($"{property} = {ServiceImporter.TraefikDuration(Nodes.Scalar(duration, key), duration)}");
                     }
                 }
             }
