@@ -24,14 +24,39 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public void One_core_and_two_write_the_same_files_for_every_target()
+    {
+        // With two cores the rules, the compose files and the Swarm files share two threads; with
+        // one, everything runs in turn. The files and the findings must not show which.
+        var oneCore = _out + "-one-core";
+        var two = Run(environment: null, "--out", _out, "--target", "all");
+        var one = Run(("DOTNET_PROCESSOR_COUNT", "1"), "--out", oneCore, "--target", "all");
+
+        Assert.Equal(ExitCodes.Success, two.Code);
+        Assert.Equal(ExitCodes.Success, one.Code);
+        Assert.Equal(two.Error, one.Error);
+        var files = Directory.GetFiles(_out, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_out, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains(Path.Combine("swarm", "stack.prod.yml"), files);
+        Assert.Equal(files, Directory.GetFiles(oneCore, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(oneCore, f)).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(_out, f)), File.ReadAllBytes(Path.Combine(oneCore, f))));
+    }
+
+    [Fact]
     public void Bad_usage_exits_2()
     {
         Assert.Equal(ExitCodes.Usage, Run("--no-such-option").Code);
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
+    private static (int Code, string Output, string Error) Run(params string[] args) => Run(environment: null, args);
+
+    private static (int Code, string Output, string Error) Run((string Name, string Value)? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (environment is { } variable)
+        {
+            info.Environment[variable.Name] = variable.Value;
+        }
+
         info.ArgumentList.Add(typeof(ReferenceStack).Assembly.Location);
         foreach (var arg in args)
         {
