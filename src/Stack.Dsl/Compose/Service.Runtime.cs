@@ -22,7 +22,7 @@ public sealed partial record Service
     /// <param name="filePath">Filled in by the compiler: where a finding about the build section is reported.</param>
     /// <param name="line">Filled in by the compiler.</param>
     public Service WithBuild(BuildSpec build, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        SetField(nameof(Build), build ?? throw new ArgumentNullException(nameof(build)), new SourceLocation(filePath, line, nameof(WithBuild))) with { Build = build };
+        this with { Build = build ?? throw new ArgumentNullException(nameof(build)), Sites = Sites.WithField(nameof(Build), build, new SourceLocation(filePath, line, nameof(WithBuild))) };
 
     /// <summary>Names the container <paramref name="name"/> instead of compose's generated name.</summary>
     public Service WithContainerName(ComposeString name) => this with { ContainerName = name ?? throw new ArgumentNullException(nameof(name)) };
@@ -38,7 +38,7 @@ public sealed partial record Service
     /// <param name="filePath">Filled in by the compiler: where a finding about the healthcheck is reported.</param>
     /// <param name="line">Filled in by the compiler.</param>
     public Service WithHealthcheck(Healthcheck healthcheck, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        SetField(nameof(Healthcheck), healthcheck ?? throw new ArgumentNullException(nameof(healthcheck)), new SourceLocation(filePath, line, nameof(WithHealthcheck))) with { Healthcheck = healthcheck };
+        this with { Healthcheck = healthcheck ?? throw new ArgumentNullException(nameof(healthcheck)), Sites = Sites.WithField(nameof(Healthcheck), healthcheck, new SourceLocation(filePath, line, nameof(WithHealthcheck))) };
 
     /// <summary>Sets the command as an argument list (exec form).</summary>
     public Service WithCommand(params IEnumerable<ComposeString> arguments) => SetCommand(CommandLine.Exec(arguments), ParamsCallSite.Capture(nameof(WithCommand)));
@@ -66,12 +66,10 @@ public sealed partial record Service
     public Service WithEntrypoint(CommandLine entrypoint, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
         SetEntrypoint(entrypoint ?? throw new ArgumentNullException(nameof(entrypoint)), new SourceLocation(filePath, line, nameof(WithEntrypoint)));
 
-    private Service SetCommand(CommandLine command, SourceLocation at) => SetField(nameof(Command), command, at) with { Command = command };
+    // Each setter of a value built apart records the call that set it (ServiceSites.WithField), in the same copy.
+    private Service SetCommand(CommandLine command, SourceLocation at) => this with { Command = command, Sites = Sites.WithField(nameof(Command), command, at) };
 
-    private Service SetEntrypoint(CommandLine entrypoint, SourceLocation at) => SetField(nameof(Entrypoint), entrypoint, at) with { Entrypoint = entrypoint };
-
-    /// <summary>Records where <paramref name="value"/>, about to be set as <paramref name="field"/>, was set (see <see cref="Locations.ServiceSites.WithField"/>).</summary>
-    private Service SetField(string field, object value, SourceLocation at) => this with { Sites = Sites.WithField(field, value, at) };
+    private Service SetEntrypoint(CommandLine entrypoint, SourceLocation at) => this with { Entrypoint = entrypoint, Sites = Sites.WithField(nameof(Entrypoint), entrypoint, at) };
 
     /// <summary>Sets the working directory.</summary>
     public Service WithWorkingDir(string path) => this with { WorkingDir = path ?? throw new ArgumentNullException(nameof(path)) };
@@ -96,7 +94,7 @@ public sealed partial record Service
     /// <param name="filePath">Filled in by the compiler: where a finding about the logging options is reported.</param>
     /// <param name="line">Filled in by the compiler.</param>
     public Service WithLogging(Logging logging, [CallerFilePath] string filePath = "", [CallerLineNumber] int line = 0) =>
-        SetField(nameof(Logging), logging ?? throw new ArgumentNullException(nameof(logging)), new SourceLocation(filePath, line, nameof(WithLogging))) with { Logging = logging };
+        this with { Logging = logging ?? throw new ArgumentNullException(nameof(logging)), Sites = Sites.WithField(nameof(Logging), logging, new SourceLocation(filePath, line, nameof(WithLogging))) };
 
     /// <summary>Caps CPU, memory and processes.</summary>
     public Service WithResourceLimits(ResourceLimits limits) => this with { ResourceLimits = limits ?? throw new ArgumentNullException(nameof(limits)) };

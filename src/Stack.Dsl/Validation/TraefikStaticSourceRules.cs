@@ -21,7 +21,7 @@ internal static class TraefikStaticSourceRules
     {
         var path = proxy.StaticConfigPath;
         var told = false;
-        if (!path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+        if (!ReadAsYaml(path))
         {
             yield return Ignored(proxy, $"The TraefikProxy's StaticConfigPath '{path}' does not end in .yml or .yaml: Traefik picks a config file's format by its extension, so it would not read the YAML Stack writes there. Leave StaticConfigPath at its default, '{TraefikProxy.DefaultStaticConfigPath}'.");
         }
@@ -155,6 +155,10 @@ internal static class TraefikStaticSourceRules
 
     private static IEnumerable<string> StaticVariables(Service service) =>
         service.Environment.Keys.Where(TraefikStaticSources.IsStaticVariable);
+
+    /// <summary>Whether Traefik reads the file at <paramref name="path"/> as YAML: it picks a config file's format by its extension (the static file and the file provider's alike).</summary>
+    internal static bool ReadAsYaml(string path) =>
+        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
     private static StackDiagnostic Ignored(TraefikProxy proxy, string message) =>
         new(RuleIds.IgnoredStaticConfig, message, proxy.Location);

@@ -50,7 +50,6 @@ internal static class TraefikWiringRules
             .Concat(FileServices(stack));
     }
 
-
     private static bool SamePath(string a, string b) => string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.Ordinal);
 
     /// <summary>
@@ -69,7 +68,7 @@ internal static class TraefikWiringRules
         }
 
         var dynamic = proxy.DynamicConfigPath;
-        if (!dynamic.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && !dynamic.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+        if (!TraefikStaticSourceRules.ReadAsYaml(dynamic))
         {
             yield return new StackDiagnostic(
                 RuleIds.IgnoredStaticConfig,
@@ -77,6 +76,7 @@ internal static class TraefikWiringRules
                 proxy.Location);
         }
     }
+
     private static string Identity(TraefikService s) =>
         $"{s.Name}|{string.Join(',', s.Urls)}|{s.PassHostHeader}|{s.HealthCheckPath}|{s.HealthCheckInterval}|{s.HealthCheckTimeout}|{s.StickyCookie}|{s.Scheme}";
 
