@@ -249,8 +249,8 @@ internal sealed partial class CSharpCode(Naming naming)
             // the output folder (HostPath.FromVariable rebases it); as Absolute it would move into generated/.
             var reference = ComposeReferences.Pattern().Match(path);
             var rest = reference is { Success: true, Index: 0 } ? path[reference.Length..] : null;
-            return reference.Success && reference.Index == 0 && reference.Groups["op"].Value is ":-" or "-" && reference.Groups["arg"].Value.StartsWith('.') && !reference.Groups["arg"].Value.Contains('$', StringComparison.Ordinal)
-                && (rest is "" || (rest!.StartsWith('/') && !CSharpCode.HasVariable(rest) && !rest.Split('/').Contains("..")))
+            return rest is not null && reference.Groups["op"].Value is ":-" or "-" && reference.Groups["arg"].Value.StartsWith('.') && !reference.Groups["arg"].Value.Contains('$', StringComparison.Ordinal)
+                && (rest is "" || (rest.StartsWith('/') && !CSharpCode.HasVariable(rest) && !rest.Split('/').Contains("..")))
                 ? $"HostPath.FromVariable({WholeVariable(path[..reference.Length])}{(rest.Trim('/').Length > 0 ? ", " + CSharpCode.Literal(rest.Trim('/')) : string.Empty)})"
                 : $"HostPath.Absolute({ComposeText(path)})";
         }

@@ -221,7 +221,7 @@ internal static partial class MiddlewareLabelImporter
 
             case "ratelimit" when int.TryParse(Option("ratelimit.average"), NumberStyles.None, CultureInfo.InvariantCulture, out var average) && average > 0
                 && int.TryParse(Option("ratelimit.burst"), NumberStyles.None, CultureInfo.InvariantCulture, out var burst) && burst > 0
-                && (Option("ratelimit.period") is null || Duration(Option("ratelimit.period")) is { } given && given > TimeSpan.Zero)
+                && Duration(Option("ratelimit.period")) is var period && (Option("ratelimit.period") is null || period > TimeSpan.Zero)
                 && options.Keys.All(k => k is "ratelimit.average" or "ratelimit.burst" or "ratelimit.period" or "ratelimit.sourcecriterion.ipstrategy.depth"):
             {
                 int? depth = int.TryParse(Option("ratelimit.sourcecriterion.ipstrategy.depth"), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : null;
@@ -232,9 +232,9 @@ internal static partial class MiddlewareLabelImporter
 
                 var init = depth is { } value ? $" {{ SourceIpDepth = {CSharpCode.Number(value)} }}" : string.Empty;
                 // No period label: Traefik's default (1s), which the limiter made without one does not write.
-                return Duration(Option("ratelimit.period")) is { } period
-                    ? (new RateLimitMiddleware(name, average, burst, period) { SourceIpDepth = depth }.ViaDockerLabels(),
-                        $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}, {CSharpCode.Duration(period)}){init}.ViaDockerLabels()")
+                return period is { } given
+                    ? (new RateLimitMiddleware(name, average, burst, given) { SourceIpDepth = depth }.ViaDockerLabels(),
+                        $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}, {CSharpCode.Duration(given)}){init}.ViaDockerLabels()")
                     : (new RateLimitMiddleware(name, average, burst) { SourceIpDepth = depth }.ViaDockerLabels(),
                         $"new RateLimitMiddleware({literal}, {CSharpCode.Number(average)}, {CSharpCode.Number(burst)}){init}.ViaDockerLabels()");
             }

@@ -28,10 +28,10 @@ internal sealed class TraefikNetworks
                 var name = ((YamlScalarNode)key).Value!;
                 var settings = value as YamlMappingNode;
                 string? Setting(string setting) => settings?.Children.TryGetValue(new YamlScalarNode(setting), out var node) == true && node is YamlScalarNode { Value: { } text } ? text : null;
-                var external = Setting("external") is "true" or "True" or "yes" || settings?.Children.TryGetValue(new YamlScalarNode("external"), out var legacy) == true && legacy is YamlMappingNode;
+                var legacy = settings?.Children.TryGetValue(new YamlScalarNode("external"), out var node) == true ? node as YamlMappingNode : null;
+                var external = Setting("external") is "true" or "True" or "yes" || legacy is not null;
                 // The legacy external: {name: x} names the network too (the importer writes .WithRealName("x")).
-                var legacyName = settings?.Children.TryGetValue(new YamlScalarNode("external"), out var old) == true && old is YamlMappingNode oldExternal
-                    && oldExternal.Children.TryGetValue(new YamlScalarNode("name"), out var oldName) && oldName is YamlScalarNode { Value: { } text } ? text : null;
+                var legacyName = legacy?.Children.TryGetValue(new YamlScalarNode("name"), out var oldName) == true && oldName is YamlScalarNode { Value: { } text } ? text : null;
                 var realName = Setting("name") ?? legacyName ?? (external ? name : $"{project}_{name}");
                 if (identifiers.TryGetValue(name, out var identifier) && !realName.Contains('$', StringComparison.Ordinal))
                 {
