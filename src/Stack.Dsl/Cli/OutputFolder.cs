@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace Stack.Dsl.Cli;
 
 /// <summary>
@@ -17,6 +19,9 @@ internal sealed class OutputFolder(string path)
     private const string ManifestHeader = "# Files Stack generated here. Stack replaces or deletes only these; do not edit.";
     private const string InPlaceStaging = ".stack-staging";
     private const string InPlaceCommitted = ".stack-committed";
+
+    // Recover clears debris under the lock, which no other run then adds to: once per run is enough.
+    private bool recovered;
 
     // One spelling per folder: "out/", "out/." and "out" must name the same lock, staging and
     // retired folders beside it. GetFullPath drops "." and "..", not a trailing separator, and
@@ -87,6 +92,7 @@ internal sealed class OutputFolder(string path)
     /// </summary>
     public void Recover()
     {
+        recovered = true;
         var real = RealPath;
         var parent = System.IO.Path.GetDirectoryName(real);
         if (parent is null || !Directory.Exists(parent))
@@ -95,13 +101,14 @@ internal sealed class OutputFolder(string path)
         }
 
         var name = System.IO.Path.GetFileName(real);
-        var retired = Directory.GetDirectories(parent, $".{name}.old-*");
-        if (!Directory.Exists(real) && retired.Length > 0)
+        var (staged, retired) = Debris(parent, name);
+        if (!Directory.Exists(real) && retired.Count > 0)
         {
             Directory.Move(retired[0], real); // killed between the two renames: the old folder comes back
+            retired.RemoveAt(0);
         }
 
-        foreach (var debris in Directory.GetDirectories(parent, $".{name}.new-*").Concat(Directory.GetDirectories(parent, $".{name}.old-*")))
+        foreach (var debris in staged.Concat(retired))
         {
             Directory.Delete(debris, recursive: true);
         }
@@ -117,10 +124,39 @@ internal sealed class OutputFolder(string path)
         }
     }
 
+    /// <summary>
+    /// This folder's staging (<c>.NAME.new-*</c>) and retired (<c>.NAME.old-*</c>) folders beside it,
+    /// sorted. One listing of the parent, which may be large (a home, /tmp), with names compared
+    /// as they are: a search pattern would read '*' or '?' in the folder's own name as wildcards and
+    /// take another folder's staging for this one's.
+    /// </summary>
+    private static (List<string> Staged, List<string> Retired) Debris(string parent, string name)
+    {
+        var stagedPrefix = $".{name}.new-";
+        var retiredPrefix = $".{name}.old-";
+        var found = new FileSystemEnumerable<string>(parent, (ref FileSystemEntry entry) => entry.FileName.ToString(), new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory
+                && (entry.FileName.StartsWith(stagedPrefix, StringComparison.Ordinal) || entry.FileName.StartsWith(retiredPrefix, StringComparison.Ordinal)),
+        };
+        var staged = new List<string>();
+        var retired = new List<string>();
+        foreach (var debris in found.Order(StringComparer.Ordinal))
+        {
+            (debris.StartsWith(stagedPrefix, StringComparison.Ordinal) ? staged : retired).Add(System.IO.Path.Combine(parent, debris));
+        }
+
+        return (staged, retired);
+    }
+
     /// <summary>Replaces the folder's content with exactly <paramref name="files"/> and the manifest.</summary>
     public void ReplaceWith(IReadOnlyDictionary<string, string> files)
     {
-        Recover();
+        if (!recovered)
+        {
+            Recover();
+        }
+
         var real = RealPath;
         var parent = System.IO.Path.GetDirectoryName(real) ?? throw new IOException($"'{real}' has no parent folder.");
         Directory.CreateDirectory(parent);
@@ -221,20 +257,28 @@ internal sealed class OutputFolder(string path)
 
     private static void WriteAll(string folder, IReadOnlyDictionary<string, string> files)
     {
-        foreach (var (file, content) in files)
+        // Folders first, each once and in order (not a mkdir and a stat per file); then the files,
+        // which are independent: a file costs more in system calls than in bytes, so with a second
+        // core half of them are written there (the reference's 24 files take about 8 ms alone).
+        string[] names = [.. files.Keys.Order(StringComparer.Ordinal)];
+        Directory.CreateDirectory(folder);
+        foreach (var subfolder in names.Select(System.IO.Path.GetDirectoryName).OfType<string>().Where(d => d.Length > 0).Distinct(StringComparer.Ordinal))
         {
-            var target = System.IO.Path.Combine(folder, file);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, content);
-            if (content.StartsWith("#!", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
-            {
-                // A generated script (restore.sh) is run as ./NAME.
-                File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-            }
+            Directory.CreateDirectory(System.IO.Path.Combine(folder, subfolder));
         }
 
-        Directory.CreateDirectory(folder);
+        Generation.SpareThread.Halves(names.Length, index => WriteFile(System.IO.Path.Combine(folder, names[index]), files[names[index]]));
         File.WriteAllText(System.IO.Path.Combine(folder, ManifestName), ManifestText(files));
+    }
+
+    private static void WriteFile(string target, string content)
+    {
+        File.WriteAllText(target, content);
+        if (content.StartsWith("#!", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
+        {
+            // A generated script (restore.sh) is run as ./NAME.
+            File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
     }
 
     private static string ManifestText(IReadOnlyDictionary<string, string> files) =>
