@@ -41,6 +41,26 @@ public sealed class SwarmFindingLocationTests : IDisposable
         Assert.Equal(At("new Service(\"app\")"), found[("STK0504", "app")]);
     }
 
+    [Fact]
+    public void What_the_Swarm_writer_refuses_is_reported_at_the_call_that_set_it()
+    {
+        var found = Run(() => new ComposeStack("s").WithTargets(DeployTarget.Swarm).WithServices(
+            Basic("check")
+                .WithHealthcheck(new Healthcheck(HealthcheckTest.Exec("probe")) { StartInterval = TimeSpan.FromSeconds(1) }),
+            Basic("named")
+                .WithPort(new PortMapping(80) { Published = 8080, Name = "web" }).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "test"),
+            Basic("routed")
+                .WithRouter(new Traefik.Router("site").WithHost("example.org").OnDefaultEntryPoints("test"))));
+
+        // Not the service's new Service(...): these calls take caller information.
+        Assert.Equal(At("WithHealthcheck(new Healthcheck(HealthcheckTest.Exec(\"probe\")) { StartInterval"), found[("STK0540", "check")]);
+        Assert.Equal(At("WithPort(new PortMapping(80) { Published = 8080, Name = \"web\" })"), found[("STK0540", "named")]);
+        Assert.Equal(At("new Traefik.Router(\"site\")"), found[("STK0540", "routed")]);
+    }
+
+    private static Service Basic(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        new Service(name, file, line).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(ServicesFile.Net);
+
     /// <summary>Runs the definition through the command line: where each finding is printed, by rule and service.</summary>
     private Dictionary<(string Id, string Service), string> Run(Func<ComposeStack> define)
     {
@@ -48,7 +68,7 @@ public sealed class SwarmFindingLocationTests : IDisposable
         var found = new Dictionary<(string, string), string>();
         foreach (var line in error.Split('\n'))
         {
-            var match = Regex.Match(line, @"^(?<where>.*?)(?::)? ?(?:error|warning) (?<id>STK05\d\d): .*?service '(?<service>[a-z0-9]+)'");
+            var match = Regex.Match(line, @"^(?<where>.*?)(?::)? ?(?:error|warning) (?<id>STK05\d\d): .*?[Ss]ervice '(?<service>[a-z0-9]+)'");
             if (match.Success)
             {
                 Assert.True(found.TryAdd((match.Groups["id"].Value, match.Groups["service"].Value), match.Groups["where"].Value), line);
