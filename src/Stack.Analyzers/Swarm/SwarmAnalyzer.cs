@@ -50,7 +50,7 @@ public sealed class SwarmAnalyzer : DiagnosticAnalyzer
     /// targets, so <c>.WithTargets(DeployTarget.Swarm)...WithTargets(DeployTarget.Compose)</c>
     /// targets Compose alone.
     /// </summary>
-    private static bool TargetsSwarm(IInvocationOperation withServices)
+    internal static bool TargetsSwarm(IInvocationOperation withServices)
     {
         // Up to the end of the chain: x.WithServices(...).WithTargets(...) says it after.
         SyntaxNode top = withServices.Syntax;
