@@ -118,5 +118,18 @@ internal static class SwarmSamples
                     .WithTargets([DeployTarget.Compose, DeployTarget.Swarm]);
             }
             """], ["STK0500"]),
+
+        new("swarm: one service in two Swarm stacks is one finding; a port only an environment binds is the runtime's", [$$"""
+            using System.Net;
+
+            static class Definition
+            {
+                {{Common}}
+                static readonly Service Shared = Base("a").{|STK0500:WithPort(8080, 80, IPAddress.Loopback)|};
+                public static ComposeStack Other() => new ComposeStack("o").WithTargets(DeployTarget.Swarm).WithServices(Shared);
+                public static ComposeStack Build() => new ComposeStack("s").WithTargets(DeployTarget.Swarm).WithServices(Shared, Base("b").WithPort(9090, 90).AcceptRisk(SecurityRisk.PortOnAllInterfaces, "test"))
+                    .WithEnvironments(new Stack.Dsl.Environments.StackEnvironment("prod", s => s.MapServices(x => x.Name == "b" ? x.MapPorts(p => p with { HostIp = IPAddress.Loopback }) : x)));
+            }
+            """], ["STK0500"]),
     ];
 }
