@@ -75,8 +75,10 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
                 continue;
             }
 
+            // On Swarm a host address is dropped and the port published on every interface of every
+            // node (STK0500): binding it to 127.0.0.1 would trade this finding for that error.
             var calls = OpenPorts(targetModel, made, context.CancellationToken);
-            if (calls.Count > 0)
+            if (calls.Count > 0 && !OnSwarm(node, model, context.CancellationToken))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Publish on 127.0.0.1 only", token => BindToLoopbackAsync(document, calls.Select(c => c.Span).ToList(), token), diagnostic.Id + ":loopback"),
@@ -134,6 +136,12 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
         var again = root!.FindNode(withServices.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>()!;
         return (await ChainAppender.WithImportsAsync(stackInSolution.WithSyntaxRoot(root.ReplaceNode(again, ChainAppender.Append(again, "WithVariables", declarations))), token).ConfigureAwait(false)).Project.Solution;
     }
+
+    /// <summary>Whether the <c>WithServices</c> call that adds the service at <paramref name="site"/> is on a chain that targets Swarm.</summary>
+    private static bool OnSwarm(SyntaxNode site, SemanticModel model, CancellationToken token) =>
+        site.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithServices" }) is { } withServices
+        && model.GetOperation(withServices, token) is Microsoft.CodeAnalysis.Operations.IInvocationOperation operation
+        && Stack.Analyzers.Swarm.SwarmAnalyzer.TargetsSwarm(operation);
 
     /// <summary>The service's <c>WithPort(published, target, ...)</c> calls that name no host address, or IPAddress.Any.</summary>
     private static List<InvocationExpressionSyntax> OpenPorts(SemanticModel model, SyntaxNode made, CancellationToken token) =>

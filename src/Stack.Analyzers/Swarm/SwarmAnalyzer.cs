@@ -12,7 +12,7 @@ namespace Stack.Analyzers.Swarm;
 
 /// <summary>
 /// The Swarm rules (STK05nn) where constants prove them, on the services a stack adds when the
-/// stack's own chain says <c>WithTargets(..., DeployTarget.Swarm, ...)</c>: a port bound to a host
+/// stack's own chain says, in its last <c>WithTargets(..., DeployTarget.Swarm, ...)</c>: a port bound to a host
 /// address (STK0500) and a privileged service (STK0501). A stack whose targets the chain does not
 /// show (a variable, an environment that changes them) is left to the generator, which checks
 /// every stack it writes.
@@ -46,9 +46,11 @@ public sealed class SwarmAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Whether the fluent chain <paramref name="withServices"/> is part of (before or after it)
-    /// calls <c>WithTargets</c> with <c>DeployTarget.Swarm</c>.
+    /// says <c>DeployTarget.Swarm</c> in its last <c>WithTargets</c> call: each call replaces the
+    /// targets, so <c>.WithTargets(DeployTarget.Swarm)...WithTargets(DeployTarget.Compose)</c>
+    /// targets Compose alone.
     /// </summary>
-    private static bool TargetsSwarm(IInvocationOperation withServices)
+    internal static bool TargetsSwarm(IInvocationOperation withServices)
     {
         // Up to the end of the chain: x.WithServices(...).WithTargets(...) says it after.
         SyntaxNode top = withServices.Syntax;
@@ -60,14 +62,32 @@ public sealed class SwarmAnalyzer : DiagnosticAnalyzer
         var call = withServices.SemanticModel?.GetOperation(top) as IInvocationOperation ?? withServices;
         for (var link = call; link is not null; link = ValueTracer.Unwrap(link.Instance) as IInvocationOperation)
         {
-            if (link.TargetMethod.Name == "WithTargets"
-                && link.Arguments.Any(a => a.Value.DescendantsAndSelf().OfType<IFieldReferenceOperation>().Any(f => f.Field.Name == "Swarm" && f.Field.ContainingType?.Name == "DeployTarget")))
+            if (link.TargetMethod.Name == "WithTargets" && link.TargetMethod.ContainingType?.Name == "ComposeStack")
             {
-                return true;
+                return link.Arguments.Any(a => NamesSwarm(a.Value));
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the targets given are written out and one of them is <c>DeployTarget.Swarm</c>:
+    /// <c>WithTargets(DeployTarget.Compose, DeployTarget.Swarm)</c>, an array or a collection
+    /// expression of them. Anything computed (<c>Enum.GetValues&lt;DeployTarget&gt;().Where(t =&gt;
+    /// t != DeployTarget.Swarm)</c>, a conditional) is left to the generator.
+    /// </summary>
+    private static bool NamesSwarm(IOperation targets)
+    {
+        var value = ValueTracer.Unwrap(targets);
+        var elements = value switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            ICollectionExpressionOperation collection => collection.Elements,
+            _ => [value!],
+        };
+
+        return elements.Any(e => ValueTracer.Unwrap(e) is IFieldReferenceOperation { Field: { Name: "Swarm", ContainingType.Name: "DeployTarget" } });
     }
 
     private static List<Diagnostic> Check(IReadOnlyList<AddedService> services)

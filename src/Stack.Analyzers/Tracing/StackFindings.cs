@@ -70,6 +70,11 @@ internal sealed class StackFindings
     private Dictionary<SyntaxTree, List<Diagnostic>> Find(CancellationToken cancellation)
     {
         var byFile = new Dictionary<SyntaxTree, List<Diagnostic>>();
+
+        // One service added to two stacks (or by two calls of a helper that hands its parameters to
+        // the stack) is one finding at its call, not one per stack: the same rule, place and text
+        // are reported once, with where it first joined a stack.
+        var seen = new HashSet<(string Id, Location At, string Message)>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
             SemanticModel? model = null;
@@ -84,7 +89,7 @@ internal sealed class StackFindings
 
                 foreach (var diagnostic in _check(invocation))
                 {
-                    if (diagnostic.Location.SourceTree is not { } at)
+                    if (diagnostic.Location.SourceTree is not { } at || !seen.Add((diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
                     {
                         continue;
                     }

@@ -55,7 +55,7 @@ internal static class ChecklistRules
                     yield return new StackDiagnostic(
                         ComposeRefusals.HealthyWaitWithoutHealthcheck.Id,
                         ComposeRefusals.HealthyWaitWithoutHealthcheck.Format(service.Name, target.Name, ComposeRefusals.Advice(target.Name, image)),
-                        dependency.Location);
+                        dependency.Location.Or(service.Location));
                     continue;
                 }
 
@@ -67,7 +67,8 @@ internal static class ChecklistRules
                 if (finding != DependencyFinding.None)
                 {
                     var message = Checklist.UnhealthyDependency.Format(service.Name, dependency.Target.Name, Checklist.Describe(finding), Checklist.Advise(finding, dependency.Target.Name));
-                    yield return Warning(Checklist.UnhealthyDependency.Id, message, dependency.Location);
+                    // DependsOn(new Dependency(...)) has no caller information: at the service then.
+                    yield return Warning(Checklist.UnhealthyDependency.Id, message, dependency.Location.Or(service.Location));
                 }
             }
         }

@@ -44,6 +44,37 @@ public sealed class SecurityCodeFixTests
         [],
         prependUsings: false);
 
+    /// <summary>
+    /// On a stack whose chain targets Swarm, 127.0.0.1 is dropped and the port published on every
+    /// interface of every node (STK0500, an error): the loopback fix is not offered there.
+    /// </summary>
+    [Fact]
+    public Task On_a_Swarm_target_no_loopback_fix_is_offered() => Verifier.CodeFix<SecurityCodeFixProvider>(
+        ["""
+        using Stack.Dsl.Compose;
+
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+
+            public static ComposeStack Build() => new ComposeStack("s").WithTargets(DeployTarget.Compose, DeployTarget.Swarm).WithServices(
+                new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always).WithNetworks(Net).{|STK0106:WithPort(8080, 80)|});
+        }
+        """],
+        ["""
+        using Stack.Dsl.Compose;
+
+        static class Definition
+        {
+            static readonly Network Net = new("n");
+
+            public static ComposeStack Build() => new ComposeStack("s").WithTargets(DeployTarget.Compose, DeployTarget.Swarm).WithServices(
+                new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always).WithNetworks(Net).{|STK0106:WithPort(8080, 80)|});
+        }
+        """],
+        [],
+        prependUsings: false);
+
     [Fact]
     public Task A_literal_secret_moves_into_a_secret_variable_declared_on_the_stack() => Verifier.CodeFix<SecurityCodeFixProvider>(
         ["""

@@ -33,7 +33,9 @@ internal static partial class SwarmLabels
             var unnamed = routers.Where(r => !deploy.Any(e => e.Key == $"traefik.http.routers.{r}.service")).ToList();
             if (unnamed.Count > 0)
             {
-                context.Refuse(service.Location, $"Service '{service.Name}': router '{unnamed[0]}' has no port, and Traefik's swarm provider cannot find one by itself (it skips the whole service). Give the router its port: .WithPort(8080) on the router.");
+                // At the router's new Router(...) when the model has it (not a hand-written label).
+                var router = service.Routers.FirstOrDefault(r => r.Name == unnamed[0]);
+                context.Refuse(router?.Location ?? service.Location, $"Service '{service.Name}': router '{unnamed[0]}' has no port, and Traefik's swarm provider cannot find one by itself (it skips the whole service). Give the router its port: .WithPort(8080) on the router.");
             }
             else
             {

@@ -28,7 +28,7 @@ internal static class SwarmPorts
         {
             if (port.Name is not null || port.AppProtocol is not null)
             {
-                context.Refuse(service.Location, $"Service '{service.Name}' names port {port.Target} or gives its app protocol, which the v3 schema docker stack deploy reads cannot say. Remove the name and app protocol, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+                context.Refuse(service.At(service.Sites.Port(port)), $"Service '{service.Name}' names port {port.Target} or gives its app protocol, which the v3 schema docker stack deploy reads cannot say. Remove the name and app protocol, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
                 continue;
             }
 
@@ -46,7 +46,7 @@ internal static class SwarmPorts
             {
                 if (mode == PortMode.Host)
                 {
-                    context.Refuse(service.Location, $"Service '{service.Name}' publishes the range {port.Target} in host mode, which the v3 long syntax cannot say (its ports are single integers). Publish each port on its own: .WithPort(...) per port.");
+                    context.Refuse(service.At(service.Sites.Port(port)), $"Service '{service.Name}' publishes the range {port.Target} in host mode, which the v3 long syntax cannot say (its ports are single integers). Publish each port on its own: .WithPort(...) per port.");
                     continue;
                 }
 

@@ -38,7 +38,7 @@ internal static class SwarmService
                     labels = (YamlMapping)value;
                     break;
                 case "healthcheck":
-                    RefuseKeys(service, context, (YamlMapping)value, SwarmSchema.HealthcheckKeys, "its healthcheck sets");
+                    RefuseKeys(service, context, (YamlMapping)value, SwarmSchema.HealthcheckKeys, "its healthcheck sets", service.At(service.Sites.Field(nameof(Service.Healthcheck), service.Healthcheck)));
                     fields.Add(new(key, value));
                     break;
                 case "volumes":
@@ -144,11 +144,12 @@ internal static class SwarmService
         return volumes;
     }
 
-    private static void RefuseKeys(Service service, SwarmContext context, YamlMapping mapping, HashSet<string> allowed, string what)
+    // at: where the mapping's value was set (WithHealthcheck's call); the service when not known apart.
+    private static void RefuseKeys(Service service, SwarmContext context, YamlMapping mapping, HashSet<string> allowed, string what, SourceLocation? at = null)
     {
         foreach (var key in mapping.Entries.Select(e => e.Key).Where(k => !allowed.Contains(k)))
         {
-            context.Refuse(service.Location, $"Service '{service.Name}': {what} '{key}', which the v3 schema docker stack deploy reads does not have. Remove that setting, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+            context.Refuse(at ?? service.Location, $"Service '{service.Name}': {what} '{key}', which the v3 schema docker stack deploy reads does not have. Remove that setting, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
         }
     }
 }

@@ -27,7 +27,9 @@ internal static class SwarmWaitRules
                 yield return SwarmRules.Warning(
                     SwarmChecks.IgnoredWait.Id,
                     SwarmChecks.IgnoredWait.Format(service.Name, dependency.Target.Name, waits, SwarmChecks.WaitAdvice(service.Name, dependency.Target.Name, RunsOnce(service))),
-                    dependency.Location);
+                    // At the DependsOn call; at the helper's call when a helper with parameters wrote
+                    // it (its own line is every service's), at the service for a Dependency built apart.
+                    service.At(dependency.Location)) with { AddedAt = stack.Joins.Of(service) };
             }
         }
     }

@@ -61,6 +61,19 @@ public sealed class FindingLocationTests : IDisposable
         Assert.Equal(At(ThisFile(), "new Service(\"replaced\")"), errors["STK0107"]);
     }
 
+    [Fact]
+    public void A_dependency_built_apart_is_reported_at_the_service()
+    {
+        var worker = ServicesFile.Worker.WithRestart(RestartPolicy.Always);
+        var (errors, _) = Run(() => new ComposeStack("s").WithServices(
+            worker,
+            new Service("app").WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(ServicesFile.Net)
+                .DependsOn(new Dependency(worker, DependencyCondition.ServiceStarted))));
+
+        // A Dependency takes no caller information: printed with no place at all before.
+        Assert.Equal(At(ThisFile(), "new Service(\"app\")"), errors["STK0005"]);
+    }
+
     /// <summary>Runs the definition through the command line: each rule's first location, and the "added to the stack at" of each.</summary>
     private (Dictionary<string, string> Errors, Dictionary<string, string> Joined) Run(Func<ComposeStack> define)
     {

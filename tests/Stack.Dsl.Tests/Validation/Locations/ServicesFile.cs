@@ -22,4 +22,8 @@ internal static class ServicesFile
     public static Service App(string name, string image) => new Service(name)
         .WithImage(image)
         .WithNetworks(Net).WithPort(8080, 80);
+
+    /// <summary>A helper with parameters that writes a wait: each service it makes is reported where it is called.</summary>
+    public static Service Waiting(string name, Service on) => new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+        .DependsOn(on, DependencyCondition.ServiceHealthy);
 }
