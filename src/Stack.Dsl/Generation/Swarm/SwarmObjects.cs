@@ -79,6 +79,9 @@ internal static class SwarmObjects
         return new YamlMapping([.. entries]);
     }
 
+    /// <summary>The deploying user's home folder, as deploy.sh hashes a home file ("$HOME"/...).</summary>
+    private static readonly Values.Variable Home = new Values.Variable("HOME").Required("the home folder of the user who deploys: docker stack deploy reads it from HOME");
+
     /// <summary>The file's path from swarm/ and, when Stack can read it, its bytes (a file only on the deploying host cannot be hashed here).</summary>
     private static (YamlScalar Path, byte[]? Content) Read(HostPath file, SwarmContext context)
     {
@@ -89,6 +92,10 @@ internal static class SwarmObjects
                 return (Text($"{context.Options.ProjectDirectoryFromOutput}/{project.RelativePath}"), full is not null && context.ProjectFiles.File(full) is { } read ? read.Content : System.Text.Encoding.UTF8.GetBytes(project.RelativePath));
             case OutputHostPath output when context.OutputFiles.TryGetValue(output.FileName, out var written):
                 return (Text("../" + output.FileName), System.Text.Encoding.UTF8.GetBytes(written));
+            case HomeHostPath home:
+                // docker stack deploy reads a secret's or config's file: relative to the stack file and
+                // expands no '~' there (docker/cli's loader, absPath; it does for a bind): swarm/~/x.
+                return (Text(Values.ComposeString.Join(string.Empty, [Home, "/" + home.RelativePath])), null);
             default:
                 return (Text(HostPathFormat.Format(file, context.Options)), null);
         }

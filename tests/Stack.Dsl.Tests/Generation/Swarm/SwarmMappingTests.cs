@@ -261,6 +261,21 @@ public sealed class SwarmMappingTests : IDisposable
     }
 
     [Fact]
+    public void A_home_file_of_a_secret_or_config_is_read_from_HOME_since_docker_stack_deploy_expands_no_tilde_there()
+    {
+        // docker stack deploy (CLI 28.2.2) reads secrets.x.file: ~/x as swarm/~/x; it expands '~' only in a bind.
+        // The $ is literal: compose reads $$ as one.
+        var token = Secret.FromFile("token", HostPath.InHome("secrets/$token"));
+        var conf = Config.FromFile("conf", HostPath.InHome("app.conf"));
+        var stack = StackOf(Emit.Minimal().WithSecret(token).WithConfig(conf, "/etc/app.conf")).WithSecrets(token).WithConfigs(conf);
+
+        var document = SwarmEmit.Document(stack);
+
+        Assert.Matches(@"^\$\{HOME:\?[^}$]+\}/secrets/\$\$token$", document.Text("secrets", "token", "file"));
+        Assert.Matches(@"^\$\{HOME:\?[^}$]+\}/app\.conf$", document.Text("configs", "conf", "file"));
+    }
+
+    [Fact]
     public void Plain_variables_stop_the_deploy_when_unset_and_defaults_keep_their_form()
     {
         var host = new Variable("HOST");
