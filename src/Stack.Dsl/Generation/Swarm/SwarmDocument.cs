@@ -15,10 +15,12 @@ internal static class SwarmDocument
     {
         var configs = new List<FileConfig>();
         var services = new List<YamlEntry>();
+        var names = new SwarmNames(context);
         foreach (var service in stack.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             var emitted = ComposeDocument.AsEmitted(service, stack, traefikFiles, onSwarm: true);
             var isProxy = stack.Traefik?.Service.Name == service.Name;
+            names.Check("Service", service.Name, $"{stack.Name}_{service.Name}", prefixed: true, service.Location);
             services.Add(new(service.Name, SwarmService.Build(emitted, isProxy, stack.Name, context, configs)));
         }
 
@@ -32,7 +34,7 @@ internal static class SwarmDocument
         if (networks.Count > 0)
         {
             var attachable = AttachableNetworks(stack);
-            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new YamlEntry(n.Name, Network(n, attachable.Contains(n.Name), context)))])));
+            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new YamlEntry(n.Name, Network(n, attachable.Contains(n.Name), stack.Name, names, context)))])));
         }
 
         var volumes = StackResources.Volumes(stack);
@@ -70,12 +72,21 @@ internal static class SwarmDocument
     private static HashSet<string> AttachableNetworks(ComposeStack stack) =>
         [.. stack.Services.Where(s => s.IsOneShot || s.Name == stack.Backups?.Runner.Name).SelectMany(s => s.Networks).Select(a => a.Network.Name)];
 
-    private static YamlMapping Network(Network network, bool attachable, SwarmContext context)
+    private static YamlMapping Network(Network network, bool attachable, string stackName, SwarmNames names, SwarmContext context)
     {
         var written = Checked(TopLevelYaml.Network(network), SwarmSchema.NetworkKeys, $"network '{network.Name}'", network.Location, context);
         if (network.External)
         {
             return written;
+        }
+
+        if (network.ExternalName is { IsLiteral: true } own)
+        {
+            names.Check("Network", network.Name, own.ToCompose(), prefixed: false, network.Location);
+        }
+        else if (network.ExternalName is null)
+        {
+            names.Check("Network", network.Name, $"{stackName}_{network.Name}", prefixed: true, network.Location);
         }
 
         var entries = written.Entries.ToList();

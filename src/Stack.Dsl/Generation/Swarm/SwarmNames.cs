@@ -1,0 +1,78 @@
+using Stack.Dsl.Compose;
+
+namespace Stack.Dsl.Generation.Swarm;
+
+/// <summary>
+/// The names <c>docker stack deploy</c> gives the services and networks it creates
+/// (<c>STACK_NAME</c>, or a network's own <c>name:</c>), held to what the swarm manager accepts
+/// (swarmkit's <c>validateAnnotations</c>: <c>^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$</c>, at most 63
+/// characters, a DNS label). Compose takes more (<c>my.app</c>, <c>app-</c>, 70 characters): the
+/// CLI and <c>docker stack config</c> pass such a name, and the deploy fails at that object,
+/// after creating the ones before it. The manager also holds names unique regardless of case
+/// (swarmkit's store looks a new name up lower-cased): networks <c>Back</c> and <c>back</c> are
+/// two on Compose, a name conflict on Swarm.
+/// </summary>
+internal sealed class SwarmNames(SwarmContext context)
+{
+    private readonly Dictionary<string, Taken> _taken = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A DNS label's limit, which the manager holds a service's and a network's name to.</summary>
+    public const int MaxLength = 63;
+
+    /// <summary>Refuses a Swarm service or network name the manager would refuse, naming what to change.</summary>
+    /// <param name="kind">"Service" or "Network", as the message names it.</param>
+    /// <param name="key">The name in the definition.</param>
+    /// <param name="swarmName">The name Swarm gets.</param>
+    /// <param name="prefixed">Whether <paramref name="swarmName"/> is the stack's name, '_' and <paramref name="key"/>.</param>
+    /// <param name="location">Where the definition creates it.</param>
+    public void Check(string kind, string key, string swarmName, bool prefixed, SourceLocation location)
+    {
+        // Kinds apart: a service and a network may share a name.
+        if (_taken.TryGetValue($"{kind}/{swarmName}", out var other) && other.Key != key)
+        {
+            context.Refuse(location, $"{kind}s '{other.Key}' and '{key}' are created on Swarm as '{other.SwarmName}' and '{swarmName}', one name to the swarm manager (it compares names regardless of case): the deploy fails at the second. Rename one: new {kind}(\"{key}-2\").");
+        }
+
+        _taken.TryAdd($"{kind}/{swarmName}", new Taken(key, swarmName));
+
+        var room = prefixed ? MaxLength - (swarmName.Length - key.Length) : MaxLength;
+        if (!IsDnsLabel(swarmName))
+        {
+            context.Refuse(location, $"{kind} '{key}' is created on Swarm as '{swarmName}', a name the swarm manager refuses: it takes letters, digits, '-' and '_', starting and ending with a letter or digit (no '.'). Rename it: new {kind}(\"{Suggest(key, room)}\"), or keep the stack on Compose: .WithTargets(DeployTarget.Compose).");
+        }
+        else if (swarmName.Length > MaxLength)
+        {
+            context.Refuse(location, $"{kind} '{key}' is created on Swarm as '{swarmName}', {swarmName.Length} characters: the swarm manager refuses a name over {MaxLength} (a DNS label). {(room > 0 ? $"Use a name of at most {room} characters: new {kind}(\"{Suggest(key, room)}\")" : "Use a shorter stack name: new ComposeStack(\"...\")")}, or keep the stack on Compose: .WithTargets(DeployTarget.Compose).");
+        }
+    }
+
+    /// <summary>What swarmkit's pattern says, as a loop (a regular expression here is compiled on every run).</summary>
+    private static bool IsDnsLabel(string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetterOrDigit(name[0]) || !char.IsAsciiLetterOrDigit(name[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The name with what Swarm refuses replaced by '-', cut to <paramref name="room"/>, ending on a letter or digit.</summary>
+    private static string Suggest(string key, int room)
+    {
+        var chars = key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray();
+        var suggestion = new string(chars, 0, Math.Min(chars.Length, Math.Max(room, 1))).Trim('-', '_');
+        return suggestion.Length == 0 ? "app" : suggestion;
+    }
+
+    /// <summary>A name given out (a class: a struct here would be JIT-compiled on every run, DEVELOPERS.md).</summary>
+    private sealed record Taken(string Key, string SwarmName);
+}
