@@ -45,7 +45,13 @@ internal static class SwarmDocument
 
         if (!stack.Secrets.IsEmpty)
         {
-            top.Add(new("secrets", new YamlMapping([.. stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new YamlEntry(s.Name, SwarmObjects.Secret(s, stack.Name, context)))])));
+            var secrets = stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new YamlEntry(s.Name, SwarmObjects.Secret(s, stack.Name, context))).ToList();
+            foreach (var secret in secrets)
+            {
+                names.CheckObject("Secret", secret.Key, secret.Value, stack.Secrets.First(s => s.Name == secret.Key).Location);
+            }
+
+            top.Add(new("secrets", new YamlMapping([.. secrets])));
         }
 
         var allConfigs = stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new YamlEntry(c.Name, SwarmObjects.Config(c, stack.Name, context)))
@@ -54,6 +60,12 @@ internal static class SwarmDocument
         foreach (var clash in allConfigs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             context.Refuse(stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file (a config of the stack, or two project files mounted at paths with the same file name by one service). Rename the config, or mount the files under different names.");
+        }
+
+        foreach (var config in allConfigs)
+        {
+            // A config mounted from a project file is the stack's (no call of its own to point at).
+            names.CheckObject("Config", config.Key, config.Value, stack.Configs.FirstOrDefault(c => c.Name == config.Key)?.Location ?? stack.Location);
         }
 
         if (allConfigs.Count > 0)

@@ -19,6 +19,12 @@ internal sealed class SwarmNames(SwarmContext context)
     /// <summary>A DNS label's limit, which the manager holds a service's and a network's name to.</summary>
     public const int MaxLength = 63;
 
+    /// <summary>The manager's limit on a secret's or config's name.</summary>
+    public const int MaxObjectLength = 64;
+
+    /// <summary>What deploy.sh puts for a hash variable: ten hex digits.</summary>
+    private static readonly string HashStandIn = new('0', ContentName.HashLength);
+
     /// <summary>Refuses a Swarm service or network name the manager would refuse, naming what to change.</summary>
     /// <param name="kind">"Service" or "Network", as the message names it.</param>
     /// <param name="key">The name in the definition.</param>
@@ -46,6 +52,34 @@ internal sealed class SwarmNames(SwarmContext context)
         }
     }
 
+    /// <summary>
+    /// Refuses a secret's or config's name (<paramref name="written"/>'s <c>name:</c>) the manager
+    /// would refuse: swarmkit's <c>validateConfigOrSecretAnnotations</c> takes at most 64 of
+    /// letters, digits, '-', '_' and '.', starting and ending with a letter or digit. A hash
+    /// variable deploy.sh sets counts as its 10 hex digits. An external one is not created here.
+    /// </summary>
+    public void CheckObject(string kind, string key, Yaml.YamlValue written, SourceLocation location)
+    {
+        if (written is not Yaml.YamlMapping mapping || mapping.Entries.FirstOrDefault(e => e.Key == "name") is not { Value: Yaml.YamlScalar { Composed: { } composed } }
+            || mapping.Entries.Any(e => e.Key == "external"))
+        {
+            return;
+        }
+
+        var name = string.Concat(composed.Parts.Select(p => p.Variable is null ? p.Text : HashStandIn));
+        var shown = composed.ToCompose();
+        if (_taken.TryGetValue($"{kind}/{name}", out var other) && other.Key != key && other.SwarmName != shown)
+        {
+            context.Refuse(location, $"{kind}s '{other.Key}' and '{key}' are created on Swarm as '{other.SwarmName}' and '{shown}', one name to the swarm manager (it compares names regardless of case): the deploy fails at the second. Rename one: {kind}.FromFile(\"{key}-2\", ...).");
+        }
+
+        _taken.TryAdd($"{kind}/{name}", new Taken(key, shown));
+        if (name.Length > MaxObjectLength || !IsObjectName(name))
+        {
+            context.Refuse(location, $"{kind} '{key}' is created on Swarm as '{shown}', a name the swarm manager refuses: at most {MaxObjectLength} letters, digits, '-', '_' and '.', starting and ending with a letter or digit. Give it such a name: .WithRealName(\"{Suggest(key, MaxObjectLength - ContentName.HashLength - 1)}\"), or keep the stack on Compose: .WithTargets(DeployTarget.Compose).");
+        }
+    }
+
     /// <summary>What swarmkit's pattern says, as a loop (a regular expression here is compiled on every run).</summary>
     private static bool IsDnsLabel(string name)
     {
@@ -57,6 +91,24 @@ internal sealed class SwarmNames(SwarmContext context)
         foreach (var c in name)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsObjectName(string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetterOrDigit(name[0]) || !char.IsAsciiLetterOrDigit(name[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
             {
                 return false;
             }

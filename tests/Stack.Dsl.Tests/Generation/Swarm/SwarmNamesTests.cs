@@ -55,6 +55,36 @@ public sealed class SwarmNamesTests
         Assert.Equal(lower.Location, refusal.Location);
     }
 
+    [Theory]
+    [InlineData("cfg!")]
+    [InlineData("-cfg")]
+    [InlineData("cfg/x")]
+    [InlineData("ü")]
+    public void A_config_or_secret_name_the_swarm_manager_refuses_is_refused_at_the_object(string realName)
+    {
+        var config = Config.FromContent("cfg", "a: 1").WithRealName(realName);
+        var secret = Secret.FromFile("sec", HostPath.Absolute("/run/sec")).WithRealName(realName);
+
+        var refusals = SwarmEmit.Refusals(StackOf(Emit.Minimal().WithConfig(config, "/etc/cfg").WithSecret(secret)).WithConfigs(config).WithSecrets(secret));
+
+        Assert.Equal(2, refusals.Count);
+        Assert.Contains(refusals, r => r.Location == config.Location && r.Message.StartsWith("Config 'cfg' is created on Swarm as", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Location == secret.Location && r.Message.StartsWith("Secret 'sec' is created on Swarm as", StringComparison.Ordinal));
+        Assert.All(refusals, r => Assert.Contains(".WithRealName(", r.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Configs_differing_only_in_case_with_one_content_are_one_name_to_the_swarm_manager()
+    {
+        var upper = Config.FromContent("App", "a: 1");
+        var lower = Config.FromContent("app", "a: 1");
+
+        var refusal = Assert.Single(SwarmEmit.Refusals(StackOf(Emit.Minimal().WithConfig(upper, "/etc/a").WithConfig(lower, "/etc/b")).WithConfigs(upper, lower)));
+
+        Assert.Matches("'demo_App-[0-9a-f]{10}' and 'demo_app-[0-9a-f]{10}'", refusal.Message);
+        Assert.Equal(lower.Location, refusal.Location);
+    }
+
     [Fact]
     public void Names_the_swarm_manager_takes_are_written()
     {
