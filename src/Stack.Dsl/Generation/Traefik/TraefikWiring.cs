@@ -72,11 +72,12 @@ internal static class TraefikWiring
     /// <param name="stack">The stack.</param>
     /// <param name="header">The files' header comment lines.</param>
     /// <param name="collect">Called with every scalar written, to collect the variables the files use.</param>
-    public static TraefikTexts? Render(ComposeStack stack, IReadOnlyList<string> header, Action<YamlScalar>? collect) =>
+    /// <param name="onDynamic">Changes the dynamic file before it is written (the Swarm target's provider names).</param>
+    public static TraefikTexts? Render(ComposeStack stack, IReadOnlyList<string> header, Action<YamlScalar>? collect, Func<YamlMapping, YamlMapping>? onDynamic = null) =>
         stack.Traefik is { } proxy
             ? new TraefikTexts(
                 proxy.StaticConfigForm == TraefikConfigForm.File ? YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, collect) : null,
-                YamlWriter.Write(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy), FileServices(stack)), header, collect))
+                YamlWriter.Write(onDynamic is null ? TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy), FileServices(stack)) : onDynamic(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy), FileServices(stack))), header, collect))
             : null;
 
     /// <summary>The proxy's service as emitted: config files mounted read-only, template variables passed in, the secrets it reads granted.</summary>
