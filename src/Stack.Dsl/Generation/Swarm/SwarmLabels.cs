@@ -57,15 +57,15 @@ internal static partial class SwarmLabels
     public static string OnSwarm(string reference) => IsDockerReference(reference) ? string.Concat(reference.AsSpan(0, reference.Length - DockerProvider.Length), "@swarm") : reference;
 
     /// <summary>
-    /// The dynamic file's references, for the swarm provider: a chain's <c>middlewares</c> and an
-    /// errors middleware's <c>service</c>, the only places it names another object. Nothing else
-    /// in it is read as a reference.
+    /// Traefik's files' references, for the swarm provider: an entrypoint's <c>http.middlewares</c>
+    /// (static), a chain's <c>middlewares</c> and an errors middleware's <c>service</c> (dynamic),
+    /// the only places they name another object. Nothing else in them is read as a reference.
     /// </summary>
     public static YamlValue WithSwarmProvider(YamlValue value, string? parent = null) => value switch
     {
         YamlMapping mapping => new YamlMapping([.. mapping.Entries.Select(e => new YamlEntry(e.Key, (parent, e.Key, e.Value) switch
         {
-            ("chain", "middlewares", YamlSequence list) => new YamlSequence([.. list.Items.Select(Reference)]),
+            ("chain" or "http", "middlewares", YamlSequence list) => new YamlSequence([.. list.Items.Select(Reference)]),
             ("errors", "service", YamlScalar service) => Reference(service),
             _ => WithSwarmProvider(e.Value, e.Key),
         }))]),

@@ -45,4 +45,21 @@ public sealed class SwarmProviderSuffixTests
         Assert.Equal("contact-labels@swarm,both@file", labels.Text("traefik.http.routers.app.middlewares"));
         Assert.Equal("contact-labels@swarm", dynamic.Text("both", "chain", "middlewares", "0"));
     }
+
+    [Fact]
+    public void An_entrypoint_middleware_defined_by_labels_is_named_with_the_swarm_provider_in_the_static_file()
+    {
+        var edge = new Network("edge");
+        var viaLabels = new HeadersMiddleware("frame-deny").WithResponseHeader("X-Frame-Options", "DENY").ViaDockerLabels();
+        var web = new EntryPoint("web", 80) { Middlewares = [viaLabels] };
+        var proxy = Emit.Minimal("traefik").WithImage("traefik:v3.2.1").WithNetworks(edge);
+        var app = Emit.Minimal().WithNetworks(edge).WithMiddlewareLabels(viaLabels)
+            .WithRouter(new Router("app").WithHost("app.example.com").WithEntryPoints(web).WithPort(8080));
+        var stack = new ComposeStack("demo").WithTraefik(new TraefikProxy(proxy, edge).WithEntryPoints(web)).WithServices(proxy, app);
+
+        var files = SwarmEmit.Files(stack);
+
+        Assert.Equal("frame-deny@swarm", SwarmEmit.Parse(files["swarm/traefik.static.yml"]).Text("entryPoints", "web", "http", "middlewares", "0"));
+        Assert.Equal("frame-deny@docker", SwarmEmit.Parse(files["traefik.static.yml"]).Text("entryPoints", "web", "http", "middlewares", "0")); // Compose keeps its provider
+    }
 }
