@@ -59,7 +59,7 @@ internal static class SwarmDocument
             .ToList();
         foreach (var clash in allConfigs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            context.Refuse(stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file (a config of the stack, or two project files mounted at paths with the same file name by one service). Rename the config, or mount the files under different names.");
+            context.Refuse(stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file: a config of the stack, and a project file a service mounts (keyed by the service and the file's name or path). Rename the config: Config.FromFile(\"{clash.Key}-2\", ...).");
         }
 
         foreach (var config in allConfigs)

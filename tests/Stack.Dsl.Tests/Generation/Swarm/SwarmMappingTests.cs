@@ -237,6 +237,28 @@ public sealed class SwarmMappingTests : IDisposable
     }
 
     [Fact]
+    public void Files_of_a_mounted_folder_with_one_file_name_in_two_subfolders_are_two_configs_keyed_by_their_paths()
+    {
+        // nginx/a/default.conf and nginx/b/default.conf: the file name alone would be one key for both.
+        Directory.CreateDirectory(Path.Combine(_project, "nginx", "a"));
+        Directory.CreateDirectory(Path.Combine(_project, "nginx", "b"));
+        File.WriteAllText(Path.Combine(_project, "nginx", "a", "default.conf"), "a");
+        File.WriteAllText(Path.Combine(_project, "nginx", "b", "default.conf"), "b");
+        File.WriteAllText(Path.Combine(_project, "nginx", "mime.types"), "m");
+        var stack = StackOf(Emit.Minimal().WithBind(HostPath.InProject("nginx"), "/etc/nginx", readOnly: true));
+
+        Assert.Empty(SwarmEmit.Refusals(stack, _project));
+        var document = SwarmEmit.Document(stack, _project);
+        var mounted = ((YamlSequenceNode)document.At("services", "app", "configs")!).Children.ToDictionary(c => c.Text("target")!, c => c.Text("source")!);
+
+        Assert.Equal("app-etc-nginx-a-default-conf", mounted["/etc/nginx/a/default.conf"]);
+        Assert.Equal("app-etc-nginx-b-default-conf", mounted["/etc/nginx/b/default.conf"]);
+        Assert.Equal("app-mime-types", mounted["/etc/nginx/mime.types"]); // a file name of its own keeps the short key
+        Assert.EndsWith("/nginx/a/default.conf", document.Text("configs", "app-etc-nginx-a-default-conf", "file"), StringComparison.Ordinal);
+        Assert.EndsWith("/nginx/b/default.conf", document.Text("configs", "app-etc-nginx-b-default-conf", "file"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_writable_project_file_is_refused_a_config_is_read_only()
     {
         File.WriteAllText(Path.Combine(_project, "state.json"), "{}");
