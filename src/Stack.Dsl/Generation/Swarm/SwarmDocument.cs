@@ -62,6 +62,13 @@ internal static class SwarmDocument
             context.Refuse(stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file: a config of the stack, and a project file a service mounts (keyed by the service and the file's name or path). Rename the config: Config.FromFile(\"{clash.Key}-2\", ...).");
         }
 
+        // A literal content is written to swarm/config.KEY: keys differing only in case are one file on macOS and Windows.
+        foreach (var clash in stack.Configs.Where(c => c.Content is not null && !c.External).GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var (first, second) = (clash.First(), clash.Skip(1).First());
+            context.Refuse(second.Location, $"Configs '{first.Name}' and '{second.Name}' are written to swarm/config.{first.Name} and swarm/config.{second.Name}, one file on a file system that ignores case (macOS, Windows): one content would be deployed under the other's name. Rename one: Config.FromContent(\"{second.Name}-2\", ...).");
+        }
+
         foreach (var config in allConfigs)
         {
             // A config mounted from a project file is the stack's (no call of its own to point at).

@@ -68,12 +68,14 @@ internal sealed class SwarmNames(SwarmContext context)
 
         var name = string.Concat(composed.Parts.Select(p => p.Variable is null ? p.Text : HashStandIn));
         var shown = composed.ToCompose();
-        if (_taken.TryGetValue($"{kind}/{name}", out var other) && other.Key != key && other.SwarmName != shown)
+
+        // Compared as written: two hash variables may hold two hashes (a possible clash of one host file's content is not reported).
+        if (_taken.TryGetValue($"{kind}/{shown}", out var other) && other.Key != key && other.SwarmName != shown)
         {
             context.Refuse(location, $"{kind}s '{other.Key}' and '{key}' are created on Swarm as '{other.SwarmName}' and '{shown}', one name to the swarm manager (it compares names regardless of case): the deploy fails at the second. Rename one: {kind}.FromFile(\"{key}-2\", ...).");
         }
 
-        _taken.TryAdd($"{kind}/{name}", new Taken(key, shown));
+        _taken.TryAdd($"{kind}/{shown}", new Taken(key, shown));
         if (name.Length > MaxObjectLength || !IsObjectName(name))
         {
             context.Refuse(location, $"{kind} '{key}' is created on Swarm as '{shown}', a name the swarm manager refuses: at most {MaxObjectLength} letters, digits, '-', '_' and '.', starting and ending with a letter or digit. Give it such a name: .WithRealName(\"{Suggest(key, MaxObjectLength - ContentName.HashLength - 1)}\"), or keep the stack on Compose: .WithTargets(DeployTarget.Compose).");

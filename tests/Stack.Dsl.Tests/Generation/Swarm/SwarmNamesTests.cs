@@ -76,12 +76,25 @@ public sealed class SwarmNamesTests
     [Fact]
     public void Configs_differing_only_in_case_with_one_content_are_one_name_to_the_swarm_manager()
     {
-        var upper = Config.FromContent("App", "a: 1");
-        var lower = Config.FromContent("app", "a: 1");
+        // One project file under two keys: one content, one hash.
+        var upper = Config.FromFile("App", HostPath.InProject("app.yml"));
+        var lower = Config.FromFile("app", HostPath.InProject("app.yml"));
 
         var refusal = Assert.Single(SwarmEmit.Refusals(StackOf(Emit.Minimal().WithConfig(upper, "/etc/a").WithConfig(lower, "/etc/b")).WithConfigs(upper, lower)));
 
         Assert.Matches("'demo_App-[0-9a-f]{10}' and 'demo_app-[0-9a-f]{10}'", refusal.Message);
+        Assert.Equal(lower.Location, refusal.Location);
+    }
+
+    [Fact]
+    public void Content_configs_differing_only_in_case_are_refused_their_files_are_one_on_macos_and_windows()
+    {
+        var upper = Config.FromContent("App", "a: 1");
+        var lower = Config.FromContent("app", "a: 2"); // another content: the names differ, the files swarm/config.App and swarm/config.app do not there
+
+        var refusal = Assert.Single(SwarmEmit.Refusals(StackOf(Emit.Minimal().WithConfig(upper, "/etc/a").WithConfig(lower, "/etc/b")).WithConfigs(upper, lower)));
+
+        Assert.Contains("swarm/config.App and swarm/config.app", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(lower.Location, refusal.Location);
     }
 
