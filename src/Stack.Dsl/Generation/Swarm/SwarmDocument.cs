@@ -59,7 +59,8 @@ internal static class SwarmDocument
             .ToList();
         foreach (var clash in allConfigs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            context.Refuse(stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file: a config of the stack, and a project file a service mounts (keyed by the service and the file's name or path). Rename the config: Config.FromFile(\"{clash.Key}-2\", ...).");
+            var declared = stack.Configs.FirstOrDefault(c => c.Name == clash.Key);
+            context.Refuse(declared?.Location ?? stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file: a config of the stack, and a project file a service mounts (keyed by the service and the file's name or path). Rename the config: Config.{(declared?.Content is null ? "FromFile" : "FromContent")}(\"{clash.Key}-2\", ...).");
         }
 
         // A literal content is written to swarm/config.KEY: keys differing only in case are one file on macOS and Windows.

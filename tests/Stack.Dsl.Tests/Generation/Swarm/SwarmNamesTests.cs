@@ -99,6 +99,19 @@ public sealed class SwarmNamesTests
     }
 
     [Fact]
+    public void A_stack_config_named_like_a_mounted_file_s_key_is_refused_at_the_config()
+    {
+        // app mounts a project file at /etc/app.yml: its config key is app-app-yml.
+        var named = Config.FromContent("app-app-yml", "a: 1");
+        var app = Emit.Minimal().WithBind(HostPath.InProject("app.yml"), "/etc/app.yml", readOnly: true).WithConfig(named, "/etc/other.yml");
+
+        var refusal = Assert.Single(SwarmEmit.Refusals(StackOf(app).WithConfigs(named)));
+
+        Assert.Contains("Config.FromContent(\"app-app-yml-2\", ...)", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(named.Location, refusal.Location);
+    }
+
+    [Fact]
     public void Names_the_swarm_manager_takes_are_written()
     {
         // 58 characters: demo_ and the name make 63. Upper case, '-' and '_' inside are fine.
