@@ -30,7 +30,16 @@ internal static class FileConfigs
                 continue;
             }
 
-            configs.AddRange(Files(service, bind, stackName, context));
+            foreach (var config in Files(service, bind, stackName, context))
+            {
+                ObjectSize.Check(
+                    $"The project file service '{service.Name}' sees at '{config.Target}' (a config on Swarm)",
+                    config.Content.Length,
+                    "Give it content or move it out of the mounted folder (an empty .gitkeep, say); a file of 500 KiB or more belongs in the image or a volume; or keep the stack on Compose: .WithTargets(DeployTarget.Compose).",
+                    service.At(bind.Location),
+                    context);
+                configs.Add(config);
+            }
         }
 
         return (service with { Volumes = [.. kept] }, Distinct(service, configs, stackName));

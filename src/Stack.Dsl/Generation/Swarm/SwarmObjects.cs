@@ -56,6 +56,7 @@ internal static class SwarmObjects
             }
 
             var text = content.Parts.Aggregate(string.Empty, (all, part) => all + part.Text);
+            ObjectSize.Check($"The content of config '{key}'", System.Text.Encoding.UTF8.GetByteCount(text), "Give it content, or keep the stack on Compose: .WithTargets(DeployTarget.Compose).", location, context);
             var fileName = $"config.{key}";
             context.ExtraFiles[fileName] = text;
             entries.Add(new("name", Text(ContentName.Of(baseName, text))));
@@ -64,6 +65,11 @@ internal static class SwarmObjects
         else if (file is not null)
         {
             var (path, bytes) = Read(file, context);
+            if (bytes is not null && file is ProjectHostPath)
+            {
+                ObjectSize.Check($"The file of {kind} '{key}'", bytes.Length, "Give it content (under 500 KiB), or keep the stack on Compose: .WithTargets(DeployTarget.Compose).", location, context);
+            }
+
             var onHost = bytes is null ? HostFileHash.For(file, kind, key, context.Options) : null;
             entries.Add(new("name", bytes is not null ? Text(ContentName.Of(baseName, bytes))
                 : onHost is not null ? Text(ContentName.Of(baseName, context.Hash(onHost)))

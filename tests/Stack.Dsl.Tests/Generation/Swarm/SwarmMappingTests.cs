@@ -259,6 +259,26 @@ public sealed class SwarmMappingTests : IDisposable
     }
 
     [Fact]
+    public void A_config_the_swarm_manager_refuses_for_its_size_is_refused_an_empty_file_or_500_KiB()
+    {
+        // swarmkit: "config data must be larger than 0 and less than 512000 bytes".
+        Directory.CreateDirectory(Path.Combine(_project, "site"));
+        File.WriteAllText(Path.Combine(_project, "site", ".gitkeep"), string.Empty);
+        File.WriteAllText(Path.Combine(_project, "site", "big.js"), new string('a', 512_000));
+        File.WriteAllText(Path.Combine(_project, "site", "fits.js"), new string('a', 511_999));
+        var site = Emit.Minimal().WithBind(HostPath.InProject("site"), "/srv/site", readOnly: true);
+        var empty = Config.FromContent("empty", string.Empty);
+
+        var refusals = SwarmEmit.Refusals(StackOf(site.WithConfig(empty, "/etc/empty")).WithConfigs(empty), _project);
+
+        Assert.Equal(3, refusals.Count);
+        Assert.Contains(refusals, r => r.Message.Contains("'/srv/site/.gitkeep' (a config on Swarm) is empty", StringComparison.Ordinal) && r.Location.Line == LineOf("var site = Emit.Minimal()"));
+        Assert.Contains(refusals, r => r.Message.Contains("'/srv/site/big.js' (a config on Swarm) is 512000 bytes", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Message.StartsWith("The content of config 'empty' is empty", StringComparison.Ordinal) && r.Location == empty.Location);
+        Assert.DoesNotContain(refusals, r => r.Message.Contains("fits.js", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_writable_project_file_is_refused_a_config_is_read_only()
     {
         File.WriteAllText(Path.Combine(_project, "state.json"), "{}");
