@@ -22,6 +22,9 @@ public sealed class HostileTextTests
     /// <summary>The value every field takes for the baseline; distinctive, so it stands out in keys.</summary>
     internal const string Harmless = "harmless";
 
+    /// <summary>The hostile value at <paramref name="index"/> (the Swarm variant shares them).</summary>
+    internal static string HostileValue(int index) => Hostile[index];
+
     private static readonly string[] Hostile =
     [
         "\n", "\nprivileged: true", "\r\nkey: value", "\0", "\ud800", "\u2028", "${HOME}", "$$", "{{ env \"HOME\" }}", "{",
@@ -212,7 +215,7 @@ public sealed class HostileTextTests
     private static (GenerationResult? Result, Exception? Refusal) Generate(ComposeStack stack) => Generate(() => stack);
 
     /// <summary>A YAML file's structure: every key path and list length, values left out; the field's value in a key stands as &lt;V&gt;.</summary>
-    private static string Shape(string yaml, string value)
+    internal static string Shape(string yaml, string value)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));

@@ -32,10 +32,10 @@ internal static class ContentName
     public static Values.ComposeString Of(string baseName, HostFileHash hash) =>
         Values.ComposeString.Join(string.Empty, [Fitted(baseName) + "-", hash.Reference]);
 
-    /// <summary>A config key from a mount target: its file name, with what a key cannot hold replaced.</summary>
-    public static string KeyFrom(string service, string target)
+    /// <summary>A config key from a mount target: its file name (or its whole path), with what a key cannot hold replaced.</summary>
+    public static string KeyFrom(string service, string target, bool wholePath = false)
     {
-        var file = target.TrimEnd('/').Split('/')[^1];
+        var file = wholePath ? target.Trim('/') : target.TrimEnd('/').Split('/')[^1];
         var builder = new StringBuilder(service.Length + file.Length + 1).Append(service).Append('-');
         foreach (var c in file)
         {

@@ -43,6 +43,18 @@ internal static class DeployScript
         text.Append($$"""
             [ $# -le 1 ] || usage
             env_file=${1:-../.env}
+            # A quoted value as compose reads it: up to its closing quote (\" inside double quotes is
+            # a quote), then only blanks or a comment; anything else after it reads as unquoted.
+            unquote() {
+              q=${value%"${value#?}"}; rest=${value#?}; inner=
+              while :; do
+                case $rest in *"$q"*) ;; *) value=${value%% \#*}; return ;; esac
+                part=${rest%%"$q"*}; rest=${rest#*"$q"}
+                case $q$part in \"*\\) inner=$inner${part%?}$q; continue ;; esac
+                inner=$inner$part; break
+              done
+              case ${rest#"${rest%%[![:blank:]]*}"} in '' | '#'*) value=$inner ;; *) value=${value%% \#*} ;; esac
+            }
             if [ -f "$env_file" ]; then
               cr=$(printf '\r')
               while IFS= read -r line || [ -n "$line" ]; do
@@ -56,8 +68,7 @@ internal static class DeployScript
                 esac
                 [ "$key" != "$line" ] || { echo "$env_file: not a KEY=VALUE line: $line" >&2; exit 1; }
                 case $value in
-                  \"*\") value=${value#\"}; value=${value%\"} ;;
-                  \'*\') value=${value#\'}; value=${value%\'} ;;
+                  \"* | \'*) unquote ;;
                   *) value=${value%% \#*} ;;
                 esac
                 # The key is a checked name, so this reads only whether it is set.

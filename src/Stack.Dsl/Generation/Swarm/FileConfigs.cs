@@ -30,10 +30,35 @@ internal static class FileConfigs
                 continue;
             }
 
-            configs.AddRange(Files(service, bind, stackName, context));
+            foreach (var config in Files(service, bind, stackName, context))
+            {
+                ObjectSize.Check(
+                    $"The project file service '{service.Name}' sees at '{config.Target}' (a config on Swarm)",
+                    config.Content.Length,
+                    "Give it content or move it out of the mounted folder (an empty .gitkeep, say); a file of 500 KiB or more belongs in the image or a volume; or keep the stack on Compose: .WithTargets(DeployTarget.Compose).",
+                    service.At(bind.Location),
+                    context);
+                configs.Add(config);
+            }
         }
 
-        return (service with { Volumes = [.. kept] }, configs);
+        return (service with { Volumes = [.. kept] }, Distinct(service, configs, stackName));
+    }
+
+    /// <summary>
+    /// Files mounted at paths with the same file name (a folder's <c>a/default.conf</c> and
+    /// <c>b/default.conf</c>) would share a key: those are keyed by their whole target path instead.
+    /// </summary>
+    private static List<FileConfig> Distinct(Service service, List<FileConfig> configs, string stackName)
+    {
+        if (configs.Count < 2)
+        {
+            return configs;
+        }
+
+        var shared = configs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Select(c => c.Target).Distinct(StringComparer.Ordinal).Skip(1).Any()).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return shared.Count == 0 ? configs
+            : [.. configs.Select(c => shared.Contains(c.Key) ? Config(service, c.Target, c.File, c.Content, c.Executable, stackName, wholePath: true) : c)];
     }
 
     private static IEnumerable<FileConfig> Files(Service service, BindMount bind, string stackName, SwarmContext context)
@@ -86,10 +111,10 @@ internal static class FileConfigs
         }
     }
 
-    private static FileConfig Config(Service service, string target, string file, byte[] content, bool executable, string stackName)
+    private static FileConfig Config(Service service, string target, string file, byte[] content, bool executable, string stackName, bool wholePath = false)
     {
-        var key = ContentName.KeyFrom(service.Name, target);
-        return new FileConfig(key, ContentName.Of($"{stackName}_{key}", content), file, target, executable);
+        var key = ContentName.KeyFrom(service.Name, target, wholePath);
+        return new FileConfig(key, ContentName.Of($"{stackName}_{key}", content), file, target, executable) { Content = content };
     }
 
     private static string Describe(HostPath path) => path switch
@@ -106,4 +131,8 @@ internal static class FileConfigs
 /// <param name="File">The file, relative to swarm/.</param>
 /// <param name="Target">Where the task sees it.</param>
 /// <param name="Executable">Whether it is mounted executable (0555) rather than 0444.</param>
-internal sealed record FileConfig(string Key, string Name, string File, string Target, bool Executable);
+internal sealed record FileConfig(string Key, string Name, string File, string Target, bool Executable)
+{
+    /// <summary>The file's bytes, kept to name it again under another key.</summary>
+    public required byte[] Content { get; init; }
+}

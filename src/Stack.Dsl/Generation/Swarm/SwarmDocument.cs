@@ -15,10 +15,12 @@ internal static class SwarmDocument
     {
         var configs = new List<FileConfig>();
         var services = new List<YamlEntry>();
+        var names = new SwarmNames(context);
         foreach (var service in stack.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             var emitted = ComposeDocument.AsEmitted(service, stack, traefikFiles, onSwarm: true);
             var isProxy = stack.Traefik?.Service.Name == service.Name;
+            names.Check("Service", service.Name, $"{stack.Name}_{service.Name}", prefixed: true, service.Location);
             services.Add(new(service.Name, SwarmService.Build(emitted, isProxy, stack.Name, context, configs)));
         }
 
@@ -32,7 +34,7 @@ internal static class SwarmDocument
         if (networks.Count > 0)
         {
             var attachable = AttachableNetworks(stack);
-            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new YamlEntry(n.Name, Network(n, attachable.Contains(n.Name), context)))])));
+            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new YamlEntry(n.Name, Network(n, attachable.Contains(n.Name), stack.Name, names, context)))])));
         }
 
         var volumes = StackResources.Volumes(stack);
@@ -43,7 +45,13 @@ internal static class SwarmDocument
 
         if (!stack.Secrets.IsEmpty)
         {
-            top.Add(new("secrets", new YamlMapping([.. stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new YamlEntry(s.Name, SwarmObjects.Secret(s, stack.Name, context)))])));
+            var secrets = stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new YamlEntry(s.Name, SwarmObjects.Secret(s, stack.Name, context))).ToList();
+            foreach (var secret in secrets)
+            {
+                names.CheckObject("Secret", secret.Key, secret.Value, stack.Secrets.First(s => s.Name == secret.Key).Location);
+            }
+
+            top.Add(new("secrets", new YamlMapping([.. secrets])));
         }
 
         var allConfigs = stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new YamlEntry(c.Name, SwarmObjects.Config(c, stack.Name, context)))
@@ -51,7 +59,21 @@ internal static class SwarmDocument
             .ToList();
         foreach (var clash in allConfigs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            context.Refuse(stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file (a config of the stack, or two project files mounted at paths with the same file name by one service). Rename the config, or mount the files under different names.");
+            var declared = stack.Configs.FirstOrDefault(c => c.Name == clash.Key);
+            context.Refuse(declared?.Location ?? stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file: a config of the stack, and a project file a service mounts (keyed by the service and the file's name or path). Rename the config: Config.{(declared?.Content is null ? "FromFile" : "FromContent")}(\"{clash.Key}-2\", ...).");
+        }
+
+        // A literal content is written to swarm/config.KEY: keys differing only in case are one file on macOS and Windows.
+        foreach (var clash in stack.Configs.Where(c => c.Content is not null && !c.External).GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var (first, second) = (clash.First(), clash.Skip(1).First());
+            context.Refuse(second.Location, $"Configs '{first.Name}' and '{second.Name}' are written to swarm/config.{first.Name} and swarm/config.{second.Name}, one file on a file system that ignores case (macOS, Windows): one content would be deployed under the other's name. Rename one: Config.FromContent(\"{second.Name}-2\", ...).");
+        }
+
+        foreach (var config in allConfigs)
+        {
+            // A config mounted from a project file is the stack's (no call of its own to point at).
+            names.CheckObject("Config", config.Key, config.Value, stack.Configs.FirstOrDefault(c => c.Name == config.Key)?.Location ?? stack.Location);
         }
 
         if (allConfigs.Count > 0)
@@ -70,12 +92,21 @@ internal static class SwarmDocument
     private static HashSet<string> AttachableNetworks(ComposeStack stack) =>
         [.. stack.Services.Where(s => s.IsOneShot || s.Name == stack.Backups?.Runner.Name).SelectMany(s => s.Networks).Select(a => a.Network.Name)];
 
-    private static YamlMapping Network(Network network, bool attachable, SwarmContext context)
+    private static YamlMapping Network(Network network, bool attachable, string stackName, SwarmNames names, SwarmContext context)
     {
         var written = Checked(TopLevelYaml.Network(network), SwarmSchema.NetworkKeys, $"network '{network.Name}'", network.Location, context);
         if (network.External)
         {
             return written;
+        }
+
+        if (network.ExternalName is { IsLiteral: true } own)
+        {
+            names.Check("Network", network.Name, own.ToCompose(), prefixed: false, network.Location);
+        }
+        else if (network.ExternalName is null)
+        {
+            names.Check("Network", network.Name, $"{stackName}_{network.Name}", prefixed: true, network.Location);
         }
 
         var entries = written.Entries.ToList();

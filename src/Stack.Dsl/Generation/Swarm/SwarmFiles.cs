@@ -98,14 +98,14 @@ internal static class SwarmFiles
         var suffix = name is null ? string.Empty : "." + name;
         var local = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new TraefikFileNames($"traefik.static{suffix}.yml", $"traefik.dynamic{suffix}.yml");
-        if (TraefikWiring.Render(swarmStack, header, collect: null) is { } traefik)
+        if (TraefikWiring.Render(swarmStack, header, collect: null, onFiles: file => (YamlMapping)SwarmLabels.WithSwarmProvider(file)) is { } traefik)
         {
             if (traefik.Static is { } staticConfig)
             {
                 local[names.Static] = staticConfig;
             }
 
-            local[names.Dynamic] = SwarmLabels.WithSwarmProvider(traefik.Dynamic);
+            local[names.Dynamic] = traefik.Dynamic;
         }
 
         var found = new List<StackDiagnostic>();

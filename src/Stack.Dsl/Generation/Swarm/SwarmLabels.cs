@@ -17,6 +17,8 @@ internal static partial class SwarmLabels
 {
     private const string Placeholder = "swarm-placeholder";
 
+    private const string DockerProvider = "@docker";
+
     public static (YamlMapping? Container, IReadOnlyList<YamlEntry> Deploy) Split(Service service, YamlMapping? labels, SwarmContext context)
     {
         if (labels is null)
@@ -25,7 +27,7 @@ internal static partial class SwarmLabels
         }
 
         var container = labels.Entries.Where(e => !IsTraefik(e.Key)).ToList();
-        var deploy = labels.Entries.Where(e => IsTraefik(e.Key)).Select(e => new YamlEntry(TraefikLabelPrefix.Rename(e.Key, context.TraefikPrefix), WithSwarmProvider(e.Value))).ToList();
+        var deploy = labels.Entries.Where(e => IsTraefik(e.Key)).Select(e => new YamlEntry(TraefikLabelPrefix.Rename(e.Key, context.TraefikPrefix), WithSwarmProvider(e.Key, e.Value))).ToList();
         var routers = deploy.Select(e => HttpRouter().Match(e.Key)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
         var hasPort = deploy.Any(e => e.Key.StartsWith("traefik.http.services.", StringComparison.Ordinal) && e.Key.EndsWith(".loadbalancer.server.port", StringComparison.Ordinal));
         if (routers.Count > 0 && !hasPort)
@@ -49,36 +51,70 @@ internal static partial class SwarmLabels
         return (container.Count == 0 ? null : new YamlMapping([.. container]), deploy);
     }
 
-    /// <summary>The dynamic file's references to label-defined objects, for the swarm provider.</summary>
-    /// <remarks>
-    /// Each match replaced in a loop, not <c>Regex.Replace</c>: that one runs generic code over
-    /// structs, compiled at start-up.
-    /// </remarks>
-    public static string WithSwarmProvider(string text)
+    /// <summary>
+    /// A reference to a label-defined object, for the swarm provider: <c>name@docker</c> as a whole
+    /// item becomes <c>name@swarm</c>; anything else (a header's value such as
+    /// <c>ops@docker.example.com</c>) is the user's text and stays as written.
+    /// </summary>
+    public static string OnSwarm(string reference) => IsDockerReference(reference) ? string.Concat(reference.AsSpan(0, reference.Length - DockerProvider.Length), "@swarm") : reference;
+
+    /// <summary>
+    /// Traefik's files' references, for the swarm provider: an entrypoint's <c>http.middlewares</c>
+    /// (static), a chain's <c>middlewares</c> and an errors middleware's <c>service</c> (dynamic),
+    /// the only places they name another object. Nothing else in them is read as a reference.
+    /// </summary>
+    public static YamlValue WithSwarmProvider(YamlValue value, string? parent = null) => value switch
     {
-        var swarm = new System.Text.StringBuilder(text.Length);
-        var copied = 0;
-        foreach (var match in DockerSuffix().EnumerateMatches(text))
+        YamlMapping mapping => new YamlMapping([.. mapping.Entries.Select(e => new YamlEntry(e.Key, (parent, e.Key, e.Value) switch
         {
-            swarm.Append(text, copied, match.Index - copied).Append("@swarm");
-            copied = match.Index + match.Length;
+            ("chain" or "http", "middlewares", YamlSequence list) => new YamlSequence([.. list.Items.Select(Reference)]),
+            ("errors", "service", YamlScalar service) => Reference(service),
+            _ => WithSwarmProvider(e.Value, e.Key),
+        }))]),
+        _ => value,
+    };
+
+    /// <summary>A label that names objects (a router's middlewares or service, a chain's members, an errors page's service): each comma-separated item.</summary>
+    private static YamlValue WithSwarmProvider(string key, YamlValue value) =>
+        IsReferenceKey(key) && value is YamlScalar { Composed: { IsLiteral: true } } scalar && scalar.Value.Contains(DockerProvider, StringComparison.Ordinal)
+            ? Text(string.Join(',', scalar.Value.Split(',').Select(OnSwarm))) with { AlwaysQuoted = scalar.AlwaysQuoted }
+            : value;
+
+    private static YamlValue Reference(YamlValue item) =>
+        item is YamlScalar scalar && IsDockerReference(scalar.Value)
+            ? (scalar.Composed is null ? scalar with { Value = OnSwarm(scalar.Value) } : Text(OnSwarm(scalar.Value)) with { AlwaysQuoted = scalar.AlwaysQuoted })
+            : item;
+
+    /// <summary>NAME@docker with a name Traefik takes (letters, digits, '-', '_'), nothing around it.</summary>
+    private static bool IsDockerReference(string text)
+    {
+        if (text.Length <= DockerProvider.Length || !text.EndsWith(DockerProvider, StringComparison.Ordinal))
+        {
+            return false;
         }
 
-        return swarm.Append(text, copied, text.Length - copied).ToString();
+        for (var i = 0; i < text.Length - DockerProvider.Length; i++)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]) && text[i] is not ('-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static YamlValue WithSwarmProvider(YamlValue value) =>
-        value is YamlScalar { Composed: { } composed } scalar && composed.IsLiteral && scalar.Value.Contains("@docker", StringComparison.Ordinal)
-            ? Text(WithSwarmProvider(scalar.Value)) with { AlwaysQuoted = scalar.AlwaysQuoted }
-            : value;
+    // traefik.(http|tcp).routers.NAME.(middlewares|service), traefik.http.middlewares.NAME.(chain.middlewares|errors.service).
+    private static bool IsReferenceKey(string key)
+    {
+        var parts = key.Split('.');
+        return parts.Length >= 5 && parts[0] == "traefik"
+            && ((parts[2] == "routers" && parts.Length == 5 && parts[4] is "middlewares" or "service")
+                || (parts[2] == "middlewares" && parts.Length == 6 && (parts[4], parts[5]) is ("chain", "middlewares") or ("errors", "service")));
+    }
 
     private static bool IsTraefik(string key) => key.StartsWith("traefik.", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^traefik\.http\.routers\.([^.]+)\.")]
     private static partial Regex HttpRouter();
-
-    // The name before it as a lookbehind, so the search starts from the literal "@docker": a
-    // leading character class is searched with vectorised generic code no precompiled image holds.
-    [GeneratedRegex(@"(?<=[A-Za-z0-9_-])@docker\b")]
-    private static partial Regex DockerSuffix();
 }

@@ -56,6 +56,7 @@ internal static class SwarmObjects
             }
 
             var text = content.Parts.Aggregate(string.Empty, (all, part) => all + part.Text);
+            ObjectSize.Check($"The content of config '{key}'", System.Text.Encoding.UTF8.GetByteCount(text), "Give it content, or keep the stack on Compose: .WithTargets(DeployTarget.Compose).", location, context);
             var fileName = $"config.{key}";
             context.ExtraFiles[fileName] = text;
             entries.Add(new("name", Text(ContentName.Of(baseName, text))));
@@ -64,6 +65,11 @@ internal static class SwarmObjects
         else if (file is not null)
         {
             var (path, bytes) = Read(file, context);
+            if (bytes is not null && file is ProjectHostPath)
+            {
+                ObjectSize.Check($"The file of {kind} '{key}'", bytes.Length, "Give it content (under 500 KiB), or keep the stack on Compose: .WithTargets(DeployTarget.Compose).", location, context);
+            }
+
             var onHost = bytes is null ? HostFileHash.For(file, kind, key, context.Options) : null;
             entries.Add(new("name", bytes is not null ? Text(ContentName.Of(baseName, bytes))
                 : onHost is not null ? Text(ContentName.Of(baseName, context.Hash(onHost)))
@@ -79,6 +85,9 @@ internal static class SwarmObjects
         return new YamlMapping([.. entries]);
     }
 
+    /// <summary>The deploying user's home folder, as deploy.sh hashes a home file ("$HOME"/...).</summary>
+    private static readonly Values.Variable Home = new Values.Variable("HOME").Required("the home folder of the user who deploys: docker stack deploy reads it from HOME");
+
     /// <summary>The file's path from swarm/ and, when Stack can read it, its bytes (a file only on the deploying host cannot be hashed here).</summary>
     private static (YamlScalar Path, byte[]? Content) Read(HostPath file, SwarmContext context)
     {
@@ -89,6 +98,10 @@ internal static class SwarmObjects
                 return (Text($"{context.Options.ProjectDirectoryFromOutput}/{project.RelativePath}"), full is not null && context.ProjectFiles.File(full) is { } read ? read.Content : System.Text.Encoding.UTF8.GetBytes(project.RelativePath));
             case OutputHostPath output when context.OutputFiles.TryGetValue(output.FileName, out var written):
                 return (Text("../" + output.FileName), System.Text.Encoding.UTF8.GetBytes(written));
+            case HomeHostPath home:
+                // docker stack deploy reads a secret's or config's file: relative to the stack file and
+                // expands no '~' there (docker/cli's loader, absPath; it does for a bind): swarm/~/x.
+                return (Text(Values.ComposeString.Join(string.Empty, [Home, "/" + home.RelativePath])), null);
             default:
                 return (Text(HostPathFormat.Format(file, context.Options)), null);
         }

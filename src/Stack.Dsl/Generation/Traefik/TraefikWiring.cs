@@ -72,12 +72,19 @@ internal static class TraefikWiring
     /// <param name="stack">The stack.</param>
     /// <param name="header">The files' header comment lines.</param>
     /// <param name="collect">Called with every scalar written, to collect the variables the files use.</param>
-    public static TraefikTexts? Render(ComposeStack stack, IReadOnlyList<string> header, Action<YamlScalar>? collect) =>
-        stack.Traefik is { } proxy
-            ? new TraefikTexts(
-                proxy.StaticConfigForm == TraefikConfigForm.File ? YamlWriter.Write(TraefikStaticConfig.Build(proxy, stack.Name), header, collect) : null,
-                YamlWriter.Write(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy), FileServices(stack)), header, collect))
-            : null;
+    /// <param name="onFiles">Changes each file before it is written (the Swarm target's provider names).</param>
+    public static TraefikTexts? Render(ComposeStack stack, IReadOnlyList<string> header, Action<YamlScalar>? collect, Func<YamlMapping, YamlMapping>? onFiles = null)
+    {
+        if (stack.Traefik is not { } proxy)
+        {
+            return null;
+        }
+
+        onFiles ??= file => file;
+        return new TraefikTexts(
+            proxy.StaticConfigForm == TraefikConfigForm.File ? YamlWriter.Write(onFiles(TraefikStaticConfig.Build(proxy, stack.Name)), header, collect) : null,
+            YamlWriter.Write(onFiles(TraefikDynamicConfig.Build(FileMiddlewares(stack, proxy), FileServices(stack))), header, collect));
+    }
 
     /// <summary>The proxy's service as emitted: config files mounted read-only, template variables passed in, the secrets it reads granted.</summary>
     public static Service Wire(Service service, TraefikProxy proxy, string projectName, TraefikFileNames files, IReadOnlyList<Variable> dynamicVariables, IReadOnlyList<Secret> secrets)

@@ -83,6 +83,19 @@ public sealed class DeployScriptTests : IDisposable
     }
 
     [Fact]
+    public void A_quoted_value_ends_at_its_closing_quote_before_a_comment_as_docker_compose_reads_it()
+    {
+        // docker-compose 1.29 config reads these as: x y, q y, a"b (and the rest of C's line is not there).
+        var (code, output) = Run(Write(), "A='x y' # rotated 2026\nB=\"q y\"  # note\nC=\"a\\\"b\"\nD='a' b\n", null, "prod");
+
+        Assert.Equal(0, code);
+        Assert.Contains("A=[x y]", output, StringComparison.Ordinal);
+        Assert.Contains("B=[q y]", output, StringComparison.Ordinal);
+        Assert.Contains("C=[a\"b]", output, StringComparison.Ordinal);
+        Assert.Contains("D=['a' b]", output, StringComparison.Ordinal); // more than a comment after the quote: read as written
+    }
+
+    [Fact]
     public void A_value_the_shell_exports_wins()
     {
         var (code, output) = Run(Write(), "A=from-file\n", new Dictionary<string, string> { ["A"] = "from-shell" }, "dev");

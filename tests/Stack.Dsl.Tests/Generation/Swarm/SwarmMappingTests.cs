@@ -237,6 +237,48 @@ public sealed class SwarmMappingTests : IDisposable
     }
 
     [Fact]
+    public void Files_of_a_mounted_folder_with_one_file_name_in_two_subfolders_are_two_configs_keyed_by_their_paths()
+    {
+        // nginx/a/default.conf and nginx/b/default.conf: the file name alone would be one key for both.
+        Directory.CreateDirectory(Path.Combine(_project, "nginx", "a"));
+        Directory.CreateDirectory(Path.Combine(_project, "nginx", "b"));
+        File.WriteAllText(Path.Combine(_project, "nginx", "a", "default.conf"), "a");
+        File.WriteAllText(Path.Combine(_project, "nginx", "b", "default.conf"), "b");
+        File.WriteAllText(Path.Combine(_project, "nginx", "mime.types"), "m");
+        var stack = StackOf(Emit.Minimal().WithBind(HostPath.InProject("nginx"), "/etc/nginx", readOnly: true));
+
+        Assert.Empty(SwarmEmit.Refusals(stack, _project));
+        var document = SwarmEmit.Document(stack, _project);
+        var mounted = ((YamlSequenceNode)document.At("services", "app", "configs")!).Children.ToDictionary(c => c.Text("target")!, c => c.Text("source")!);
+
+        Assert.Equal("app-etc-nginx-a-default-conf", mounted["/etc/nginx/a/default.conf"]);
+        Assert.Equal("app-etc-nginx-b-default-conf", mounted["/etc/nginx/b/default.conf"]);
+        Assert.Equal("app-mime-types", mounted["/etc/nginx/mime.types"]); // a file name of its own keeps the short key
+        Assert.EndsWith("/nginx/a/default.conf", document.Text("configs", "app-etc-nginx-a-default-conf", "file"), StringComparison.Ordinal);
+        Assert.EndsWith("/nginx/b/default.conf", document.Text("configs", "app-etc-nginx-b-default-conf", "file"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_config_the_swarm_manager_refuses_for_its_size_is_refused_an_empty_file_or_500_KiB()
+    {
+        // swarmkit: "config data must be larger than 0 and less than 512000 bytes".
+        Directory.CreateDirectory(Path.Combine(_project, "site"));
+        File.WriteAllText(Path.Combine(_project, "site", ".gitkeep"), string.Empty);
+        File.WriteAllText(Path.Combine(_project, "site", "big.js"), new string('a', 512_000));
+        File.WriteAllText(Path.Combine(_project, "site", "fits.js"), new string('a', 511_999));
+        var site = Emit.Minimal().WithBind(HostPath.InProject("site"), "/srv/site", readOnly: true);
+        var empty = Config.FromContent("empty", string.Empty);
+
+        var refusals = SwarmEmit.Refusals(StackOf(site.WithConfig(empty, "/etc/empty")).WithConfigs(empty), _project);
+
+        Assert.Equal(3, refusals.Count);
+        Assert.Contains(refusals, r => r.Message.Contains("'/srv/site/.gitkeep' (a config on Swarm) is empty", StringComparison.Ordinal) && r.Location.Line == LineOf("var site = Emit.Minimal()"));
+        Assert.Contains(refusals, r => r.Message.Contains("'/srv/site/big.js' (a config on Swarm) is 512000 bytes", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Message.StartsWith("The content of config 'empty' is empty", StringComparison.Ordinal) && r.Location == empty.Location);
+        Assert.DoesNotContain(refusals, r => r.Message.Contains("fits.js", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_writable_project_file_is_refused_a_config_is_read_only()
     {
         File.WriteAllText(Path.Combine(_project, "state.json"), "{}");
@@ -258,6 +300,21 @@ public sealed class SwarmMappingTests : IDisposable
 
         Assert.Matches("^demo_token-[0-9a-f]{10}$", document.Text("secrets", "token", "name"));
         Assert.Contains("Secret.FromExternal(\"key\")", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_home_file_of_a_secret_or_config_is_read_from_HOME_since_docker_stack_deploy_expands_no_tilde_there()
+    {
+        // docker stack deploy (CLI 28.2.2) reads secrets.x.file: ~/x as swarm/~/x; it expands '~' only in a bind.
+        // The $ is literal: compose reads $$ as one.
+        var token = Secret.FromFile("token", HostPath.InHome("secrets/$token"));
+        var conf = Config.FromFile("conf", HostPath.InHome("app.conf"));
+        var stack = StackOf(Emit.Minimal().WithSecret(token).WithConfig(conf, "/etc/app.conf")).WithSecrets(token).WithConfigs(conf);
+
+        var document = SwarmEmit.Document(stack);
+
+        Assert.Matches(@"^\$\{HOME:\?[^}$]+\}/secrets/\$\$token$", document.Text("secrets", "token", "file"));
+        Assert.Matches(@"^\$\{HOME:\?[^}$]+\}/app\.conf$", document.Text("configs", "conf", "file"));
     }
 
     [Fact]
