@@ -4,7 +4,12 @@ namespace Stack.Dsl.Backups;
 /// A command the backup runs in a service's container (<c>docker exec CONTAINER COMMAND</c>)
 /// before each snapshot, optionally once the service answers on a port.
 /// </summary>
-/// <param name="Command">The command line, as a shell would read it (for example <c>dump</c> or <c>sh -c 'rm -f *.bak'</c>).</param>
+/// <param name="Command">
+/// The command line, run in the container: plain words (<c>dump</c>, <c>sh -c 'rm -f *.bak'</c>)
+/// are passed to <c>docker exec</c> as they are; a line with shell syntax outside single quotes
+/// (<c>dump &gt; /dump/all.sql</c>, <c>a; b</c>, <c>$VAR</c>, a glob) runs through the container's
+/// <c>sh -c</c>, so that image needs a shell.
+/// </param>
 public sealed record BackupCommand(string Command)
 {
     /// <summary>The command line.</summary>

@@ -26,7 +26,7 @@ public abstract record VolumeBackup
     /// restore starts the database on an empty volume and loads the dump.
     /// </summary>
     /// <param name="dump">The command, run in the database's container, that writes the dump.</param>
-    /// <param name="restore">The command, run in the database's container, that loads the dump back.</param>
+    /// <param name="restore">The command, run in the database's container, that loads the dump back (read as <see cref="BackupCommand.Command"/> is).</param>
     /// <param name="into">The volume the dump lands in; the database's service mounts it too.</param>
     public static DumpBackup ThroughDump(BackupCommand dump, string restore, Compose.Volume into) => new(dump, restore, into);
 

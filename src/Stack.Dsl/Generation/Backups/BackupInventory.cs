@@ -72,7 +72,7 @@ internal sealed class BackupInventory
             return SwarmCommandLine(service, command);
         }
 
-        var exec = $"docker exec {ContainerOf(service)} {command.Command}";
+        var exec = $"docker exec {ContainerOf(service)} {ContainerShell.Arguments(command.Command)}";
         return command.WaitForPort is { } port
             ? $"{WaitFor(service, port)} -- {exec}"
             : exec;
@@ -88,7 +88,7 @@ internal sealed class BackupInventory
     private string SwarmCommandLine(Service service, BackupCommand command)
     {
         var task = SwarmServiceName(service);
-        var exec = $"task=$(docker ps -q --filter label=com.docker.swarm.service.name={task} | head -n1) && docker exec \"${{task:?no running task of {task} on this node: pin the backup runner to its node, see STK0506}}\" {command.Command}";
+        var exec = $"task=$(docker ps -q --filter label=com.docker.swarm.service.name={task} | head -n1) && docker exec \"${{task:?no running task of {task} on this node: pin the backup runner to its node, see STK0506}}\" {ContainerShell.Arguments(command.Command)}";
         return command.WaitForPort is { } port ? $"{WaitFor(service, port)} && {exec}" : exec;
     }
 

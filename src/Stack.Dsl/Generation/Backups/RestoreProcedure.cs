@@ -74,7 +74,7 @@ internal sealed class RestoreProcedure
         $"run --rm --no-deps --entrypoint {Inventory.Plan.WaitForTool} {Runner} {service.Name}:{port.ToString(CultureInfo.InvariantCulture)} --timeout={WaitSeconds.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Step 4: the database loads its dump.</summary>
-    public static string LoadDumpArguments(DumpStep step) => $"exec -T {step.Service.Name} {step.Dump.Restore}";
+    public static string LoadDumpArguments(DumpStep step) => $"exec -T {step.Service.Name} {ContainerShell.Arguments(step.Dump.Restore)}";
 
     /// <summary>Step 5: start everything else.</summary>
     public const string StartAllArguments = "up -d";

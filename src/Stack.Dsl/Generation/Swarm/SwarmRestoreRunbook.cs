@@ -1,4 +1,5 @@
 using System.Text;
+using Stack.Dsl.Generation.Backups;
 
 namespace Stack.Dsl.Generation.Swarm;
 
@@ -57,7 +58,7 @@ internal static class SwarmRestoreRunbook
                     : "it has no healthcheck and no port to wait for, so wait until it accepts connections";
             text.Append($"### `{step.Service.Name}`: `{step.Entry.Volume.Name}` from the dump in `{step.Dump.Into.Name}`\n\n")
                 .Append($"1. `{restore.ScaleUp(step.Service)}`, then {wait}. It starts on the emptied `{step.Entry.Volume.Name}`.\n")
-                .Append($"2. `docker exec TASK({task}) {step.Dump.Restore}`: loads the dump from `{step.Dump.Into.Name}`{(step.DumpTarget is { } target ? $" (at `{target}`)" : string.Empty)}.\n\n");
+                .Append($"2. `docker exec TASK({task}) {ContainerShell.Arguments(step.Dump.Restore)}`: loads the dump from `{step.Dump.Into.Name}`{(step.DumpTarget is { } target ? $" (at `{target}`)" : string.Empty)}.\n\n");
         }
 
         text.Append($"## 5. Start everything\n\n```sh\n{deploy}\n```\n\n")

@@ -1,4 +1,5 @@
 using System.Text;
+using Stack.Dsl.Generation.Backups;
 
 namespace Stack.Dsl.Generation.Swarm;
 
@@ -114,7 +115,7 @@ internal static class SwarmRestoreScript
                 }
             }
 
-            text.Append($"docker exec \"$(task_of {task})\" {dump.Dump.Restore}\n");
+            text.Append($"docker exec \"$(task_of {task})\" {ContainerShell.Arguments(dump.Dump.Restore)}\n");
         }
 
         text.Append("\nstep 5: start everything: the same deploy again scales every service back to the replicas in the file\n")

@@ -103,6 +103,22 @@ public sealed class SwarmBackupFilesTests : IDisposable
     }
 
     [Fact]
+    public void Restore_script_hands_a_restore_command_with_shell_syntax_to_the_task_whole()
+    {
+        var marker = Path.Combine(_root, "ran-on-the-host");
+        var data = new Volume("pg-data").WithBackup(VolumeBackup.ThroughDump(new BackupCommand("pg_dumpall -f /dump/all.sql") { WaitForPort = 5432 }, $"psql -f /dump/all.sql; echo hacked > {marker}", PostgresDump));
+        var stack = new ComposeStack("shop").WithBackups(new BackupPlan(Runner))
+            .WithServices(Runner, Emit.Minimal("postgres").WithVolume(data, "/var/lib/postgresql/data").WithVolume(PostgresDump, "/dump"));
+        var script = Write(stack);
+
+        var (code, output) = Run(StandIns(), script, [], ("DEPLOY", "docker stack deploy"));
+
+        Assert.True(code == 0, output);
+        Assert.Contains($"docker exec id-shop_postgres sh -c psql -f /dump/all.sql; echo hacked > {marker}", Actions());
+        Assert.False(File.Exists(marker), "the restore command's second half ran in restore.sh's shell");
+    }
+
+    [Fact]
     public void Restore_script_with_environments_takes_one_and_passes_it_to_the_deploy()
     {
         var stack = Shop().WithEnvironments(new StackEnvironment("prod", s => s), new StackEnvironment("test", s => s));
