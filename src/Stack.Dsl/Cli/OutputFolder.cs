@@ -268,7 +268,7 @@ internal sealed class OutputFolder(string path)
         }
 
         Generation.SpareThread.Halves(names.Length, index => WriteFile(System.IO.Path.Combine(folder, names[index]), files[names[index]]));
-        File.WriteAllText(System.IO.Path.Combine(folder, ManifestName), ManifestText(files));
+        File.WriteAllText(System.IO.Path.Combine(folder, ManifestName), ManifestText(names));
     }
 
     private static void WriteFile(string target, string content)
@@ -281,8 +281,9 @@ internal sealed class OutputFolder(string path)
         }
     }
 
-    private static string ManifestText(IReadOnlyDictionary<string, string> files) =>
-        ManifestHeader + "\n" + string.Concat(files.Keys.Order(StringComparer.Ordinal).Select(f => f + "\n"));
+    private static string ManifestText(IReadOnlyDictionary<string, string> files) => ManifestText([.. files.Keys.Order(StringComparer.Ordinal)]);
+
+    private static string ManifestText(string[] sortedNames) => ManifestHeader + "\n" + string.Concat(sortedNames.Select(f => f + "\n"));
 
     /// <summary>The manifest's file names, or null when the folder has none.</summary>
     private HashSet<string>? Manifest() =>

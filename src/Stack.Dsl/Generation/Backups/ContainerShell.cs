@@ -21,7 +21,7 @@ internal static class ContainerShell
     /// single quotes anything; inside double quotes anything but <c>$</c>, <c>`</c> and <c>\</c>;
     /// every quote closed.
     /// </summary>
-    internal static bool IsPlainWords(string line)
+    private static bool IsPlainWords(string line)
     {
         var quote = '\0';
         foreach (var c in line)

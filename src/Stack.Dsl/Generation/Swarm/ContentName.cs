@@ -25,9 +25,6 @@ internal static class ContentName
     public static string Of(string baseName, byte[] content) =>
         $"{Fitted(baseName)}-{XxHash64.HashToUInt64(content).ToString("x16", CultureInfo.InvariantCulture)[..HashLength]}";
 
-    /// <summary>The same for text (UTF-8, as the file is written).</summary>
-    public static string Of(string baseName, string content) => Of(baseName, Encoding.UTF8.GetBytes(content));
-
     /// <summary><paramref name="baseName"/> with a variable that deploy.sh sets to the hash (<see cref="HostFileHash"/>).</summary>
     public static Values.ComposeString Of(string baseName, HostFileHash hash) =>
         Values.ComposeString.Join(string.Empty, [Fitted(baseName) + "-", hash.Reference]);

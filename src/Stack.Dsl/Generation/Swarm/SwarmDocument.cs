@@ -45,10 +45,12 @@ internal static class SwarmDocument
 
         if (!stack.Secrets.IsEmpty)
         {
-            var secrets = stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new YamlEntry(s.Name, SwarmObjects.Secret(s, stack.Name, context))).ToList();
-            foreach (var secret in secrets)
+            var secrets = new List<YamlEntry>();
+            foreach (var secret in stack.Secrets.OrderBy(s => s.Name, StringComparer.Ordinal))
             {
-                names.CheckObject("Secret", secret.Key, secret.Value, stack.Secrets.First(s => s.Name == secret.Key).Location);
+                var written = SwarmObjects.Secret(secret, stack.Name, context);
+                names.CheckObject("Secret", secret.Name, written, secret.Location);
+                secrets.Add(new(secret.Name, written));
             }
 
             top.Add(new("secrets", new YamlMapping([.. secrets])));

@@ -56,10 +56,11 @@ internal static class SwarmObjects
             }
 
             var text = content.Parts.Aggregate(string.Empty, (all, part) => all + part.Text);
-            ObjectSize.Check($"The content of config '{key}'", System.Text.Encoding.UTF8.GetByteCount(text), "Give it content, or keep the stack on Compose: .WithTargets(DeployTarget.Compose).", location, context);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            ObjectSize.Check($"The content of config '{key}'", bytes.Length, "Give it content, or keep the stack on Compose: .WithTargets(DeployTarget.Compose).", location, context);
             var fileName = $"config.{key}";
             context.ExtraFiles[fileName] = text;
-            entries.Add(new("name", Text(ContentName.Of(baseName, text))));
+            entries.Add(new("name", Text(ContentName.Of(baseName, bytes))));
             entries.Add(new("file", Text("./" + fileName)));
         }
         else if (file is not null)
