@@ -49,8 +49,10 @@ public sealed class SecurityCodeFixTests
     /// interface of every node (STK0500, an error): the loopback fix is not offered there.
     /// </summary>
     [Fact]
-    public Task On_a_Swarm_target_no_loopback_fix_is_offered() => Verifier.CodeFix<SecurityCodeFixProvider>(
-        ["""
+    public Task On_a_Swarm_target_no_loopback_fix_is_offered() => Verifier.CodeFix<SecurityCodeFixProvider>([OnSwarm], [OnSwarm], [], prependUsings: false);
+
+    // The source before and after: no fix changes it.
+    private const string OnSwarm = """
         using Stack.Dsl.Compose;
 
         static class Definition
@@ -60,20 +62,7 @@ public sealed class SecurityCodeFixTests
             public static ComposeStack Build() => new ComposeStack("s").WithTargets(DeployTarget.Compose, DeployTarget.Swarm).WithServices(
                 new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always).WithNetworks(Net).{|STK0106:WithPort(8080, 80)|});
         }
-        """],
-        ["""
-        using Stack.Dsl.Compose;
-
-        static class Definition
-        {
-            static readonly Network Net = new("n");
-
-            public static ComposeStack Build() => new ComposeStack("s").WithTargets(DeployTarget.Compose, DeployTarget.Swarm).WithServices(
-                new Service("web").WithImage("nginx:1.27.3").WithRestart(RestartPolicy.Always).WithNetworks(Net).{|STK0106:WithPort(8080, 80)|});
-        }
-        """],
-        [],
-        prependUsings: false);
+        """;
 
     [Fact]
     public Task A_literal_secret_moves_into_a_secret_variable_declared_on_the_stack() => Verifier.CodeFix<SecurityCodeFixProvider>(

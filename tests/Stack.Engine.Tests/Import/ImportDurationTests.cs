@@ -18,7 +18,7 @@ public sealed class ImportDurationTests
     [InlineData("2500us", "TimeSpan.FromTicks(25000)")]
     public void A_compose_duration_Go_reads_is_typed(string duration, string expected)
     {
-        var (code, errors) = AgreedImport.Import("dc.yml", $"services:\n  web:\n    image: nginx:1.27.3\n    stop_grace_period: \"{duration}\"\n", "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", StopGracePeriod(duration), "0.1.0", "s");
 
         Assert.True(code is not null, string.Join('\n', errors));
         Assert.Contains($".WithStopGracePeriod({expected})", code, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class ImportDurationTests
     [InlineData("-1s", "'-1s' is a negative duration, which Stack does not take here")] // Go reads it; the DSL refuses it
     public void A_compose_duration_the_DSL_cannot_hold_is_refused_at_its_line(string duration, string message)
     {
-        var (code, errors) = AgreedImport.Import("dc.yml", $"services:\n  web:\n    image: nginx:1.27.3\n    stop_grace_period: \"{duration}\"\n", "0.1.0", "s");
+        var (code, errors) = AgreedImport.Import("dc.yml", StopGracePeriod(duration), "0.1.0", "s");
 
         Assert.Null(code);
         var error = Assert.Single(errors).ToString();
@@ -121,6 +121,9 @@ public sealed class ImportDurationTests
         Assert.DoesNotContain("new RateLimitMiddleware(", code, StringComparison.Ordinal);
         Assert.Contains("WithLabel(\"traefik.http.middlewares.limit.ratelimit.period\", \"99999999999s\")", code, StringComparison.Ordinal);
     }
+
+    private static string StopGracePeriod(string duration) =>
+        $"services:\n  web:\n    image: nginx:1.27.3\n    stop_grace_period: \"{duration}\"\n";
 
     private static string RateLimited(string period) =>
         "services:\n  web:\n    image: nginx:1.27.3\n    labels:\n      traefik.enable: \"true\"\n      traefik.http.routers.web.rule: Host(`example.org`)\n      traefik.http.routers.web.middlewares: limit@docker\n"
