@@ -6,8 +6,8 @@ namespace Stack.Dsl.Validation;
 
 /// <summary>
 /// Validates the definition and every environment's stack. A problem an environment brings is
-/// reported once, prefixed with the environment's name; one the definition has already is not
-/// repeated per environment. Every rule runs on every environment's stack by construction (the
+/// reported once, prefixed with the names of the environments that bring it; one the definition
+/// has already is not repeated per environment. Every rule runs on every environment's stack by construction (the
 /// whole <see cref="StackValidator"/>), and the facts that make a rule apply are the definition's
 /// as well as the environment's, so an environment that strips them does not silence it.
 /// </summary>
@@ -15,14 +15,18 @@ internal static class EnvironmentValidation
 {
     public static IReadOnlyList<StackDiagnostic> Validate(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, string? projectDirectory)
     {
-        var found = StackValidator.Validate(definition with { Environments = [] }, projectDirectory).ToList();
-        var seen = new HashSet<StackDiagnostic>(found);
+        var findings = new EnvironmentFindings();
+        foreach (var diagnostic in StackValidator.Validate(definition with { Environments = [] }, projectDirectory))
+        {
+            findings.Plain(diagnostic);
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (environment, stack) in environments)
         {
             if (!Text.NameGrammar.Project.Matches(environment.Name))
             {
-                found.Add(new StackDiagnostic(
+                findings.Plain(new StackDiagnostic(
                     RuleIds.InvalidName,
                     $"The environment name '{Text.TextRules.Visible(environment.Name)}' is not valid: use only lower-case letters, digits, '-' and '_', starting with a letter or digit (it names dc.ENV.yml).",
                     environment.Location));
@@ -30,7 +34,7 @@ internal static class EnvironmentValidation
 
             if (!names.Add(environment.Name))
             {
-                found.Add(new StackDiagnostic(
+                findings.Plain(new StackDiagnostic(
                     RuleIds.DuplicateName,
                     $"Two environments are named '{Text.TextRules.Visible(environment.Name)}'; each needs its own name (it names dc.{Text.TextRules.Visible(environment.Name)}.yml).",
                     environment.Location));
@@ -38,13 +42,10 @@ internal static class EnvironmentValidation
 
             foreach (var diagnostic in StackValidator.Validate(stack, projectDirectory, definition))
             {
-                if (seen.Add(diagnostic))
-                {
-                    found.Add(diagnostic with { Message = $"In environment '{environment.Name}' ({environment.Location}): {diagnostic.Message}" });
-                }
+                findings.In(environment, diagnostic);
             }
         }
 
-        return found;
+        return findings.Said();
     }
 }

@@ -88,6 +88,21 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
+    public void A_problem_several_environments_bring_is_said_once_naming_each_of_them()
+    {
+        Func<ComposeStack, ComposeStack> breaks = s => s.MapService(Proxy, p => p.WithNetworks(new Network("bad name"))); var line = ThisLine();
+        StackEnvironment first = new("first", breaks), fine = new("fine", s => s), third = new("third", breaks);
+
+        var result = StackGenerator.Generate(Demo().WithEnvironments(first, fine, third), Emit.Options);
+
+        // Said once, for both: fixing 'first' alone would not be the end of it.
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "STK0201");
+        Assert.StartsWith($"In environments 'first' ({first.Location}) and 'third' ({third.Location}): ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'fine'", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"EnvironmentTests.cs({line})", error.Location.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Environment_names_must_be_valid_and_unique()
     {
         var result = StackGenerator.Generate(Demo().WithEnvironments(new StackEnvironment("Dev Box", s => s), new StackEnvironment("dev", s => s)), Emit.Options);

@@ -87,7 +87,7 @@ internal static class SwarmFiles
             files[file] = text;
         }
 
-        return new SwarmRendering(files, [.. SaidOnce([.. parts.Select(p => p.Refusals)], environments)]);
+        return new SwarmRendering(files, SaidOnce([.. parts.Select(p => p.Refusals)], environments));
     }
 
     /// <summary>One environment's Swarm file, its Traefik files and the files its configs carry, by path under the output folder.</summary>
@@ -137,28 +137,29 @@ internal static class SwarmFiles
 
     /// <summary>
     /// Each refusal once: one every environment's Swarm file meets is the definition's, said plainly;
-    /// one only some environments meet is said per environment, with its name, as the validator says it.
+    /// one only some environments meet is said with their names, as the validator says it.
     /// </summary>
-    private static IEnumerable<StackDiagnostic> SaidOnce(List<TargetRefusals> refusals, IReadOnlyList<ResolvedEnvironment> environments)
+    private static List<StackDiagnostic> SaidOnce(List<TargetRefusals> refusals, IReadOnlyList<ResolvedEnvironment> environments)
     {
         // Shared only when every environment has a Swarm file: else the refusal is the ones' that do.
         var shared = refusals.Count == 0 || refusals.Count < environments.Count ? [] : refusals.Skip(1).Aggregate(refusals[0].Found.ToHashSet(), (common, r) => { common.IntersectWith(r.Found); return common; });
-        var said = new HashSet<StackDiagnostic>();
+        var findings = new EnvironmentFindings();
         foreach (var (name, found) in refusals)
         {
-            foreach (var refusal in found.Where(said.Add))
+            foreach (var refusal in found)
             {
                 if (name is null || shared.Contains(refusal))
                 {
-                    yield return refusal;
+                    findings.Plain(refusal);
                 }
                 else
                 {
-                    var environment = environments.First(e => e.Environment.Name == name).Environment;
-                    yield return refusal with { Message = $"In environment '{environment.Name}' ({environment.Location}): {refusal.Message}" };
+                    findings.In(environments.First(e => e.Environment.Name == name).Environment, refusal);
                 }
             }
         }
+
+        return findings.Said();
     }
 }
 

@@ -209,6 +209,19 @@ public sealed class SwarmMappingTests : IDisposable
     }
 
     [Fact]
+    public void A_refusal_some_environments_meet_is_said_once_naming_each_of_them()
+    {
+        File.WriteAllText(Path.Combine(_project, "state.json"), "{}");
+        var app = Emit.Minimal();
+        Func<ComposeStack, ComposeStack> writable = s => s.MapService(app, a => a.WithBind(HostPath.InProject("state.json"), "/data/state.json"));
+        StackEnvironment a = new("a", writable), b = new("b", s => s), c = new("c", writable);
+
+        var refusal = Assert.Single(SwarmEmit.Generate(StackOf(app).WithEnvironments(a, b, c), _project).Diagnostics, d => d.Id == "STK0540");
+
+        Assert.StartsWith($"In environments 'a' ({a.Location}) and 'c' ({c.Location}): Service 'app' bind-mounts the project file 'state.json'", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Environments_rendered_on_two_threads_give_the_same_files_and_refusals_in_environment_order()
     {
         // Each environment's Swarm file is a job either thread may take: the result must not show which.
