@@ -55,7 +55,7 @@ internal static class ChecklistRules
                     yield return new StackDiagnostic(
                         ComposeRefusals.HealthyWaitWithoutHealthcheck.Id,
                         ComposeRefusals.HealthyWaitWithoutHealthcheck.Format(service.Name, target.Name, ComposeRefusals.Advice(target.Name, image)),
-                        dependency.Location.Or(service.Location));
+                        service.At(dependency.Location));
                     continue;
                 }
 
@@ -67,8 +67,9 @@ internal static class ChecklistRules
                 if (finding != DependencyFinding.None)
                 {
                     var message = Checklist.UnhealthyDependency.Format(service.Name, dependency.Target.Name, Checklist.Describe(finding), Checklist.Advise(finding, dependency.Target.Name));
-                    // DependsOn(new Dependency(...)) has no caller information: at the service then.
-                    yield return Warning(Checklist.UnhealthyDependency.Id, message, dependency.Location.Or(service.Location));
+                    // At the DependsOn call; at the helper's call when a helper with parameters wrote it
+                    // (its own line is every service's); at the service for DependsOn(new Dependency(...)).
+                    yield return Warning(Checklist.UnhealthyDependency.Id, message, service.At(dependency.Location));
                 }
             }
         }

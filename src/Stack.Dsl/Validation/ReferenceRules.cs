@@ -16,7 +16,7 @@ internal static class ReferenceRules
         {
             foreach (var dependency in service.Dependencies.Where(d => !services.Contains(d.Target.Name)))
             {
-                yield return Unknown($"Service '{service.Name}' depends on '{dependency.Target.Name}', which is not in the stack. Add '{dependency.Target.Name}' to the stack with WithServices, or drop the dependency.", dependency.Location.IsKnown ? dependency.Location : service.Location);
+                yield return Unknown($"Service '{service.Name}' depends on '{dependency.Target.Name}', which is not in the stack. Add '{dependency.Target.Name}' to the stack with WithServices, or drop the dependency.", service.At(dependency.Location));
             }
 
             if (service.NetworkMode is ServiceNetworkMode shared && !services.Contains(shared.Service.Name))

@@ -74,6 +74,22 @@ public sealed class FindingLocationTests : IDisposable
         Assert.Equal(At(ThisFile(), "new Service(\"app\")"), errors["STK0005"]);
     }
 
+    [Fact]
+    public void A_wait_a_helper_with_parameters_writes_is_reported_where_it_is_called()
+    {
+        var worker = ServicesFile.Worker.WithRestart(RestartPolicy.Always);
+        var absent = new Service("absent").WithImage("example/absent:1.0");
+        var started = ServicesFile.After("started", worker, DependencyCondition.ServiceStarted);
+        var healthy = ServicesFile.After("healthy", worker, DependencyCondition.ServiceHealthy);
+        var elsewhere = ServicesFile.After("elsewhere", absent, DependencyCondition.ServiceStarted);
+        var (errors, _) = Run(() => new ComposeStack("s").WithServices(worker, started, healthy, elsewhere));
+
+        // Not the helper's DependsOn line, which is the same for every service it makes.
+        Assert.Equal(StatementAt(ThisFile(), "ServicesFile.After(\"started\""), errors["STK0005"]);
+        Assert.Equal(StatementAt(ThisFile(), "ServicesFile.After(\"healthy\""), errors["STK0219"]);
+        Assert.Equal(StatementAt(ThisFile(), "ServicesFile.After(\"elsewhere\""), errors["STK0203"]);
+    }
+
     /// <summary>Runs the definition through the command line: each rule's first location, and the "added to the stack at" of each.</summary>
     private (Dictionary<string, string> Errors, Dictionary<string, string> Joined) Run(Func<ComposeStack> define)
     {

@@ -26,4 +26,8 @@ internal static class ServicesFile
     /// <summary>A helper with parameters that writes a wait: each service it makes is reported where it is called.</summary>
     public static Service Waiting(string name, Service on) => new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net)
         .DependsOn(on, DependencyCondition.ServiceHealthy);
+
+    /// <summary>A helper with parameters that writes any wait: its findings (STK0005, STK0203, STK0219) belong where it is called.</summary>
+    public static Service After(string name, Service on, DependencyCondition condition) => new Service(name).WithImage("example/app:1.0").WithRestart(RestartPolicy.Always).WithNetworks(Net)
+        .DependsOn(on, condition);
 }
