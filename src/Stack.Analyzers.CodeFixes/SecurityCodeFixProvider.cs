@@ -141,7 +141,7 @@ public sealed class SecurityCodeFixProvider : CodeFixProvider
     private static bool OnSwarm(SyntaxNode site, SemanticModel model, CancellationToken token) =>
         site.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithServices" }) is { } withServices
         && model.GetOperation(withServices, token) is Microsoft.CodeAnalysis.Operations.IInvocationOperation operation
-        && Stack.Analyzers.Swarm.SwarmAnalyzer.TargetsSwarm(operation);
+        && StackTargets.IncludeSwarm(operation);
 
     /// <summary>The service's <c>WithPort(published, target, ...)</c> calls that name no host address, or IPAddress.Any.</summary>
     private static List<InvocationExpressionSyntax> OpenPorts(SemanticModel model, SyntaxNode made, CancellationToken token) =>

@@ -49,8 +49,17 @@ internal static class SecurityPolicy
     public static readonly RuleText PortOnAllInterfaces = new(
         RuleIds.PortOnAllInterfaces,
         "Published port on all interfaces",
-        "Service '{0}' publishes {1} on every host interface. Bind it to one address (hostIp: IPAddress.Loopback for local use), or .AcceptRisk(SecurityRisk.PortOnAllInterfaces, \"why\") for a port meant for the internet.",
+        "Service '{0}' publishes {1} on every host interface. {2}",
         "Without a host IP, Docker listens on every interface and opens its own firewall rules.");
+
+    /// <summary>
+    /// STK0106's fix ({2}), fitted to the stack's targets. On Compose one address narrows the port;
+    /// on Swarm (alone or beside Compose) no address does: docker stack deploy drops it and
+    /// publishes the port on every interface of every node, and a loopback port is STK0500.
+    /// </summary>
+    public static string AllInterfacesAdvice(string service, bool onSwarm) => onSwarm
+        ? SwarmChecks.OnSwarm + $", a target of this stack, a host address cannot narrow it: Swarm drops the address and publishes the port on every interface of every node (a loopback port is STK0500, an error). Do not publish it: reach '{service}' over a stack network (.WithNetworks(...)) or through Traefik (.WithRouter(...)); or .AcceptRisk(SecurityRisk.PortOnAllInterfaces, \"why\") for a port meant for the internet."
+        : "Bind it to one address (hostIp: IPAddress.Loopback for local use), or .AcceptRisk(SecurityRisk.PortOnAllInterfaces, \"why\") for a port meant for the internet.";
 
     public static readonly RuleText UnpinnedImage = new(
         RuleIds.UnpinnedImage,

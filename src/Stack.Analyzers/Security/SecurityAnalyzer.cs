@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Stack.Analyzers.Tracing;
 using Stack.Rules;
 
@@ -39,17 +41,22 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var findings = StackFindings.OfServices(start.Compilation, types, ValueTracer.For(start.Compilation, types), Check);
+            // STK0106's fix depends on the targets the stack's chain names (StackTargets): read only when it fires.
+            var tracer = ValueTracer.For(start.Compilation, types);
+            var findings = new StackFindings(start.Compilation, tracer.Models, "WithServices", invocation =>
+                types.IsComposeStack(invocation.TargetMethod.ContainingType)
+                    ? StackServices.AddedPerStack(invocation, types, tracer).SelectMany(services => Check(services, invocation)).Distinct() // a service passed to every call is one finding
+                    : []);
             start.RegisterSemanticModelAction(findings.ReportIn);
         });
     }
 
-    private static List<Diagnostic> Check(IReadOnlyList<AddedService> services)
+    private static List<Diagnostic> Check(IReadOnlyList<AddedService> services, IInvocationOperation withServices)
     {
         var found = new List<Diagnostic>();
         foreach (var service in services)
         {
-            Check(service, found.Add);
+            Check(service, withServices, found.Add);
         }
 
         return found;
@@ -57,7 +64,7 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
 
     // Every service of the stack is checked and almost none has a risk: a message's details are
     // put together only for a risk that fires.
-    private static void Check(AddedService service, System.Action<Diagnostic> report)
+    private static void Check(AddedService service, IInvocationOperation withServices, System.Action<Diagnostic> report)
     {
         var facts = service.Facts;
         bool Fires(Fact risk, FactKind accepted) => SecurityPolicy.Fires(risk, facts[accepted]) == Fact.Yes;
@@ -111,7 +118,9 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
 
         if (Fires(facts[FactKind.PortOnAllInterfaces], FactKind.AcceptedPortOnAllInterfaces))
         {
-            Report(SecurityDescriptors.PortOnAllInterfaces, null, facts.Site(FactKind.PortOnAllInterfaces), Detail(facts, FactKind.PortOnAllInterfaces, "a port"));
+            // Swarm's wording only where the chain names it; targets it cannot read keep Compose's.
+            Report(SecurityDescriptors.PortOnAllInterfaces, null, facts.Site(FactKind.PortOnAllInterfaces), Detail(facts, FactKind.PortOnAllInterfaces, "a port"),
+                SecurityPolicy.AllInterfacesAdvice(service.Name, StackTargets.IncludeSwarm(withServices)));
         }
 
         if (Fires(facts[FactKind.UnpinnedImage].And(facts[FactKind.BuiltImage].Not()), FactKind.AcceptedUnpinnedImage))

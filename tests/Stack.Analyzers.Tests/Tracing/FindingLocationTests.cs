@@ -9,6 +9,9 @@ namespace Stack.Analyzers.Tests.Tracing;
 /// </summary>
 public sealed class FindingLocationTests
 {
+    /// <summary>STK0106's fix on a Compose-only stack (its {2}).</summary>
+    private const string ComposeAdvice = "Bind it to one address (hostIp: IPAddress.Loopback for local use), or .AcceptRisk(SecurityRisk.PortOnAllInterfaces, \"why\") for a port meant for the internet.";
+
     private const string ServicesFile = """
         public static class Services
         {
@@ -33,7 +36,7 @@ public sealed class FindingLocationTests
         Verifier.Diagnostic("STK0107").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithLocation(3).WithArguments("db", "postgres", "uses the moving tag 'latest'"),
         Verifier.Diagnostic("STK0100").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithLocation(3).WithArguments("db", "POSTGRES_PASSWORD"),
         Verifier.Diagnostic("STK0105").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithLocation(3).WithArguments("db", "postgres", "5432:5432"),
-        Verifier.Diagnostic("STK0106").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithLocation(3).WithArguments("db", "5432:5432"));
+        Verifier.Diagnostic("STK0106").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithLocation(3).WithArguments("db", "5432:5432", ComposeAdvice));
 
     [Fact]
     public Task What_a_helper_with_parameters_makes_is_reported_at_its_call_and_what_an_extension_adds_at_its_line() => Verifier.Analyzer(
@@ -53,5 +56,5 @@ public sealed class FindingLocationTests
         }
         """,
         Verifier.Diagnostic("STK0107").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithLocation(1).WithArguments("web", "nginx", "uses the moving tag 'latest'"),
-        Verifier.Diagnostic("STK0106").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithLocation(1).WithArguments("web", "8080:80"));
+        Verifier.Diagnostic("STK0106").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithLocation(1).WithArguments("web", "8080:80", ComposeAdvice));
 }

@@ -48,11 +48,12 @@ public sealed partial class MessageStandardTests
     {
         var (id, format) = (template[..7], template[8..]);
 
-        // STK0005 and STK0219 pass their fix sentence as the last argument; every other placeholder is a name or a detail.
+        // STK0005, STK0106, STK0219 and the Swarm rules pass their fix sentence as an argument; every other placeholder is a name or a detail.
         string[] arguments = id switch
         {
             "STK0005" => ["x", "y", Checklist.Describe(DependencyFinding.NotWaitingOnHealth), Checklist.Advise(DependencyFinding.NotWaitingOnHealth, "y")],
             "STK0219" => ["x", "y", ComposeRefusals.Advice("y", null)],
+            "STK0106" => ["x", "8080:80", SecurityPolicy.AllInterfacesAdvice("x", onSwarm: false)],
             "STK0500" => ["x", SwarmChecks.Ports(["127.0.0.1:80:80"]), SwarmChecks.PortAdvice("x", "80", "80", isProxy: false)],
             "STK0501" => ["x", SwarmSetting.Privileged.Describe(), SwarmSetting.Privileged.Effect, SwarmSetting.Privileged.Fix],
             "STK0503" => ["x", SwarmSetting.ContainerName.Describe(), SwarmSetting.ContainerName.Effect, SwarmSetting.ContainerName.Fix],

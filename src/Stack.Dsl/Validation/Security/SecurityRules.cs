@@ -18,7 +18,8 @@ internal static class SecurityRules
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack, IEnumerable<Text.TextField> inventory)
     {
         var texts = inventory.ToLookup(t => t.Owner, StringComparer.Ordinal);
-        return stack.Services.SelectMany(service => Check(service, texts[$"Service '{service.Name}'"]).Select(d => d with { AddedAt = stack.Joins.Of(service) }))
+        var onSwarm = stack.Targets.Includes(DeployTarget.Swarm);
+        return stack.Services.SelectMany(service => Check(service, texts[$"Service '{service.Name}'"], onSwarm).Select(d => d with { AddedAt = stack.Joins.Of(service) }))
             .Concat(SecretLiterals.InVariables(stack))
             .Concat(SecretLiterals.InResources(stack, inventory))
             .Concat(StackResourcesOf.Networks(stack).Cast<ComposeResource>().Concat(StackResourcesOf.Volumes(stack)).SelectMany(ImportedRisks));
@@ -36,19 +37,21 @@ internal static class SecurityRules
     internal static IEnumerable<(string Service, SecurityRisk Risk, string? Subject)> Unaccepted(ComposeStack stack)
     {
         var texts = Text.TextInventory.Of(stack).ToLookup(t => t.Owner, StringComparer.Ordinal);
-        return stack.Services.SelectMany(service => Unaccepted(service, texts[$"Service '{service.Name}'"]).Select(f => (service.Name, f.Risk, f.Subject)));
+        var onSwarm = stack.Targets.Includes(DeployTarget.Swarm);
+        return stack.Services.SelectMany(service => Unaccepted(service, texts[$"Service '{service.Name}'"], onSwarm).Select(f => (service.Name, f.Risk, f.Subject)));
     }
 
-    private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts) =>
-        Unaccepted(service, texts).Select(f => f.Diagnostic).Concat(ImportedRisks(service));
+    private static IEnumerable<StackDiagnostic> Check(Service service, IEnumerable<Text.TextField> texts, bool onSwarm) =>
+        Unaccepted(service, texts, onSwarm).Select(f => f.Diagnostic).Concat(ImportedRisks(service));
 
-    private static IEnumerable<Finding> Unaccepted(Service service, IEnumerable<Text.TextField> texts)
+    // onSwarm: whether the stack's targets include Swarm, where STK0106's fix is another (SecurityPolicy.AllInterfacesAdvice).
+    private static IEnumerable<Finding> Unaccepted(Service service, IEnumerable<Text.TextField> texts, bool onSwarm)
     {
         var findings = SecretLiterals.In(service, texts).Select(found => new Finding(SecurityRisk.LiteralSecret, SecurityPolicy.LiteralSecret, found.At is { } at ? service.At(at) : EnvironmentSite(service, found.Subject), service.Name, found.What) { Subject = found.Subject })
             .Concat(Sockets(service))
             .Concat(HostPrivileges(service))
             .Concat(Capabilities(service))
-            .Concat(Ports(service))
+            .Concat(Ports(service, onSwarm))
             .Concat(Image(service));
         return findings.Where(f => SecurityPolicy.Fires(Fact.Yes, FactLogic.Of(service.Accepts(f.Risk, f.Subject))) == Fact.Yes);
     }
@@ -160,7 +163,7 @@ internal static class SecurityRules
         }
     }
 
-    private static IEnumerable<Finding> Ports(Service service)
+    private static IEnumerable<Finding> Ports(Service service, bool onSwarm)
     {
         var published = service.Ports.Where(p => p.Published is not null).ToList();
         if (published.Count > 0 && ImageOf(service) is { } image && HostRisks.IsDatabaseImage(image))
@@ -171,7 +174,7 @@ internal static class SecurityRules
         var open = published.Where(p => p.HostIp is null || p.HostIp.Equals(IPAddress.Any) || p.HostIp.Equals(IPAddress.IPv6Any)).ToList();
         if (open.Count > 0)
         {
-            yield return new Finding(SecurityRisk.PortOnAllInterfaces, SecurityPolicy.PortOnAllInterfaces, PortSite(service, open), service.Name, Ports(open));
+            yield return new Finding(SecurityRisk.PortOnAllInterfaces, SecurityPolicy.PortOnAllInterfaces, PortSite(service, open), service.Name, Ports(open), SecurityPolicy.AllInterfacesAdvice(service.Name, onSwarm));
         }
     }
 
