@@ -19,5 +19,5 @@ public readonly record struct ExposedPort(PortRange Ports, PortProtocol Protocol
     /// <summary>The compose form: <c>80</c>, <c>8000-8010</c>, <c>51820/udp</c>.</summary>
     public override string ToString() => Protocol == PortProtocol.Tcp
         ? Ports.ToString()
-        : string.Create(CultureInfo.InvariantCulture, $"{Ports}/{Protocol.ToString().ToLowerInvariant()}");
+        : string.Create(CultureInfo.InvariantCulture, $"{Ports}/{Protocol.Word()}");
 }

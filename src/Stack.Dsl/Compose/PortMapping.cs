@@ -93,7 +93,7 @@ public sealed record PortMapping(PortRange Target)
         text.Append(Target);
         if (Protocol != PortProtocol.Tcp)
         {
-            text.Append('/').Append(Protocol.ToString().ToLowerInvariant());
+            text.Append('/').Append(Protocol.Word());
         }
 
         return PublishedVariable is null ? (text.ToString(), string.Empty) : (before, text.ToString());

@@ -171,7 +171,7 @@ internal static class ServiceYaml
             entries.Add(Entry("published", published.IsRange ? new YamlScalar(ScalarKind.Text, published.ToString(), AlwaysQuoted: true) : Number(published.Start)));
         }
 
-        entries.Add(Entry("protocol", Text(port.Protocol.ToString().ToLowerInvariant())));
+        entries.Add(Entry("protocol", Text(port.Protocol.Word())));
         if (port.AppProtocol is { } appProtocol)
         {
             entries.Add(Entry("app_protocol", Text(appProtocol)));
@@ -179,7 +179,7 @@ internal static class ServiceYaml
 
         if (port.Mode is { } mode)
         {
-            entries.Add(Entry("mode", Text(mode.ToString().ToLowerInvariant())));
+            entries.Add(Entry("mode", Text(mode.Word())));
         }
 
         return new YamlMapping([.. entries]);

@@ -133,7 +133,7 @@ internal static class PortRules
                     {
                         yield return new StackDiagnostic(
                             RuleIds.PortConflict,
-                            $"Services '{a.Service.Name}' and '{b.Service.Name}' both publish host port {number}/{a.Port.Protocol.ToString().ToLowerInvariant()} " +
+                            $"Services '{a.Service.Name}' and '{b.Service.Name}' both publish host port {number}/{a.Port.Protocol.Word()} " +
                             $"on {Address(a.Port)}; the second to start would fail. Publish one of them on another port or address.",
                             b.Service.Location);
                     }

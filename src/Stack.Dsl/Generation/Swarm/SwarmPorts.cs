@@ -52,7 +52,7 @@ internal static class SwarmPorts
 
                 // The short syntax is the only way to say a range; without the host IP (see above).
                 var published = port.Published is { } range ? $"{range}:" : string.Empty;
-                var protocol = port.Protocol == PortProtocol.Tcp ? string.Empty : "/" + port.Protocol.ToString().ToLowerInvariant();
+                var protocol = port.Protocol == PortProtocol.Tcp ? string.Empty : "/" + port.Protocol.Word();
                 items.Add(new YamlScalar(ScalarKind.Text, $"{published}{port.Target}{protocol}", AlwaysQuoted: true));
                 continue;
             }
@@ -63,8 +63,8 @@ internal static class SwarmPorts
                 entries.Add(new("published", Number(single.Start)));
             }
 
-            entries.Add(new("protocol", Text(port.Protocol.ToString().ToLowerInvariant())));
-            entries.Add(new("mode", Text(mode.ToString().ToLowerInvariant())));
+            entries.Add(new("protocol", Text(port.Protocol.Word())));
+            entries.Add(new("mode", Text(mode.Word())));
             items.Add(new YamlMapping([.. entries]));
         }
 
