@@ -58,8 +58,9 @@ internal static partial class SwarmLabels
     public static string OnSwarm(string reference)
     {
         var item = reference.Trim();
+        var start = reference.Length - reference.TrimStart().Length;
         return TraefikReferenceLabels.DockerName(item) is { } name
-            ? string.Concat(reference.AsSpan(0, reference.IndexOf(item, StringComparison.Ordinal)), name, "@swarm", reference.AsSpan(reference.IndexOf(item, StringComparison.Ordinal) + item.Length))
+            ? string.Concat(reference.AsSpan(0, start), name, "@swarm", reference.AsSpan(start + item.Length))
             : reference;
     }
 
