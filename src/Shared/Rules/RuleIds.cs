@@ -166,7 +166,7 @@ internal static class RuleIds
     /// <summary>On Swarm, the backup runner is not pinned to the node whose volumes and containers it backs up.</summary>
     public const string SwarmBackupNotPinned = "STK0506";
 
-    /// <summary>On Swarm, a router uses a middleware by <c>name@docker</c>; Traefik's swarm provider names them <c>name@swarm</c>.</summary>
+    /// <summary>On Swarm, a router, a label or a chain names a middleware or service <c>name@docker</c>; Traefik's swarm provider names them <c>name@swarm</c>.</summary>
     public const string SwarmMiddlewareProvider = "STK0507";
 
     /// <summary>On Swarm, a client-IP feature (IP allow list, forwarded-header trust) sits behind the ingress mesh, which hides the client's address.</summary>

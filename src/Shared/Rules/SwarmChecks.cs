@@ -58,9 +58,9 @@ internal static class SwarmChecks
 
     public static readonly RuleText MiddlewareProvider = new(
         RuleIds.SwarmMiddlewareProvider,
-        "Middleware referred to with the docker provider on Swarm",
-        OnSwarm + ", {0} uses middleware '{1}', but Traefik reads a swarm's labels through its swarm provider, which names them '{2}@swarm': Traefik reports the router's middleware as missing and does not serve it. {3}",
-        "Traefik v3 reads a swarm with providers.swarm; a middleware defined by labels there is name@swarm, and name@docker exists only when Traefik also runs its docker provider.");
+        "Middleware or service referred to with the docker provider on Swarm",
+        OnSwarm + ", {0} uses {1} '{2}', but Traefik reads a swarm's labels through its swarm provider, which names what they define '{3}@swarm': Traefik reports the {1} as missing and does not serve the routers that need it. {4}",
+        "Traefik v3 reads a swarm with providers.swarm; a middleware or service defined by labels there is name@swarm, and name@docker exists only when Traefik also runs its docker provider.");
 
     public static readonly RuleText ClientIpBehindIngress = new(
         RuleIds.SwarmClientIpBehindIngress,
@@ -109,9 +109,14 @@ internal static class SwarmChecks
     public static string ExternalMiddlewareAdvice(string name) =>
         $"Use the name Swarm gives it: new ExternalMiddleware(\"{name}\", \"swarm\"); or, for a stack that runs on both targets, define it in Traefik's dynamic file and refer to it as new ExternalMiddleware(\"{name}\", \"file\").";
 
-    /// <summary>The fix for a hand-written label that refers to name@docker (STK0507, {3}).</summary>
-    public static string LabelMiddlewareAdvice(string name, string key) =>
-        $"Write '{name}@swarm' in the label '{key}', or let Stack write the reference: .WithRouter(new Router(...).WithMiddlewares(...)).";
+    /// <summary>
+    /// The fix for a hand-written label that refers to name@docker (STK0507, {4}): the typed call
+    /// that lets Stack name it for each target, when there is one; '@swarm' written by hand holds
+    /// on Swarm alone (Compose's docker provider has no name@swarm).
+    /// </summary>
+    public static string LabelReferenceAdvice(string name, string key, string? typedCall) => typedCall is null
+        ? $"On a stack that targets Swarm alone, write '{name}@swarm' in the label '{key}'; on one that also runs on Compose, define '{name}' in Traefik's dynamic file and write '{name}@file'."
+        : $"Let Stack write the reference, with each target's provider: {typedCall}; or, on a stack that targets Swarm alone, write '{name}@swarm' in the label '{key}'.";
 
     /// <summary>The ports of STK0500's {1}: <c>port 'a'</c> or <c>ports 'a', 'b'</c>.</summary>
     public static string Ports(System.Collections.Generic.IReadOnlyList<string> ports) =>

@@ -59,7 +59,7 @@ public sealed partial class MessageStandardTests
             "STK0503" => ["x", SwarmSetting.ContainerName.Describe(), SwarmSetting.ContainerName.Effect, SwarmSetting.ContainerName.Fix],
             "STK0504" => ["x", "y", "to be healthy", SwarmChecks.WaitAdvice("x", "y", runsOnce: false)],
             "STK0505" or "STK0506" => ["x", "y", SwarmChecks.PinCall],
-            "STK0507" => ["router 'x'", "y@docker", "y", SwarmChecks.ExternalMiddlewareAdvice("y")],
+            "STK0507" => ["router 'x'", "middleware", "y@docker", "y", SwarmChecks.ExternalMiddlewareAdvice("y")],
             "STK0508" => ["web", "80:80", SwarmChecks.AllowListEffect("lan", "router 'x'"), "80", "80"],
             _ => ["x", "y", "z", "w"],
         };

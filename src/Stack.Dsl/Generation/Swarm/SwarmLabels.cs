@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Yaml;
 using static Stack.Dsl.Yaml.YamlValue;
 
@@ -16,8 +17,6 @@ namespace Stack.Dsl.Generation.Swarm;
 internal static partial class SwarmLabels
 {
     private const string Placeholder = "swarm-placeholder";
-
-    private const string DockerProvider = "@docker";
 
     public static (YamlMapping? Container, IReadOnlyList<YamlEntry> Deploy) Split(Service service, YamlMapping? labels, SwarmContext context)
     {
@@ -53,10 +52,17 @@ internal static partial class SwarmLabels
 
     /// <summary>
     /// A reference to a label-defined object, for the swarm provider: <c>name@docker</c> as a whole
-    /// item becomes <c>name@swarm</c>; anything else (a header's value such as
-    /// <c>ops@docker.example.com</c>) is the user's text and stays as written.
+    /// item becomes <c>name@swarm</c> (white space around it kept); anything else (a header's value
+    /// such as <c>ops@docker.example.com</c>) is the user's text and stays as written.
     /// </summary>
-    public static string OnSwarm(string reference) => IsDockerReference(reference) ? string.Concat(reference.AsSpan(0, reference.Length - DockerProvider.Length), "@swarm") : reference;
+    public static string OnSwarm(string reference)
+    {
+        var item = reference.Trim();
+        var start = reference.Length - reference.TrimStart().Length;
+        return TraefikReferenceLabels.DockerName(item) is { } name
+            ? string.Concat(reference.AsSpan(0, start), name, "@swarm", reference.AsSpan(start + item.Length))
+            : reference;
+    }
 
     /// <summary>
     /// Traefik's files' references, for the swarm provider: an entrypoint's <c>http.middlewares</c>
@@ -74,44 +80,29 @@ internal static partial class SwarmLabels
         _ => value,
     };
 
-    /// <summary>A label that names objects (a router's middlewares or service, a chain's members, an errors page's service): each comma-separated item.</summary>
-    private static YamlValue WithSwarmProvider(string key, YamlValue value) =>
-        IsReferenceKey(key) && value is YamlScalar { Composed: { IsLiteral: true } } scalar && scalar.Value.Contains(DockerProvider, StringComparison.Ordinal)
-            ? Text(string.Join(',', scalar.Value.Split(',').Select(OnSwarm))) with { AlwaysQuoted = scalar.AlwaysQuoted }
-            : value;
+    /// <summary>
+    /// A label that names objects (<see cref="TraefikReferenceLabels"/>): each item of a list, or
+    /// the service. A hand-written <c>name@docker</c> there is refused before anything is written
+    /// (STK0507), so what this renames is Stack's own: typed middlewares written with
+    /// <c>.ViaDockerLabels()</c> and the labels Stack writes for routers.
+    /// </summary>
+    internal static YamlValue WithSwarmProvider(string key, YamlValue value)
+    {
+        var label = TraefikReferenceLabels.Of(key);
+        if (label == ReferenceLabel.None || value is not YamlScalar { Composed: { IsLiteral: true } } scalar
+            || !TraefikReferenceLabels.Items(label, scalar.Value).Any(i => TraefikReferenceLabels.DockerName(i) is not null))
+        {
+            return value;
+        }
+
+        var written = TraefikReferenceLabels.IsList(label) ? string.Join(',', scalar.Value.Split(',').Select(OnSwarm)) : OnSwarm(scalar.Value);
+        return Text(written) with { AlwaysQuoted = scalar.AlwaysQuoted };
+    }
 
     private static YamlValue Reference(YamlValue item) =>
-        item is YamlScalar scalar && IsDockerReference(scalar.Value)
+        item is YamlScalar scalar && TraefikReferenceLabels.DockerName(scalar.Value) is not null
             ? (scalar.Composed is null ? scalar with { Value = OnSwarm(scalar.Value) } : Text(OnSwarm(scalar.Value)) with { AlwaysQuoted = scalar.AlwaysQuoted })
             : item;
-
-    /// <summary>NAME@docker with a name Traefik takes (letters, digits, '-', '_'), nothing around it.</summary>
-    private static bool IsDockerReference(string text)
-    {
-        if (text.Length <= DockerProvider.Length || !text.EndsWith(DockerProvider, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length - DockerProvider.Length; i++)
-        {
-            if (!char.IsAsciiLetterOrDigit(text[i]) && text[i] is not ('-' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // traefik.(http|tcp).routers.NAME.(middlewares|service), traefik.http.middlewares.NAME.(chain.middlewares|errors.service).
-    private static bool IsReferenceKey(string key)
-    {
-        var parts = key.Split('.');
-        return parts.Length >= 5 && parts[0] == "traefik"
-            && ((parts[2] == "routers" && parts.Length == 5 && parts[4] is "middlewares" or "service")
-                || (parts[2] == "middlewares" && parts.Length == 6 && (parts[4], parts[5]) is ("chain", "middlewares") or ("errors", "service")));
-    }
 
     private static bool IsTraefik(string key) => key.StartsWith("traefik.", StringComparison.Ordinal);
 

@@ -1,4 +1,5 @@
 using Stack.Dsl.Compose;
+using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Traefik;
 using Stack.Dsl.Values;
 using Stack.Rules;
@@ -6,13 +7,11 @@ using Stack.Rules;
 namespace Stack.Dsl.Validation.Swarm;
 
 /// <summary>
-/// STK0507 (a middleware referred to as <c>name@docker</c>, which Traefik's swarm provider calls
-/// <c>name@swarm</c>) and STK0508 (client-IP features behind the ingress mesh).
+/// STK0507 (a middleware or service referred to as <c>name@docker</c>, which Traefik's swarm
+/// provider calls <c>name@swarm</c>) and STK0508 (client-IP features behind the ingress mesh).
 /// </summary>
 internal static class SwarmTraefikRules
 {
-    private const string DockerSuffix = "@docker";
-
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) =>
         MiddlewareProviders(stack).Concat(ClientIp(stack));
 
@@ -31,18 +30,26 @@ internal static class SwarmTraefikRules
             IEnumerable<KeyValuePair<string, ComposeString>> labels = service.Deployment is { } deployment ? service.Labels.Concat(deployment.Labels) : service.Labels;
             foreach (var (key, value) in labels)
             {
-                if (!IsMiddlewareList(key) || !value.IsLiteral)
+                // Hand-written labels only (Stack's own, for routers and typed middlewares, are written
+                // later, with each target's provider); a variable's value is not known until deploy.
+                var label = TraefikReferenceLabels.Of(key);
+                if (label == ReferenceLabel.None || !value.IsLiteral)
                 {
                     continue;
                 }
 
-                foreach (var reference in value.ToCompose().Split(',').Select(r => r.Trim()).Where(r => r.EndsWith(DockerSuffix, StringComparison.OrdinalIgnoreCase)))
+                foreach (var reference in TraefikReferenceLabels.Items(label, value.ToCompose()))
                 {
-                    var name = reference[..^DockerSuffix.Length];
-                    var fix = SwarmChecks.LabelMiddlewareAdvice(name, key);
+                    if (TraefikReferenceLabels.DockerName(reference) is not { } name)
+                    {
+                        continue;
+                    }
+
+                    var names = TraefikReferenceLabels.IsList(label) ? "middleware" : "service";
+                    var fix = SwarmChecks.LabelReferenceAdvice(name, key, TypedCall(label, name));
                     yield return new StackDiagnostic(
                         SwarmChecks.MiddlewareProvider.Id,
-                        SwarmChecks.MiddlewareProvider.Format($"the label '{key}' of service '{service.Name}'", reference, name, fix),
+                        SwarmChecks.MiddlewareProvider.Format($"the label '{key}' of service '{service.Name}'", names, reference, name, fix),
                         service.Location) { AddedAt = stack.Joins.Of(service) };
                 }
             }
@@ -60,19 +67,21 @@ internal static class SwarmTraefikRules
     private static StackDiagnostic External(string user, ExternalMiddleware middleware, SourceLocation location)
     {
         var fix = SwarmChecks.ExternalMiddlewareAdvice(middleware.Name);
-        return new StackDiagnostic(SwarmChecks.MiddlewareProvider.Id, SwarmChecks.MiddlewareProvider.Format(user, middleware.Reference, middleware.Name, fix), location);
+        return new StackDiagnostic(SwarmChecks.MiddlewareProvider.Id, SwarmChecks.MiddlewareProvider.Format(user, "middleware", middleware.Reference, middleware.Name, fix), location);
     }
 
-    private static bool IsDocker(Middleware middleware) => string.Equals(middleware.Provider, "docker", StringComparison.OrdinalIgnoreCase);
+    // Exactly "docker", as Traefik compares providers (TraefikReferenceLabels.DockerName): "Docker" is no provider on either target.
+    private static bool IsDocker(Middleware middleware) => middleware.Provider == "docker";
 
-    // traefik.http.routers.NAME.middlewares and traefik.http.middlewares.NAME.chain.middlewares name middlewares by reference.
-    private static bool IsMiddlewareList(string key)
+    /// <summary>The typed call that lets Stack write the reference with each target's provider, or null where there is none.</summary>
+    private static string? TypedCall(ReferenceLabel label, string name) => label switch
     {
-        var parts = key.Split('.');
-        return parts.Length >= 5 && parts[0].Equals("traefik", StringComparison.OrdinalIgnoreCase) && parts[1].Equals("http", StringComparison.OrdinalIgnoreCase)
-            && parts[^1].Equals("middlewares", StringComparison.OrdinalIgnoreCase)
-            && (parts[2].Equals("routers", StringComparison.OrdinalIgnoreCase) || (parts[2].Equals("middlewares", StringComparison.OrdinalIgnoreCase) && parts[^2].Equals("chain", StringComparison.OrdinalIgnoreCase)));
-    }
+        ReferenceLabel.RouterMiddlewares => "the router's .WithMiddlewares(...) with a typed middleware defined by labels (.ViaDockerLabels(), set on its service with .WithMiddlewareLabels(...))",
+        ReferenceLabel.RouterService => $"the router's .WithService(new TraefikService(\"{name}\", 0) {{ Provider = \"docker\" }})",
+        ReferenceLabel.ChainMembers => ".WithMiddlewareLabels(new ChainMiddleware(...).ViaDockerLabels()) with typed members",
+        ReferenceLabel.ErrorsService => ".WithMiddlewareLabels(new ErrorsMiddleware(...).ViaDockerLabels())",
+        _ => null,
+    };
 
     /// <summary>Middlewares with each chain's members after it (a chain runs them all).</summary>
     private static IEnumerable<Middleware> Flatten(IEnumerable<Middleware> middlewares)

@@ -19,7 +19,9 @@ public sealed class SwarmProviderSuffixTests
     [InlineData("auth@docker.", "auth@docker.")]
     [InlineData("ops@docker.example.com", "ops@docker.example.com")]
     [InlineData("a@docker@docker", "a@docker@docker")]
-    [InlineData("é@docker", "é@docker")]
+    [InlineData("é@docker", "é@swarm")] // a name Stack refuses to write (NameRules), but one word
+    [InlineData(" auth@docker ", " auth@swarm ")] // a list item as Traefik reads it: trimmed
+    [InlineData("a b@docker", "a b@docker")]
     [InlineData("auth@file", "auth@file")]
     public void A_reference_is_a_whole_item(string text, string expected) => Assert.Equal(expected, SwarmLabels.OnSwarm(text));
 
@@ -44,6 +46,19 @@ public sealed class SwarmProviderSuffixTests
         Assert.Equal("ops@docker.example.com", dynamic.Text("contact-file", "headers", "customResponseHeaders", "X-Contact"));
         Assert.Equal("contact-labels@swarm,both@file", labels.Text("traefik.http.routers.app.middlewares"));
         Assert.Equal("contact-labels@swarm", dynamic.Text("both", "chain", "middlewares", "0"));
+    }
+
+    [Fact]
+    public void A_router_service_named_with_the_docker_provider_is_Stacks_own_reference_and_named_for_each_target()
+    {
+        // What STK0507 advises for a hand-written traefik.http.routers.NAME.service=api@docker.
+        var app = Emit.Minimal().WithRouter(new Router("app").WithHost("app.example.com").WithService(new TraefikService("api", 0) { Provider = "docker" }));
+        var stack = new ComposeStack("demo").WithServices(app);
+
+        var files = SwarmEmit.Files(stack);
+
+        Assert.Equal("api@swarm", SwarmEmit.Parse(files[SwarmEmit.FileName]).Text("services", "app", "deploy", "labels", "traefik.http.routers.app.service"));
+        Assert.Equal("api@docker", SwarmEmit.Parse(files[Stack.Dsl.Generation.StackGenerator.ComposeFileName]).Text("services", "app", "labels", "traefik.http.routers.app.service"));
     }
 
     [Fact]
