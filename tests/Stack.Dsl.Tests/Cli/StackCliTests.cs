@@ -273,6 +273,23 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
+    public void A_dot_env_in_the_output_folder_is_refused_saying_where_to_keep_it()
+    {
+        // deploy.sh and docker compose read .env from here by default: a newcomer puts it here.
+        Directory.CreateDirectory(Out);
+        File.WriteAllText(Path.Combine(Out, ".env"), "A=1");
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Out))!, ".env");
+
+        var (code, _, error) = Run([], ValidStack);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("holds files Stack did not write: .env.", error, StringComparison.Ordinal);
+        Assert.Contains($"move it beside the folder ({beside}) and name it when you deploy: docker compose --env-file {beside} -f ", error, StringComparison.Ordinal);
+        Assert.Contains($"deploy.sh [ENV] {beside}.", error, StringComparison.Ordinal);
+        Assert.Equal("A=1", File.ReadAllText(Path.Combine(Out, ".env")));
+    }
+
+    [Fact]
     public void A_folder_full_of_other_files_is_refused_naming_ten_of_them()
     {
         // --out at a home folder or a disk: the search stops once it has ten files to name and one more.

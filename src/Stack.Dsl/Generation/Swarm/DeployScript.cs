@@ -77,6 +77,8 @@ internal static class DeployScript
               done <"$env_file"
             elif [ $# -eq 1 ]; then
               echo "$env_file: no such file" >&2; exit 1
+            else
+              echo "no ../.env: only the variables this shell exports reach the stack (usage: ./deploy.sh {{usage}})" >&2
             fi
             {{Hashes(hashes)}}exec docker stack deploy --prune -c "$file" {{stackName}}
 

@@ -12,7 +12,7 @@ namespace Stack.Dsl.Generation.Swarm;
 internal static class RequiredVariables
 {
     /// <summary>The message an unset variable stops the deploy with ('}' and '$' cannot be in it).</summary>
-    public const string Message = "docker stack deploy does not read .env: run swarm/deploy.sh, or export it";
+    public const string Message = "docker stack deploy does not read .env: set it in the .env file swarm/deploy.sh reads, or export it";
 
     public static YamlValue Rewrite(YamlValue value) => value switch
     {

@@ -40,9 +40,13 @@ public sealed class DeployScriptTests : IDisposable
         return bin;
     }
 
-    private (int Code, string Output) Run(string bin, string env, IReadOnlyDictionary<string, string>? exported = null, params string[] arguments)
+    private (int Code, string Output) Run(string bin, string? env, IReadOnlyDictionary<string, string>? exported = null, params string[] arguments)
     {
-        File.WriteAllText(Path.Combine(_root, ".env"), env);
+        if (env is not null)
+        {
+            File.WriteAllText(Path.Combine(_root, ".env"), env);
+        }
+
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(_root, "swarm", "deploy.sh"));
         foreach (var argument in arguments)
@@ -101,6 +105,18 @@ public sealed class DeployScriptTests : IDisposable
         var (code, output) = Run(Write(), "A=from-file\n", new Dictionary<string, string> { ["A"] = "from-shell" }, "dev");
 
         Assert.Equal(0, code);
+        Assert.Contains("A=[from-shell]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_dot_env_it_says_so_and_deploys_with_what_the_shell_exports()
+    {
+        // Otherwise the deploy stops on the first required variable with docker's message, which
+        // a newcomer running deploy.sh reads as the reason, not the missing file.
+        var (code, output) = Run(Write(), null, new Dictionary<string, string> { ["A"] = "from-shell" }, "prod");
+
+        Assert.Equal(0, code);
+        Assert.Contains("no ../.env: only the variables this shell exports reach the stack (usage: ./deploy.sh {dev|prod} [ENV_FILE])", output, StringComparison.Ordinal);
         Assert.Contains("A=[from-shell]", output, StringComparison.Ordinal);
     }
 

@@ -345,6 +345,20 @@ public sealed class SwarmMappingTests : IDisposable
     }
 
     [Fact]
+    public void An_unset_variable_tells_the_user_of_deploy_sh_where_to_set_it()
+    {
+        // deploy.sh run without ../.env stops here: "run swarm/deploy.sh" sent its user in a circle.
+        var host = new Variable("HOST");
+        var stack = StackOf(Emit.Minimal().WithEnvironment("HOST", host)).WithVariables(host);
+
+        var yaml = SwarmEmit.Files(stack)[SwarmEmit.FileName];
+
+        Assert.Equal(
+            "${HOST:?docker stack deploy does not read .env: set it in the .env file swarm/deploy.sh reads, or export it}",
+            SwarmEmit.Parse(yaml).At("services", "app", "environment")!.Text("HOST"));
+    }
+
+    [Fact]
     public void Service_tmpfs_becomes_a_tmpfs_mount_swarm_honours()
     {
         var app = Emit.Minimal().WithTmpfs(new Tmpfs("/run") { Size = ByteSize.Megabytes(64) });
