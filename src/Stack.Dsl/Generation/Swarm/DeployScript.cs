@@ -76,7 +76,7 @@ internal static class DeployScript
                 [ -n "$present" ] || export "$key=$value"
               done <"$env_file"
             elif [ $# -eq 1 ]; then
-              echo "$env_file: no such file" >&2; exit 1
+              echo "$env_file: no such file (usage: ./deploy.sh {{usage}})" >&2; exit 1
             else
               echo "no ../.env: only the variables this shell exports reach the stack (usage: ./deploy.sh {{usage}})" >&2
             fi

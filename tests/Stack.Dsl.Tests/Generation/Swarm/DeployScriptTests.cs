@@ -16,10 +16,10 @@ public sealed class DeployScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private string Write()
+    private string Write(bool environments = true)
     {
-        var stack = new ComposeStack("shop").WithServices(Emit.Minimal().WithEnvironment("A", new Variable("A")))
-            .WithEnvironments(new StackEnvironment("dev", s => s), new StackEnvironment("prod", s => s));
+        var stack = new ComposeStack("shop").WithServices(Emit.Minimal().WithEnvironment("A", new Variable("A")));
+        stack = environments ? stack.WithEnvironments(new StackEnvironment("dev", s => s), new StackEnvironment("prod", s => s)) : stack;
         foreach (var (name, text) in SwarmEmit.Files(stack).Where(f => f.Key.StartsWith("swarm/", StringComparison.Ordinal)))
         {
             var path = Path.Combine(_root, name);
@@ -118,6 +118,16 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("no ../.env: only the variables this shell exports reach the stack (usage: ./deploy.sh {dev|prod} [ENV_FILE])", output, StringComparison.Ordinal);
         Assert.Contains("A=[from-shell]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_environments_an_environment_name_is_refused_with_the_usage()
+    {
+        // README's './deploy.sh prod' on a stack without environments names a missing env file.
+        var (code, output) = Run(Write(environments: false), "A=1\n", null, "prod");
+
+        Assert.Equal(1, code);
+        Assert.Contains("prod: no such file (usage: ./deploy.sh [ENV_FILE])", output, StringComparison.Ordinal);
     }
 
     [Theory]
