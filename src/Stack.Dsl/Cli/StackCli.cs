@@ -247,7 +247,7 @@ public static class StackCli
                 // docker compose and swarm/deploy.sh look for .env here by default, so a user who
                 // generates and deploys from one checkout puts it here first.
                 var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder.Path)) ?? ".", EnvFileName);
-                error.WriteLine($"A {EnvFileName} kept in the output folder would be replaced with it: move it beside the folder ({beside}) and name it when you deploy: docker compose --env-file {beside} -f {Path.Combine(folder.Path, "docker-compose.yml")} up -d; on a swarm, {Path.Combine(folder.Path, "swarm", "deploy.sh")} [ENV] {beside}.");
+                error.WriteLine($"Keep {EnvFileName} beside the output folder instead ({beside}) and name it when you deploy: docker compose --env-file {beside} -f {Path.Combine(folder.Path, "docker-compose.yml")} up -d; on a swarm, {Path.Combine(folder.Path, "swarm", "deploy.sh")} [ENV] {beside}.");
             }
 
             return ExitCodes.Usage;

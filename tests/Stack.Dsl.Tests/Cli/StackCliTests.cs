@@ -284,7 +284,7 @@ public sealed class StackCliTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("holds files Stack did not write: .env.", error, StringComparison.Ordinal);
-        Assert.Contains($"move it beside the folder ({beside}) and name it when you deploy: docker compose --env-file {beside} -f ", error, StringComparison.Ordinal);
+        Assert.Contains($"Keep .env beside the output folder instead ({beside}) and name it when you deploy: docker compose --env-file {beside} -f ", error, StringComparison.Ordinal);
         Assert.Contains($"deploy.sh [ENV] {beside}.", error, StringComparison.Ordinal);
         Assert.Equal("A=1", File.ReadAllText(Path.Combine(Out, ".env")));
     }
