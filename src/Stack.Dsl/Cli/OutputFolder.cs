@@ -9,7 +9,8 @@ namespace Stack.Dsl.Cli;
 /// kill at any moment leaves the previous folder (the next run clears what a kill left behind).
 /// A folder reached through a symbolic link is swapped where the link points, keeping the link;
 /// a folder that cannot be renamed (a mount point) is written in place, file by file, each file
-/// replaced atomically, with a journal the next run completes.
+/// replaced atomically, with a journal the next run completes. One file Stack did not write is
+/// kept: the folder's <c>.env</c>, which docker compose and swarm/deploy.sh read from here.
 /// </summary>
 internal sealed class OutputFolder(string path)
 {
@@ -19,6 +20,14 @@ internal sealed class OutputFolder(string path)
     private const string ManifestHeader = "# Files Stack generated here. Stack replaces or deletes only these; do not edit.";
     private const string InPlaceStaging = ".stack-staging";
     private const string InPlaceCommitted = ".stack-committed";
+
+    /// <summary>
+    /// The user's values for <c>.env.example</c>'s variables: docker compose reads <c>.env</c> from
+    /// the compose file's folder and swarm/deploy.sh from <c>../.env</c>, so it lives here. Stack
+    /// never writes it (it holds secrets; the template's .gitignore keeps it out of git), never
+    /// counts it as foreign, and carries it into every new folder it swaps in.
+    /// </summary>
+    public const string UserEnvFile = ".env";
 
     // Recover clears debris under the lock, which no other run then adds to: once per run is enough.
     private bool recovered;
@@ -166,6 +175,7 @@ internal sealed class OutputFolder(string path)
         try
         {
             WriteAll(staging, files);
+            KeepUserEnvFile(real, staging);
             if (Directory.Exists(real))
             {
                 try
@@ -202,6 +212,29 @@ internal sealed class OutputFolder(string path)
         if (Directory.Exists(retired))
         {
             Directory.Delete(retired, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Copies the folder's <c>.env</c> into the folder about to replace it (a copy, not a move: a
+    /// failed swap leaves the previous folder whole). A symbolic link stays a link; the file's
+    /// mode (0600, say) is kept.
+    /// </summary>
+    private static void KeepUserEnvFile(string folder, string staging)
+    {
+        var kept = new FileInfo(System.IO.Path.Combine(folder, UserEnvFile));
+        var copy = System.IO.Path.Combine(staging, UserEnvFile);
+        if (kept.LinkTarget is { } target)
+        {
+            File.CreateSymbolicLink(copy, target);
+        }
+        else if (kept.Exists)
+        {
+            kept.CopyTo(copy);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(copy, kept.UnixFileMode);
+            }
         }
     }
 
@@ -292,13 +325,13 @@ internal sealed class OutputFolder(string path)
     /// <summary>Every file in the folder but the manifest, relative, with '/', sorted.</summary>
     private IEnumerable<string> Present() => Files().Order(StringComparer.Ordinal);
 
-    /// <summary>Every file in the folder but the manifest, relative, with '/', as the file system lists them.</summary>
+    /// <summary>Every file in the folder but the manifest and the user's .env, relative, with '/', as the file system lists them.</summary>
     private IEnumerable<string> Files() =>
         !Directory.Exists(Path)
             ? []
             : Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)
                 .Select(f => System.IO.Path.GetRelativePath(Path, f).Replace('\\', '/'))
-                .Where(f => f != ManifestName);
+                .Where(f => f is not (ManifestName or UserEnvFile));
 
     /// <summary>Whether a file starts with Stack's header (in its first lines: a script's #! and a Markdown comment come first).</summary>
     private bool StartsWithMarker(string file) =>

@@ -11,8 +11,6 @@ namespace Stack.Dsl.Cli;
 /// </summary>
 public static class StackCli
 {
-    private const string EnvFileName = ".env";
-
     /// <summary>
     /// Runs the command line with the settings the Stack.Dsl package records in the program that
     /// holds <paramref name="define"/> (<see cref="StackCliSettings.ForDefinition"/>): the project's
@@ -242,14 +240,6 @@ public static class StackCli
         if (foreign.Count > 0)
         {
             error.WriteLine($"error: '{folder.Path}' holds files Stack did not write: {string.Join(", ", foreign.Take(named))}{(foreign.Count > named ? " and more" : string.Empty)}. Stack replaces the whole folder, so it only writes into a new, empty or Stack-written one: move those files away, or choose another folder with --out.");
-            if (foreign.Contains(EnvFileName, StringComparer.Ordinal))
-            {
-                // docker compose and swarm/deploy.sh look for .env here by default, so a user who
-                // generates and deploys from one checkout puts it here first.
-                var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder.Path)) ?? ".", EnvFileName);
-                error.WriteLine($"Keep {EnvFileName} beside the output folder instead ({beside}) and name it when you deploy: docker compose --env-file {beside} -f {Path.Combine(folder.Path, "docker-compose.yml")} up -d; on a swarm, {Path.Combine(folder.Path, "swarm", "deploy.sh")} [ENV] {beside}.");
-            }
-
             return ExitCodes.Usage;
         }
 

@@ -27,6 +27,37 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void The_users_dot_env_survives_a_failed_write_and_a_link_stays_a_link()
+    {
+        var path = Path.Combine(_root, "generated");
+        var folder = new OutputFolder(path);
+        folder.ReplaceWith(new Dictionary<string, string> { ["docker-compose.yml"] = "old" });
+        File.WriteAllText(Path.Combine(_root, "values.env"), "A=1");
+        File.CreateSymbolicLink(Path.Combine(path, ".env"), Path.Combine(_root, "values.env"));
+
+        var failing = new Dictionary<string, string> { ["docker-compose.yml"] = "new", ["docker-compose.yml/x.yml"] = "new" };
+        Assert.True(Record.Exception(() => folder.ReplaceWith(failing)) is IOException or UnauthorizedAccessException);
+        folder.ReplaceWith(new Dictionary<string, string> { ["docker-compose.yml"] = "new" });
+
+        // Copied into each new folder, never moved out of the old one: the failed write lost nothing.
+        Assert.Equal(Path.Combine(_root, "values.env"), new FileInfo(Path.Combine(path, ".env")).LinkTarget);
+        Assert.Equal("A=1", File.ReadAllText(Path.Combine(path, ".env")));
+        Assert.Empty(folder.ForeignFiles(limit: 10));
+        Assert.Empty(folder.Extra(new Dictionary<string, string> { ["docker-compose.yml"] = "new" }));
+    }
+
+    [Fact]
+    public void Only_the_top_level_dot_env_is_kept_other_files_stay_foreign()
+    {
+        var path = Path.Combine(_root, "generated");
+        new OutputFolder(path).ReplaceWith(new Dictionary<string, string> { ["swarm/stack.yml"] = "x" });
+        File.WriteAllText(Path.Combine(path, "swarm", ".env"), "A=1");
+        File.WriteAllText(Path.Combine(path, ".env.local"), "A=1");
+
+        Assert.Equal([".env.local", "swarm/.env"], new OutputFolder(path).ForeignFiles(limit: 10));
+    }
+
+    [Fact]
     public void A_folder_named_with_wildcards_leaves_the_staging_of_another_folder_alone()
     {
         // '*' and '?' are ordinary characters in a folder's name, not a pattern over its neighbours.

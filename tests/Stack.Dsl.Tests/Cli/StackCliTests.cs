@@ -273,20 +273,30 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
-    public void A_dot_env_in_the_output_folder_is_refused_saying_where_to_keep_it()
+    public void The_output_folders_dot_env_is_kept_across_runs_and_not_counted_as_drift()
     {
-        // deploy.sh and docker compose read .env from here by default: a newcomer puts it here.
-        Directory.CreateDirectory(Out);
-        File.WriteAllText(Path.Combine(Out, ".env"), "A=1");
-        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Out))!, ".env");
+        // docker compose reads .env from the compose file's folder and swarm/deploy.sh from ../.env:
+        // a user who generates and deploys from one checkout keeps it here.
+        Assert.Equal(ExitCodes.Success, Run([], ValidStack).Code);
+        var env = Path.Combine(Out, ".env");
+        File.WriteAllText(env, "SECRET=kept");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(env, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
 
         var (code, _, error) = Run([], ValidStack);
+        var (checkCode, _, checkError) = Run(["--check"], ValidStack);
 
-        Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("holds files Stack did not write: .env.", error, StringComparison.Ordinal);
-        Assert.Contains($"Keep .env beside the output folder instead ({beside}) and name it when you deploy: docker compose --env-file {beside} -f ", error, StringComparison.Ordinal);
-        Assert.Contains($"deploy.sh [ENV] {beside}.", error, StringComparison.Ordinal);
-        Assert.Equal("A=1", File.ReadAllText(Path.Combine(Out, ".env")));
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal("SECRET=kept", File.ReadAllText(env));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(env));
+        }
+
+        Assert.True(checkCode == ExitCodes.Success, checkError);
+        Assert.DoesNotContain(".env\n", File.ReadAllText(Path.Combine(Out, OutputFolder.ManifestName)), StringComparison.Ordinal);
     }
 
     [Fact]
