@@ -55,7 +55,18 @@ public sealed class ImportSwarmCorpusTests
 
             var (exit, stderr, _) = RunForFiles(code!, "swarm-" + Path.GetFileNameWithoutExtension(file), folder, "--target", "swarm");
             Assert.True(exit == 0, $"the imported program failed:\n{stderr}\n{code}");
-            var emitted = TraefikLabels(StackConfig(Path.Combine(folder, "generated", "swarm"), "docker-stack.yml"));
+            var emittedConfig = StackConfig(Path.Combine(folder, "generated", "swarm"), "docker-stack.yml");
+            var emitted = TraefikLabels(emittedConfig);
+            if (original.Count > 0)
+            {
+                // A Swarm stack file: a task Swarm restarts (no restart_policy means any) is still restarted.
+                var restarts = RestartConditions(emittedConfig);
+                foreach (var (service, condition) in RestartConditions(StackConfig(Corpus, file)))
+                {
+                    Assert.True((condition ?? "any") == (restarts[service] ?? "any"), $"{file}: service '{service}' restarts on '{condition ?? "any"}' in the original, on '{restarts[service]}' on Swarm:\n{code}");
+                }
+            }
+
             foreach (var (service, labels) in original)
             {
                 foreach (var (key, value) in labels.Where(l => l.Key.StartsWith("traefik.http.routers.", StringComparison.Ordinal) && (l.Key.EndsWith(".rule", StringComparison.Ordinal) || l.Key.EndsWith(".middlewares", StringComparison.Ordinal) || l.Key.EndsWith(".entrypoints", StringComparison.Ordinal))))
@@ -82,6 +93,20 @@ public sealed class ImportSwarmCorpusTests
         var result = Command.Run("docker", ["stack", "config", "-c", file], directory, Values);
         Assert.True(result.Succeeded, $"docker stack config -c {file} failed: {result.Error}");
         return result.Output;
+    }
+
+    /// <summary>Each service's <c>deploy.restart_policy.condition</c>, null when unset.</summary>
+    private static Dictionary<string, string?> RestartConditions(string config)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(config));
+        var services = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("services")];
+        return services.Children.ToDictionary(
+            e => ((YamlScalarNode)e.Key).Value!,
+            e => e.Value is YamlMappingNode service && service.Children.TryGetValue(new YamlScalarNode("deploy"), out var deploy)
+                && ((YamlMappingNode)deploy).Children.TryGetValue(new YamlScalarNode("restart_policy"), out var policy)
+                && ((YamlMappingNode)policy).Children.TryGetValue(new YamlScalarNode("condition"), out var condition) ? ((YamlScalarNode)condition).Value : null,
+            StringComparer.Ordinal);
     }
 
     /// <summary>Each service's Traefik deploy labels.</summary>

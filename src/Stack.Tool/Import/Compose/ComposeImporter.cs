@@ -197,6 +197,10 @@ internal static partial class ComposeImporter
         // A Swarm stack file's Traefik labels (deploy.labels, @swarm) are typed as a compose file's are.
         var swarm = SwarmDeployLabels.Move(allServices);
         naming.OnSwarm = swarm;
+        if (swarm)
+        {
+            SwarmDeployLabels.KeepSwarmRestart(allServices);
+        }
         var proxy = TraefikStatic.Import(staticConfigs, allServices, origin, root, stackName, networks, services, code, errors);
         var middlewares = TypedMiddlewares(allServices, code);
         var importer = new ServiceImporter(

@@ -76,6 +76,26 @@ internal static partial class SwarmDeployLabels
         return moved;
     }
 
+    /// <summary>
+    /// Swarm restarts a task that stops, whatever its exit code, unless <c>deploy.restart_policy</c>
+    /// says otherwise, while the model's unset restart policy is Compose's "no" (the Swarm target
+    /// writes it <c>condition: none</c>). So in a Swarm stack file a service that sets neither
+    /// <c>restart</c> nor <c>deploy.restart_policy</c> gets <c>restart: always</c>, which the Swarm
+    /// target writes <c>condition: any</c>: the file's meaning, said in the definition.
+    /// </summary>
+    public static void KeepSwarmRestart(YamlMappingNode services)
+    {
+        foreach (var service in services.Children.Values.OfType<YamlMappingNode>())
+        {
+            var deployRestart = service.Children.TryGetValue(new YamlScalarNode("deploy"), out var deploy) && deploy is YamlMappingNode d
+                && d.Children.ContainsKey(new YamlScalarNode("restart_policy"));
+            if (!deployRestart && !service.Children.ContainsKey(new YamlScalarNode("restart")))
+            {
+                service.Add("restart", "always");
+            }
+        }
+    }
+
     private static bool IsTraefik(string key) => key.StartsWith("traefik.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>traefik.swarm.network</c> (and the provider's other settings) in the docker provider's words.</summary>
