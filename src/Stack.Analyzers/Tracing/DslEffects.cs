@@ -31,6 +31,7 @@ internal sealed class DslEffects
             return invocation.TargetMethod.Name switch
             {
                 "WithRestart" => receiver.With(FactKind.Restart, Fact.Yes),
+                "WithDeployment" => receiver.With(FactKind.Restart, receiver[FactKind.Restart].Or(DeploymentRestart(Argument(invocation, 0)))),
                 "AsOneShot" => receiver.With(FactKind.Restart, Fact.Yes).With(FactKind.OneShot, Fact.Yes),
                 "WithNetworks" => receiver.With(FactKind.Networks, receiver[FactKind.Networks].Or(NonEmpty(Argument(invocation, 0), scope, walk))),
                 "WithNetwork" => receiver.With(FactKind.Networks, Fact.Yes),
@@ -79,6 +80,7 @@ internal sealed class DslEffects
             facts = (_types.IsService(property.ContainingType), _types.IsRouter(property.ContainingType), property.Name) switch
             {
                 (true, _, "Restart") => facts.With(FactKind.Restart, _tracer.Presence(value)),
+                (true, _, "Deployment") => facts.With(FactKind.Restart, facts[FactKind.Restart].Or(DeploymentRestart(value))),
                 (true, _, "NetworkMode") => facts.With(FactKind.NetworkMode, _tracer.Presence(value)),
                 (true, _, "Networks") => facts.With(FactKind.Networks, NonEmpty(value, scope, walk)),
                 (true, _, "Healthcheck") => facts.With(
@@ -118,6 +120,29 @@ internal sealed class DslEffects
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// Whether a deployment sets a restart policy (<c>deploy.restart_policy</c>, which Swarm and
+    /// Compose read when <c>restart</c> is unset): read from a <c>new Deployment { ... }</c>
+    /// written in place; any other value is unknown.
+    /// </summary>
+    private Fact DeploymentRestart(IOperation? value)
+    {
+        if (value is null || ValueTracer.Unwrap(value) is not IObjectCreationOperation { Type: { Name: "Deployment" } type } creation || !_types.IsDslType(type))
+        {
+            return Fact.Unknown;
+        }
+
+        foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? [])
+        {
+            if (assignment.Target is IPropertyReferenceOperation { Property.Name: "RestartPolicy" })
+            {
+                return _tracer.Presence(assignment.Value);
+            }
+        }
+
+        return Fact.No;
     }
 
     private static Fact Constant(IOperation value) =>

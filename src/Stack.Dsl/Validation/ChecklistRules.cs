@@ -23,7 +23,8 @@ internal static class ChecklistRules
         var byName = stack.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var service in stack.Services)
         {
-            if (Checklist.MissesRestartPolicy(FactLogic.Of(service.Restart is not null)) == Fact.Yes)
+            // deploy.restart_policy is the restart policy where restart is unset, on Swarm and for Compose alike.
+            if (Checklist.MissesRestartPolicy(FactLogic.Of(service.Restart is not null || service.Deployment?.RestartPolicy is not null)) == Fact.Yes)
             {
                 yield return Warning(Checklist.MissingRestartPolicy.Id, Checklist.MissingRestartPolicy.Format(service.Name), service.Location) with { AddedAt = stack.Joins.Of(service) };
             }

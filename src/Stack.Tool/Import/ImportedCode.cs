@@ -47,6 +47,9 @@ internal sealed record ImportedCode(
     /// <summary>The <c>new TraefikProxy(...)</c> read from Traefik's static config, when one was given and typed.</summary>
     public string? Traefik { get; init; }
 
+    /// <summary>The stack's targets (<c>WithTargets</c>' arguments) when not Compose alone: a Swarm stack file's Traefik labels mean something only on Swarm.</summary>
+    public string? Targets { get; init; }
+
     /// <summary>The stack's <c>.WithExtension(...)</c> calls, one per top-level <c>x-</c> key.</summary>
     public IReadOnlyList<string> Extensions { get; init; } = [];
 

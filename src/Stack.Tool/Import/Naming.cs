@@ -29,6 +29,13 @@ internal sealed class Naming(ImportLayout layout)
     public ImportLayout Layout => layout;
 
     /// <summary>
+    /// The stack is a Swarm stack file whose Traefik labels were read in the docker provider's
+    /// words (<see cref="SwarmDeployLabels"/>): a middleware those labels name but the import does
+    /// not type is written <c>name@swarm</c>, as Traefik's swarm provider names it.
+    /// </summary>
+    public bool OnSwarm { get; set; }
+
+    /// <summary>
     /// A folder's name as compose makes it the project's name when the file gives none: lower case,
     /// only <c>a-z 0-9 _ -</c> kept, no leading <c>_</c> or <c>-</c> (<c>transfer.sh</c> is
     /// <c>transfersh</c>); "stack" when nothing is left.

@@ -67,6 +67,7 @@ internal static class SingleFileWriter
         Call("WithSecrets", imported.Secrets.Select(s => s.Identifier));
         Call("WithConfigs", imported.Configs.Select(c => c.Identifier));
         Call("WithServices", imported.BaseServices);
+        Call("WithTargets", imported.Targets is null ? [] : [imported.Targets]);
         if (imported.Traefik is { } traefik)
         {
             text.Append(lineBreak).Append(".WithTraefik(").Append(traefik.Replace("\n", lineBreak + "    ", StringComparison.Ordinal)).Append(')');

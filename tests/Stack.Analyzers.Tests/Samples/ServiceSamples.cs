@@ -67,6 +67,17 @@ internal static class ServiceSamples
             }
             """], ["STK0001"]),
 
+        new("a deployment's restart policy (deploy.restart_policy) is a restart policy", [$$"""
+            static class Definition
+            {
+                {{Net}}
+                public static ComposeStack Build() => new ComposeStack("s").WithServices(
+                    new Service("web").WithImage("nginx:1").WithNetworks(Net)
+                        .WithDeployment(new Deployment { Replicas = 2, RestartPolicy = new DeployRestartPolicy { Condition = DeployRestartCondition.OnFailure } }),
+                    {|STK0001:new Service("plain")|}.WithImage("nginx:1").WithNetworks(Net).WithDeployment(new Deployment { Replicas = 2 }));
+            }
+            """], ["STK0001"]),
+
         new("explicit choices: RestartPolicy.No, a network mode, AsOneShot", [$$"""
             static class Definition
             {

@@ -193,6 +193,14 @@ internal static partial class ComposeImporter
         }
 
         DeclareNamedDefault(networks, allServices, code);
+
+        // A Swarm stack file's Traefik labels (deploy.labels, @swarm) are typed as a compose file's are.
+        var swarm = SwarmDeployLabels.Move(allServices);
+        naming.OnSwarm = swarm;
+        if (swarm)
+        {
+            SwarmDeployLabels.KeepSwarmRestart(allServices);
+        }
         var proxy = TraefikStatic.Import(staticConfigs, allServices, origin, root, stackName, networks, services, code, errors);
         var middlewares = TypedMiddlewares(allServices, code);
         var importer = new ServiceImporter(
@@ -230,6 +238,7 @@ internal static partial class ComposeImporter
                     .Select(e => $".WithExtension({CSharpCode.Literal(((YamlScalarNode)e.Key).Value!)}, {YamlValueCode.Of(e.Value, code)})")],
                 Middlewares = [.. middlewares.Values.OrderBy(m => m.IsChain).ThenBy(m => m.Name, StringComparer.Ordinal).Select(m => new Declared(m.Name, naming.Middleware(m.Name), [m.Code]))],
                 Traefik = proxy?.Proxy?.Expression,
+                Targets = swarm ? "DeployTarget.Swarm" : null,
                 EntryPoints = [.. (proxy?.Proxy?.EntryPoints ?? []).Select(e => new Declared(e.Name, code.EntryPoint(e.Name), [e.Code])),
                     .. code.EntryPoints.Where(e => proxy?.Proxy?.EntryPoints.Any(p => p.Name == e.Key) != true)
                         .Select(e => new Declared(e.Key, e.Value, [CSharpCode.EntryPointCode(e.Key)]) { Todo = CSharpCode.EntryPointTodo(e.Key) })],

@@ -101,7 +101,14 @@ internal static partial class MiddlewareLabelImporter
     public static (Middleware Model, string Code) Member(string reference, IReadOnlyDictionary<string, ImportedMiddleware> typed, Naming naming)
     {
         var (name, provider) = Reference(reference);
-        return provider == "docker" && typed.TryGetValue(name, out var known) ? (known.Model, naming.Middleware(name)) : External(name, provider);
+        if (provider == "docker" && typed.TryGetValue(name, out var known))
+        {
+            return (known.Model, naming.Middleware(name));
+        }
+
+        // The model stays the docker provider's (the labels' proof reads them so); the code names the swarm provider's.
+        var external = External(name, provider);
+        return provider == "docker" && naming.OnSwarm ? (external.Model, External(name, "swarm").Code) : external;
     }
 
     private static ImportedMiddleware? Chain(string name, string members, Dictionary<string, ImportedMiddleware> typed)
