@@ -80,7 +80,7 @@ public static class StackGenerator
             return [new StackDiagnostic(RuleIds.UndeclaredVariable, message, stack.Location)];
         }
 
-        return environments.Select(e => new StackDiagnostic(RuleIds.UndeclaredVariable, $"In environment '{e.Name}' ({e.Location}): {message}", e.Location));
+        return environments.Select(e => new StackDiagnostic(RuleIds.UndeclaredVariable, EnvironmentFindings.Prefix([e]) + message, e.Location));
     }
 
     /// <summary>Every file's text, each environment's whole compose file, and every variable the YAML references.</summary>

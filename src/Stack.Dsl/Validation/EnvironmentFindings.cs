@@ -56,7 +56,7 @@ internal sealed class EnvironmentFindings
     }
 
     /// <summary><c>In environment 'a' (file(line)): </c>, or <c>In environments 'a' (...) and 'b' (...): </c>.</summary>
-    private static string Prefix(List<StackEnvironment> environments)
+    public static string Prefix(IReadOnlyList<StackEnvironment> environments)
     {
         var named = environments.Select(e => $"'{e.Name}' ({e.Location})").ToList();
         return named.Count == 1
