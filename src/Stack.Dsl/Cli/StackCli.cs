@@ -48,9 +48,9 @@ public static class StackCli
         ArgumentNullException.ThrowIfNull(define);
         BuiltDefinition? built = null;
         PreparedRun Preparation() => Prepare(args, settings(), output ?? Console.Out, error ?? Console.Error, () => built!);
-        var preparing = SpareThread.Available ? SpareThread.Run(Preparation) : Task.FromResult(Preparation());
+        var preparing = SpareThread.Available ? SpareThread.Run(Preparation) : SpareWork<PreparedRun>.Done(Preparation());
         built = BuiltDefinition.Of(define);
-        var prepared = preparing.GetAwaiter().GetResult();
+        var prepared = preparing.Result;
 
         // The everyday run has no arguments: nothing to parse.
         if (prepared.Parsed is not { } parsed)

@@ -1,9 +1,13 @@
+using System.Runtime.ExceptionServices;
+
 namespace Stack.Dsl.Generation;
 
 /// <summary>
-/// Runs work on a new background thread and hands its result back as a task. A generate is one
-/// short process: the thread pool's first use costs the calling thread about 2 ms (the pool and
-/// its first worker are set up), more than starting a thread.
+/// Runs work on a new background thread and hands its result back (<see cref="SpareWork{T}"/>).
+/// A generate is one short process: the thread pool's first use costs the calling thread about
+/// 2 ms (the pool and its first worker are set up), more than starting a thread; and waiting on a
+/// task that is not done yet sets the pool up too (<c>Task.Wait</c> tells the pool a thread
+/// blocks), so the waiting is a join of the thread, not a task's.
 /// </summary>
 internal static class SpareThread
 {
@@ -50,34 +54,68 @@ internal static class SpareThread
         }
         catch
         {
-            ((IAsyncResult)odd).AsyncWaitHandle.WaitOne();
+            odd.WaitUntilDone();
             throw;
         }
 
-        odd.GetAwaiter().GetResult();
+        _ = odd.Result;
     }
 
     /// <summary>Starts <paramref name="work"/> on a new background thread.</summary>
-    public static Task<T> Run<T>(Func<T> work)
+    public static SpareWork<T> Run<T>(Func<T> work)
     {
-        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        ArgumentNullException.ThrowIfNull(work);
+        var result = new SpareWork<T>();
+        result.Start(work);
+        return result;
+    }
+}
+
+/// <summary>Work running on a spare thread: its result, or its failure rethrown, once the thread is done.</summary>
+internal sealed class SpareWork<T>
+{
+    private Thread? thread;
+    private T? value;
+    private ExceptionDispatchInfo? failure;
+
+    /// <summary>Work already done on the calling thread (no second core to run it on).</summary>
+    public static SpareWork<T> Done(T value) => new() { value = value };
+
+    /// <summary>Whether the thread has finished.</summary>
+    public bool IsCompleted => thread is not { IsAlive: true };
+
+    /// <summary>The work's result, waiting for it; the work's exception is rethrown here, as thrown.</summary>
+    public T Result
+    {
+        get
+        {
+            WaitUntilDone();
+            failure?.Throw();
+            return value!;
+        }
+    }
+
+    /// <summary>Waits for the thread without observing its result.</summary>
+    public void WaitUntilDone() => thread?.Join();
+
+    internal void Start(Func<T> work)
+    {
+        thread = new Thread(() =>
         {
             try
             {
-                result.SetResult(work());
+                value = work();
             }
-#pragma warning disable CA1031 // Handed to whoever waits for the task, which rethrows it.
+#pragma warning disable CA1031 // Handed to whoever asks for the result, which rethrows it.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                result.SetException(exception);
+                failure = ExceptionDispatchInfo.Capture(exception);
             }
         })
         {
             IsBackground = true,
         };
         thread.Start();
-        return result.Task;
     }
 }

@@ -42,7 +42,6 @@ public static class StackGenerator
         var diagnostics = EnvironmentValidation.Validate(stack, environments, options.ProjectDirectory);
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            rendering?.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
             return new GenerationResult(diagnostics, new Dictionary<string, string>(StringComparer.Ordinal), []);
         }
 
@@ -53,7 +52,7 @@ public static class StackGenerator
             swarmJobs!.Help();
         }
 
-        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.GetAwaiter().GetResult() ?? RenderAll(stack, environments, options, picture, swarmJobs: null);
+        var (files, resolved, variables, onlyIn, targetErrors) = rendering?.Result ?? RenderAll(stack, environments, options, picture, swarmJobs: null);
         if (targetErrors.Count > 0)
         {
             return new GenerationResult([.. diagnostics, .. targetErrors], new Dictionary<string, string>(StringComparer.Ordinal), []);

@@ -92,7 +92,13 @@ internal static class DeployScript
     /// </summary>
     private static string Hashes(IReadOnlyList<FileHashes> hashes)
     {
-        if (hashes.All(h => h.Hashes.Count == 0))
+        var any = false;
+        foreach (var file in hashes)
+        {
+            any |= file.Hashes.Count > 0;
+        }
+
+        if (!any)
         {
             return string.Empty;
         }
@@ -109,8 +115,13 @@ internal static class DeployScript
             case $file in
 
             """);
-        foreach (var file in hashes.Where(h => h.Hashes.Count > 0))
+        foreach (var file in hashes)
         {
+            if (file.Hashes.Count == 0)
+            {
+                continue;
+            }
+
             text.Append("  ").Append(file.File).Append(")\n");
             foreach (var variable in file.Hashes.Keys.Order(StringComparer.Ordinal))
             {

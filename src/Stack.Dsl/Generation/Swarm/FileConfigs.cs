@@ -30,7 +30,9 @@ internal static class FileConfigs
                 continue;
             }
 
-            foreach (var config in Files(service, bind, stackName, context))
+            var found = new List<FileConfig>();
+            Files(service, bind, stackName, context, found);
+            foreach (var config in found)
             {
                 ObjectSize.Check(
                     $"The project file service '{service.Name}' sees at '{config.Target}' (a config on Swarm)",
@@ -51,54 +53,63 @@ internal static class FileConfigs
     /// </summary>
     private static List<FileConfig> Distinct(Service service, List<FileConfig> configs, string stackName)
     {
-        if (configs.Count < 2)
+        // Loops, not GroupBy: LINQ over the writer's own records loads a dozen generic types on first use.
+        var firstTarget = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var config in configs)
         {
-            return configs;
+            if (!firstTarget.TryAdd(config.Key, config.Target) && firstTarget[config.Key] != config.Target)
+            {
+                shared.Add(config.Key);
+            }
         }
 
-        var shared = configs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Select(c => c.Target).Distinct(StringComparer.Ordinal).Skip(1).Any()).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        return shared.Count == 0 ? configs
-            : [.. configs.Select(c => shared.Contains(c.Key) ? Config(service, c.Target, c.File, c.Content, c.Executable, stackName, wholePath: true) : c)];
+        for (var i = 0; i < configs.Count && shared.Count > 0; i++)
+        {
+            if (shared.Contains(configs[i].Key))
+            {
+                var config = configs[i];
+                configs[i] = Config(service, config.Target, config.File, config.Content, config.Executable, stackName, wholePath: true);
+            }
+        }
+
+        return configs;
     }
 
-    private static IEnumerable<FileConfig> Files(Service service, BindMount bind, string stackName, SwarmContext context)
+    private static void Files(Service service, BindMount bind, string stackName, SwarmContext context, List<FileConfig> found)
     {
         switch (bind.Source)
         {
             case OutputHostPath output when context.SwarmFiles.TryGetValue(output.FileName, out var local):
-                yield return Config(service, bind.Target, "./" + output.FileName, System.Text.Encoding.UTF8.GetBytes(local), executable: local.StartsWith("#!", StringComparison.Ordinal), stackName);
+                found.Add(Config(service, bind.Target, "./" + output.FileName, System.Text.Encoding.UTF8.GetBytes(local), executable: local.StartsWith("#!", StringComparison.Ordinal), stackName));
                 break;
             case OutputHostPath output when context.OutputFiles.TryGetValue(output.FileName, out var written):
-                yield return Config(service, bind.Target, "../" + output.FileName, System.Text.Encoding.UTF8.GetBytes(written), executable: written.StartsWith("#!", StringComparison.Ordinal), stackName);
+                found.Add(Config(service, bind.Target, "../" + output.FileName, System.Text.Encoding.UTF8.GetBytes(written), executable: written.StartsWith("#!", StringComparison.Ordinal), stackName));
                 break;
             case OutputHostPath output:
                 context.Refuse(service.At(bind.Location), $"Service '{service.Name}' bind-mounts '{output.FileName}' from the output folder, which Stack does not write, so the Swarm file cannot carry it as a config. Mount a file of the project instead: .WithBind(HostPath.InProject(\"...\"), \"{bind.Target}\", readOnly: true).");
                 break;
             case ProjectHostPath project:
-                foreach (var config in ProjectFiles(service, bind, project, stackName, context))
-                {
-                    yield return config;
-                }
-
+                ProjectFiles(service, bind, project, stackName, context, found);
                 break;
         }
     }
 
-    private static IEnumerable<FileConfig> ProjectFiles(Service service, BindMount bind, ProjectHostPath project, string stackName, SwarmContext context)
+    private static void ProjectFiles(Service service, BindMount bind, ProjectHostPath project, string stackName, SwarmContext context, List<FileConfig> found)
     {
         var path = $"{context.Options.ProjectDirectoryFromOutput}/{project.RelativePath}";
         if (context.ProjectDirectory is not { } root)
         {
             // No folder to read (a library call without one): the path stands in for the content.
-            yield return Config(service, bind.Target, path, System.Text.Encoding.UTF8.GetBytes(path), executable: false, stackName);
-            yield break;
+            found.Add(Config(service, bind.Target, path, System.Text.Encoding.UTF8.GetBytes(path), executable: false, stackName));
+            return;
         }
 
         var full = Path.Combine(root, project.RelativePath);
         if (context.ProjectFiles.File(full) is { } file)
         {
-            yield return Config(service, bind.Target, path, file.Content, file.Executable, stackName);
-            yield break;
+            found.Add(Config(service, bind.Target, path, file.Content, file.Executable, stackName));
+            return;
         }
 
         // A folder: one config per file, at the same place under the target. None: STK0205 reports it.
@@ -106,7 +117,7 @@ internal static class FileConfigs
         {
             if (context.ProjectFiles.File(Path.Combine(full, relative)) is { } inFolder)
             {
-                yield return Config(service, $"{bind.Target.TrimEnd('/')}/{relative}", $"{path}/{relative}", inFolder.Content, inFolder.Executable, stackName);
+                found.Add(Config(service, $"{bind.Target.TrimEnd('/')}/{relative}", $"{path}/{relative}", inFolder.Content, inFolder.Executable, stackName));
             }
         }
     }

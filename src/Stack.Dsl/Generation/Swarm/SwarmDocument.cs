@@ -56,20 +56,60 @@ internal static class SwarmDocument
             top.Add(new("secrets", new YamlMapping([.. secrets])));
         }
 
-        var allConfigs = stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new YamlEntry(c.Name, SwarmObjects.Config(c, stack.Name, context)))
-            .Concat(configs.DistinctBy(c => c.Key + "\n" + c.Name, StringComparer.Ordinal).Select(c => new YamlEntry(c.Key, new YamlMapping([new("name", Text(c.Name)), new("file", Text(c.File))]))))
-            .ToList();
-        foreach (var clash in allConfigs.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        // The stack's configs, then the project files that became configs (each once); loops, not
+        // LINQ, over the writer's records (see SwarmFiles.Targets).
+        var allConfigs = new List<YamlEntry>();
+        foreach (var config in stack.Configs.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            var declared = stack.Configs.FirstOrDefault(c => c.Name == clash.Key);
-            context.Refuse(declared?.Location ?? stack.Location, $"Two configs would both be called '{clash.Key}' in the Swarm file: a config of the stack, and a project file a service mounts (keyed by the service and the file's name or path). Rename the config: Config.{(declared?.Content is null ? "FromFile" : "FromContent")}(\"{clash.Key}-2\", ...).");
+            allConfigs.Add(new(config.Name, SwarmObjects.Config(config, stack.Name, context)));
+        }
+
+        var carried = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in configs)
+        {
+            if (carried.Add(file.Key + "\n" + file.Name))
+            {
+                allConfigs.Add(new(file.Key, new YamlMapping([new("name", Text(file.Name)), new("file", Text(file.File))])));
+            }
+        }
+
+        // Each clash once, in the order the keys first appear.
+        var count = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var config in allConfigs)
+        {
+            count[config.Key] = count.TryGetValue(config.Key, out var seen) ? seen + 1 : 1;
+        }
+
+        foreach (var config in allConfigs)
+        {
+            if (count[config.Key] > 1)
+            {
+                count[config.Key] = 0;
+                var declared = stack.Configs.FirstOrDefault(c => c.Name == config.Key);
+                context.Refuse(declared?.Location ?? stack.Location, $"Two configs would both be called '{config.Key}' in the Swarm file: a config of the stack, and a project file a service mounts (keyed by the service and the file's name or path). Rename the config: Config.{(declared?.Content is null ? "FromFile" : "FromContent")}(\"{config.Key}-2\", ...).");
+            }
         }
 
         // A literal content is written to swarm/config.KEY: keys differing only in case are one file on macOS and Windows.
-        foreach (var clash in stack.Configs.Where(c => c.Content is not null && !c.External).GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        var configsOfStack = stack.Configs;
+        var firstAt = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var secondAt = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < configsOfStack.Length; i++)
         {
-            var (first, second) = (clash.First(), clash.Skip(1).First());
-            context.Refuse(second.Location, $"Configs '{first.Name}' and '{second.Name}' are written to swarm/config.{first.Name} and swarm/config.{second.Name}, one file on a file system that ignores case (macOS, Windows): one content would be deployed under the other's name. Rename one: Config.FromContent(\"{second.Name}-2\", ...).");
+            if (configsOfStack[i] is { Content: not null, External: false } literal && !firstAt.TryAdd(literal.Name, i))
+            {
+                secondAt.TryAdd(literal.Name, i);
+            }
+        }
+
+        for (var i = 0; i < configsOfStack.Length; i++)
+        {
+            var name = configsOfStack[i].Name;
+            if (firstAt.TryGetValue(name, out var first) && first == i && secondAt.TryGetValue(name, out var second))
+            {
+                var (one, other) = (configsOfStack[first], configsOfStack[second]);
+                context.Refuse(other.Location, $"Configs '{one.Name}' and '{other.Name}' are written to swarm/config.{one.Name} and swarm/config.{other.Name}, one file on a file system that ignores case (macOS, Windows): one content would be deployed under the other's name. Rename one: Config.FromContent(\"{other.Name}-2\", ...).");
+            }
         }
 
         foreach (var config in allConfigs)

@@ -23,12 +23,35 @@ internal static class SwarmFiles
     public static string StackFileName(string? environment) => environment is null ? "docker-stack.yml" : $"stack.{environment}.yml";
 
     /// <summary>The stacks that get a Swarm file: each environment's whose targets include Swarm, or the definition without environments; none when no target is Swarm.</summary>
-    public static IReadOnlyList<SwarmTarget> Targets(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments) =>
-        !definition.Targets.Includes(DeployTarget.Swarm) && !environments.Any(e => e.Stack.Targets.Includes(DeployTarget.Swarm)) ? []
-        : environments.Count == 0 ? [new SwarmTarget(null, definition)]
-        // Records, not tuples: LINQ over value tuples is generic code compiled at start-up.
+    /// <remarks>
+    /// Here and below, loops over the writer's own records rather than LINQ: each LINQ operator
+    /// over a new record type loads its own generic types on first use, and a generate is one
+    /// first use (about 50 µs a type; docs/swarm.md, Speed).
+    /// </remarks>
+    public static List<SwarmTarget> Targets(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments)
+    {
+        var targets = new List<SwarmTarget>();
+        if (environments.Count == 0)
+        {
+            if (definition.Targets.Includes(DeployTarget.Swarm))
+            {
+                targets.Add(new SwarmTarget(null, definition));
+            }
+
+            return targets;
+        }
+
         // An environment that narrows its targets to Compose (a laptop's, say) gets no Swarm file.
-        : environments.Where(e => e.Stack.Targets.Includes(DeployTarget.Swarm)).Select(e => new SwarmTarget(e.Environment.Name, e.Stack)).ToList();
+        foreach (var environment in environments)
+        {
+            if (environment.Stack.Targets.Includes(DeployTarget.Swarm))
+            {
+                targets.Add(new SwarmTarget(environment.Environment.Name, environment.Stack));
+            }
+        }
+
+        return targets;
+    }
 
     /// <summary>
     /// Renders the Swarm files. Each environment's file (with its Traefik files) and the restore
@@ -38,7 +61,15 @@ internal static class SwarmFiles
     public static SwarmRendering Render(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments, GenerationOptions options, IReadOnlyList<string> header, WrittenFiles outputFiles, SharedJobs? share = null)
     {
         var targets = Targets(definition, environments);
-        string[] environmentNames = [.. targets.Select(t => t.Name).OfType<string>()];
+        var environmentNames = new List<string>(targets.Count);
+        foreach (var target in targets)
+        {
+            if (target.Name is { } name)
+            {
+                environmentNames.Add(name);
+            }
+        }
+
         var parts = new TargetFiles[targets.Count];
         var projectFiles = new ProjectFileReads();
         var jobs = new List<Action>(targets.Count + 1);
@@ -65,7 +96,10 @@ internal static class SwarmFiles
 
         if (share is null)
         {
-            jobs.ForEach(job => job());
+            foreach (var job in jobs)
+            {
+                job();
+            }
         }
         else
         {
@@ -73,21 +107,26 @@ internal static class SwarmFiles
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in parts)
+        var hashes = new FileHashes[parts.Length];
+        var refusals = new TargetRefusals[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
         {
-            foreach (var (file, text) in part.Files)
+            foreach (var (file, text) in parts[i].Files)
             {
                 files[file] = text;
             }
+
+            hashes[i] = parts[i].Hashes;
+            refusals[i] = parts[i].Refusals;
         }
 
-        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, environmentNames, header, [.. parts.Select(p => p.Hashes)]);
+        files[$"{Folder}/{DeployScript.FileName}"] = DeployScript.Render(definition.Name, environmentNames, header, hashes);
         foreach (var (file, text) in restoreFiles ?? [])
         {
             files[file] = text;
         }
 
-        return new SwarmRendering(files, SaidOnce([.. parts.Select(p => p.Refusals)], environments));
+        return new SwarmRendering(files, SaidOnce(refusals, environments));
     }
 
     /// <summary>One environment's Swarm file, its Traefik files and the files its configs carry, by path under the output folder.</summary>
@@ -139,10 +178,19 @@ internal static class SwarmFiles
     /// Each refusal once: one every environment's Swarm file meets is the definition's, said plainly;
     /// one only some environments meet is said with their names, as the validator says it.
     /// </summary>
-    private static List<StackDiagnostic> SaidOnce(List<TargetRefusals> refusals, IReadOnlyList<ResolvedEnvironment> environments)
+    private static List<StackDiagnostic> SaidOnce(TargetRefusals[] refusals, IReadOnlyList<ResolvedEnvironment> environments)
     {
         // Shared only when every environment has a Swarm file: else the refusal is the ones' that do.
-        var shared = refusals.Count == 0 || refusals.Count < environments.Count ? [] : refusals.Skip(1).Aggregate(refusals[0].Found.ToHashSet(), (common, r) => { common.IntersectWith(r.Found); return common; });
+        var shared = new HashSet<StackDiagnostic>();
+        if (refusals.Length > 0 && refusals.Length == environments.Count)
+        {
+            shared.UnionWith(refusals[0].Found);
+            for (var i = 1; i < refusals.Length; i++)
+            {
+                shared.IntersectWith(refusals[i].Found);
+            }
+        }
+
         var findings = new EnvironmentFindings();
         foreach (var (name, found) in refusals)
         {
@@ -154,12 +202,25 @@ internal static class SwarmFiles
                 }
                 else
                 {
-                    findings.In(environments.First(e => e.Environment.Name == name).Environment, refusal);
+                    findings.In(EnvironmentNamed(environments, name), refusal);
                 }
             }
         }
 
         return findings.Said();
+    }
+
+    private static Stack.Dsl.Environments.StackEnvironment EnvironmentNamed(IReadOnlyList<ResolvedEnvironment> environments, string name)
+    {
+        foreach (var resolved in environments)
+        {
+            if (resolved.Environment.Name == name)
+            {
+                return resolved.Environment;
+            }
+        }
+
+        throw new InvalidOperationException($"No environment '{name}'.");
     }
 }
 
