@@ -34,13 +34,25 @@ internal static class SwarmDocument
         if (networks.Count > 0)
         {
             var attachable = AttachableNetworks(stack);
-            top.Add(new("networks", new YamlMapping([.. networks.Select(n => new YamlEntry(n.Name, Network(n, attachable.Contains(n.Name), stack.Name, names, context)))])));
+            var written = new List<YamlEntry>(networks.Count);
+            foreach (var network in networks)
+            {
+                written.Add(new(network.Name, Network(network, attachable.Contains(network.Name), stack.Name, names, context)));
+            }
+
+            top.Add(new("networks", new YamlMapping([.. written])));
         }
 
         var volumes = StackResources.Volumes(stack);
         if (volumes.Count > 0)
         {
-            top.Add(new("volumes", new YamlMapping([.. volumes.Select(v => new YamlEntry(v.Name, Checked(TopLevelYaml.Volume(v), SwarmSchema.VolumeKeys, $"volume '{v.Name}'", v.Location, context)))])));
+            var written = new List<YamlEntry>(volumes.Count);
+            foreach (var volume in volumes)
+            {
+                written.Add(new(volume.Name, Checked(TopLevelYaml.Volume(volume), SwarmSchema.VolumeKeys, $"volume '{volume.Name}'", volume.Location, context)));
+            }
+
+            top.Add(new("volumes", new YamlMapping([.. written])));
         }
 
         if (!stack.Secrets.IsEmpty)
@@ -85,7 +97,7 @@ internal static class SwarmDocument
             if (count[config.Key] > 1)
             {
                 count[config.Key] = 0;
-                var declared = stack.Configs.FirstOrDefault(c => c.Name == config.Key);
+                var declared = Declared(stack, config.Key);
                 context.Refuse(declared?.Location ?? stack.Location, $"Two configs would both be called '{config.Key}' in the Swarm file: a config of the stack, and a project file a service mounts (keyed by the service and the file's name or path). Rename the config: Config.{(declared?.Content is null ? "FromFile" : "FromContent")}(\"{config.Key}-2\", ...).");
             }
         }
@@ -115,7 +127,7 @@ internal static class SwarmDocument
         foreach (var config in allConfigs)
         {
             // A config mounted from a project file is the stack's (no call of its own to point at).
-            names.CheckObject("Config", config.Key, config.Value, stack.Configs.FirstOrDefault(c => c.Name == config.Key)?.Location ?? stack.Location);
+            names.CheckObject("Config", config.Key, config.Value, Declared(stack, config.Key)?.Location ?? stack.Location);
         }
 
         if (allConfigs.Count > 0)
@@ -131,8 +143,22 @@ internal static class SwarmDocument
     /// runner (its dumps and the restore procedure run containers beside the databases). A Swarm
     /// service joins any overlay; a plain <c>docker run</c> only an attachable one.
     /// </summary>
-    private static HashSet<string> AttachableNetworks(ComposeStack stack) =>
-        [.. stack.Services.Where(s => s.IsOneShot || s.Name == stack.Backups?.Runner.Name).SelectMany(s => s.Networks).Select(a => a.Network.Name)];
+    private static HashSet<string> AttachableNetworks(ComposeStack stack)
+    {
+        var attachable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var service in stack.Services)
+        {
+            if (service.IsOneShot || service.Name == stack.Backups?.Runner.Name)
+            {
+                foreach (var attachment in service.Networks)
+                {
+                    attachable.Add(attachment.Network.Name);
+                }
+            }
+        }
+
+        return attachable;
+    }
 
     private static YamlMapping Network(Network network, bool attachable, string stackName, SwarmNames names, SwarmContext context)
     {
@@ -151,13 +177,13 @@ internal static class SwarmDocument
             names.Check("Network", network.Name, $"{stackName}_{network.Name}", prefixed: true, network.Location);
         }
 
-        var entries = written.Entries.ToList();
-        if (!entries.Any(e => e.Key == "driver"))
+        var entries = new List<YamlEntry>(written.Entries);
+        if (!Has(written, "driver"))
         {
             entries.Insert(0, new("driver", Text("overlay")));
         }
 
-        if (attachable && !entries.Any(e => e.Key == "attachable"))
+        if (attachable && !Has(written, "attachable"))
         {
             entries.Add(new("attachable", Boolean(true)));
         }
@@ -167,11 +193,46 @@ internal static class SwarmDocument
 
     private static YamlMapping Checked(YamlMapping mapping, HashSet<string> allowed, string what, SourceLocation location, SwarmContext context)
     {
-        foreach (var key in mapping.Entries.Select(e => e.Key).Where(k => !allowed.Contains(k)))
+        var kept = new List<YamlEntry>(mapping.Entries.Length);
+        foreach (var entry in mapping.Entries)
         {
-            context.Refuse(location, $"The {what} sets '{key}', which the v3 schema docker stack deploy reads does not have. Remove that setting, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+            if (allowed.Contains(entry.Key))
+            {
+                kept.Add(entry);
+            }
+            else
+            {
+                context.Refuse(location, $"The {what} sets '{entry.Key}', which the v3 schema docker stack deploy reads does not have. Remove that setting, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+            }
         }
 
-        return new YamlMapping([.. mapping.Entries.Where(e => allowed.Contains(e.Key))]);
+        return new YamlMapping([.. kept]);
+    }
+
+    /// <summary>The stack's config of that name; null for a project file's.</summary>
+    private static Config? Declared(ComposeStack stack, string key)
+    {
+        foreach (var config in stack.Configs)
+        {
+            if (config.Name == key)
+            {
+                return config;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Has(YamlMapping mapping, string key)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -25,18 +25,40 @@ internal static partial class SwarmLabels
             return (null, []);
         }
 
-        var container = labels.Entries.Where(e => !IsTraefik(e.Key)).ToList();
-        var deploy = labels.Entries.Where(e => IsTraefik(e.Key)).Select(e => new YamlEntry(TraefikLabelPrefix.Rename(e.Key, context.TraefikPrefix), WithSwarmProvider(e.Key, e.Value))).ToList();
-        var routers = deploy.Select(e => HttpRouter().Match(e.Key)).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
-        var hasPort = deploy.Any(e => e.Key.StartsWith("traefik.http.services.", StringComparison.Ordinal) && e.Key.EndsWith(".loadbalancer.server.port", StringComparison.Ordinal));
+        // Loops, not LINQ, over the entries: see SwarmFiles.Targets.
+        var container = new List<YamlEntry>();
+        var deploy = new List<YamlEntry>();
+        foreach (var entry in labels.Entries)
+        {
+            if (IsTraefik(entry.Key))
+            {
+                deploy.Add(new YamlEntry(TraefikLabelPrefix.Rename(entry.Key, context.TraefikPrefix), WithSwarmProvider(entry.Key, entry.Value)));
+            }
+            else
+            {
+                container.Add(entry);
+            }
+        }
+
+        var routers = new List<string>();
+        var hasPort = false;
+        foreach (var entry in deploy)
+        {
+            if (HttpRouter().Match(entry.Key) is { Success: true } router && !routers.Contains(router.Groups[1].Value))
+            {
+                routers.Add(router.Groups[1].Value);
+            }
+
+            hasPort |= entry.Key.StartsWith("traefik.http.services.", StringComparison.Ordinal) && entry.Key.EndsWith(".loadbalancer.server.port", StringComparison.Ordinal);
+        }
+
         if (routers.Count > 0 && !hasPort)
         {
-            var unnamed = routers.Where(r => !deploy.Any(e => e.Key == $"traefik.http.routers.{r}.service")).ToList();
-            if (unnamed.Count > 0)
+            if (routers.Find(r => !deploy.Exists(e => e.Key == $"traefik.http.routers.{r}.service")) is { } unnamed)
             {
                 // At the router's new Router(...) when the model has it (not a hand-written label).
-                var router = service.Routers.FirstOrDefault(r => r.Name == unnamed[0]);
-                context.Refuse(router?.Location ?? service.Location, $"Service '{service.Name}': router '{unnamed[0]}' has no port, and Traefik's swarm provider cannot find one by itself (it skips the whole service). Give the router its port: .WithPort(8080) on the router.");
+                var router = service.Routers.FirstOrDefault(r => r.Name == unnamed);
+                context.Refuse(router?.Location ?? service.Location, $"Service '{service.Name}': router '{unnamed}' has no port, and Traefik's swarm provider cannot find one by itself (it skips the whole service). Give the router its port: .WithPort(8080) on the router.");
             }
             else
             {
@@ -69,16 +91,38 @@ internal static partial class SwarmLabels
     /// (static), a chain's <c>middlewares</c> and an errors middleware's <c>service</c> (dynamic),
     /// the only places they name another object. Nothing else in them is read as a reference.
     /// </summary>
-    public static YamlValue WithSwarmProvider(YamlValue value, string? parent = null) => value switch
+    public static YamlValue WithSwarmProvider(YamlValue value, string? parent = null)
     {
-        YamlMapping mapping => new YamlMapping([.. mapping.Entries.Select(e => new YamlEntry(e.Key, (parent, e.Key, e.Value) switch
+        if (value is not YamlMapping mapping)
         {
-            ("chain" or "http", "middlewares", YamlSequence list) => new YamlSequence([.. list.Items.Select(Reference)]),
-            ("errors", "service", YamlScalar service) => Reference(service),
-            _ => WithSwarmProvider(e.Value, e.Key),
-        }))]),
-        _ => value,
-    };
+            return value;
+        }
+
+        var entries = new YamlEntry[mapping.Entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var (key, inner) = mapping.Entries[i];
+            entries[i] = new YamlEntry(key, (parent, key, inner) switch
+            {
+                ("chain" or "http", "middlewares", YamlSequence list) => References(list),
+                ("errors", "service", YamlScalar service) => Reference(service),
+                _ => WithSwarmProvider(inner, key),
+            });
+        }
+
+        return new YamlMapping([.. entries]);
+    }
+
+    private static YamlSequence References(YamlSequence list)
+    {
+        var items = new YamlValue[list.Items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = Reference(list.Items[i]);
+        }
+
+        return new YamlSequence([.. items]);
+    }
 
     /// <summary>
     /// A label that names objects (<see cref="TraefikReferenceLabels"/>): each item of a list, or

@@ -22,9 +22,54 @@ internal sealed class SwarmRestore
     {
         Procedure = procedure;
         var inventory = procedure.Inventory;
-        Emptied = [.. procedure.FileVolumes.Concat(procedure.Dumps.Select(d => d.Entry)).Concat(procedure.EmptyVolumes).DistinctBy(v => v.Volume.Name).OrderBy(v => v.Volume.Name, StringComparer.Ordinal)];
-        var writers = Emptied.SelectMany(v => v.MountedBy).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        Stopped = [.. inventory.Stack.Services.Where(s => writers.Contains(s.Name) && s.Name != procedure.Runner)];
+        // Loops, not LINQ, over these records: see SwarmFiles.Targets.
+        var emptied = new List<VolumeEntry>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var volume in procedure.FileVolumes)
+        {
+            Add(volume);
+        }
+
+        foreach (var dump in procedure.Dumps)
+        {
+            Add(dump.Entry);
+        }
+
+        foreach (var volume in procedure.EmptyVolumes)
+        {
+            Add(volume);
+        }
+
+        emptied.Sort((a, b) => string.CompareOrdinal(a.Volume.Name, b.Volume.Name)); // names are distinct: no order to keep
+        Emptied = emptied;
+
+        var writers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var volume in emptied)
+        {
+            foreach (var user in volume.MountedBy)
+            {
+                writers.Add(user.Name);
+            }
+        }
+
+        var stopped = new List<Service>();
+        foreach (var service in inventory.Stack.Services)
+        {
+            if (writers.Contains(service.Name) && service.Name != procedure.Runner)
+            {
+                stopped.Add(service);
+            }
+        }
+
+        Stopped = stopped;
+
+        void Add(VolumeEntry volume)
+        {
+            if (named.Add(volume.Volume.Name))
+            {
+                emptied.Add(volume);
+            }
+        }
     }
 
     public RestoreProcedure Procedure { get; }

@@ -46,6 +46,12 @@ internal static class SwarmSchema
         "test", "interval", "timeout", "retries", "start_period", "disable",
     };
 
+    /// <summary>A bind mount's options the v3 schema has.</summary>
+    public static readonly HashSet<string> BindOptionKeys = new(StringComparer.Ordinal) { "propagation" };
+
+    /// <summary>A volume mount's options the v3 schema has.</summary>
+    public static readonly HashSet<string> VolumeOptionKeys = new(StringComparer.Ordinal) { "nocopy" };
+
     /// <summary>Keys of a long-syntax mount in the v3.8 schema.</summary>
     public static readonly HashSet<string> MountKeys = new(StringComparer.Ordinal)
     {

@@ -57,7 +57,7 @@ internal static class SwarmService
 
         if (tmpfsMounts.Count > 0)
         {
-            var volumes = fields.FindIndex(f => f.Key == "volumes");
+            var volumes = IndexOf(fields, "volumes");
             var existing = volumes >= 0 ? ((YamlSequence)fields[volumes].Value).Items : [];
             var entry = new YamlEntry("volumes", new YamlSequence([.. existing, .. tmpfsMounts]));
             if (volumes >= 0)
@@ -94,13 +94,38 @@ internal static class SwarmService
     /// <summary>The configs granted in the model, then the project files that became configs.</summary>
     private static YamlSequence? Configs(YamlSequence? granted, IReadOnlyList<FileConfig> files)
     {
-        var mounted = files.Select(f => (YamlValue)new YamlMapping([
-            new("source", Text(f.Key)),
-            new("target", Text(f.Target)),
-            .. f.Executable ? [new YamlEntry("mode", Number(0b101_101_101))] : Array.Empty<YamlEntry>(),
-        ]));
-        var all = (granted?.Items ?? []).Concat(mounted).ToArray();
-        return all.Length == 0 ? null : new YamlSequence([.. all]);
+        // Loops, not LINQ, over the writer's records: see SwarmFiles.Targets.
+        var all = new List<YamlValue>();
+        if (granted is not null)
+        {
+            all.AddRange(granted.Items);
+        }
+
+        foreach (var file in files)
+        {
+            var entries = new List<YamlEntry> { new("source", Text(file.Key)), new("target", Text(file.Target)) };
+            if (file.Executable)
+            {
+                entries.Add(new("mode", Number(0b101_101_101)));
+            }
+
+            all.Add(new YamlMapping([.. entries]));
+        }
+
+        return all.Count == 0 ? null : new YamlSequence([.. all]);
+    }
+
+    private static int IndexOf(List<YamlEntry> fields, string key)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Service-level tmpfs is ignored by Swarm; a tmpfs mount says the same and is honoured.</summary>
@@ -129,27 +154,42 @@ internal static class SwarmService
 
     private static YamlSequence Volumes(YamlSequence volumes, Service service, SwarmContext context)
     {
-        foreach (var mount in volumes.Items.OfType<YamlMapping>())
+        foreach (var item in volumes.Items)
         {
-            RefuseKeys(service, context, mount, SwarmSchema.MountKeys, "a mount sets");
-            foreach (var (key, allowed) in new[] { ("bind", "propagation"), ("volume", "nocopy") })
+            if (item is not YamlMapping mount)
             {
-                if (mount.Entries.FirstOrDefault(e => e.Key == key)?.Value is YamlMapping options)
-                {
-                    RefuseKeys(service, context, options, new HashSet<string>(StringComparer.Ordinal) { allowed }, $"a {key} mount sets");
-                }
+                continue;
             }
+
+            RefuseKeys(service, context, mount, SwarmSchema.MountKeys, "a mount sets");
+            RefuseOptions(service, context, mount, "bind", SwarmSchema.BindOptionKeys);
+            RefuseOptions(service, context, mount, "volume", SwarmSchema.VolumeOptionKeys);
         }
 
         return volumes;
     }
 
+    private static void RefuseOptions(Service service, SwarmContext context, YamlMapping mount, string kind, HashSet<string> allowed)
+    {
+        foreach (var (key, value) in mount.Entries)
+        {
+            if (key == kind && value is YamlMapping options)
+            {
+                RefuseKeys(service, context, options, allowed, $"a {kind} mount sets");
+                return;
+            }
+        }
+    }
+
     // at: where the mapping's value was set (WithHealthcheck's call); the service when not known apart.
     private static void RefuseKeys(Service service, SwarmContext context, YamlMapping mapping, HashSet<string> allowed, string what, SourceLocation? at = null)
     {
-        foreach (var key in mapping.Entries.Select(e => e.Key).Where(k => !allowed.Contains(k)))
+        foreach (var (key, _) in mapping.Entries)
         {
-            context.Refuse(at ?? service.Location, $"Service '{service.Name}': {what} '{key}', which the v3 schema docker stack deploy reads does not have. Remove that setting, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+            if (!allowed.Contains(key))
+            {
+                context.Refuse(at ?? service.Location, $"Service '{service.Name}': {what} '{key}', which the v3 schema docker stack deploy reads does not have. Remove that setting, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
+            }
         }
     }
 }
