@@ -19,11 +19,36 @@ internal static class SwarmDeploy
 
     public static YamlMapping Build(Service service, YamlMapping? composeDeploy, IReadOnlyList<YamlEntry> traefikLabels, bool isProxy, SwarmContext context)
     {
-        var entries = (composeDeploy?.Entries ?? []).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        // Loops, not LINQ, over the entries: see SwarmFiles.Targets.
+        var entries = new Dictionary<string, YamlValue>(StringComparer.Ordinal);
+        foreach (var (key, value) in composeDeploy?.Entries ?? [])
+        {
+            entries.Add(key, value);
+        }
+
         if (traefikLabels.Count > 0)
         {
-            var existing = entries.TryGetValue("labels", out var labels) ? ((YamlMapping)labels).Entries : [];
-            entries["labels"] = new YamlMapping([.. existing.Concat(traefikLabels.Where(l => !existing.Any(e => e.Key == l.Key))).OrderBy(e => e.Key, StringComparer.Ordinal)]);
+            // The model's deploy labels first: a Traefik label of the same key does not replace one.
+            var labels = new List<YamlEntry>();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            if (entries.TryGetValue("labels", out var existing))
+            {
+                foreach (var entry in ((YamlMapping)existing).Entries)
+                {
+                    labels.Add(entry);
+                    keys.Add(entry.Key);
+                }
+            }
+
+            foreach (var label in traefikLabels)
+            {
+                if (!keys.Contains(label.Key))
+                {
+                    labels.Add(label);
+                }
+            }
+
+            entries["labels"] = new YamlMapping([.. labels.OrderBy(e => e.Key, StringComparer.Ordinal)]);
         }
 
         if (!entries.ContainsKey("restart_policy"))
@@ -46,14 +71,28 @@ internal static class SwarmDeploy
         {
             foreach (var (kind, value) in ((YamlMapping)resources).Entries)
             {
-                foreach (var key in ((YamlMapping)value).Entries.Select(e => e.Key).Where(k => !SwarmSchema.ResourceKeys.Contains(k)))
+                foreach (var (key, _) in ((YamlMapping)value).Entries)
                 {
+                    if (SwarmSchema.ResourceKeys.Contains(key))
+                    {
+                        continue;
+                    }
+
                     context.Refuse(service.Location, $"Service '{service.Name}' sets resources.{kind}.{key}, which the v3 schema docker stack deploy reads does not have (only cpus and memory). Remove it, or deploy the stack with Compose only: .WithTargets(DeployTarget.Compose).");
                 }
             }
         }
 
-        return new YamlMapping([.. Order.Where(entries.ContainsKey).Select(k => new YamlEntry(k, entries[k]))]);
+        var ordered = new List<YamlEntry>(entries.Count);
+        foreach (var key in Order)
+        {
+            if (entries.TryGetValue(key, out var value))
+            {
+                ordered.Add(new YamlEntry(key, value));
+            }
+        }
+
+        return new YamlMapping([.. ordered]);
     }
 
     /// <summary>Compose's restart policy as Swarm's condition; unset is compose's default, no restart.</summary>
@@ -67,12 +106,20 @@ internal static class SwarmDeploy
 
     private static YamlMapping OnManager(YamlMapping? placement)
     {
-        var entries = (placement?.Entries ?? []).ToList();
-        var index = entries.FindIndex(e => e.Key == "constraints");
-        var constraints = index >= 0 ? ((YamlSequence)entries[index].Value).Items : [];
-        if (constraints.OfType<YamlScalar>().Any(c => c.Value.Contains("node.role", StringComparison.Ordinal)))
+        var entries = new List<YamlEntry>(placement?.Entries ?? []);
+        var index = -1;
+        for (var i = 0; i < entries.Count && index < 0; i++)
         {
-            return placement!;
+            index = entries[i].Key == "constraints" ? i : -1;
+        }
+
+        var constraints = index >= 0 ? ((YamlSequence)entries[index].Value).Items : [];
+        foreach (var constraint in constraints)
+        {
+            if (constraint is YamlScalar scalar && scalar.Value.Contains("node.role", StringComparison.Ordinal))
+            {
+                return placement!;
+            }
         }
 
         var entry = new YamlEntry("constraints", new YamlSequence([.. constraints, Text(ManagerConstraint)]));

@@ -72,18 +72,18 @@ internal static class SwarmFiles
 
         var parts = new TargetFiles[targets.Count];
         var projectFiles = new ProjectFileReads();
-        var jobs = new List<Action>(targets.Count + 1);
+        var jobs = new Action[targets.Count + (definition.Backups is null ? 0 : 1)];
         for (var i = 0; i < targets.Count; i++)
         {
             var index = i;
-            jobs.Add(() => parts[index] = RenderTarget(definition.Name, targets[index], options, header, outputFiles, projectFiles));
+            jobs[index] = () => parts[index] = RenderTarget(definition.Name, targets[index], options, header, outputFiles, projectFiles);
         }
 
         Dictionary<string, string>? restoreFiles = null;
         if (definition.Backups is { } plan)
         {
             // Decided from the definition, as Compose's restore is; step 5's deploy applies the environment's file.
-            jobs.Add(() =>
+            jobs[^1] = () =>
             {
                 var restore = SwarmRestore.Of(RestoreProcedure.Of(BackupInventory.Of(definition with { Environments = [] }, plan)));
                 restoreFiles = new(StringComparer.Ordinal)
@@ -91,7 +91,7 @@ internal static class SwarmFiles
                     [$"{Folder}/{SwarmRestore.ScriptName}"] = SwarmRestoreScript.Render(restore, environmentNames, header),
                     [$"{Folder}/{SwarmRestore.RunbookName}"] = SwarmRestoreRunbook.Render(restore, environmentNames, header[0]),
                 };
-            });
+            };
         }
 
         if (share is null)
@@ -103,7 +103,7 @@ internal static class SwarmFiles
         }
         else
         {
-            share.Run([.. jobs]);
+            share.Run(jobs);
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);

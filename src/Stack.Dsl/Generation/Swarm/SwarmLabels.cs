@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Stack.Dsl.Compose;
 using Stack.Dsl.Generation.Traefik;
 using Stack.Dsl.Yaml;
@@ -14,7 +13,7 @@ namespace Stack.Dsl.Generation.Swarm;
 /// container label such as <c>com.docker.keep-container</c> is read from the container). The
 /// service's network label is <c>traefik.swarm.network</c> for a proxy that reads it (<see cref="TraefikLabelPrefix"/>).
 /// </summary>
-internal static partial class SwarmLabels
+internal static class SwarmLabels
 {
     private const string Placeholder = "swarm-placeholder";
 
@@ -44,9 +43,9 @@ internal static partial class SwarmLabels
         var hasPort = false;
         foreach (var entry in deploy)
         {
-            if (HttpRouter().Match(entry.Key) is { Success: true } router && !routers.Contains(router.Groups[1].Value))
+            if (HttpRouter(entry.Key) is { } router && !routers.Contains(router))
             {
-                routers.Add(router.Groups[1].Value);
+                routers.Add(router);
             }
 
             hasPort |= entry.Key.StartsWith("traefik.http.services.", StringComparison.Ordinal) && entry.Key.EndsWith(".loadbalancer.server.port", StringComparison.Ordinal);
@@ -54,7 +53,7 @@ internal static partial class SwarmLabels
 
         if (routers.Count > 0 && !hasPort)
         {
-            if (routers.Find(r => !deploy.Exists(e => e.Key == $"traefik.http.routers.{r}.service")) is { } unnamed)
+            if (WithoutService(routers, deploy) is { } unnamed)
             {
                 // At the router's new Router(...) when the model has it (not a hand-written label).
                 var router = service.Routers.FirstOrDefault(r => r.Name == unnamed);
@@ -150,6 +149,32 @@ internal static partial class SwarmLabels
 
     private static bool IsTraefik(string key) => key.StartsWith("traefik.", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^traefik\.http\.routers\.([^.]+)\.")]
-    private static partial Regex HttpRouter();
+    /// <summary>The HTTP router a label sets (<c>traefik.http.routers.NAME.*</c>), or null.</summary>
+    private static string? HttpRouter(string key)
+    {
+        const string Prefix = "traefik.http.routers.";
+        var end = key.StartsWith(Prefix, StringComparison.Ordinal) ? key.IndexOf('.', Prefix.Length) : -1;
+        return end > Prefix.Length ? key[Prefix.Length..end] : null;
+    }
+
+    /// <summary>The first router no label gives a service of its own, or null.</summary>
+    private static string? WithoutService(List<string> routers, List<YamlEntry> labels)
+    {
+        foreach (var router in routers)
+        {
+            var service = $"traefik.http.routers.{router}.service";
+            var named = false;
+            foreach (var label in labels)
+            {
+                named |= label.Key == service;
+            }
+
+            if (!named)
+            {
+                return router;
+            }
+        }
+
+        return null;
+    }
 }

@@ -14,7 +14,11 @@ namespace Stack.Dsl.Generation.Swarm;
 /// </summary>
 internal sealed class SwarmNames(SwarmContext context)
 {
-    private readonly Dictionary<string, Taken> _taken = new(StringComparer.OrdinalIgnoreCase);
+    // "KIND/NAME" (regardless of case, as the manager compares) to the definition's name that took
+    // it and the name as written: two string maps, not one of records (each new record type as a
+    // dictionary's value loads a dozen generic types on first use; see SwarmFiles.Targets).
+    private readonly Dictionary<string, string> _takenBy = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _takenAs = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A DNS label's limit, which the manager holds a service's and a network's name to.</summary>
     public const int MaxLength = 63;
@@ -34,12 +38,13 @@ internal sealed class SwarmNames(SwarmContext context)
     public void Check(string kind, string key, string swarmName, bool prefixed, SourceLocation location)
     {
         // Kinds apart: a service and a network may share a name.
-        if (_taken.TryGetValue($"{kind}/{swarmName}", out var other) && other.Key != key)
+        var taken = $"{kind}/{swarmName}";
+        if (_takenBy.TryGetValue(taken, out var other) && other != key)
         {
-            context.Refuse(location, $"{kind}s '{other.Key}' and '{key}' are created on Swarm as '{other.SwarmName}' and '{swarmName}', one name to the swarm manager (it compares names regardless of case): the deploy fails at the second. Rename one: new {kind}(\"{key}-2\").");
+            context.Refuse(location, $"{kind}s '{other}' and '{key}' are created on Swarm as '{_takenAs[taken]}' and '{swarmName}', one name to the swarm manager (it compares names regardless of case): the deploy fails at the second. Rename one: new {kind}(\"{key}-2\").");
         }
 
-        _taken.TryAdd($"{kind}/{swarmName}", new Taken(key, swarmName));
+        Take(taken, key, swarmName);
 
         var room = prefixed ? MaxLength - (swarmName.Length - key.Length) : MaxLength;
         if (!IsDnsLabel(swarmName))
@@ -60,23 +65,28 @@ internal sealed class SwarmNames(SwarmContext context)
     /// </summary>
     public void CheckObject(string kind, string key, Yaml.YamlValue written, SourceLocation location)
     {
-        if (written is not Yaml.YamlMapping mapping || mapping.Entries.FirstOrDefault(e => e.Key == "name") is not { Value: Yaml.YamlScalar { Composed: { } composed } }
-            || mapping.Entries.Any(e => e.Key == "external"))
+        if (written is not Yaml.YamlMapping mapping || Entry(mapping, "name") is not Yaml.YamlScalar { Composed: { } composed } || Entry(mapping, "external") is not null)
         {
             return;
         }
 
-        var name = string.Concat(composed.Parts.Select(p => p.Variable is null ? p.Text : HashStandIn));
+        var name = new System.Text.StringBuilder();
+        foreach (var part in composed.Parts)
+        {
+            name.Append(part.Variable is null ? part.Text : HashStandIn);
+        }
+
         var shown = composed.ToCompose();
 
         // Compared as written: two hash variables may hold two hashes (a possible clash of one host file's content is not reported).
-        if (_taken.TryGetValue($"{kind}/{shown}", out var other) && other.Key != key && other.SwarmName != shown)
+        var taken = $"{kind}/{shown}";
+        if (_takenBy.TryGetValue(taken, out var other) && other != key && _takenAs[taken] != shown)
         {
-            context.Refuse(location, $"{kind}s '{other.Key}' and '{key}' are created on Swarm as '{other.SwarmName}' and '{shown}', one name to the swarm manager (it compares names regardless of case): the deploy fails at the second. Rename one: {kind}.FromFile(\"{key}-2\", ...).");
+            context.Refuse(location, $"{kind}s '{other}' and '{key}' are created on Swarm as '{_takenAs[taken]}' and '{shown}', one name to the swarm manager (it compares names regardless of case): the deploy fails at the second. Rename one: {kind}.FromFile(\"{key}-2\", ...).");
         }
 
-        _taken.TryAdd($"{kind}/{shown}", new Taken(key, shown));
-        if (name.Length > MaxObjectLength || !IsObjectName(name))
+        Take(taken, key, shown);
+        if (name.Length > MaxObjectLength || !IsObjectName(name.ToString()))
         {
             context.Refuse(location, $"{kind} '{key}' is created on Swarm as '{shown}', a name the swarm manager refuses: at most {MaxObjectLength} letters, digits, '-', '_' and '.', starting and ending with a letter or digit. Give it such a name: .WithRealName(\"{Suggest(key, MaxObjectLength - ContentName.HashLength - 1)}\"), or keep the stack on Compose: .WithTargets(DeployTarget.Compose).");
         }
@@ -127,6 +137,25 @@ internal sealed class SwarmNames(SwarmContext context)
         return suggestion.Length == 0 ? "app" : suggestion;
     }
 
-    /// <summary>A name given out (a class: a struct here would be JIT-compiled on every run, DEVELOPERS.md).</summary>
-    private sealed record Taken(string Key, string SwarmName);
+    private static Yaml.YamlValue? Entry(Yaml.YamlMapping mapping, string key)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Keeps the first to take a name.</summary>
+    private void Take(string taken, string key, string swarmName)
+    {
+        if (_takenBy.TryAdd(taken, key))
+        {
+            _takenAs[taken] = swarmName;
+        }
+    }
 }

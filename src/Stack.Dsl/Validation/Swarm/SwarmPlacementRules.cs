@@ -13,13 +13,25 @@ internal static class SwarmPlacementRules
 {
     public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
     {
-        foreach (var service in stack.Services.Where(s => s.Deployment?.Mode != DeploymentMode.Global && Pins(s).Count == 0 && !s.AcceptsOnSwarm(SwarmDifference.VolumeNotPinned)))
+        // Loops, not LINQ, over the model's records: see SwarmFiles.Targets.
+        foreach (var service in stack.Services)
         {
-            foreach (var mount in service.Volumes.OfType<VolumeMount>().Where(m => IsNodeLocal(m.Volume)).DistinctBy(m => m.Volume.Name))
+            if (service.Deployment?.Mode == DeploymentMode.Global || Pins(service).Count > 0 || service.AcceptsOnSwarm(SwarmDifference.VolumeNotPinned))
             {
+                continue;
+            }
+
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var mount in service.Volumes)
+            {
+                if (mount is not VolumeMount { Volume: var volume } || !IsNodeLocal(volume) || !named.Add(volume.Name))
+                {
+                    continue;
+                }
+
                 yield return SwarmRules.Warning(
                     SwarmChecks.VolumeNotPinned.Id,
-                    SwarmChecks.VolumeNotPinned.Format(service.Name, mount.Volume.Name, SwarmChecks.PinCall),
+                    SwarmChecks.VolumeNotPinned.Format(service.Name, volume.Name, SwarmChecks.PinCall),
                     service.At(mount.Location)) with { AddedAt = stack.Joins.Of(service) };
             }
         }
@@ -42,10 +54,23 @@ internal static class SwarmPlacementRules
             yield break;
         }
 
-        foreach (var service in stack.Services.Where(s => s.Name != runner.Name))
+        foreach (var service in stack.Services)
         {
-            var backedUp = service.Volumes.OfType<VolumeMount>().Select(m => m.Volume)
-                .FirstOrDefault(v => IsNodeLocal(v) && v.Backup is not null and not NoBackup);
+            if (service.Name == runner.Name)
+            {
+                continue;
+            }
+
+            Volume? backedUp = null;
+            foreach (var mount in service.Volumes)
+            {
+                if (mount is VolumeMount { Volume: var volume } && IsNodeLocal(volume) && volume.Backup is not null and not NoBackup)
+                {
+                    backedUp = volume;
+                    break;
+                }
+            }
+
             var pins = Pins(service);
             if (backedUp is not null && pins.Count > 0 && !pins.SetEquals(runnerPins))
             {
@@ -55,8 +80,19 @@ internal static class SwarmPlacementRules
     }
 
     /// <summary>The service's constraints that pin it to one node, without spaces (a swarm reads them so).</summary>
-    private static HashSet<string> Pins(Service service) =>
-        [.. (service.Deployment?.Placement?.Constraints ?? []).Where(SwarmChecks.IsPinning).Select(c => c.Replace(" ", string.Empty, StringComparison.Ordinal))];
+    private static HashSet<string> Pins(Service service)
+    {
+        var pins = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var constraint in service.Deployment?.Placement?.Constraints ?? [])
+        {
+            if (SwarmChecks.IsPinning(constraint))
+            {
+                pins.Add(constraint.Replace(" ", string.Empty, StringComparison.Ordinal));
+            }
+        }
+
+        return pins;
+    }
 
     /// <summary>
     /// A volume of the local driver without a network file system under it: it exists on one node.

@@ -21,7 +21,13 @@ internal static class SwarmTraefikRules
         {
             foreach (var router in service.Routers)
             {
-                foreach (var middleware in Flatten(router.Middlewares.Concat(router.EntryPoints.SelectMany(e => e.Middlewares))).OfType<ExternalMiddleware>().Where(IsDocker).Distinct())
+                var used = new List<Middleware>(router.Middlewares);
+                foreach (var entryPoint in router.EntryPoints)
+                {
+                    used.AddRange(entryPoint.Middlewares);
+                }
+
+                foreach (var middleware in DockerExternals(used))
                 {
                     yield return External($"router '{router.Name}' of service '{service.Name}'", middleware, router.Location);
                 }
@@ -57,21 +63,37 @@ internal static class SwarmTraefikRules
 
         foreach (var entryPoint in stack.Traefik?.EntryPoints ?? [])
         {
-            foreach (var middleware in Flatten(entryPoint.Middlewares).OfType<ExternalMiddleware>().Where(IsDocker).Distinct())
+            foreach (var middleware in DockerExternals(entryPoint.Middlewares))
             {
                 yield return External($"Traefik's entrypoint '{entryPoint.Name}'", middleware, stack.Traefik!.Location);
             }
         }
     }
 
-    private static StackDiagnostic External(string user, ExternalMiddleware middleware, SourceLocation location)
+    private static StackDiagnostic External(string user, Middleware middleware, SourceLocation location)
     {
         var fix = SwarmChecks.ExternalMiddlewareAdvice(middleware.Name);
         return new StackDiagnostic(SwarmChecks.MiddlewareProvider.Id, SwarmChecks.MiddlewareProvider.Format(user, "middleware", middleware.Reference, middleware.Name, fix), location);
     }
 
-    // Exactly "docker", as Traefik compares providers (TraefikReferenceLabels.DockerName): "Docker" is no provider on either target.
-    private static bool IsDocker(Middleware middleware) => middleware.Provider == "docker";
+    /// <summary>
+    /// The external middlewares named <c>name@docker</c> among these and their chains' members,
+    /// each once. Exactly "docker", as Traefik compares providers (TraefikReferenceLabels.DockerName):
+    /// "Docker" is no provider on either target. (Loops, not LINQ: see SwarmFiles.Targets.)
+    /// </summary>
+    private static List<Middleware> DockerExternals(IEnumerable<Middleware> middlewares)
+    {
+        var found = new List<Middleware>();
+        foreach (var middleware in Flatten(middlewares))
+        {
+            if (middleware is ExternalMiddleware { Provider: "docker" } external && !found.Contains(external))
+            {
+                found.Add(external);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The typed call that lets Stack write the reference with each target's provider, or null where there is none.</summary>
     private static string? TypedCall(ReferenceLabel label, string name) => label switch
@@ -106,35 +128,64 @@ internal static class SwarmTraefikRules
             yield break;
         }
 
-        var effects = proxy.EntryPoints.ToDictionary(e => e.Name, _ => new List<string>(), StringComparer.Ordinal);
+        var effects = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var defaults = new List<EntryPoint>();
         foreach (var entryPoint in proxy.EntryPoints)
         {
-            effects[entryPoint.Name].AddRange(Effects(Flatten(entryPoint.Middlewares), $"entrypoint '{entryPoint.Name}'"));
+            var found = effects[entryPoint.Name] = [.. Effects(Flatten(entryPoint.Middlewares), $"entrypoint '{entryPoint.Name}'")];
             if (!entryPoint.TrustedForwarders.IsEmpty)
             {
-                effects[entryPoint.Name].Add(SwarmChecks.TrustEffect("forwarded headers", Ranges(entryPoint.TrustedForwarders)));
+                found.Add(SwarmChecks.TrustEffect("forwarded headers", Ranges(entryPoint.TrustedForwarders)));
             }
 
             if (!entryPoint.ProxyProtocolTrustedIps.IsEmpty)
             {
-                effects[entryPoint.Name].Add(SwarmChecks.TrustEffect("the PROXY protocol", Ranges(entryPoint.ProxyProtocolTrustedIps)));
+                found.Add(SwarmChecks.TrustEffect("the PROXY protocol", Ranges(entryPoint.ProxyProtocolTrustedIps)));
+            }
+
+            if (entryPoint.IsDefault)
+            {
+                defaults.Add(entryPoint);
             }
         }
 
-        var defaults = proxy.EntryPoints.Any(e => e.IsDefault) ? proxy.EntryPoints.Where(e => e.IsDefault) : proxy.EntryPoints;
-        foreach (var router in stack.Services.SelectMany(s => s.Routers))
+        // A router without entrypoints is on the default ones, or on every one when none is the default.
+        IEnumerable<EntryPoint> unnamed = defaults.Count > 0 ? defaults : proxy.EntryPoints;
+        foreach (var service in stack.Services)
         {
-            var found = Effects(Flatten(router.Middlewares), $"router '{router.Name}'").ToList();
-            foreach (var entryPoint in (router.EntryPoints.IsEmpty ? defaults : router.EntryPoints).Where(e => effects.ContainsKey(e.Name)))
+            foreach (var router in service.Routers)
             {
-                effects[entryPoint.Name].AddRange(found.Where(f => !effects[entryPoint.Name].Contains(f)));
+                var found = Effects(Flatten(router.Middlewares), $"router '{router.Name}'").ToList();
+                foreach (var entryPoint in router.EntryPoints.IsEmpty ? unnamed : router.EntryPoints)
+                {
+                    if (effects.TryGetValue(entryPoint.Name, out var onEntryPoint))
+                    {
+                        foreach (var effect in found)
+                        {
+                            if (!onEntryPoint.Contains(effect))
+                            {
+                                onEntryPoint.Add(effect);
+                            }
+                        }
+                    }
+                }
             }
         }
 
-        foreach (var entryPoint in proxy.EntryPoints.Where(e => effects[e.Name].Count > 0))
+        foreach (var entryPoint in proxy.EntryPoints)
         {
-            foreach (var port in traefik.Ports.Where(p => Generation.Swarm.SwarmPorts.ModeOnSwarm(p, isProxy: true) != PortMode.Host && p.Target.Start <= entryPoint.Port && entryPoint.Port <= p.Target.End))
+            if (effects[entryPoint.Name].Count == 0)
             {
+                continue;
+            }
+
+            foreach (var port in traefik.Ports)
+            {
+                if (Generation.Swarm.SwarmPorts.ModeOnSwarm(port, isProxy: true) == PortMode.Host || port.Target.Start > entryPoint.Port || entryPoint.Port > port.Target.End)
+                {
+                    continue;
+                }
+
                 var published = port.Published is { IsRange: false } p ? p.Start : entryPoint.Port;
                 yield return new StackDiagnostic(
                     SwarmChecks.ClientIpBehindIngress.Id,
@@ -152,8 +203,14 @@ internal static class SwarmTraefikRules
     {
         // Each once, by name (a second middleware under one name is STK0401's): comparing them by
         // value (a rate limit's TimeSpan period) JIT-compiles the framework's comparers for those types.
-        foreach (var middleware in middlewares.Where(m => m is IpAllowListMiddleware or RateLimitMiddleware).DistinctBy(m => m.Name, StringComparer.Ordinal))
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var middleware in middlewares)
         {
+            if (middleware is not (IpAllowListMiddleware or RateLimitMiddleware) || !named.Add(middleware.Name))
+            {
+                continue;
+            }
+
             switch (middleware)
             {
                 case IpAllowListMiddleware allowList:
