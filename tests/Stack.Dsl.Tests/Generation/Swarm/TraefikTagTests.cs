@@ -49,6 +49,7 @@ public sealed partial class TraefikTagTests
     [InlineData("traefik:v3.", false)]
     [InlineData("mytraefik:v3.3", false)]
     [InlineData("traefik:v3.3/x", false)]
+    [InlineData("traefik:v\u0663.\u0664", false)] // Arabic-Indic digits: no version Traefik publishes (int.Parse threw on them)
     public void Reads_the_grammar_edges(string image, bool reads) =>
         Assert.Equal(reads, TraefikLabelPrefix.ReadsSwarmLabels(image));
 
