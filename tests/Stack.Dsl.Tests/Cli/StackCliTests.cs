@@ -222,6 +222,26 @@ public sealed class StackCliTests : IDisposable
     }
 
     [Fact]
+    public void Findings_come_before_what_writing_says_though_written_meanwhile()
+    {
+        // The findings are put into words on the spare core while the files are written: one
+        // writer for both streams shows the order a terminal shows, run after run.
+        ComposeStack Warned() => new ComposeStack("test").WithServices(Emit.Minimal().WithVolume(new Volume("data"), "/data"));
+        var settings = new StackCliSettings { DefinitionDirectory = Path.Combine(_root, "definition"), DefaultOutputDirectory = Out };
+        for (var run = 0; run < 5; run++)
+        {
+            using var both = new StringWriter();
+            var code = StackCli.Run([], Warned, settings, both, both);
+
+            var text = both.ToString();
+            Assert.Equal(ExitCodes.Success, code);
+            var warning = text.IndexOf("warning STK0001", StringComparison.Ordinal);
+            var said = text.IndexOf(run == 0 ? "Wrote " : "is up to date", StringComparison.Ordinal);
+            Assert.True(warning >= 0 && said > warning, text);
+        }
+    }
+
+    [Fact]
     public void Environment_option_prints_the_whole_environment_and_writes_nothing()
     {
         var stack = ValidStack().WithEnvironments(new Stack.Dsl.Environments.StackEnvironment("dev", s => s.MapServices(x => x.WithEnvironment("MODE", "dev"))));
