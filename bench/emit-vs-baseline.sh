@@ -7,7 +7,8 @@
 #   clean compose/all (this tree only) the same for bench/SwarmClean: the reference with every Swarm
 #              difference accepted, so `--target all` has no STK05nn finding to place.
 # Each round runs every command once, in a shuffled order, so the machine's drift lands on all alike.
-# Prints per command the median wall time and the median user CPU (ms), and the ratios of the medians.
+# Prints per command the median wall time and the median user CPU (ms), the ratios of the medians, and for
+# the targets the median of the rounds' own ratios (paired: the machine's drift cancels out).
 #   bash bench/emit-vs-baseline.sh [BASELINE_COMMIT]     (default c2d82cd; RUNS=N rounds, default 20;
 #   TEN_K=0 leaves out the 10k runs, which take seconds each; BASELINE_TARGETS=1 runs the baseline's
 #   --target compose and --target all too)
@@ -88,12 +89,15 @@ for entry in "${commands[@]}"; do
   printf '| %-15s | %9.0f | %9.0f |\n' "$name" "$(wall "$name")" "$(user "$name")"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+# The median of the ratios of two commands' wall times in the same round: both ran within a second
+# of each other, so the machine's drift over the run (this one's speed moves by 10%) cancels out.
+paired() { paste "$work/times.$1" "$work/times.$2" | awk '{ print $1 / $3 }' | median | awk '{ printf "%.3f", $1 }'; }
 echo
 echo "reference emit, current / baseline: wall $(ratio "$(wall 'ref current')" "$(wall 'ref baseline')"), user $(ratio "$(user 'ref current')" "$(user 'ref baseline')")"
-echo "--target all / --target compose:     wall $(ratio "$(wall 'target all')" "$(wall 'target compose')"), user $(ratio "$(user 'target all')" "$(user 'target compose')")"
-echo "  the same, Swarm-clean stack:        wall $(ratio "$(wall 'clean all')" "$(wall 'clean compose')"), user $(ratio "$(user 'clean all')" "$(user 'clean compose')")"
+echo "--target all / --target compose:     wall $(ratio "$(wall 'target all')" "$(wall 'target compose')"), user $(ratio "$(user 'target all')" "$(user 'target compose')"), wall paired by round $(paired 'target all' 'target compose')"
+echo "  the same, Swarm-clean stack:        wall $(ratio "$(wall 'clean all')" "$(wall 'clean compose')"), user $(ratio "$(user 'clean all')" "$(user 'clean compose')"), wall paired by round $(paired 'clean all' 'clean compose')"
 if [ -n "${BASELINE_TARGETS:-}" ]; then
-  echo "baseline's all / compose:             wall $(ratio "$(wall 'base all')" "$(wall 'base compose')"), user $(ratio "$(user 'base all')" "$(user 'base compose')")"
+  echo "baseline's all / compose:             wall $(ratio "$(wall 'base all')" "$(wall 'base compose')"), user $(ratio "$(user 'base all')" "$(user 'base compose')"), wall paired by round $(paired 'base all' 'base compose')"
   echo "--target all, current / baseline:    wall $(ratio "$(wall 'target all')" "$(wall 'base all')"), user $(ratio "$(user 'target all')" "$(user 'base all')")"
 fi
 if [ "${TEN_K:-1}" != 0 ]; then

@@ -21,22 +21,33 @@ internal static class RequiredVariables
             case YamlScalar { Composed: { IsLiteral: false } composed } scalar:
                 return YamlValue.Text(Required(composed)) with { AlwaysQuoted = scalar.AlwaysQuoted };
             case YamlMapping mapping:
-                // Loops, not LINQ: see SwarmFiles.Targets.
-                var entries = new YamlEntry[mapping.Entries.Length];
-                for (var i = 0; i < entries.Length; i++)
+                // Loops, not LINQ (see SwarmFiles.Targets); a part without such a variable is kept as it is, not copied.
+                YamlEntry[]? entries = null;
+                for (var i = 0; i < mapping.Entries.Length; i++)
                 {
-                    entries[i] = new YamlEntry(mapping.Entries[i].Key, Rewrite(mapping.Entries[i].Value));
+                    var (key, inner) = mapping.Entries[i];
+                    var rewritten = Rewrite(inner);
+                    if (!ReferenceEquals(rewritten, inner))
+                    {
+                        entries ??= [.. mapping.Entries];
+                        entries[i] = new YamlEntry(key, rewritten);
+                    }
                 }
 
-                return new YamlMapping([.. entries]);
+                return entries is null ? mapping : new YamlMapping([.. entries]);
             case YamlSequence sequence:
-                var items = new YamlValue[sequence.Items.Length];
-                for (var i = 0; i < items.Length; i++)
+                YamlValue[]? items = null;
+                for (var i = 0; i < sequence.Items.Length; i++)
                 {
-                    items[i] = Rewrite(sequence.Items[i]);
+                    var rewritten = Rewrite(sequence.Items[i]);
+                    if (!ReferenceEquals(rewritten, sequence.Items[i]))
+                    {
+                        items ??= [.. sequence.Items];
+                        items[i] = rewritten;
+                    }
                 }
 
-                return new YamlSequence([.. items]);
+                return items is null ? sequence : new YamlSequence([.. items]);
             case DeferredYamlValue deferred:
                 return Rewrite(deferred.Resolve());
             default:

@@ -85,20 +85,53 @@ internal static class TextRules
     /// <summary>The value with invisible characters spelled out (\n, \0, \uD800), cut at <paramref name="limit"/> characters: safe inside one message line.</summary>
     internal static string Visible(string value, int limit = 80)
     {
-        var text = new StringBuilder();
-        foreach (var c in value.Length > limit ? value[..limit] : value)
+        var shown = value.Length > limit ? value[..limit] : value;
+        if (shown.Length == value.Length && !HasInvisible(shown))
         {
-            text.Append(c switch
+            return value; // the common case, a header or a name: nothing to spell out, nothing to copy
+        }
+
+        var text = new StringBuilder(shown.Length + 8);
+        foreach (var c in shown)
+        {
+            switch (c)
             {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                '\0' => "\\0",
-                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
+                case '\n':
+                    text.Append("\\n");
+                    break;
+                case '\r':
+                    text.Append("\\r");
+                    break;
+                case '\t':
+                    text.Append("\\t");
+                    break;
+                case '\0':
+                    text.Append("\\0");
+                    break;
+                case var _ when IsInvisible(c):
+                    text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    text.Append(c);
+                    break;
+            }
         }
 
         return text.Append(value.Length > limit ? "..." : string.Empty).ToString();
+    }
+
+    private static bool IsInvisible(char c) => char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029';
+
+    private static bool HasInvisible(string value)
+    {
+        foreach (var c in value)
+        {
+            if (IsInvisible(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
