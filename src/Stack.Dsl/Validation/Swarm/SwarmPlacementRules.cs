@@ -11,7 +11,7 @@ namespace Stack.Dsl.Validation.Swarm;
 /// </summary>
 internal static class SwarmPlacementRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    public static void Check(ComposeStack stack, List<StackDiagnostic> found)
     {
         // Loops, not LINQ, over the model's records: see SwarmFiles.Targets.
         foreach (var service in stack.Services)
@@ -29,30 +29,31 @@ internal static class SwarmPlacementRules
                     continue;
                 }
 
-                yield return SwarmRules.Warning(
+                found.Add(SwarmRules.Warning(
                     SwarmChecks.VolumeNotPinned.Id,
                     SwarmChecks.VolumeNotPinned.Format(service.Name, volume.Name, SwarmChecks.PinCall),
-                    service.At(mount.Location)) with { AddedAt = stack.Joins.Of(service) };
+                    service.At(mount.Location)) with { AddedAt = stack.Joins.Of(service) });
             }
         }
 
-        if (stack.Backups is { } plan && stack.Services.FirstOrDefault(s => s.Name == plan.Runner.Name) is { } runner && !runner.AcceptsOnSwarm(SwarmDifference.BackupRunnerNotPinned))
+        if (stack.Backups is { } plan && Named(stack, plan.Runner.Name) is { } runner && !runner.AcceptsOnSwarm(SwarmDifference.BackupRunnerNotPinned))
         {
             foreach (var problem in RunnerProblems(stack, runner))
             {
-                yield return SwarmRules.Warning(SwarmChecks.BackupNotPinned.Id, SwarmChecks.BackupNotPinned.Format(runner.Name, problem, SwarmChecks.PinCall), runner.Location);
+                found.Add(SwarmRules.Warning(SwarmChecks.BackupNotPinned.Id, SwarmChecks.BackupNotPinned.Format(runner.Name, problem, SwarmChecks.PinCall), runner.Location));
             }
         }
     }
 
-    private static IEnumerable<string> RunnerProblems(ComposeStack stack, Service runner)
+    private static List<string> RunnerProblems(ComposeStack stack, Service runner)
     {
         var runnerPins = Pins(runner);
         if (runnerPins.Count == 0)
         {
-            yield return "it is not pinned to a node";
-            yield break;
+            return ["it is not pinned to a node"];
         }
+
+        var problems = new List<string>();
 
         foreach (var service in stack.Services)
         {
@@ -74,9 +75,24 @@ internal static class SwarmPlacementRules
             var pins = Pins(service);
             if (backedUp is not null && pins.Count > 0 && !pins.SetEquals(runnerPins))
             {
-                yield return $"service '{service.Name}', whose volume '{backedUp.Name}' it backs up, is pinned by '{string.Join("', '", pins.Order(StringComparer.Ordinal))}' and the runner by '{string.Join("', '", runnerPins.Order(StringComparer.Ordinal))}'";
+                problems.Add($"service '{service.Name}', whose volume '{backedUp.Name}' it backs up, is pinned by '{string.Join("', '", pins.Order(StringComparer.Ordinal))}' and the runner by '{string.Join("', '", runnerPins.Order(StringComparer.Ordinal))}'");
             }
         }
+
+        return problems;
+    }
+
+    private static Service? Named(ComposeStack stack, string name)
+    {
+        foreach (var service in stack.Services)
+        {
+            if (service.Name == name)
+            {
+                return service;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The service's constraints that pin it to one node, without spaces (a swarm reads them so).</summary>

@@ -9,14 +9,25 @@ namespace Stack.Dsl.Validation.Swarm;
 /// </summary>
 internal static class SwarmRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) =>
-        !stack.Targets.Includes(DeployTarget.Swarm)
-            ? []
-            : SwarmPortRules.Check(stack)
-                .Concat(SwarmSettingRules.Check(stack))
-                .Concat(SwarmWaitRules.Check(stack))
-                .Concat(SwarmPlacementRules.Check(stack))
-                .Concat(SwarmTraefikRules.Check(stack));
+    /// <remarks>
+    /// Each rule adds to one list rather than yielding: an iterator is a class of its own, loaded
+    /// and prepared on first use, and a generate is one first use (see SwarmFiles.Targets).
+    /// </remarks>
+    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    {
+        if (!stack.Targets.Includes(DeployTarget.Swarm))
+        {
+            return [];
+        }
+
+        var found = new List<StackDiagnostic>();
+        SwarmPortRules.Check(stack, found);
+        SwarmSettingRules.Check(stack, found);
+        SwarmWaitRules.Check(stack, found);
+        SwarmPlacementRules.Check(stack, found);
+        SwarmTraefikRules.Check(stack, found);
+        return found;
+    }
 
     public static StackDiagnostic Warning(string id, string message, SourceLocation location) =>
         new(id, message, location) { Severity = DiagnosticSeverity.Warning };

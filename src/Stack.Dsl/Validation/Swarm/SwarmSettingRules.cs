@@ -11,14 +11,14 @@ namespace Stack.Dsl.Validation.Swarm;
 /// </summary>
 internal static class SwarmSettingRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    public static void Check(ComposeStack stack, List<StackDiagnostic> found)
     {
         foreach (var service in stack.Services)
         {
             // Looked up per finding, as the other rules do: the lookup reads the program's symbols.
             if (service.Build is not null && service.Image is null)
             {
-                yield return new StackDiagnostic(SwarmChecks.BuildWithoutImage.Id, SwarmChecks.BuildWithoutImage.Format(service.Name), service.Location) { AddedAt = stack.Joins.Of(service) };
+                found.Add(new StackDiagnostic(SwarmChecks.BuildWithoutImage.Id, SwarmChecks.BuildWithoutImage.Format(service.Name), service.Location) { AddedAt = stack.Joins.Of(service) });
             }
 
             foreach (var setting in Settings(service))
@@ -31,80 +31,83 @@ internal static class SwarmSettingRules
                 var added = stack.Joins.Of(service);
                 var rule = setting.ChangesWhatRuns ? SwarmChecks.IgnoredSetting : SwarmChecks.DroppedSetting;
                 var message = rule.Format(service.Name, setting.Describe(), setting.Effect, setting.Fix);
-                yield return setting.ChangesWhatRuns
+                found.Add(setting.ChangesWhatRuns
                     ? new StackDiagnostic(rule.Id, message, service.Location) { AddedAt = added }
-                    : SwarmRules.Warning(rule.Id, message, service.Location) with { AddedAt = added };
+                    : SwarmRules.Warning(rule.Id, message, service.Location) with { AddedAt = added });
             }
         }
     }
 
     /// <summary>The settings of <paramref name="service"/> that a Swarm service does not carry.</summary>
-    public static IEnumerable<SwarmSetting> Settings(Service service)
+    public static List<SwarmSetting> Settings(Service service)
     {
+        var settings = new List<SwarmSetting>();
         if (service.Privileged == true)
         {
-            yield return SwarmSetting.Privileged;
+            settings.Add(SwarmSetting.Privileged);
         }
 
         if (!service.Devices.IsEmpty)
         {
-            yield return SwarmSetting.Devices;
+            settings.Add(SwarmSetting.Devices);
         }
 
         if (service.NetworkMode is not null)
         {
-            yield return SwarmSetting.NetworkMode;
+            settings.Add(SwarmSetting.NetworkMode);
         }
 
         if (Shares(service.Pid))
         {
-            yield return SwarmSetting.Pid;
+            settings.Add(SwarmSetting.Pid);
         }
 
         if (Shares(service.Ipc))
         {
-            yield return SwarmSetting.Ipc;
+            settings.Add(SwarmSetting.Ipc);
         }
 
         if (service.UsernsMode is not null)
         {
-            yield return SwarmSetting.UsernsMode;
+            settings.Add(SwarmSetting.UsernsMode);
         }
 
         if (!service.SecurityOpt.IsEmpty)
         {
-            yield return SwarmSetting.SecurityOpt;
+            settings.Add(SwarmSetting.SecurityOpt);
         }
 
         if (service.CgroupParent is not null)
         {
-            yield return SwarmSetting.CgroupParent;
+            settings.Add(SwarmSetting.CgroupParent);
         }
 
         if (service.ShmSize is not null)
         {
-            yield return SwarmSetting.ShmSize;
+            settings.Add(SwarmSetting.ShmSize);
         }
 
         if (service.ContainerName is not null)
         {
-            yield return SwarmSetting.ContainerName;
+            settings.Add(SwarmSetting.ContainerName);
         }
 
         if (service.Build is not null && service.Image is not null)
         {
-            yield return SwarmSetting.BuildBesideImage;
+            settings.Add(SwarmSetting.BuildBesideImage);
         }
 
         if (service.DomainName is not null)
         {
-            yield return SwarmSetting.DomainName;
+            settings.Add(SwarmSetting.DomainName);
         }
 
         if (service.MacAddress is not null)
         {
-            yield return SwarmSetting.MacAddress;
+            settings.Add(SwarmSetting.MacAddress);
         }
+
+        return settings;
     }
 
     // private and shareable are a container's own namespace: what a Swarm task has anyway.

@@ -12,10 +12,13 @@ namespace Stack.Dsl.Validation.Swarm;
 /// </summary>
 internal static class SwarmTraefikRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack) =>
-        MiddlewareProviders(stack).Concat(ClientIp(stack));
+    public static void Check(ComposeStack stack, List<StackDiagnostic> found)
+    {
+        MiddlewareProviders(stack, found);
+        ClientIp(stack, found);
+    }
 
-    private static IEnumerable<StackDiagnostic> MiddlewareProviders(ComposeStack stack)
+    private static void MiddlewareProviders(ComposeStack stack, List<StackDiagnostic> found)
     {
         foreach (var service in stack.Services)
         {
@@ -29,35 +32,14 @@ internal static class SwarmTraefikRules
 
                 foreach (var middleware in DockerExternals(used))
                 {
-                    yield return External($"router '{router.Name}' of service '{service.Name}'", middleware, router.Location);
+                    found.Add(External($"router '{router.Name}' of service '{service.Name}'", middleware, router.Location));
                 }
             }
 
-            IEnumerable<KeyValuePair<string, ComposeString>> labels = service.Deployment is { } deployment ? service.Labels.Concat(deployment.Labels) : service.Labels;
-            foreach (var (key, value) in labels)
+            LabelReferences(stack, service, service.Labels, found);
+            if (service.Deployment is { } deployment)
             {
-                // Hand-written labels only (Stack's own, for routers and typed middlewares, are written
-                // later, with each target's provider); a variable's value is not known until deploy.
-                var label = TraefikReferenceLabels.Of(key);
-                if (label == ReferenceLabel.None || !value.IsLiteral)
-                {
-                    continue;
-                }
-
-                foreach (var reference in TraefikReferenceLabels.Items(label, value.ToCompose()))
-                {
-                    if (TraefikReferenceLabels.DockerName(reference) is not { } name)
-                    {
-                        continue;
-                    }
-
-                    var names = TraefikReferenceLabels.IsList(label) ? "middleware" : "service";
-                    var fix = SwarmChecks.LabelReferenceAdvice(name, key, TypedCall(label, name));
-                    yield return new StackDiagnostic(
-                        SwarmChecks.MiddlewareProvider.Id,
-                        SwarmChecks.MiddlewareProvider.Format($"the label '{key}' of service '{service.Name}'", names, reference, name, fix),
-                        service.Location) { AddedAt = stack.Joins.Of(service) };
-                }
+                LabelReferences(stack, service, deployment.Labels, found);
             }
         }
 
@@ -65,7 +47,36 @@ internal static class SwarmTraefikRules
         {
             foreach (var middleware in DockerExternals(entryPoint.Middlewares))
             {
-                yield return External($"Traefik's entrypoint '{entryPoint.Name}'", middleware, stack.Traefik!.Location);
+                found.Add(External($"Traefik's entrypoint '{entryPoint.Name}'", middleware, stack.Traefik!.Location));
+            }
+        }
+    }
+
+    private static void LabelReferences(ComposeStack stack, Service service, IEnumerable<KeyValuePair<string, ComposeString>> labels, List<StackDiagnostic> found)
+    {
+        foreach (var (key, value) in labels)
+        {
+            // Hand-written labels only (Stack's own, for routers and typed middlewares, are written
+            // later, with each target's provider); a variable's value is not known until deploy.
+            var label = TraefikReferenceLabels.Of(key);
+            if (label == ReferenceLabel.None || !value.IsLiteral)
+            {
+                continue;
+            }
+
+            foreach (var reference in TraefikReferenceLabels.Items(label, value.ToCompose()))
+            {
+                if (TraefikReferenceLabels.DockerName(reference) is not { } name)
+                {
+                    continue;
+                }
+
+                var names = TraefikReferenceLabels.IsList(label) ? "middleware" : "service";
+                var fix = SwarmChecks.LabelReferenceAdvice(name, key, TypedCall(label, name));
+                found.Add(new StackDiagnostic(
+                    SwarmChecks.MiddlewareProvider.Id,
+                    SwarmChecks.MiddlewareProvider.Format($"the label '{key}' of service '{service.Name}'", names, reference, name, fix),
+                    service.Location) { AddedAt = stack.Joins.Of(service) });
             }
         }
     }
@@ -106,41 +117,41 @@ internal static class SwarmTraefikRules
     };
 
     /// <summary>Middlewares with each chain's members after it (a chain runs them all).</summary>
-    private static IEnumerable<Middleware> Flatten(IEnumerable<Middleware> middlewares)
+    private static List<Middleware> Flatten(IEnumerable<Middleware> middlewares, List<Middleware>? into = null)
     {
+        into ??= [];
         foreach (var middleware in middlewares)
         {
-            yield return middleware;
+            into.Add(middleware);
             if (middleware is ChainMiddleware chain)
             {
-                foreach (var inner in Flatten(chain.Middlewares))
-                {
-                    yield return inner;
-                }
+                Flatten(chain.Middlewares, into);
             }
         }
+
+        return into;
     }
 
-    private static IEnumerable<StackDiagnostic> ClientIp(ComposeStack stack)
+    private static void ClientIp(ComposeStack stack, List<StackDiagnostic> found)
     {
-        if (stack.Traefik is not { } proxy || stack.Services.FirstOrDefault(s => s.Name == proxy.Service.Name) is not { } traefik)
+        if (stack.Traefik is not { } proxy || Named(stack, proxy.Service.Name) is not { } traefik)
         {
-            yield break;
+            return;
         }
 
         var effects = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var defaults = new List<EntryPoint>();
         foreach (var entryPoint in proxy.EntryPoints)
         {
-            var found = effects[entryPoint.Name] = [.. Effects(Flatten(entryPoint.Middlewares), $"entrypoint '{entryPoint.Name}'")];
+            var onEntryPoint = effects[entryPoint.Name] = Effects(Flatten(entryPoint.Middlewares), $"entrypoint '{entryPoint.Name}'");
             if (!entryPoint.TrustedForwarders.IsEmpty)
             {
-                found.Add(SwarmChecks.TrustEffect("forwarded headers", Ranges(entryPoint.TrustedForwarders)));
+                onEntryPoint.Add(SwarmChecks.TrustEffect("forwarded headers", Ranges(entryPoint.TrustedForwarders)));
             }
 
             if (!entryPoint.ProxyProtocolTrustedIps.IsEmpty)
             {
-                found.Add(SwarmChecks.TrustEffect("the PROXY protocol", Ranges(entryPoint.ProxyProtocolTrustedIps)));
+                onEntryPoint.Add(SwarmChecks.TrustEffect("the PROXY protocol", Ranges(entryPoint.ProxyProtocolTrustedIps)));
             }
 
             if (entryPoint.IsDefault)
@@ -155,12 +166,12 @@ internal static class SwarmTraefikRules
         {
             foreach (var router in service.Routers)
             {
-                var found = Effects(Flatten(router.Middlewares), $"router '{router.Name}'").ToList();
+                var ofRouter = Effects(Flatten(router.Middlewares), $"router '{router.Name}'");
                 foreach (var entryPoint in router.EntryPoints.IsEmpty ? unnamed : router.EntryPoints)
                 {
                     if (effects.TryGetValue(entryPoint.Name, out var onEntryPoint))
                     {
-                        foreach (var effect in found)
+                        foreach (var effect in ofRouter)
                         {
                             if (!onEntryPoint.Contains(effect))
                             {
@@ -187,10 +198,10 @@ internal static class SwarmTraefikRules
                 }
 
                 var published = port.Published is { IsRange: false } p ? p.Start : entryPoint.Port;
-                yield return new StackDiagnostic(
+                found.Add(new StackDiagnostic(
                     SwarmChecks.ClientIpBehindIngress.Id,
                     SwarmChecks.ClientIpBehindIngress.Format(entryPoint.Name, port.ToShortSyntax(), string.Join(" ", effects[entryPoint.Name]), entryPoint.Port, published),
-                    traefik.At(traefik.Sites.Port(port))) { AddedAt = stack.Joins.Of(traefik) };
+                    traefik.At(traefik.Sites.Port(port))) { AddedAt = stack.Joins.Of(traefik) });
             }
         }
     }
@@ -199,8 +210,9 @@ internal static class SwarmTraefikRules
     private static string Ranges(IReadOnlyList<string> ranges) =>
         ranges.Count <= 3 ? string.Join(", ", ranges) : $"{string.Join(", ", ranges.Take(3))} and {ranges.Count - 3} more";
 
-    private static IEnumerable<string> Effects(IEnumerable<Middleware> middlewares, string where)
+    private static List<string> Effects(List<Middleware> middlewares, string where)
     {
+        var effects = new List<string>();
         // Each once, by name (a second middleware under one name is STK0401's): comparing them by
         // value (a rate limit's TimeSpan period) JIT-compiles the framework's comparers for those types.
         var named = new HashSet<string>(StringComparer.Ordinal);
@@ -214,12 +226,27 @@ internal static class SwarmTraefikRules
             switch (middleware)
             {
                 case IpAllowListMiddleware allowList:
-                    yield return SwarmChecks.AllowListEffect(allowList.Name, where);
+                    effects.Add(SwarmChecks.AllowListEffect(allowList.Name, where));
                     break;
                 case RateLimitMiddleware rateLimit:
-                    yield return SwarmChecks.RateLimitEffect(rateLimit.Name, where);
+                    effects.Add(SwarmChecks.RateLimitEffect(rateLimit.Name, where));
                     break;
             }
         }
+
+        return effects;
+    }
+
+    private static Service? Named(ComposeStack stack, string name)
+    {
+        foreach (var service in stack.Services)
+        {
+            if (service.Name == name)
+            {
+                return service;
+            }
+        }
+
+        return null;
     }
 }

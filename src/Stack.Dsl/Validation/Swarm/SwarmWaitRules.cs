@@ -10,7 +10,7 @@ namespace Stack.Dsl.Validation.Swarm;
 /// </summary>
 internal static class SwarmWaitRules
 {
-    public static IEnumerable<StackDiagnostic> Check(ComposeStack stack)
+    public static void Check(ComposeStack stack, List<StackDiagnostic> found)
     {
         foreach (var service in stack.Services)
         {
@@ -24,12 +24,12 @@ internal static class SwarmWaitRules
                 var waits = dependency.Condition == DependencyCondition.ServiceHealthy
                     ? "to be healthy (DependencyCondition.ServiceHealthy)"
                     : "to complete (DependencyCondition.ServiceCompletedSuccessfully)";
-                yield return SwarmRules.Warning(
+                found.Add(SwarmRules.Warning(
                     SwarmChecks.IgnoredWait.Id,
                     SwarmChecks.IgnoredWait.Format(service.Name, dependency.Target.Name, waits, SwarmChecks.WaitAdvice(service.Name, dependency.Target.Name, RunsOnce(service))),
                     // At the DependsOn call; at the helper's call when a helper with parameters wrote
                     // it (its own line is every service's), at the service for a Dependency built apart.
-                    service.At(dependency.Location)) with { AddedAt = stack.Joins.Of(service) };
+                    service.At(dependency.Location)) with { AddedAt = stack.Joins.Of(service) });
             }
         }
     }
