@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 
@@ -22,8 +21,19 @@ internal static class ContentName
     /// has to change with the content; a cryptographic hash would load the platform's cryptography
     /// library (about 7 ms of CPU and 5 MiB per run) for 40 bits of a name.
     /// </summary>
-    public static string Of(string baseName, byte[] content) =>
-        $"{Fitted(baseName)}-{XxHash64.HashToUInt64(content).ToString("x16", CultureInfo.InvariantCulture)[..HashLength]}";
+    public static string Of(string baseName, byte[] content)
+    {
+        // The hash's first hex digits, spelled here: formatting a number goes through the culture's
+        // number format, loaded on first use for nothing a hex digit needs.
+        var hash = XxHash64.HashToUInt64(content);
+        Span<char> digits = stackalloc char[HashLength];
+        for (var i = 0; i < HashLength; i++)
+        {
+            digits[i] = "0123456789abcdef"[(int)(hash >> (60 - (4 * i))) & 0xF];
+        }
+
+        return string.Concat(Fitted(baseName), "-", digits);
+    }
 
     /// <summary><paramref name="baseName"/> with a variable that deploy.sh sets to the hash (<see cref="HostFileHash"/>).</summary>
     public static Values.ComposeString Of(string baseName, HostFileHash hash) =>
