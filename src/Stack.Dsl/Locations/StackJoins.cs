@@ -39,11 +39,16 @@ internal sealed class StackJoins : IEquatable<StackJoins>
         return new StackJoins(new Join([.. services], at, last));
     }
 
-    /// <summary>Where <paramref name="service"/> first joined the stack; null when not known (a service an environment changed).</summary>
+    /// <summary>
+    /// Where <paramref name="service"/> first joined the stack; null for a service that did not
+    /// (one an environment changed). Read from the symbols only when shown, so a finding's
+    /// place is looked up by whoever prints it, not by the rule that finds it; unknown when the
+    /// symbols do not say (<see cref="Validation.StackDiagnostic.Describe"/> then leaves it out).
+    /// </summary>
     public SourceLocation? Of(Service service)
     {
         var joined = Volatile.Read(ref index) ?? Interlocked.CompareExchange(ref index, Index(), null) ?? index;
-        return joined.TryGetValue(service, out var deferred) && new SourceLocation(deferred) is { IsKnown: true } at ? at : null;
+        return joined.TryGetValue(service, out var deferred) ? new SourceLocation(deferred) : null;
     }
 
     public bool Equals(StackJoins? other) => other is not null;

@@ -13,8 +13,10 @@ public sealed record StackDiagnostic(string Id, string Message, SourceLocation L
 
     /// <summary>
     /// For a finding about a service reported at the call that caused it, where that service
-    /// joined the stack (its <c>WithServices</c> statement); null when not known or not about a
-    /// service. Shown after the message; not part of the finding's identity.
+    /// joined the stack (its <c>WithServices</c> statement); null when not about a service or not
+    /// known to have joined (one an environment changed); not <see cref="SourceLocation.IsKnown"/>
+    /// when the program's symbols do not say (they are read only when it is shown). Shown after
+    /// the message; not part of the finding's identity.
     /// </summary>
     public SourceLocation? AddedAt { get; init; }
 

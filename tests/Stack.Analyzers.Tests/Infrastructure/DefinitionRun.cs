@@ -38,7 +38,7 @@ internal static class DefinitionRun
             return [.. StackValidator.Validate(stack).Select(d => d with
             {
                 Location = new SourceLocation(d.Location.FilePath, d.Location.Line),
-                AddedAt = d.AddedAt is { } added ? new SourceLocation(added.FilePath, added.Line) : null,
+                AddedAt = d.AddedAt is { IsKnown: true } added ? new SourceLocation(added.FilePath, added.Line) : null,
             })];
         }
         finally
