@@ -26,7 +26,7 @@ internal static class SwarmFiles
     /// <remarks>
     /// Here and below, loops over the writer's own records rather than LINQ: each LINQ operator
     /// over a new record type loads its own generic types on first use, and a generate is one
-    /// first use (about 50 µs a type; docs/swarm.md, Speed).
+    /// first use (tens of µs a type; docs/swarm.md, Speed).
     /// </remarks>
     public static List<SwarmTarget> Targets(ComposeStack definition, IReadOnlyList<ResolvedEnvironment> environments)
     {
