@@ -189,6 +189,20 @@ public sealed record YamlMapping : YamlValue
     /// <summary>The empty mapping, written <c>{}</c>.</summary>
     public static YamlMapping Empty { get; } = new(ImmutableArray<YamlEntry>.Empty);
 
+    /// <summary>The value of the first entry under <paramref name="key"/>; null when there is none.</summary>
+    internal YamlValue? ValueOf(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Key == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <inheritdoc/>
     public bool Equals(YamlMapping? other) =>
         other is not null && Entries.SequenceEqual(other.Entries);

@@ -107,12 +107,7 @@ internal static class SwarmDeploy
     private static YamlMapping OnManager(YamlMapping? placement)
     {
         var entries = new List<YamlEntry>(placement?.Entries ?? []);
-        var index = -1;
-        for (var i = 0; i < entries.Count && index < 0; i++)
-        {
-            index = entries[i].Key == "constraints" ? i : -1;
-        }
-
+        var index = SwarmService.IndexOf(entries, "constraints");
         var constraints = index >= 0 ? ((YamlSequence)entries[index].Value).Items : [];
         foreach (var constraint in constraints)
         {

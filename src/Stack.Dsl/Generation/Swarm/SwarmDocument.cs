@@ -178,12 +178,12 @@ internal static class SwarmDocument
         }
 
         var entries = new List<YamlEntry>(written.Entries);
-        if (!Has(written, "driver"))
+        if (written.ValueOf("driver") is null)
         {
             entries.Insert(0, new("driver", Text("overlay")));
         }
 
-        if (attachable && !Has(written, "attachable"))
+        if (attachable && written.ValueOf("attachable") is null)
         {
             entries.Add(new("attachable", Boolean(true)));
         }
@@ -221,18 +221,5 @@ internal static class SwarmDocument
         }
 
         return null;
-    }
-
-    private static bool Has(YamlMapping mapping, string key)
-    {
-        foreach (var entry in mapping.Entries)
-        {
-            if (entry.Key == key)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

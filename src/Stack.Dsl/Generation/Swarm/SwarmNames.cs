@@ -65,7 +65,7 @@ internal sealed class SwarmNames(SwarmContext context)
     /// </summary>
     public void CheckObject(string kind, string key, Yaml.YamlValue written, SourceLocation location)
     {
-        if (written is not Yaml.YamlMapping mapping || Entry(mapping, "name") is not Yaml.YamlScalar { Composed: { } composed } || Entry(mapping, "external") is not null)
+        if (written is not Yaml.YamlMapping mapping || mapping.ValueOf("name") is not Yaml.YamlScalar { Composed: { } composed } || mapping.ValueOf("external") is not null)
         {
             return;
         }
@@ -135,19 +135,6 @@ internal sealed class SwarmNames(SwarmContext context)
         var chars = key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray();
         var suggestion = new string(chars, 0, Math.Min(chars.Length, Math.Max(room, 1))).Trim('-', '_');
         return suggestion.Length == 0 ? "app" : suggestion;
-    }
-
-    private static Yaml.YamlValue? Entry(Yaml.YamlMapping mapping, string key)
-    {
-        foreach (var entry in mapping.Entries)
-        {
-            if (entry.Key == key)
-            {
-                return entry.Value;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Keeps the first to take a name.</summary>

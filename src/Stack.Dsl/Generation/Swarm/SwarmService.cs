@@ -115,11 +115,12 @@ internal static class SwarmService
         return all.Count == 0 ? null : new YamlSequence([.. all]);
     }
 
-    private static int IndexOf(List<YamlEntry> fields, string key)
+    /// <summary>Where the first entry under <paramref name="key"/> is in <paramref name="entries"/>; -1 when none is.</summary>
+    internal static int IndexOf(List<YamlEntry> entries, string key)
     {
-        for (var i = 0; i < fields.Count; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (fields[i].Key == key)
+            if (entries[i].Key == key)
             {
                 return i;
             }
@@ -171,13 +172,9 @@ internal static class SwarmService
 
     private static void RefuseOptions(Service service, SwarmContext context, YamlMapping mount, string kind, HashSet<string> allowed)
     {
-        foreach (var (key, value) in mount.Entries)
+        if (mount.ValueOf(kind) is YamlMapping options)
         {
-            if (key == kind && value is YamlMapping options)
-            {
-                RefuseKeys(service, context, options, allowed, $"a {kind} mount sets");
-                return;
-            }
+            RefuseKeys(service, context, options, allowed, $"a {kind} mount sets");
         }
     }
 

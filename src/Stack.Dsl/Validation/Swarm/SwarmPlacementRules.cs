@@ -36,7 +36,7 @@ internal static class SwarmPlacementRules
             }
         }
 
-        if (stack.Backups is { } plan && Named(stack, plan.Runner.Name) is { } runner && !runner.AcceptsOnSwarm(SwarmDifference.BackupRunnerNotPinned))
+        if (stack.Backups is { } plan && SwarmRules.ServiceNamed(stack, plan.Runner.Name) is { } runner && !runner.AcceptsOnSwarm(SwarmDifference.BackupRunnerNotPinned))
         {
             foreach (var problem in RunnerProblems(stack, runner))
             {
@@ -80,19 +80,6 @@ internal static class SwarmPlacementRules
         }
 
         return problems;
-    }
-
-    private static Service? Named(ComposeStack stack, string name)
-    {
-        foreach (var service in stack.Services)
-        {
-            if (service.Name == name)
-            {
-                return service;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The service's constraints that pin it to one node, without spaces (a swarm reads them so).</summary>

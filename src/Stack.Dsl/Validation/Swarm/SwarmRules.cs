@@ -29,6 +29,20 @@ internal static class SwarmRules
         return found;
     }
 
+    /// <summary>The stack's service of that name; null when it has none.</summary>
+    public static Service? ServiceNamed(ComposeStack stack, string name)
+    {
+        foreach (var service in stack.Services)
+        {
+            if (service.Name == name)
+            {
+                return service;
+            }
+        }
+
+        return null;
+    }
+
     public static StackDiagnostic Warning(string id, string message, SourceLocation location) =>
         new(id, message, location) { Severity = DiagnosticSeverity.Warning };
 }

@@ -134,7 +134,7 @@ internal static class SwarmTraefikRules
 
     private static void ClientIp(ComposeStack stack, List<StackDiagnostic> found)
     {
-        if (stack.Traefik is not { } proxy || Named(stack, proxy.Service.Name) is not { } traefik)
+        if (stack.Traefik is not { } proxy || SwarmRules.ServiceNamed(stack, proxy.Service.Name) is not { } traefik)
         {
             return;
         }
@@ -235,18 +235,5 @@ internal static class SwarmTraefikRules
         }
 
         return effects;
-    }
-
-    private static Service? Named(ComposeStack stack, string name)
-    {
-        foreach (var service in stack.Services)
-        {
-            if (service.Name == name)
-            {
-                return service;
-            }
-        }
-
-        return null;
     }
 }
